@@ -1,0 +1,44 @@
+# The two commands of the quick start are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+OUT ?= demo-output
+
+.PHONY: demo test lint typecheck docs bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.demo: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[notebook]'
+	touch $@
+
+$(VENV)/.test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[notebook,test]'
+	touch $@ $(VENV)/.demo
+
+$(VENV)/.docs: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[notebook,docs]'
+	touch $@
+
+## demo: install into .venv and run the seed-report story (writes $(OUT)/)
+demo: $(VENV)/.demo
+	$(VENV)/bin/claimtrack demo --out $(OUT)
+
+## test: lint, type-check and run the whole suite
+test: $(VENV)/.test lint typecheck
+	MPLBACKEND=Agg $(PY) -m pytest -q
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check claimtrack tests examples benchmarks
+	$(VENV)/bin/ruff format --check claimtrack tests examples benchmarks
+
+typecheck: $(VENV)/.test
+	$(VENV)/bin/mypy
+
+bench: $(VENV)/.test
+	$(PY) benchmarks/link.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,469 @@
+"""Figures: numbers as they were stated, with the interval their hedge implies.
+
+>>> f = Figure.parse("nearly 12,000")
+>>> f.value, f.low, f.high, f.hedge
+(12000, 10800, 12000, 'nearly')
+>>> Figure.parse("43%").of(f).format()
+'5,160 [4,644, 5,160] (derived)'
+>>> round(Figure.parse("24 miles").to("km").value, 1)
+38.6
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from . import _html
+from ._grammar import GRAMMAR, LEXICON, Lexicon, NumberGrammar
+from ._units import UNITS, conversion_factor, normalize_unit
+from .errors import ParseError, UnitError, ValidationError
+
+__all__ = ["HEDGES", "Figure", "HedgePolicy"]
+
+#: Every hedge a figure may carry, and what it means for the interval.
+HEDGES: Mapping[str, str] = MappingProxyType(
+    {
+        "exact": "the value itself: low = high = value",
+        "about": "a band on both sides: value -/+ HedgePolicy.about x |value|",
+        "nearly": "just below: low = value - HedgePolicy.nearly x |value|, high = value",
+        "over": "above: low = value (open), no high",
+        "at_least": "low = value (closed), no high",
+        "up_to": "high = value (closed), low = HedgePolicy.floor",
+        "under": "high = value (open), low = HedgePolicy.floor",
+        "range": "low and high as stated; value is their midpoint",
+        "vague": "a word such as 'dozens': the interval HedgePolicy.vague gives it",
+        "derived": "computed from other figures (a share of a total)",
+        "sum": "the sum of other figures",
+        "interval": "an interval given explicitly",
+    }
+)
+
+_NUMBER_TYPES = (int, float)
+
+
+def _as_number(value: Any) -> float:
+    """Integral floats become ints, so 45.0 prints and serialises as 45."""
+    if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            raise ValidationError("figure value", value, "a number") from None
+    number = float(value) if not isinstance(value, int) else value
+    if isinstance(number, float) and number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return number
+
+
+def _as_bound(value: Any) -> float | None:
+    return None if value is None else _as_number(value)
+
+
+def _finite(instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and not math.isfinite(value):
+        raise ValidationError(
+            f"figure {attribute.name}", value, "a finite number (None for unbounded)"
+        )
+
+
+def _share(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not (isinstance(value, int | float) and 0 <= value < 1):
+        raise ValidationError(f"HedgePolicy.{attribute.name}", value, "a fraction in [0, 1)")
+
+
+@attrs.frozen
+class HedgePolicy:
+    """How wide the interval of a hedged figure is. Replace it to change the rule.
+
+    Parameters
+    ----------
+    about
+        Half-width of "about/around/roughly 200" relative to the value (0.1: 180 to 220).
+    nearly
+        Depth of "nearly/almost 12,000" below the value (0.1: 10,800 to 12,000).
+    floor
+        Lower bound given to "up to" and "under" figures of non-negative values
+        (counts, amounts and lengths are not negative); None leaves them unbounded.
+    vague
+        Interval for each vague quantity word ("dozens": 24 to 144); its value is the
+        geometric mean of the ends, rounded to a whole number of two significant figures.
+    lexicon
+        The words read around numbers (see ``claimtrack/data/lexicon.json``).
+    """
+
+    about: float = attrs.field(default=0.1, validator=_share)
+    nearly: float = attrs.field(default=0.1, validator=_share)
+    floor: float | None = 0.0
+    vague: Mapping[str, tuple[float, float]] = attrs.field(
+        factory=lambda: dict(LEXICON.vague), hash=False
+    )
+    lexicon: Lexicon = LEXICON
+
+    def interval(self, hedge: str, value: float) -> tuple[float | None, float | None, bool, bool]:
+        """The (low, high, low_open, high_open) this policy gives a hedged value."""
+        size = abs(value)
+        floor = self.floor if self.floor is not None and value > self.floor else None
+        rules: dict[str, tuple[float | None, float | None, bool, bool]] = {
+            "exact": (value, value, False, False),
+            "about": (value - self.about * size, value + self.about * size, False, False),
+            "nearly": (value - self.nearly * size, value, False, False),
+            "over": (value, None, True, False),
+            "at_least": (value, None, False, False),
+            "up_to": (floor, value, False, False),
+            "under": (floor, value, False, True),
+        }
+        if hedge not in rules:
+            raise ValidationError("hedge", hedge, "one of " + ", ".join(rules))
+        return rules[hedge]
+
+    def vague_value(self, word: str) -> tuple[float, float, float]:
+        low, high = self.vague[word]
+        mean = math.sqrt(low * high)
+        digits = min(0, 1 - math.floor(math.log10(mean)))
+        return round(mean, digits), low, high
+
+
+DEFAULT_POLICY = HedgePolicy()
+_GRAMMARS: dict[int, NumberGrammar] = {id(LEXICON): GRAMMAR}
+
+
+def _grammar(policy: HedgePolicy) -> NumberGrammar:
+    if id(policy.lexicon) not in _GRAMMARS:
+        _GRAMMARS[id(policy.lexicon)] = NumberGrammar(policy.lexicon)
+    return _GRAMMARS[id(policy.lexicon)]
+
+
+@attrs.frozen(repr=False)
+class Figure:
+    """A number as it was stated: a value, the interval around it, a unit and a hedge.
+
+    ``low`` and ``high`` are None where the interval is unbounded; ``low_open`` and
+    ``high_open`` say whether an end is excluded ("over 40" excludes 40). ``unit``
+    is a canonical key from ``claimtrack/data/units.json`` (``"km"``, ``"%"``,
+    ``"USD"``) or None for a plain count. ``text`` is what was written; it does not
+    take part in equality, so ``Figure.parse("45") == Figure.parse("forty-five")``.
+    """
+
+    value: float = attrs.field(converter=_as_number, validator=_finite)
+    low: float | None = attrs.field(
+        default=attrs.Factory(lambda self: self.value, takes_self=True),
+        converter=_as_bound,
+        validator=_finite,
+    )
+    high: float | None = attrs.field(
+        default=attrs.Factory(lambda self: self.value, takes_self=True),
+        converter=_as_bound,
+        validator=_finite,
+    )
+    low_open: bool = attrs.field(default=False, converter=bool)
+    high_open: bool = attrs.field(default=False, converter=bool)
+    unit: str | None = attrs.field(default=None, converter=normalize_unit)
+    hedge: str = attrs.field(default="exact")
+    text: str = attrs.field(default="", eq=False, converter=str)
+
+    @hedge.validator
+    def _check_hedge(self, attribute: attrs.Attribute[str], hedge: str) -> None:
+        if hedge not in HEDGES:
+            raise ValidationError("figure hedge", hedge, "one of " + ", ".join(HEDGES))
+
+    def __attrs_post_init__(self) -> None:
+        lo, hi = self.bounds
+        if lo > hi or (lo == hi and (self.low_open or self.high_open)):
+            raise ValidationError(
+                "figure low", self.low, f"a low no greater than the high ({self.high})"
+            )
+        if not lo <= self.value <= hi:
+            raise ValidationError(
+                "figure value", self.value, f"a value between low {self.low} and high {self.high}"
+            )
+
+    # -- reading ------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str, policy: HedgePolicy | None = None) -> Figure:
+        """Read a figure from a phrase: ``"nearly 12,000"``, ``"over 1,250 km²"``, ``"six"``.
+
+        Text without a number raises ``ParseError``; so does text with two figures
+        in it. Words after the figure that are not a unit are ignored
+        (``"45 drones"`` is 45).
+        """
+        if not isinstance(text, str):
+            raise ParseError("figure", text, "a string such as 'nearly 12,000'")
+        policy = policy or DEFAULT_POLICY
+        explicit = _EXPLICIT.match(text)
+        body = explicit.group("body") if explicit else text
+        grammar = _grammar(policy)
+        found = list(grammar.finditer(body))
+        if not found:
+            raise ParseError("figure", text, "a number in digits or words, e.g. 'about 200'")
+        if len(found) > 1:
+            others = ", ".join(repr(m.text.strip()) for m in found)
+            raise ParseError("figure", text, f"one figure, found {len(found)}: {others}")
+        figure = _from_parts(found[0].parts, policy, grammar, text.strip())
+        return _with_explicit(figure, explicit) if explicit else figure
+
+    # -- looking ------------------------------------------------------------------
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high) with infinities for unbounded ends."""
+        return (
+            -math.inf if self.low is None else self.low,
+            math.inf if self.high is None else self.high,
+        )
+
+    def format(self) -> str:
+        """Canonical text: ``Figure.parse(f.format()) == f`` for every known unit."""
+        natural = _natural(self)
+        if natural is not None:
+            return natural
+        lo = "-inf" if self.low is None else _number_text(self.low)
+        hi = "inf" if self.high is None else _number_text(self.high)
+        left, right = "(" if self.low_open else "[", ")" if self.high_open else "]"
+        return f"{_with_unit(self.value, self.unit)} {left}{lo}, {hi}{right} ({self.hedge})"
+
+    def __str__(self) -> str:
+        return self.text or self.format()
+
+    def __repr__(self) -> str:
+        return f"Figure({self.format()!r})"
+
+    def _repr_html_(self) -> str:
+        return _html.figure(self)
+
+    # -- converting and comparing ---------------------------------------------------
+
+    def to(self, unit: str | None) -> Figure:
+        """The same figure in another unit; ``UnitError`` when the units do not convert."""
+        target = normalize_unit(unit)
+        factor = conversion_factor(self.unit, target)
+        if factor == 1.0:
+            return self if target == self.unit else attrs.evolve(self, unit=target)
+
+        def scaled(x: float | None) -> float | None:
+            return None if x is None else x * factor
+
+        return attrs.evolve(
+            self,
+            value=self.value * factor,
+            low=scaled(self.low),
+            high=scaled(self.high),
+            unit=target,
+        )
+
+    def comparable(self, other: Figure) -> bool:
+        """Whether ``other`` can be converted to this figure's unit."""
+        try:
+            conversion_factor(other.unit, self.unit)
+        except UnitError:
+            return False
+        return True
+
+    def overlaps(self, other: Figure) -> bool:
+        """Whether the two intervals share at least one number (after unit conversion)."""
+        other = other.to(self.unit)
+        (a_lo, a_hi), (b_lo, b_hi) = self.bounds, other.bounds
+        if a_hi < b_lo or b_hi < a_lo:
+            return False
+        if a_hi == b_lo and (self.high_open or other.low_open) and a_hi != math.inf:
+            return False
+        return not (b_hi == a_lo and (other.high_open or self.low_open) and b_hi != math.inf)
+
+    def contains(self, item: float | Figure) -> bool:
+        """Whether a number, or all of another figure's interval, lies within this one."""
+        lo, hi = self.bounds
+        if isinstance(item, Figure):
+            other = item.to(self.unit)
+            o_lo, o_hi = other.bounds
+            low_ok = lo < o_lo or (lo == o_lo and (not self.low_open or other.low_open))
+            high_ok = o_hi < hi or (o_hi == hi and (not self.high_open or other.high_open))
+            return low_ok and high_ok
+        return (lo < item or (lo == item and not self.low_open)) and (
+            item < hi or (item == hi and not self.high_open)
+        )
+
+    def distance(self, other: Figure) -> float:
+        """Relative gap between the intervals: 0 when they overlap, else gap / larger value.
+
+        >>> Figure.parse("238").distance(Figure.parse("about 220"))
+        0.0
+        >>> round(Figure.parse("45").distance(Figure.parse("60")), 3)
+        0.25
+        """
+        other = other.to(self.unit)
+        if self.overlaps(other):
+            return 0.0
+        (a_lo, a_hi), (b_lo, b_hi) = self.bounds, other.bounds
+        gap = b_lo - a_hi if a_hi <= b_lo else a_lo - b_hi
+        if gap == 0.0:  # touching open ends, e.g. "under 40" and "over 40"
+            return 0.0
+        return gap / max(abs(self.value), abs(other.value), gap)
+
+    # -- combining ----------------------------------------------------------------
+
+    def __add__(self, other: Figure) -> Figure:
+        return Figure.total([self, other])
+
+    @staticmethod
+    def total(figures: Iterable[Figure]) -> Figure:
+        """The sum of figures (parts of a whole), with the interval of the sum.
+
+        >>> Figure.total([Figure.parse("23"), Figure.parse("six"), Figure.parse("at least 2")])
+        Figure('31 [31, inf] (sum)')
+        """
+        items = list(figures)
+        if not items:
+            raise ValidationError("figures", items, "at least one figure to add up")
+        unit = items[0].unit
+        items = [f.to(unit) for f in items]
+        lows = [f.low for f in items]
+        highs = [f.high for f in items]
+        return Figure(
+            value=math.fsum(f.value for f in items),
+            low=None if None in lows else math.fsum(x for x in lows if x is not None),
+            high=None if None in highs else math.fsum(x for x in highs if x is not None),
+            low_open=any(f.low_open for f in items),
+            high_open=any(f.high_open for f in items),
+            unit=unit,
+            hedge="exact" if all(f.hedge == "exact" for f in items) else "sum",
+            text=" + ".join(str(f) for f in items),
+        )
+
+    def of(self, total: Figure) -> Figure:
+        """This share (a percentage) of a total: 43% of nearly 12,000 is about 5,160."""
+        if self.unit != "%":
+            raise UnitError("share unit", self.unit, "'%' (a share such as '43%')")
+        ends = []
+        for s, s_open in ((self.low, self.low_open), (self.high, self.high_open)):
+            for t, t_open in ((total.low, total.low_open), (total.high, total.high_open)):
+                ends.append((_times(s, t) / 100, s_open or t_open))
+        lo = min(ends, key=lambda e: (e[0], e[1]))
+        hi = max(ends, key=lambda e: (e[0], not e[1]))
+        return Figure(
+            value=self.value * total.value / 100,
+            low=None if lo[0] == -math.inf else lo[0],
+            high=None if hi[0] == math.inf else hi[0],
+            low_open=lo[1] and lo[0] != -math.inf,
+            high_open=hi[1] and hi[0] != math.inf,
+            unit=total.unit,
+            hedge="derived",
+            text=f"{self} of {total}",
+        )
+
+
+def _times(a: float | None, b: float | None) -> float:
+    """Interval-end product where None is an infinity (of the end's sign) and 0 x inf = 0."""
+    x = math.inf if a is None else a
+    y = math.inf if b is None else b
+    if x == 0 or y == 0:
+        return 0.0
+    return x * y
+
+
+def _from_parts(
+    parts: Mapping[str, str | None], policy: HedgePolicy, grammar: NumberGrammar, text: str
+) -> Figure:
+    hedge_word = parts["hedge"]
+    suffix_word = parts["suffix"]
+    lex = policy.lexicon
+    hedge = "exact"
+    if hedge_word:
+        hedge = lex.prefix_hedges[_key(hedge_word)]
+    if suffix_word:
+        hedge = lex.suffix_hedges[_key(suffix_word.lstrip(" -"))]
+    if parts["vague"]:
+        value, low, high = policy.vague_value(_key(parts["vague"]))
+        return Figure(value, low, high, hedge="vague", text=text)
+    if parts["fraction"]:
+        share = lex.fractions[_key(parts["fraction"])]
+        return _hedged(share, "%", hedge, policy, text)
+    for first, second in (("a", "b"), ("c", "d")):
+        if parts[first + "num"] is not None:
+            (lo, lo_unit, lo_scale), (hi, hi_unit, hi_scale) = (
+                grammar.quantity(parts, t) for t in (first, second)
+            )
+            if lo_scale == 1:  # "$1-2 billion": the scale of the second applies to both
+                lo = lo * hi_scale
+            unit = hi_unit if hi_unit is not None else lo_unit
+            if lo_unit not in (None, unit):
+                lo = lo * conversion_factor(lo_unit, unit)
+            if lo > hi:
+                raise ParseError("figure range", text, "a range whose first number is the lower")
+            return Figure((lo + hi) / 2, lo, hi, unit=unit, hedge="range", text=text)
+    value, unit, _ = grammar.quantity(parts, "")
+    return _hedged(value, unit, hedge, policy, text)
+
+
+def _hedged(value: float, unit: str | None, hedge: str, policy: HedgePolicy, text: str) -> Figure:
+    low, high, low_open, high_open = policy.interval(hedge, value)
+    return Figure(value, low, high, low_open, high_open, unit=unit, hedge=hedge, text=text)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+_BOUND = r"(?:[-−]?\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?|[-−]?inf|[-−]?∞)"
+_EXPLICIT = re.compile(
+    rf"^\s*(?P<body>.*?)\s*(?P<lb>[\[(])\s*(?P<lo>{_BOUND})\s*,\s*(?P<hi>{_BOUND})\s*"
+    r"(?P<rb>[\])])(?:\s*\((?P<hedge>[a-z_]+)\))?\s*$"
+)
+
+
+def _with_explicit(figure: Figure, m: re.Match[str]) -> Figure:
+    def bound(text: str) -> float | None:
+        text = text.replace("−", "-")
+        return None if "inf" in text or "∞" in text else GRAMMAR.number(text)
+
+    return Figure(
+        figure.value,
+        bound(m.group("lo")),
+        bound(m.group("hi")),
+        low_open=m.group("lb") == "(",
+        high_open=m.group("rb") == ")",
+        unit=figure.unit,
+        hedge=m.group("hedge") or "interval",
+        text=m.group(0).strip(),
+    )
+
+
+_CANONICAL_HEDGE = {
+    "exact": "",
+    "about": "about ",
+    "nearly": "nearly ",
+    "over": "over ",
+    "at_least": "at least ",
+    "up_to": "up to ",
+    "under": "under ",
+}
+
+
+def _number_text(x: float) -> str:
+    return f"{x:,}" if isinstance(x, int) else repr(x)
+
+
+def _with_unit(value: float, unit: str | None) -> str:
+    number = _number_text(value)
+    if unit is None:
+        return number
+    known = UNITS.get(unit)
+    return number + (known.symbol if known else " " + unit)
+
+
+def _natural(f: Figure) -> str | None:
+    """The plain-language phrase for a figure, if reading it back gives the same figure."""
+    if f.unit is not None and f.unit not in UNITS:
+        return None
+    if f.hedge in _CANONICAL_HEDGE:
+        if DEFAULT_POLICY.interval(f.hedge, f.value) == (f.low, f.high, f.low_open, f.high_open):
+            return _CANONICAL_HEDGE[f.hedge] + _with_unit(f.value, f.unit)
+        return None
+    midpoint = f.low is not None and f.high is not None and f.value == (f.low + f.high) / 2
+    if f.hedge == "range" and midpoint and not (f.low_open or f.high_open):
+        return f"between {_number_text(f.low)} and {_with_unit(f.high, f.unit)}"  # type: ignore[arg-type]
+    return None

@@ -1,0 +1,411 @@
+"""Files in and out: one cattrs converter defines the on-disk form of a claim.
+
+``dump(claims, path)`` writes JSON (a list), JSON Lines (one claim a line) or CSV,
+chosen by the file's suffix, atomically: it writes a temporary file beside the
+target, flushes it to disk and renames it over the target, so an interrupted
+write leaves the old file or the new one, never half of one.
+
+``load(path)`` reads the same three, and CSV made in a spreadsheet (the columns
+are in ``CSV_COLUMNS``). A bad line raises ``FileFormatError`` naming the file,
+the line and the field; ``errors="collect"`` loads the good lines instead and
+returns the bad ones with their reasons.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io as _io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Literal, overload
+
+import attrs
+import cattrs
+from cattrs.preconf.json import make_converter
+
+from .errors import ClaimtrackError, FileFormatError, ValidationError
+from .figure import Figure
+from .model import Claim, Period, Source
+
+__all__ = [
+    "CSV_COLUMNS",
+    "LoadResult",
+    "Problem",
+    "atomic_write",
+    "converter",
+    "dump",
+    "load",
+    "read_text",
+]
+
+converter = make_converter()
+"""The one converter: ``converter.unstructure(claim)`` is a claim's on-disk form."""
+
+
+def _unstructure_figure(f: Figure) -> dict[str, Any]:
+    return {
+        "value": f.value, "low": f.low, "high": f.high, "low_open": f.low_open,
+        "high_open": f.high_open, "unit": f.unit, "hedge": f.hedge, "text": f.text,
+    }  # fmt: skip
+
+
+def _structure_figure(value: Any, _: type) -> Figure:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return Figure.parse(value) if isinstance(value, str) else Figure(value)
+    if not isinstance(value, Mapping):
+        raise ValidationError("figure", value, "an object with a value, or a phrase")
+    known = {a.name for a in attrs.fields(Figure)}
+    _refuse_unknown("figure", value, known)
+    if "value" not in value:
+        raise ValidationError("figure.value", None, "a number (the field is missing)")
+    return Figure(**dict(value))
+
+
+def _unstructure_source(s: Source) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": s.name}
+    for key in ("aliases", "kind", "side", "reliability"):
+        value = getattr(s, key)
+        if value not in (None, ()):
+            out[key] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _structure_source(value: Any, _: type) -> Source:
+    if isinstance(value, str):
+        return Source(value)
+    if not isinstance(value, Mapping):
+        raise ValidationError("source", value, "a name or an object with a name")
+    _refuse_unknown("source", value, {a.name for a in attrs.fields(Source)})
+    if "name" not in value:
+        raise ValidationError("source.name", None, "a non-empty text (the field is missing)")
+    return Source(**dict(value))
+
+
+_CLAIM_FIELDS = {a.name for a in attrs.fields(Claim)}
+
+
+def _unstructure_claim(c: Claim) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": c.id,
+        "source": _unstructure_source(c.source),
+        "measure": c.measure,
+        "figure": _unstructure_figure(c.figure),
+        "place": c.place,
+        "period": str(c.period) if c.period else None,
+        "confidence": c.confidence,
+        "text": c.text,
+        "via": list(c.via),
+        "published": c.published.isoformat() if c.published else None,
+        "span": list(c.span) if c.span else None,
+    }
+    for key, default in (("share_of", None), ("stance", "asserts"), ("derived_from", ())):
+        value = getattr(c, key)
+        if value != default:
+            out[key] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _structure_claim(value: Any, _: type) -> Claim:
+    if not isinstance(value, Mapping):
+        raise ValidationError("claim", value, "an object with source, measure and figure")
+    fields = {k: v for k, v in value.items() if k != "id"}
+    _refuse_unknown("claim", fields, _CLAIM_FIELDS)
+    for required in ("source", "measure", "figure"):
+        if required not in fields:
+            raise ValidationError(required, None, "a value (the field is missing)")
+    fields["source"] = _structure_source(fields["source"], Source)
+    fields["figure"] = _structure_figure(fields["figure"], Figure)
+    return Claim(**fields)
+
+
+def _refuse_unknown(where: str, value: Mapping[str, Any], known: set[str]) -> None:
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise ValidationError(
+            f"{where}.{unknown[0]}",
+            value[unknown[0]],
+            "no such field; known: " + ", ".join(sorted(known)),
+        )
+
+
+converter.register_unstructure_hook(Figure, _unstructure_figure)
+converter.register_structure_hook(Figure, _structure_figure)
+converter.register_unstructure_hook(Source, _unstructure_source)
+converter.register_structure_hook(Source, _structure_source)
+converter.register_unstructure_hook(Claim, _unstructure_claim)
+converter.register_structure_hook(Claim, _structure_claim)
+converter.register_unstructure_hook(Period, str)
+converter.register_structure_hook(Period, lambda v, _: Period.parse(v))
+converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+
+
+# -- writing ------------------------------------------------------------------------
+
+
+def atomic_write(path: str | os.PathLike[str], write: Callable[[_io.TextIOBase], None]) -> None:
+    """Write a text file so that readers see the old content or the new, never a part.
+
+    The content goes to a temporary file in the same folder, is flushed and
+    fsynced, then renamed over ``path``; the folder is fsynced so the rename
+    survives a power cut.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+#: CSV columns: the first three are required; ``date`` is accepted for ``period``.
+CSV_COLUMNS = (
+    "source", "measure", "figure", "place", "period", "confidence", "text", "via",
+    "published", "unit", "share_of", "stance", "source_kind", "source_side",
+    "source_reliability",
+)  # fmt: skip
+
+
+def _csv_row(c: Claim) -> dict[str, Any]:
+    return {
+        "source": c.source.name, "measure": c.measure, "figure": c.figure.format(),
+        "place": c.place or "", "period": str(c.period) if c.period else "",
+        "confidence": c.confidence, "text": c.text, "via": "; ".join(c.via),
+        "published": c.published.isoformat() if c.published else "", "unit": "",
+        "share_of": c.share_of or "", "stance": c.stance, "source_kind": c.source.kind or "",
+        "source_side": c.source.side or "", "source_reliability": c.source.reliability or "",
+    }  # fmt: skip
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    formats = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+    if suffix not in formats:
+        raise FileFormatError(
+            str(path), f"unknown suffix {suffix!r}; expected one of " + ", ".join(formats)
+        )
+    return formats[suffix]
+
+
+def dump(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
+    """Write claims to ``path`` as JSON, JSON Lines or CSV (by suffix), atomically."""
+    target = Path(path)
+    kind = _format_of(target)
+    items = list(claims)
+    for item in items:
+        if not isinstance(item, Claim):
+            raise ValidationError("claims", item, "Claim objects")
+
+    def write(handle: _io.TextIOBase) -> None:
+        if kind == "jsonl":
+            for item in items:
+                handle.write(json.dumps(converter.unstructure(item), ensure_ascii=False) + "\n")
+        elif kind == "json":
+            json.dump(converter.unstructure(items), handle, ensure_ascii=False, indent=1)
+            handle.write("\n")
+        else:
+            writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            writer.writerows(_csv_row(item) for item in items)
+
+    atomic_write(target, write)
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Problem:
+    """A line that could not be loaded: where it is and why."""
+
+    path: str
+    line: int | None
+    field: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        return str(FileFormatError(self.path, self.reason, self.line, self.field))
+
+
+@attrs.frozen
+class LoadResult:
+    """What ``load(..., errors="collect")`` returns: the good claims and the bad lines."""
+
+    claims: list[Claim]
+    problems: list[Problem]
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """A file's text as UTF-8 (a byte-order mark is dropped); clear errors otherwise."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FileFormatError(name, "no such file") from None
+    except IsADirectoryError:
+        raise FileFormatError(name, "is a folder, expected a file") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise FileFormatError(name, f"not valid UTF-16: {err.reason}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise FileFormatError(
+            name, f"byte {err.start} is not UTF-8 ({err.reason}); save the file as UTF-8", line
+        ) from None
+
+
+class _NotJSON(ValueError):
+    """A line of a JSON Lines file that does not parse."""
+
+
+def _problem(path: str, line: int | None, err: Exception) -> Problem:
+    if isinstance(err, _NotJSON):
+        return Problem(path, line, None, str(err))
+    if isinstance(err, ValidationError):
+        return Problem(path, line, err.field, str(err))
+    if isinstance(err, cattrs.BaseValidationError):
+        return Problem(path, line, None, "; ".join(cattrs.transform_error(err)))
+    return Problem(path, line, None, f"{type(err).__name__}: {err}")
+
+
+def _records(path: str, text: str, kind: str) -> Iterator[tuple[int | None, Any]]:
+    """(line, raw record) pairs; a record that is not even JSON is an exception value."""
+    if kind == "jsonl":
+        # Only "\n" ends a record: str.splitlines would also split at U+2028 inside a text.
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as err:
+                yield number, _NotJSON(f"not JSON: {err.msg} at column {err.colno}")
+    elif kind == "json":
+        try:
+            data = json.loads(text) if text.strip() else []
+        except json.JSONDecodeError as err:
+            raise FileFormatError(
+                path, f"not JSON: {err.msg} (column {err.colno})", err.lineno
+            ) from None
+        if isinstance(data, Mapping) and "claims" in data:
+            data = data["claims"]
+        if not isinstance(data, list):
+            raise FileFormatError(path, 'expected a JSON list of claims or {"claims": [...]}')
+        for item in data:
+            yield None, item
+    else:
+        yield from _csv_records(path, text)
+
+
+def _csv_records(path: str, text: str) -> Iterator[tuple[int | None, Any]]:
+    reader = csv.DictReader(_io.StringIO(text, newline=""))
+    header = [h.strip() for h in reader.fieldnames or []]
+    reader.fieldnames = header
+    if not header:
+        return
+    missing = [c for c in ("source", "measure", "figure") if c not in header]
+    if missing:
+        raise FileFormatError(
+            path,
+            "missing column(s) " + ", ".join(missing) + "; expected " + ", ".join(CSV_COLUMNS),
+            1,
+        )
+    extra = [h for h in header if h not in CSV_COLUMNS and h != "date"]
+    if extra:
+        yield 1, ValidationError("columns", extra, "only the columns " + ", ".join(CSV_COLUMNS))
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            yield (
+                line,
+                ValidationError("row", row[None], f"at most {len(header)} cells, as in the header"),
+            )
+            continue
+        yield line, _from_csv(row)
+
+
+def _from_csv(row: Mapping[str, str | None]) -> dict[str, Any]:
+    cell = {k: (v or "").strip() for k, v in row.items() if k}
+    figure: Any = cell["figure"]
+    if cell.get("unit"):
+        figure = {
+            **converter.unstructure(Figure.parse(figure)),
+            "unit": cell["unit"],
+            "text": figure,
+        }
+    source: dict[str, Any] = {"name": cell["source"]}
+    for key in ("kind", "side", "reliability"):
+        if cell.get(f"source_{key}"):
+            value: Any = cell[f"source_{key}"]
+            if key == "reliability" and value.upper() not in "ABCDEF":
+                value = float(value)
+            source[key] = value
+    record: dict[str, Any] = {"source": source, "measure": cell["measure"], "figure": figure}
+    for key in ("place", "text", "published", "share_of", "stance"):
+        if cell.get(key):
+            record[key] = cell[key]
+    if cell.get("period") or cell.get("date"):
+        record["period"] = cell.get("period") or cell.get("date")
+    if cell.get("confidence"):
+        record["confidence"] = cell["confidence"]
+    if cell.get("via"):
+        record["via"] = [v for v in cell["via"].split(";")]
+    return record
+
+
+@overload
+def load(path: str | os.PathLike[str], errors: Literal["raise"] = "raise") -> list[Claim]: ...
+@overload
+def load(path: str | os.PathLike[str], errors: Literal["collect"]) -> LoadResult: ...
+
+
+def load(path: str | os.PathLike[str], errors: str = "raise") -> list[Claim] | LoadResult:
+    """Read claims from a JSON, JSON Lines or CSV file (by suffix).
+
+    Parameters
+    ----------
+    path
+        The file.
+    errors
+        ``"raise"`` (default): the first bad line raises ``FileFormatError`` naming
+        the file, line and field. ``"collect"``: return a ``LoadResult`` with the
+        claims that loaded and a ``Problem`` for each line that did not.
+    """
+    if errors not in ("raise", "collect"):
+        raise ValidationError("errors", errors, "'raise' or 'collect'")
+    name = str(path)
+    kind = _format_of(Path(path))
+    text = read_text(path)
+    claims: list[Claim] = []
+    problems: list[Problem] = []
+    for index, (line, record) in enumerate(_records(name, text, kind)):
+        try:
+            if isinstance(record, Exception):
+                raise record
+            claims.append(converter.structure(record, Claim))
+        except (ClaimtrackError, cattrs.BaseValidationError, TypeError, ValueError) as err:
+            problem = _problem(name, line, err)
+            if line is None:
+                problem = attrs.evolve(problem, reason=f"item {index + 1}: {problem.reason}")
+            if errors == "raise":
+                raise FileFormatError(name, problem.reason, problem.line, problem.field) from err
+            problems.append(problem)
+    return LoadResult(claims, problems) if errors == "collect" else claims

@@ -1,0 +1,412 @@
+"""Sources, periods and claims: who asserts which figure about what, where and when.
+
+>>> c = Claim(source="Russian defence ministry", measure="drones destroyed", figure="45",
+...           place="Russia", period="2024-08-21")
+>>> c.figure.value, str(c.period), c.id == Claim(**c.to_fields()).id
+(45, '2024-08-21', True)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from . import _html
+from .errors import ParseError, ValidationError
+from .figure import Figure
+
+__all__ = ["ADMIRALTY", "Claim", "Period", "Source"]
+
+#: NATO Admiralty source-reliability letters and the prior reliability each stands for.
+ADMIRALTY = MappingProxyType(
+    {
+        "A": ("completely reliable", 0.95),
+        "B": ("usually reliable", 0.8),
+        "C": ("fairly reliable", 0.6),
+        "D": ("not usually reliable", 0.4),
+        "E": ("unreliable", 0.2),
+        "F": ("reliability cannot be judged", None),
+    }
+)
+
+
+def _text(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def _optional_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = _text(value)
+    return text or None
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = (value,)
+    return tuple(_text(v) for v in value if _text(v))
+
+
+def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value:
+        raise ValidationError(attribute.name, value, "a non-empty text")
+
+
+def _reliability(value: Any) -> float | str | None:
+    if value is None or (isinstance(value, float | int) and not isinstance(value, bool)):
+        if value is not None and not (math.isfinite(value) and 0 <= value <= 1):
+            raise ValidationError("reliability", value, "a number in [0, 1] or a letter A-F")
+        return value
+    if isinstance(value, str) and value.strip().upper() in ADMIRALTY:
+        return value.strip().upper()
+    raise ValidationError("reliability", value, "a number in [0, 1] or an Admiralty letter A-F")
+
+
+@attrs.frozen(repr=False)
+class Source:
+    """Who asserts a figure: a ministry, an outlet, a monitor, a blogger.
+
+    ``reliability`` is an optional prior: a number in [0, 1] or a NATO Admiralty
+    letter A (completely reliable) to F (cannot be judged); ``prior`` gives it as
+    a number either way. ``side`` is the party the source speaks for, if any.
+    """
+
+    name: str = attrs.field(converter=_text, validator=_nonempty)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    kind: str | None = attrs.field(default=None, converter=_optional_text)
+    side: str | None = attrs.field(default=None, converter=_optional_text)
+    reliability: float | str | None = attrs.field(default=None, converter=_reliability)
+
+    @property
+    def prior(self) -> float | None:
+        """The prior reliability as a number in [0, 1], or None when not given (or F)."""
+        if isinstance(self.reliability, str):
+            return ADMIRALTY[self.reliability][1]
+        return self.reliability
+
+    @property
+    def letter(self) -> str | None:
+        """The Admiralty letter, when the reliability was given as one."""
+        return self.reliability if isinstance(self.reliability, str) else None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name and every alias."""
+        return (self.name, *self.aliases)
+
+    def __repr__(self) -> str:
+        extra = "".join(
+            f", {k}={v!r}"
+            for k, v in (
+                ("aliases", self.aliases),
+                ("kind", self.kind),
+                ("side", self.side),
+                ("reliability", self.reliability),
+            )
+            if v not in (None, ())
+        )
+        return f"Source({self.name!r}{extra})"
+
+    def _repr_html_(self) -> str:
+        return _html.source(self)
+
+
+def _as_source(value: Any) -> Source:
+    if isinstance(value, Source):
+        return value
+    if isinstance(value, str):
+        return Source(value)
+    raise ValidationError("source", value, "a Source or a source name")
+
+
+# -- periods ------------------------------------------------------------------------
+
+_PRECISIONS = ("day", "month", "year")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _date_span(text: str, field: str) -> tuple[dt.date, dt.date, str]:
+    """First and last day of "2024", "2024-08" or "2024-08-21", and its precision."""
+    m = _DATE.match(text.strip())
+    if not m:
+        raise ParseError(field, text, "a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in m.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last), "month"
+        day_ = dt.date(year, month, day)
+    except ValueError as err:
+        raise ParseError(field, text, f"a real calendar date ({err})") from None
+    return day_, day_, "day"
+
+
+def _as_date(value: Any, field: str = "date") -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        start, _end, precision = _date_span(value, field)
+        if precision != "day":
+            raise ParseError(field, value, "a single day as YYYY-MM-DD")
+        return start
+    raise ValidationError(field, value, "a date or a YYYY-MM-DD string")
+
+
+def _start_date(value: Any) -> dt.date | None:
+    return _as_date(value, "period start")
+
+
+def _end_date(value: Any) -> dt.date | None:
+    return _as_date(value, "period end")
+
+
+def _published(value: Any) -> dt.date | None:
+    return _as_date(value, "published")
+
+
+@attrs.frozen(repr=False)
+class Period:
+    """When a figure holds: a day, a month, a year, a span, or an open span ("since 2022").
+
+    ``start`` or ``end`` is None when that side is open. ``precision`` (day, month
+    or year) is how finely the ends were stated.
+
+    >>> str(Period.parse("since 2022")), str(Period.parse("2024-08")), Period.parse("2024").end
+    ('2022/', '2024-08', datetime.date(2024, 12, 31))
+    """
+
+    start: dt.date | None = attrs.field(default=None, converter=_start_date)
+    end: dt.date | None = attrs.field(default=None, converter=_end_date)
+    precision: str = attrs.field(default="day")
+
+    @precision.validator
+    def _check(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if value not in _PRECISIONS:
+            raise ValidationError("period precision", value, "one of day, month, year")
+        if self.start and self.end and self.start > self.end:
+            raise ValidationError(
+                "period end", self.end.isoformat(), f"a date on or after the start {self.start}"
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read "2024-08-21", "2024-08", "2024", "2022-02-24/2024-08-22", "2022/", "since 2022"."""
+        if not isinstance(text, str):
+            raise ParseError("period", text, "a string such as '2024-08-21' or 'since 2022'")
+        raw = " ".join(text.split())
+        lowered = raw.lower()
+        if lowered.startswith("since "):
+            raw = raw[6:] + "/"
+        elif lowered.startswith(("until ", "before ")):
+            raw = "/" + raw.split(" ", 1)[1]
+        if "/" not in raw:
+            start, end, precision = _date_span(raw, "period")
+            return cls(start, end, precision)
+        left, _, right = raw.partition("/")
+        if not left.strip() and not right.strip():
+            raise ParseError("period", text, "at least one date around '/'")
+        starts = _date_span(left, "period start") if left.strip() else None
+        ends = _date_span(right, "period end") if right.strip() else None
+        precisions = [s[2] for s in (starts, ends) if s]
+        precision = min(precisions, key=_PRECISIONS.index)
+        return cls(starts[0] if starts else None, ends[1] if ends else None, precision)
+
+    @classmethod
+    def day(cls, date: dt.date | str) -> Period:
+        """A single day."""
+        day_ = _as_date(date, "period")
+        return cls(day_, day_, "day")
+
+    def _show(self, date: dt.date | None) -> str:
+        if date is None:
+            return ""
+        return {"day": date.isoformat(), "month": date.isoformat()[:7], "year": str(date.year)}[
+            self.precision
+        ]
+
+    def __str__(self) -> str:
+        if self.start is not None and self._show(self.start) == self._show(self.end):
+            return self._show(self.start)
+        return f"{self._show(self.start)}/{self._show(self.end)}"
+
+    def __repr__(self) -> str:
+        return f"Period({str(self)!r})"
+
+    @property
+    def is_open(self) -> bool:
+        """Whether either end is open (a cumulative "since" count has an open end)."""
+        return self.start is None or self.end is None
+
+    def bounds(self) -> tuple[dt.date, dt.date]:
+        return (self.start or dt.date.min, self.end or dt.date.max)
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether the two periods share at least one day."""
+        (a0, a1), (b0, b1) = self.bounds(), other.bounds()
+        return a0 <= b1 and b0 <= a1
+
+    def contains(self, other: Period) -> bool:
+        """Whether every day of ``other`` is in this period."""
+        (a0, a1), (b0, b1) = self.bounds(), other.bounds()
+        return a0 <= b0 and b1 <= a1
+
+    def closed_by(self, published: dt.date | None) -> Period:
+        """An open-ended period ("since 2022") read as ending on the publication date."""
+        if self.end is not None or published is None:
+            return self
+        if self.start is not None and published < self.start:
+            return self
+        return Period(self.start, published, "day")
+
+
+def _as_period(value: Any) -> Period | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, dt.date):
+        return Period.day(value)
+    if isinstance(value, str):
+        return Period.parse(value)
+    raise ValidationError("period", value, "a Period, a date or a string such as '2024-08-21'")
+
+
+# -- claims -------------------------------------------------------------------------
+
+
+def _as_figure(value: Any) -> Figure:
+    if isinstance(value, Figure):
+        return value
+    if isinstance(value, str):
+        return Figure.parse(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Figure(value)
+    raise ValidationError("figure", value, "a Figure, a number or a phrase such as 'about 200'")
+
+
+def _confidence(value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError("confidence", value, "a number in [0, 1]") from None
+    if not (math.isfinite(number) and 0.0 <= number <= 1.0) or isinstance(value, bool):
+        raise ValidationError("confidence", value, "a number in [0, 1]")
+    return number
+
+
+def _span(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        start, end = (int(v) for v in value)
+    except (TypeError, ValueError):
+        raise ValidationError("span", value, "a (start, end) pair of character offsets") from None
+    if not 0 <= start <= end:
+        raise ValidationError("span", value, "offsets with 0 <= start <= end")
+    return (start, end)
+
+
+_STANCES = ("asserts", "denies")
+
+
+@attrs.frozen(repr=False)
+class Claim:
+    """A source asserts that a measure, in a place and a period, has a figure.
+
+    Strings are converted where that is unambiguous: ``source="Kyiv"`` becomes
+    ``Source("Kyiv")``, ``figure="about 200"`` is parsed, ``period="since 2022"``
+    becomes a ``Period`` and ``published="2024-08-22"`` a date.
+
+    ``via`` is the chain of outlets that relayed the statement from its source;
+    ``share_of`` names the measure a percentage is a share of ("43% of the
+    missiles fired were intercepted"); ``stance`` is "denies" for a figure the
+    source rejects; ``derived_from`` holds the ids of the claims a derived claim
+    was computed from. ``confidence`` is the analyst's confidence in [0, 1].
+
+    ``id`` is a hash of the content (everything but ``confidence``, ``span`` and the
+    source's metadata): the same statement read twice has the same id, on any machine.
+    """
+
+    source: Source = attrs.field(converter=_as_source)
+    measure: str = attrs.field(converter=_text, validator=_nonempty)
+    figure: Figure = attrs.field(converter=_as_figure)
+    place: str | None = attrs.field(default=None, converter=_optional_text)
+    period: Period | None = attrs.field(default=None, converter=_as_period)
+    confidence: float = attrs.field(default=1.0, converter=_confidence)
+    text: str = attrs.field(default="", converter=str)
+    via: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    published: dt.date | None = attrs.field(default=None, converter=_published)
+    span: tuple[int, int] | None = attrs.field(default=None, converter=_span)
+    share_of: str | None = attrs.field(default=None, converter=_optional_text)
+    stance: str = attrs.field(default="asserts")
+    derived_from: tuple[str, ...] = attrs.field(default=(), converter=_names)
+
+    @stance.validator
+    def _check_stance(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if value not in _STANCES:
+            raise ValidationError("stance", value, "'asserts' or 'denies'")
+
+    @cached_property
+    def id(self) -> str:
+        """A stable 16-hex-digit id derived from the claim's content."""
+        f = self.figure
+        content = [
+            self.source.name, self.measure, f.value, f.low, f.high, f.low_open, f.high_open,
+            f.unit, f.hedge, self.place, str(self.period) if self.period else None, self.text,
+            list(self.via), self.published.isoformat() if self.published else None,
+            self.share_of, self.stance, list(self.derived_from),
+        ]  # fmt: skip
+        blob = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def origin(self) -> str:
+        """The name of the source the statement started from (relays share it)."""
+        return self.source.name
+
+    def to_fields(self) -> dict[str, Any]:
+        """The constructor arguments that rebuild this claim."""
+        return {a.name: getattr(self, a.name) for a in attrs.fields(Claim)}
+
+    def __repr__(self) -> str:
+        extra = "".join(
+            f", {name}={value!r}"
+            for name, value in (
+                ("place", self.place),
+                ("period", str(self.period) if self.period else None),
+                ("via", self.via),
+                ("share_of", self.share_of),
+            )
+            if value not in (None, ())
+        )
+        return f"Claim({self.source.name!r}, {self.measure!r}, {self.figure.format()!r}{extra})"
+
+    def _repr_html_(self) -> str:
+        return _html.claim(self)
+
+
+def unique(claims: Iterable[Claim]) -> list[Claim]:
+    """Claims in their first order, each id once."""
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        seen.setdefault(claim.id, claim)
+    return list(seen.values())

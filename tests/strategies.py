@@ -1,0 +1,100 @@
+"""Hypothesis strategies for figures, sources and claims, shared by every test module."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from claimtrack import Claim, Figure, Period, Source
+from claimtrack._units import UNITS
+
+# Magnitudes a report would print: whole numbers and short decimals, positive and negative.
+integers = st.integers(min_value=-(10**12), max_value=10**12)
+decimals = st.decimals(
+    min_value=-(10**9), max_value=10**9, places=3, allow_nan=False, allow_infinity=False
+).map(float)
+values = st.one_of(integers, decimals)
+positive = st.one_of(
+    st.integers(min_value=1, max_value=10**9),
+    st.floats(min_value=0.001, max_value=1e9, allow_nan=False, allow_infinity=False),
+)
+units = st.one_of(st.none(), st.sampled_from(sorted(UNITS)))
+convertible_units = st.sampled_from(
+    [("km", "mi"), ("km", "m"), ("km²", "ha"), ("mi²", "km²"), ("day", "week"), ("hour", "day")]
+)
+hedges = st.sampled_from(["exact", "about", "nearly", "over", "at_least", "up_to", "under"])
+
+
+@st.composite
+def figures(draw: st.DrawFn, value: st.SearchStrategy[float] = values) -> Figure:
+    """Any figure: a hedged value, a range, or an explicit interval with open or closed ends."""
+    kind = draw(st.sampled_from(["hedged", "range", "interval"]))
+    unit = draw(units)
+    v = draw(value)
+    if kind == "hedged":
+        from claimtrack.figure import DEFAULT_POLICY
+
+        hedge = draw(hedges)
+        low, high, lo_open, hi_open = DEFAULT_POLICY.interval(hedge, v)
+        return Figure(v, low, high, lo_open, hi_open, unit=unit, hedge=hedge)
+    spread_low = draw(st.one_of(st.none(), st.integers(0, 10**6)))
+    spread_high = draw(st.one_of(st.none(), st.integers(0, 10**6)))
+    if kind == "range":
+        a, b = sorted([v, draw(value)])
+        return Figure((a + b) / 2, a, b, unit=unit, hedge="range")
+    low = None if spread_low is None else v - spread_low
+    high = None if spread_high is None else v + spread_high
+    lo_open = low is not None and low < v and draw(st.booleans())
+    hi_open = high is not None and high > v and draw(st.booleans())
+    return Figure(v, low, high, lo_open, hi_open, unit=unit, hedge="interval")
+
+
+@st.composite
+def bounded_figures(draw: st.DrawFn, value: st.SearchStrategy[float] = positive) -> Figure:
+    """Figures with both ends finite and closed, in no unit: a count with an interval."""
+    v = draw(value)
+    below = draw(st.floats(min_value=0, max_value=0.5))
+    above = draw(st.floats(min_value=0, max_value=0.5))
+    return Figure(v, v * (1 - below), v * (1 + above), hedge="interval")
+
+
+names = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30
+).filter(lambda s: s.strip())
+sources = st.builds(
+    Source,
+    name=names,
+    aliases=st.lists(names, max_size=2).map(tuple),
+    kind=st.one_of(st.none(), st.sampled_from(["government", "media", "ngo", "blogger"])),
+    side=st.one_of(st.none(), st.sampled_from(["Russia", "Ukraine"])),
+    reliability=st.one_of(
+        st.none(), st.floats(0, 1), st.sampled_from(["A", "B", "C", "D", "E", "F"])
+    ),
+)
+dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    start = draw(st.one_of(st.none(), dates))
+    end = draw(st.one_of(st.none(), dates))
+    if start is None and end is None:
+        return Period.day(draw(dates))
+    if start and end and start > end:
+        start, end = end, start
+    return Period(start, end, "day")
+
+
+claims = st.builds(
+    Claim,
+    source=st.one_of(names, sources),
+    measure=names,
+    figure=figures(),
+    place=st.one_of(st.none(), names),
+    period=st.one_of(st.none(), periods()),
+    confidence=st.floats(0, 1),
+    text=st.text(max_size=80),
+    via=st.lists(names, max_size=2).map(tuple),
+    published=st.one_of(st.none(), dates),
+)
