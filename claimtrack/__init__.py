@@ -16,6 +16,7 @@ from .errors import (
 )
 from .figure import Figure, HedgePolicy
 from .io import LoadResult, Problem, dump, load
+from .measures import MeasureLexicon
 from .model import Claim, Period, Source
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "FileFormatError",
     "HedgePolicy",
     "LoadResult",
+    "MeasureLexicon",
     "ParseError",
     "Period",
     "Problem",

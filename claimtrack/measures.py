@@ -1,0 +1,135 @@
+"""The measure lexicon: which measure phrases mean the same quantity.
+
+"drones shot down", "downed drones" and "drones intercepted" are one measure in
+conflict reporting. The lexicon rewrites the words of a measure to canonical
+words (``normalize``) and gives an order-free key for comparing measures
+(``key``). The default is ``claimtrack/data/measures.json``; extend it per graph.
+
+>>> lex = MeasureLexicon.default()
+>>> lex.normalize("Drones brought down")
+'drones destroyed'
+>>> lex.key("drones shot down") == lex.key("intercepted drones")
+True
+>>> lex.key("missiles fired") == lex.key("missiles intercepted")
+False
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from .errors import ValidationError
+
+__all__ = ["MeasureLexicon"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(text))
+
+
+@attrs.frozen
+class MeasureLexicon:
+    """Synonyms and stopwords for measures.
+
+    Parameters
+    ----------
+    synonyms
+        Canonical word -> the words and phrases that mean it.
+    stopwords
+        Words dropped when measures are compared ("the", "of", ...).
+    """
+
+    synonyms: Mapping[str, tuple[str, ...]] = attrs.field(hash=False)
+    stopwords: frozenset[str] = frozenset()
+    _index: dict[tuple[str, ...], str] = attrs.field(init=False, hash=False, eq=False, repr=False)
+    _longest: int = attrs.field(init=False, hash=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[tuple[str, ...], str] = {}
+        for canonical, phrases in self.synonyms.items():
+            for phrase in (canonical, *phrases):
+                words = _phrase(phrase)
+                if not words:
+                    raise ValidationError("measure synonym", phrase, "at least one word")
+                index[words] = canonical
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_longest", max((len(k) for k in index), default=1))
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> MeasureLexicon:
+        return cls(
+            synonyms={k: tuple(v) for k, v in raw.get("synonyms", {}).items()},
+            stopwords=frozenset(raw.get("stopwords", ())),
+        )
+
+    @classmethod
+    def default(cls) -> MeasureLexicon:
+        """The shipped lexicon for conflict and disaster reporting."""
+        return _DEFAULT
+
+    @classmethod
+    def from_file(cls, path: str) -> MeasureLexicon:
+        """A lexicon from a JSON file shaped like ``claimtrack/data/measures.json``."""
+        with open(path, encoding="utf-8") as handle:
+            return cls.from_dict(json.load(handle))
+
+    def with_synonyms(self, synonyms: Mapping[str, Iterable[str]]) -> MeasureLexicon:
+        """A copy with more synonyms: ``{"destroyed": ["zapped"]}``."""
+        merged = {k: tuple(v) for k, v in self.synonyms.items()}
+        for canonical, phrases in synonyms.items():
+            merged[canonical] = (*merged.get(canonical, ()), *phrases)
+        return attrs.evolve(self, synonyms=merged)
+
+    def _canonical_words(self, text: str) -> list[str]:
+        words = _phrase(text)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                canonical = self._index.get(words[i : i + size])
+                if canonical is not None:
+                    out.append(canonical)
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    def normalize(self, measure: str) -> str:
+        """The measure in canonical words, in its own order: "drones brought down" ->
+        "drones destroyed"."""
+        return " ".join(self._canonical_words(measure))
+
+    def key(self, measure: str) -> str:
+        """An order-free key: two measures with the same key are the same quantity."""
+        words = {
+            _singular(w)
+            for phrase in self._canonical_words(measure)
+            for w in phrase.split()
+            if w not in self.stopwords
+        }
+        return " ".join(sorted(words))
+
+
+def _singular(word: str) -> str:
+    """A crude singular, applied to both sides of every comparison: "drones" -> "drone"."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _load_default() -> MeasureLexicon:
+    text = resources.files("claimtrack").joinpath("data/measures.json").read_text("utf-8")
+    return MeasureLexicon.from_dict(json.loads(text))
+
+
+_DEFAULT = _load_default()
