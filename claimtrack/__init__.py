@@ -5,6 +5,7 @@ period. See the README for a tour and ``docs/`` for the guide.
 """
 
 from ._version import __version__
+from .checkers import available_checkers, checker
 from .errors import (
     CheckerError,
     ClaimtrackError,
@@ -15,27 +16,38 @@ from .errors import (
     ValidationError,
 )
 from .figure import Figure, HedgePolicy
+from .graph import ClaimGraph, Dispute
 from .io import LoadResult, Problem, dump, load
 from .measures import MeasureLexicon
 from .model import Claim, Period, Source
+from .places import Gazetteer
+from .relations import Quantity, Relation, Verdict
 
 __all__ = [
     "CheckerError",
     "Claim",
+    "ClaimGraph",
     "ClaimtrackError",
+    "Dispute",
     "Figure",
     "FileFormatError",
+    "Gazetteer",
     "HedgePolicy",
     "LoadResult",
     "MeasureLexicon",
     "ParseError",
     "Period",
     "Problem",
+    "Quantity",
     "RegistryError",
+    "Relation",
     "Source",
     "UnitError",
     "ValidationError",
+    "Verdict",
     "__version__",
+    "available_checkers",
+    "checker",
     "dump",
     "load",
 ]

@@ -87,3 +87,42 @@ def claim(c: Any) -> str:
     if c.stance != "asserts":
         rows.insert(3, ("stance", c.stance))
     return table(["claim", ""], rows)
+
+
+def verdicts(items: Iterable[Any]) -> str:
+    rows = [
+        (
+            Markup(f'<span class="{esc(v.relation.value)}">{esc(v.relation.value)}</span>'),
+            f"{v.a.figure.format()} ({v.a.source.name})",
+            f"{v.b.figure.format()} ({v.b.source.name})",
+            f"{v.strength:.2f}",
+            v.reason,
+            v.checker,
+        )
+        for v in items
+    ]
+    return table(["relation", "a", "b", "strength", "reason", "checker"], rows)
+
+
+def graph(g: Any) -> str:
+    """A graph's summary: counts, then its disputes, then its verdicts (first 50)."""
+    verdict_list = g.verdicts()
+    head = (
+        f"<p><b>{len(g)}</b> claims from <b>{len(g.sources())}</b> sources, "
+        f"<b>{len(verdict_list)}</b> verdicts</p>"
+    )
+    disputes = g.disputes()
+    rows = [
+        (
+            d.quantity.label,
+            Markup(
+                " <b>vs</b> ".join(
+                    esc(", ".join(f"{c.figure.format()} ({c.source.name})" for c in side))
+                    for side in d.sides
+                )
+            ),
+        )
+        for d in disputes
+    ]
+    dispute_table = table(["disputed quantity", "sides"], rows) if rows else ""
+    return STYLE + head + dispute_table + verdicts(verdict_list[:50])

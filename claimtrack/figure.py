@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -219,6 +220,10 @@ class Figure:
 
     def format(self) -> str:
         """Canonical text: ``Figure.parse(f.format()) == f`` for every known unit."""
+        return self._canonical
+
+    @cached_property
+    def _canonical(self) -> str:
         natural = _natural(self)
         if natural is not None:
             return natural

@@ -183,7 +183,7 @@ def _published(value: Any) -> dt.date | None:
     return _as_date(value, "published")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, cache_hash=True)
 class Period:
     """When a figure holds: a day, a month, a year, a span, or an open span ("since 2022").
 
@@ -243,10 +243,14 @@ class Period:
             self.precision
         ]
 
-    def __str__(self) -> str:
+    @cached_property
+    def _text(self) -> str:
         if self.start is not None and self._show(self.start) == self._show(self.end):
             return self._show(self.start)
         return f"{self._show(self.start)}/{self._show(self.end)}"
+
+    def __str__(self) -> str:
+        return self._text
 
     def __repr__(self) -> str:
         return f"Period({str(self)!r})"
@@ -326,6 +330,8 @@ def _span(value: Any) -> tuple[int, int] | None:
 
 
 _STANCES = ("asserts", "denies")
+# One encoder for every id: building one per call costs more than the hashing.
+_ID_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 @attrs.frozen(repr=False)
@@ -375,7 +381,7 @@ class Claim:
             list(self.via), self.published.isoformat() if self.published else None,
             self.share_of, self.stance, list(self.derived_from),
         ]  # fmt: skip
-        blob = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+        blob = _ID_ENCODER.encode(content)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
     @property

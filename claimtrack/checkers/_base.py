@@ -1,0 +1,336 @@
+"""What a checker is, what it sees, and the registry that finds checkers by name.
+
+A **pair checker** is any callable ``(a, b) -> Verdict | None`` (or
+``(a, b, context)``); the graph calls it on candidate pairs: claims about the
+same quantity (same measure after aliasing, same place, same period). A **group
+checker** is an object with ``check(new, context)`` that looks across
+quantities (parts and wholes, shares and totals, counts over time) and yields
+verdicts; a verdict whose ``a`` is a claim the graph does not hold yet (a
+derived claim) adds that claim.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any, Protocol, runtime_checkable
+
+import attrs
+
+from ..errors import RegistryError, ValidationError
+from ..measures import MeasureLexicon
+from ..model import Claim
+from ..places import Gazetteer
+from ..relations import Quantity, Verdict
+
+__all__ = [
+    "CheckerSet",
+    "Context",
+    "GroupChecker",
+    "PairChecker",
+    "available_checkers",
+    "checker",
+    "unregister",
+]
+
+ENTRY_POINT_GROUP = "claimtrack.checkers"
+
+
+class PairChecker(Protocol):
+    def __call__(self, a: Claim, b: Claim, /) -> Verdict | Iterable[Verdict] | None: ...
+
+
+@runtime_checkable
+class GroupChecker(Protocol):
+    def check(self, new: Sequence[Claim], context: Context) -> Iterable[Verdict]: ...
+
+
+Checker = Any  # a PairChecker, a pair checker taking a context, or a GroupChecker
+
+
+@attrs.define
+class Context:
+    """What checkers may ask of the graph: keys, indexes and settings.
+
+    ``quantity(claim)`` is what the claim is about; ``claims_about(quantity)`` the
+    claims on it; ``claims_measuring(key)`` every claim whose measure has that key;
+    ``origin(claim)`` the source a statement started from, after aliases.
+    """
+
+    measures: MeasureLexicon
+    places: Gazetteer
+    tolerance: float = 0.05
+    _quantities: dict[str, Quantity] = attrs.field(factory=dict, repr=False)
+    _by_quantity: dict[Quantity, list[Claim]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
+    _by_measure: dict[str, list[Claim]] = attrs.field(factory=lambda: defaultdict(list), repr=False)
+    _within: dict[Quantity, list[Claim]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
+    _shares: dict[Quantity, list[Claim]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
+    _series: dict[tuple[str, str | None, Any], list[Claim]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
+    _aliases: dict[str, str] = attrs.field(factory=dict, repr=False)
+    _measure_keys: dict[str, str] = attrs.field(factory=dict, repr=False)
+
+    def measure_key(self, measure: str) -> str:
+        key = self._measure_keys.get(measure)
+        if key is None:
+            key = self._measure_keys[measure] = self.measures.key(measure)
+        return key
+
+    def quantity(self, claim: Claim) -> Quantity:
+        """What a claim is about: measure key, place key and period (open ends closed by
+        the publication date, so "since 2022" counts published on different days differ)."""
+        found = self._quantities.get(claim.id)
+        if found is not None:
+            return found
+        period = claim.period.closed_by(claim.published) if claim.period else None
+        return Quantity(
+            self.measure_key(claim.measure),
+            self.places.key(claim.place),
+            period,
+            label_measure=claim.measure,
+            label_place=claim.place,
+        )
+
+    def index(self, claim: Claim) -> Quantity:
+        """Record a claim in the indexes; returns its quantity."""
+        q = self.quantity(claim)
+        self._quantities[claim.id] = q
+        self._by_quantity[q].append(claim)
+        self._by_measure[q.measure].append(claim)
+        if q.place is not None:
+            for outer in self.places.ancestors(q.place):
+                self._within[Quantity(q.measure, outer, q.period)].append(claim)
+        if claim.share_of is not None:
+            total = Quantity(self.measure_key(claim.share_of), q.place, q.period)
+            self._shares[total].append(claim)
+        series = self.series_key(claim)
+        if series is not None:
+            self._series[series].append(claim)
+        for name in claim.source.names:
+            self._aliases.setdefault(name.casefold(), claim.source.name)
+        return q
+
+    def claims_about(self, quantity: Quantity) -> list[Claim]:
+        return self._by_quantity.get(quantity, [])
+
+    def claims_within(self, quantity: Quantity) -> list[Claim]:
+        """Claims on the same measure and period in places strictly inside its place."""
+        return self._within.get(quantity, [])
+
+    def shares_of(self, quantity: Quantity) -> list[Claim]:
+        """Percentage claims whose ``share_of`` is this quantity's measure."""
+        return self._shares.get(quantity, [])
+
+    def series_key(self, claim: Claim) -> tuple[str, str | None, Any] | None:
+        """For a cumulative count ("since 2022", open at the end, with a publication
+        date): the series it belongs to, else None."""
+        p = claim.period
+        if p is None or p.end is not None or p.start is None or claim.published is None:
+            return None
+        return (self.measure_key(claim.measure), self.places.key(claim.place), p.start)
+
+    def series(self, claim: Claim) -> list[Claim]:
+        key = self.series_key(claim)
+        return self._series.get(key, []) if key is not None else []
+
+    def claims_measuring(self, measure_key: str) -> list[Claim]:
+        return self._by_measure.get(measure_key, [])
+
+    def quantities(self) -> dict[Quantity, list[Claim]]:
+        return self._by_quantity
+
+    def origin(self, claim: Claim) -> str:
+        """The source a statement started from: aliases of one source give one origin."""
+        name = claim.source.name
+        return self._aliases.get(name.casefold(), name)
+
+
+# -- the registry -----------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Entry:
+    name: str
+    make: Callable[[], Checker]
+    enabled: bool
+
+
+_REGISTRY: dict[str, _Entry] = {}
+_ENTRY_POINTS_LOADED = False
+
+
+def _as_factory(obj: Any) -> Callable[[], Checker]:
+    if inspect.isclass(obj):
+        factory: Callable[[], Checker] = obj
+        return factory
+    if callable(obj) or isinstance(obj, GroupChecker):
+        return lambda: obj
+    raise ValidationError("checker", obj, "a function (a, b) -> Verdict | None, or a class")
+
+
+def checker(
+    name: str | None = None, *, enabled: bool = True
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a checker under a name, so graphs can list, enable and disable it.
+
+    A function ``(a, b) -> Verdict | None`` is a pair checker; a class with a
+    ``check(new, context)`` method is a group checker (instantiated per graph).
+    With ``enabled=True`` every graph made afterwards runs it.
+
+    >>> import claimtrack as ct
+    >>> @ct.checker("same_figure_twice", enabled=False)
+    ... def same_figure_twice(a, b):
+    ...     if a.figure == b.figure and a.source != b.source:
+    ...         return ct.Verdict("corroborates", a, b, 1.0, "identical figures")
+    >>> "same_figure_twice" in ct.available_checkers()
+    True
+    >>> ct.checkers.unregister("same_figure_twice")
+    """
+
+    def register(obj: Callable[..., Any]) -> Callable[..., Any]:
+        key = name or getattr(obj, "name", None) or obj.__name__
+        _REGISTRY[key] = _Entry(key, _as_factory(obj), enabled)
+        return obj
+
+    return register
+
+
+def unregister(name: str) -> None:
+    """Remove a checker from the registry (graphs made before keep theirs)."""
+    _load_entry_points()
+    if name not in _REGISTRY:
+        raise RegistryError("checker", name, list(_REGISTRY))
+    del _REGISTRY[name]
+
+
+def _load_entry_points() -> None:
+    global _ENTRY_POINTS_LOADED
+    if _ENTRY_POINTS_LOADED:
+        return
+    _ENTRY_POINTS_LOADED = True
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        if point.name not in _REGISTRY:
+            _REGISTRY[point.name] = _Entry(point.name, functools.partial(_load_point, point), True)
+
+
+def _load_point(point: EntryPoint) -> Checker:
+    return _instance(point.load())
+
+
+def _instance(obj: Any) -> Checker:
+    return obj() if inspect.isclass(obj) else obj
+
+
+def available_checkers() -> dict[str, bool]:
+    """Every registered checker, built-in, decorated or from a package's entry point,
+    with whether new graphs run it."""
+    _load_entry_points()
+    return {name: entry.enabled for name, entry in _REGISTRY.items()}
+
+
+def _wants_context(fn: Any) -> bool:
+    target = fn if inspect.isfunction(fn) or inspect.ismethod(fn) else type(fn).__call__
+    try:
+        params = inspect.signature(target).parameters
+    except (TypeError, ValueError):
+        return False
+    positional = [
+        p for p in params.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    if not inspect.isfunction(fn) and not inspect.ismethod(fn):
+        positional = positional[1:]  # self
+    return len(positional) >= 3 or "context" in params
+
+
+@attrs.define
+class _Active:
+    name: str
+    checker: Checker
+    group: bool
+    wants_context: bool
+
+
+class CheckerSet:
+    """The checkers one graph runs, in order. List, enable, disable and replace them.
+
+    >>> from claimtrack import ClaimGraph
+    >>> g = ClaimGraph()
+    >>> g.checkers.names()
+    ['agreement', 'relays', 'cumulative', 'part_whole', 'derived']
+    >>> g.checkers.disable("cumulative")
+    >>> "cumulative" in g.checkers
+    False
+    """
+
+    def __init__(self, names: Iterable[str] | None = None) -> None:
+        _load_entry_points()
+        chosen = [n for n, e in _REGISTRY.items() if e.enabled] if names is None else list(names)
+        self._active: dict[str, _Active] = {}
+        for name in chosen:
+            self.enable(name)
+
+    def _make(self, name: str, obj: Checker) -> _Active:
+        group = isinstance(obj, GroupChecker) and not isinstance(obj, type)
+        if not group and not callable(obj):
+            raise ValidationError(f"checker {name}", obj, "a callable or an object with check()")
+        return _Active(name, obj, group, not group and _wants_context(obj))
+
+    def names(self) -> list[str]:
+        """The active checkers, in the order they run."""
+        return list(self._active)
+
+    def available(self) -> dict[str, bool]:
+        """Every registered checker and whether this graph runs it."""
+        return {name: name in self._active for name in available_checkers()}
+
+    def enable(self, name: str) -> None:
+        """Run a registered checker (a no-op when it already runs)."""
+        if name in self._active:
+            return
+        _load_entry_points()
+        if name not in _REGISTRY:
+            raise RegistryError("checker", name, list(_REGISTRY))
+        self._active[name] = self._make(name, _instance(_REGISTRY[name].make()))
+
+    def disable(self, name: str) -> None:
+        """Stop running a checker."""
+        if name not in self._active:
+            raise RegistryError("checker", name, list(self._active))
+        del self._active[name]
+
+    def replace(self, name: str, new: Checker) -> None:
+        """Run ``new`` in place of the checker called ``name`` (or add it under that name)."""
+        active = self._make(name, new)
+        if name in self._active:
+            self._active = {k: (active if k == name else v) for k, v in self._active.items()}
+        else:
+            self._active[name] = active
+
+    def add(self, new: Checker, name: str | None = None) -> None:
+        """Run an unregistered checker in this graph only."""
+        key = name or getattr(new, "name", None) or getattr(new, "__name__", type(new).__name__)
+        self.replace(str(key), new)
+
+    def get(self, name: str) -> Checker:
+        if name not in self._active:
+            raise RegistryError("checker", name, list(self._active))
+        return self._active[name].checker
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._active
+
+    def __iter__(self) -> Iterator[_Active]:
+        return iter(list(self._active.values()))
+
+    def __repr__(self) -> str:
+        return f"CheckerSet({self.names()})"

@@ -1,0 +1,102 @@
+"""Agreement and relays: pair checkers over claims about the same quantity."""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+
+from ..figure import Figure
+from ..model import Claim
+from ..relations import Relation, Verdict
+from ._base import Context, checker
+from ._text import pct, show
+
+__all__ = ["Agreement", "relays"]
+
+
+@checker("agreement")
+@attrs.frozen
+class Agreement:
+    """Two figures for one quantity corroborate when their intervals overlap or lie within
+    ``tolerance`` of each other (rounding: "about 12,000" and "11,800"), and contradict
+    beyond it.
+
+    Strength: a corroboration is 1 for equal values and 0.5 when the values are a
+    tolerance apart; a contradiction grows from 0 at the tolerance towards 1
+    (``1 - exp(-(gap - tolerance) / tolerance)``). Gaps are relative: the distance
+    between the intervals over the larger value (``Figure.distance``). Claims from
+    one origin never corroborate each other (that is a relay); they may contradict.
+    ``tolerance=None`` uses the graph's.
+    """
+
+    tolerance: float | None = None
+
+    def __call__(self, a: Claim, b: Claim, context: Context) -> Verdict | None:
+        fa, fb = a.figure, b.figure
+        if fa.unit != fb.unit:
+            if not fa.comparable(fb):
+                return None
+            fb = fb.to(fa.unit)
+        tol = context.tolerance if self.tolerance is None else self.tolerance
+        gap = _gap(fa, fb)
+        if a.stance != b.stance:
+            if gap > tol:
+                return None
+            who = a if a.stance == "denies" else b
+            reason = f"{who.source.name} denies the figure {show(who.figure)} the other asserts"
+            return Verdict.trusted(Relation.CONTRADICTS, a, b, 1.0, reason, "agreement")
+        if gap <= tol:
+            if context.origin(a) == context.origin(b):
+                return None
+            scale = max(abs(fa.value), abs(fb.value)) or 1.0
+            point = abs(fa.value - fb.value) / scale
+            strength = 1.0 if point == 0 else 1.0 / (1.0 + point / tol) if tol > 0 else 0.5
+            if gap == 0:
+                reason = f"{show(a.figure)} and {show(b.figure)} overlap"
+            else:
+                reason = (
+                    f"{show(a.figure)} and {show(b.figure)} are {pct(gap)} apart, "
+                    f"within the {pct(tol)} tolerance"
+                )
+            return Verdict.trusted(Relation.CORROBORATES, a, b, strength, reason, "agreement")
+        strength = max(0.01, 1.0 - math.exp(-(gap - tol) / tol)) if tol > 0 else 1.0
+        reason = (
+            f"{show(a.figure)} ({a.source.name}) and {show(b.figure)} ({b.source.name}) are "
+            f"{pct(gap)} apart, beyond the {pct(tol)} tolerance"
+        )
+        return Verdict.trusted(Relation.CONTRADICTS, a, b, strength, reason, "agreement")
+
+
+def _gap(fa: Figure, fb: Figure) -> float:
+    """``fa.distance(fb)`` for figures in one unit, without the conversions: the hot path."""
+    a_lo = -math.inf if fa.low is None else fa.low
+    a_hi = math.inf if fa.high is None else fa.high
+    b_lo = -math.inf if fb.low is None else fb.low
+    b_hi = math.inf if fb.high is None else fb.high
+    if a_hi < b_lo:
+        gap = b_lo - a_hi
+    elif b_hi < a_lo:
+        gap = a_lo - b_hi
+    else:  # overlapping, or touching at an open end ("under 40", "over 40"): no gap
+        return 0.0
+    return gap / max(abs(fa.value), abs(fb.value), gap)
+
+
+def _distance_from_origin(c: Claim) -> tuple[int, str, str]:
+    return (len(c.via), c.published.isoformat() if c.published else "9999", c.id)
+
+
+@checker("relays")
+def relays(a: Claim, b: Claim, context: Context) -> Verdict | None:
+    """Two claims from one origin with overlapping figures: the one further from the
+    origin (more outlets in ``via``; then the later; then by id) relays the other.
+    Relays never count as independent corroboration."""
+    if context.origin(a) != context.origin(b) or a.stance != b.stance:
+        return None
+    if not a.figure.comparable(b.figure) or not a.figure.overlaps(b.figure):
+        return None
+    far, near = sorted((a, b), key=_distance_from_origin, reverse=True)
+    route = " via " + " and ".join(far.via) if far.via else ""
+    reason = f"{near.source.name}'s {show(near.figure)}, repeated{route}: one origin"
+    return Verdict.trusted(Relation.RELAYS, far, near, 1.0, reason, "relays")

@@ -1,0 +1,151 @@
+"""Part and whole, and derived figures: group checkers that look across quantities."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from ..errors import UnitError
+from ..model import Claim
+from ..relations import Quantity, Relation, Verdict
+from ._base import Context, checker
+from ._text import num, show
+
+__all__ = ["Derived", "PartWhole"]
+
+
+def _low(claim: Claim, unit: str | None) -> float:
+    """The least a part can be: its lower bound (0 when unbounded below)."""
+    figure = claim.figure
+    low = figure.low if figure.unit == unit else figure.to(unit).low
+    return 0.0 if low is None else low
+
+
+@checker("part_whole")
+@attrs.frozen
+class PartWhole:
+    """Claims on places inside another claim's place (same measure, same period) are its
+    parts. Each part's lower bound, plus the least the other stated places can hold,
+    must fit under the whole's upper bound: if it does, the part is ``part_of`` the
+    whole; if not, the part ``contradicts`` it, and the reason names every term.
+
+    For each place below the whole only the outermost stated places count (a town
+    inside a stated region is that region's part, not the country's), and a place
+    stated by several claims holds at least the smallest of their lower bounds.
+    """
+
+    def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
+        wholes: dict[str, Claim] = {}
+        for claim in new:
+            q = context.quantity(claim)
+            if q.place is None:
+                continue
+            for outer in context.places.ancestors(q.place):
+                for whole in context.claims_about(Quantity(q.measure, outer, q.period)):
+                    wholes[whole.id] = whole
+            if context.claims_within(q):
+                wholes[claim.id] = claim
+        for whole in wholes.values():
+            yield from self._check_whole(whole, context)
+
+    def _check_whole(self, whole: Claim, context: Context) -> Iterable[Verdict]:
+        q = context.quantity(whole)
+        unit = whole.figure.unit
+        by_place: dict[str, list[Claim]] = defaultdict(list)
+        for part in context.claims_within(q):
+            if part.stance == "asserts" and whole.figure.comparable(part.figure):
+                by_place[context.quantity(part).place or ""].append(part)
+        outermost = {
+            place: parts
+            for place, parts in by_place.items()
+            if not any(a in by_place for a in context.places.ancestors(place))
+        }
+        if not outermost:
+            return []
+        least = {place: min(_low(p, unit) for p in parts) for place, parts in outermost.items()}
+        high = whole.figure.to(unit).high
+        verdicts = []
+        for place, parts in outermost.items():
+            others = [(least[o], o) for o in sorted(outermost) if o != place]
+            for part in parts:
+                total = _low(part, unit) + math.fsum(v for v, _ in others)
+                terms = [f"{num(_low(part, unit))} {part.place}"] + [
+                    f"{num(v)} {outermost[o][0].place}" for v, o in others
+                ]
+                sum_text = " + ".join(terms) + f" = {num(total)}"
+                where = whole.place or "the whole"
+                over = high is not None and (
+                    total > high or (total == high and whole.figure.high_open)
+                )
+                if over:
+                    assert high is not None
+                    excess = (total - high) / max(abs(high), 1e-12)
+                    tol = max(context.tolerance, 1e-9)
+                    reason = (
+                        f"{sum_text} by {part.source.name} and others, more than the "
+                        f"{show(whole.figure)} {whole.source.name} states for {where}"
+                    )
+                    strength = max(0.01, 1.0 - math.exp(-excess / tol))
+                    verdicts.append(
+                        Verdict.trusted(
+                            Relation.CONTRADICTS, part, whole, strength, reason, "part_whole"
+                        )
+                    )
+                else:
+                    reason = f"{sum_text} located of {show(whole.figure)} for {where}: consistent"
+                    verdicts.append(
+                        Verdict.trusted(Relation.PART_OF, part, whole, 1.0, reason, "part_whole")
+                    )
+        return verdicts
+
+
+@checker("derived")
+@attrs.frozen
+class Derived:
+    """A share ("43% intercepted", ``share_of="missiles and drones fired"``) and a total
+    for that measure, place and period ("nearly 12,000 fired") yield a derived claim
+    ("about 5,160 intercepted") by the share's source, with ``derived_from`` verdicts
+    to both; the graph then checks it against direct claims like any other.
+    """
+
+    def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
+        for claim in new:
+            q = context.quantity(claim)
+            if claim.figure.unit == "%" and claim.share_of is not None:
+                total_q = Quantity(context.measure_key(claim.share_of), q.place, q.period)
+                for total in context.claims_about(total_q):
+                    yield from self._derive(claim, total)
+            elif claim.figure.unit != "%":
+                for share in context.shares_of(q):
+                    yield from self._derive(share, claim)
+
+    def _derive(self, share: Claim, total: Claim) -> Iterable[Verdict]:
+        if total.figure.unit == "%" or total.stance != "asserts" or share.stance != "asserts":
+            return []
+        try:
+            figure = share.figure.of(total.figure)
+        except UnitError:
+            return []
+        derived = Claim(
+            source=share.source,
+            measure=share.measure,
+            figure=figure,
+            place=share.place,
+            period=share.period,
+            confidence=share.confidence * total.confidence,
+            text=f"{show(share.figure)} of {show(total.figure)} {total.measure}",
+            via=share.via,
+            published=share.published,
+            derived_from=(share.id, total.id),
+        )
+        reason = (
+            f"{show(share.figure)} of {show(total.figure)} {total.measure} "
+            f"= {num(figure.value)} ({num(figure.low)} to {num(figure.high)})"
+        )
+        return [
+            Verdict(Relation.DERIVED_FROM, derived, share, 1.0, reason, "derived"),
+            Verdict(Relation.DERIVED_FROM, derived, total, 1.0, reason, "derived"),
+        ]

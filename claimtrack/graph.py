@@ -1,0 +1,393 @@
+"""The claim graph: claims and sources as networkx nodes, assertions and verdicts as edges.
+
+>>> import claimtrack as ct
+>>> g = ct.ClaimGraph()
+>>> whole = ct.Claim(source="Russian defence ministry", measure="drones destroyed",
+...                  figure="45", place="Russia", period="2024-08-21")
+>>> part = ct.Claim(source="Russian defence ministry", measure="drones destroyed",
+...                 figure="23", place="Bryansk", period="2024-08-21")
+>>> g.add_all([whole, part])
+2
+>>> g.link()
+LinkReport(claims=2, verdicts={'part_of': 1}, errors=0)
+>>> [v.reason for v in g.verdicts()]
+['23 Bryansk = 23 located of 45 for Russia: consistent']
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Literal
+
+import attrs
+import networkx as nx
+
+from . import _html
+from .checkers import CheckerSet, Context
+from .errors import CheckerError, ValidationError
+from .measures import MeasureLexicon
+from .model import Claim, Source
+from .places import Gazetteer
+from .relations import Quantity, Relation, Verdict
+
+__all__ = ["ClaimGraph", "Dispute", "LinkReport"]
+
+_MAX_ROUNDS = 8  # derived claims may feed further checks; this bounds the chain
+
+
+@attrs.frozen
+class Dispute:
+    """A quantity with at least one contradiction, the claims on each side, and the
+    contradictions themselves. A side is a group of claims that corroborate or
+    relay one another."""
+
+    quantity: Quantity
+    sides: tuple[tuple[Claim, ...], ...]
+    contradictions: tuple[Verdict, ...]
+
+    def __str__(self) -> str:
+        sides = " vs ".join(
+            "/".join(sorted({c.figure.format() for c in side})) for side in self.sides
+        )
+        return f"{self.quantity.label}: {sides}"
+
+
+@attrs.frozen
+class LinkReport:
+    """What one ``link()`` did: how many claims it checked (derived ones included), how
+    many verdicts of each relation it recorded, and how many checker errors it kept
+    (with ``on_error="record"``; they are in ``graph.errors``)."""
+
+    claims: int
+    verdicts: dict[str, int]
+    errors: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.verdicts.values())
+
+
+def _source_node(name: str) -> str:
+    return "source:" + name
+
+
+class ClaimGraph:
+    """Claims, linked by what checkers conclude about them.
+
+    The networkx ``MultiDiGraph`` is ``graph``: claim nodes are keyed by claim id
+    (attributes ``kind="claim"`` and ``claim``), source nodes by ``"source:<name>"``
+    (``kind="source"``, ``source``). Edges: a source ``asserts`` a claim, an
+    outlet ``carries`` a claim it relayed, and one edge per verdict keyed by the
+    checker's name, with ``relation``, ``strength``, ``reason`` and ``checker``.
+
+    Parameters
+    ----------
+    claims
+        Claims to add straight away.
+    measures
+        The measure lexicon (default: ``MeasureLexicon.default()``).
+    places
+        The gazetteer (default: ``Gazetteer.default()``).
+    checkers
+        Names of the checkers to run (default: every registered, enabled one).
+    tolerance
+        Relative gap within which figures still agree (0.05: 5%).
+    on_error
+        When a checker raises: ``"raise"`` stops with a ``CheckerError`` naming the
+        checker and the claims; ``"record"`` keeps it in ``errors`` and goes on.
+    """
+
+    def __init__(
+        self,
+        claims: Iterable[Claim] = (),
+        *,
+        measures: MeasureLexicon | None = None,
+        places: Gazetteer | None = None,
+        checkers: Iterable[str] | None = None,
+        tolerance: float = 0.05,
+        on_error: Literal["raise", "record"] = "raise",
+    ) -> None:
+        if not (isinstance(tolerance, int | float) and 0 <= tolerance < 1):
+            raise ValidationError("tolerance", tolerance, "a relative gap in [0, 1)")
+        if on_error not in ("raise", "record"):
+            raise ValidationError("on_error", on_error, "'raise' or 'record'")
+        self.graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        self.checkers = CheckerSet(checkers)
+        self.context = Context(
+            measures or MeasureLexicon.default(), places or Gazetteer.default(), tolerance
+        )
+        self.on_error = on_error
+        self.errors: list[CheckerError] = []
+        self._pending: list[Claim] = []
+        self.add_all(claims)
+
+    # -- building ---------------------------------------------------------------------
+
+    @property
+    def measures(self) -> MeasureLexicon:
+        return self.context.measures
+
+    @property
+    def places(self) -> Gazetteer:
+        return self.context.places
+
+    def add(self, claim: Claim) -> bool:
+        """Add a claim; False if a claim with its id is already here."""
+        if not isinstance(claim, Claim):
+            raise ValidationError("claim", claim, "a Claim")
+        if claim.id in self.graph:
+            return False
+        self.graph.add_node(claim.id, kind="claim", claim=claim)
+        self._add_source(claim.source)
+        self.graph.add_edge(_source_node(claim.source.name), claim.id, key="asserts")
+        for outlet in claim.via:
+            self._add_source(Source(outlet, kind="media"), merge=False)
+            self.graph.add_edge(_source_node(outlet), claim.id, key="carries")
+        self.context.index(claim)
+        self._pending.append(claim)
+        return True
+
+    def add_all(self, claims: Iterable[Claim]) -> int:
+        """Add claims; returns how many were new."""
+        return sum(self.add(c) for c in claims)
+
+    def _add_source(self, source: Source, merge: bool = True) -> None:
+        node = _source_node(source.name)
+        known = self.graph.nodes.get(node)
+        if known is None:
+            self.graph.add_node(node, kind="source", source=source)
+        elif merge and known["source"] != source:
+            old = known["source"]
+            known["source"] = Source(
+                source.name,
+                aliases=tuple(dict.fromkeys((*old.aliases, *source.aliases))),
+                kind=source.kind or old.kind,
+                side=source.side or old.side,
+                reliability=source.reliability
+                if source.reliability is not None
+                else old.reliability,
+            )
+
+    # -- linking ----------------------------------------------------------------------
+
+    def link(self) -> LinkReport:
+        """Run the checkers on what was added since the last link; returns what it did.
+
+        Pair checkers see each new pair of claims about one quantity once; group
+        checkers see the new claims with the whole index, and a group checker's newer
+        verdict on a pair replaces its older one. Claims a checker derives are added
+        and checked in turn.
+        """
+        counts: dict[str, int] = {}
+        checked = 0
+        errors = len(self.errors)
+        rounds = 0
+        while self._pending and rounds < _MAX_ROUNDS:
+            new, self._pending = self._pending, []
+            checked += len(new)
+            rounds += 1
+            for verdict in self._pairs(new):
+                self._record(verdict, replace=False)
+                counts[verdict.relation.value] = counts.get(verdict.relation.value, 0) + 1
+            fresh = {c.id for c in new}
+            for verdict in self._groups(new):
+                for end in (verdict.a, verdict.b):
+                    if end.id not in self.graph:
+                        self.add(end)
+                        self.graph.nodes[end.id]["derived"] = True
+                # an older verdict can only exist when one end was linked before
+                old = verdict.a.id not in fresh or verdict.b.id not in fresh
+                self._record(verdict, replace=old)
+                counts[verdict.relation.value] = counts.get(verdict.relation.value, 0) + 1
+        return LinkReport(checked, counts, len(self.errors) - errors)
+
+    def _pairs(self, new: Sequence[Claim]) -> list[Verdict]:
+        """Every active pair checker on every new pair of claims about one quantity."""
+        actives = [c for c in self.checkers if not c.group]
+        out: list[Verdict] = []
+        if not actives:
+            return out
+        context = self.context
+        fresh = {c.id for c in new}
+        for claim in new:
+            cid = claim.id
+            for other in context.claims_about(context.quantity(claim)):
+                # each pair once: a new claim meets every old one and the new ones after it
+                oid = other.id
+                if oid == cid or (oid < cid and oid in fresh):
+                    continue
+                a, b = (claim, other) if cid < oid else (other, claim)
+                for active in actives:
+                    try:
+                        if active.wants_context:
+                            result = active.checker(a, b, context)
+                        else:
+                            result = active.checker(a, b)
+                        if result is not None:
+                            out.extend(self._checked(active.name, result))
+                    except Exception as err:
+                        self._fail(active.name, (a.id, b.id), err)
+        return out
+
+    def _groups(self, new: Sequence[Claim]) -> list[Verdict]:
+        out: list[Verdict] = []
+        for active in self.checkers:
+            if active.group:
+                try:
+                    out.extend(self._checked(active.name, active.checker.check(new, self.context)))
+                except Exception as err:
+                    self._fail(active.name, tuple(c.id for c in new[:5]), err)
+        return out
+
+    def _checked(self, name: str, result: Any) -> list[Verdict]:
+        """A checker's result as verdicts that carry the checker's name."""
+        verdicts = [result] if isinstance(result, Verdict) else list(result)
+        for i, verdict in enumerate(verdicts):
+            if not isinstance(verdict, Verdict):
+                raise ValidationError(f"result of checker {name}", verdict, "Verdicts or None")
+            if verdict.checker != name:
+                verdicts[i] = attrs.evolve(verdict, checker=name)
+        return verdicts
+
+    def _fail(self, name: str, ids: tuple[str, ...], err: Exception) -> None:
+        error = CheckerError(name, ids, err)
+        if self.on_error == "raise":
+            raise error from err
+        self.errors.append(error)
+
+    def _record(self, v: Verdict, replace: bool) -> None:
+        a, b = v.a.id, v.b.id
+        if replace:  # a group checker's newer verdict on a pair replaces its older one
+            for u, w in ((a, b), (b, a)):
+                if self.graph.has_edge(u, w, key=v.checker):
+                    self.graph.remove_edge(u, w, key=v.checker)
+        self.graph.add_edge(
+            a, b, key=v.checker, kind="verdict", relation=v.relation.value,
+            strength=v.strength, reason=v.reason, checker=v.checker,
+        )  # fmt: skip
+
+    # -- asking -----------------------------------------------------------------------
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id."""
+        node = self.graph.nodes.get(claim_id)
+        if node is None or node.get("kind") != "claim":
+            raise ValidationError("claim id", claim_id, "the id of a claim in this graph")
+        claim: Claim = node["claim"]
+        return claim
+
+    def claims(self, quantity: Quantity | None = None) -> list[Claim]:
+        """Every claim (derived ones included), or those about one quantity."""
+        if quantity is not None:
+            return list(self.context.claims_about(quantity))
+        return [d["claim"] for _, d in self.graph.nodes(data=True) if d.get("kind") == "claim"]
+
+    def sources(self) -> list[Source]:
+        return [d["source"] for _, d in self.graph.nodes(data=True) if d.get("kind") == "source"]
+
+    def is_derived(self, claim: Claim) -> bool:
+        return bool(self.graph.nodes[claim.id].get("derived"))
+
+    def quantity(self, claim: Claim) -> Quantity:
+        """What a claim is about."""
+        return self.context.quantity(claim)
+
+    def quantities(self) -> dict[Quantity, list[Claim]]:
+        """Every quantity and the claims about it."""
+        return {q: list(cs) for q, cs in self.context.quantities().items() if cs}
+
+    def _verdict(self, u: str, w: str, data: dict[str, Any]) -> Verdict:
+        return Verdict(
+            data["relation"], self.claim(u), self.claim(w), data["strength"], data["reason"],
+            data["checker"],
+        )  # fmt: skip
+
+    def verdicts(
+        self, relation: Relation | str | None = None, claim: Claim | None = None
+    ) -> list[Verdict]:
+        """Every verdict, or those of one relation, or those involving one claim."""
+        wanted = None if relation is None else Relation(relation).value
+        if claim is None:
+            edges: Iterable[tuple[str, str, dict[str, Any]]] = self.graph.edges(data=True)
+        else:
+            self._require(claim)
+            edges = itertools.chain(
+                self.graph.out_edges(claim.id, data=True), self.graph.in_edges(claim.id, data=True)
+            )
+        return [
+            self._verdict(u, w, d)
+            for u, w, d in edges
+            if d.get("kind") == "verdict" and (wanted is None or d["relation"] == wanted)
+        ]
+
+    def _require(self, claim: Claim) -> None:
+        if claim.id not in self.graph:
+            raise ValidationError("claim", claim, "a claim added to this graph")
+
+    def _related(self, claim: Claim, relation: Relation) -> list[Claim]:
+        others = {v.other(claim).id: v.other(claim) for v in self.verdicts(relation, claim)}
+        return list(others.values())
+
+    def corroborating(self, claim: Claim) -> list[Claim]:
+        """Claims that corroborate this one."""
+        return self._related(claim, Relation.CORROBORATES)
+
+    def contradicting(self, claim: Claim) -> list[Claim]:
+        """Claims that contradict this one."""
+        return self._related(claim, Relation.CONTRADICTS)
+
+    def independent_support(self, claim: Claim) -> int:
+        """How many distinct original sources back this claim: its own, plus those of the
+        claims corroborating it. Relays and aliases of one source count once."""
+        origins = {self.context.origin(c) for c in [claim, *self.corroborating(claim)]}
+        return len(origins)
+
+    def disputes(self) -> list[Dispute]:
+        """The quantities with at least one contradiction, each with its sides."""
+        by_quantity: dict[Quantity, list[Verdict]] = {}
+        for v in self.verdicts(Relation.CONTRADICTS):
+            # a part contradicting its whole is a dispute about the whole (b)
+            by_quantity.setdefault(self.quantity(v.b), []).append(v)
+        disputes = []
+        for quantity, contradictions in by_quantity.items():
+            members = {c.id: c for c in self.claims(quantity)}
+            for v in contradictions:
+                members.setdefault(v.a.id, v.a)
+            agree: nx.Graph[str] = nx.Graph()
+            agree.add_nodes_from(members)
+            for u, w, d in self.graph.subgraph(members).edges(data=True):
+                if d.get("relation") in ("corroborates", "relays"):
+                    agree.add_edge(u, w)
+            sides = sorted(
+                (
+                    tuple(members[i] for i in sorted(comp))
+                    for comp in nx.connected_components(agree)
+                ),
+                key=lambda side: (-len(side), side[0].id),
+            )
+            disputes.append(Dispute(quantity, tuple(sides), tuple(contradictions)))
+        return sorted(disputes, key=lambda d: d.quantity.label)
+
+    # -- display ----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return sum(1 for _, d in self.graph.nodes(data=True) if d.get("kind") == "claim")
+
+    def __contains__(self, claim: object) -> bool:
+        return isinstance(claim, Claim) and claim.id in self.graph
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.claims())
+
+    def __repr__(self) -> str:
+        counts = {r.value: 0 for r in Relation}
+        for _, _, d in self.graph.edges(data=True):
+            if d.get("kind") == "verdict":
+                counts[d["relation"]] += 1
+        shown = ", ".join(f"{n} {r}" for r, n in counts.items() if n)
+        tail = ", " + shown if shown else ""
+        return f"<ClaimGraph: {len(self)} claims, {len(self.sources())} sources{tail}>"
+
+    def _repr_html_(self) -> str:
+        return _html.graph(self)

@@ -1,0 +1,149 @@
+"""Relations between claims, and verdicts: a relation with a strength and a reason.
+
+``Verdict(relation, a, b, strength, reason)`` reads "a <relation> b": a part
+is ``part_of`` its whole, a derived claim is ``derived_from`` its inputs, a
+relay ``relays`` the claim closer to the origin, a later count ``supersedes``
+an earlier one. ``corroborates`` and ``contradicts`` are symmetric.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from typing import Any
+
+import attrs
+
+from . import _html
+from .errors import ValidationError
+from .model import Claim, Period
+
+__all__ = ["Quantity", "Relation", "Verdict"]
+
+
+@attrs.frozen(repr=False, cache_hash=True)
+class Quantity:
+    """What claims are about: a measure (its lexicon key), a place (its gazetteer key)
+    and a period. Claims about one quantity are compared with each other.
+
+    The labels keep the words of the first claim seen, for display; they do not
+    take part in equality.
+    """
+
+    measure: str
+    place: str | None
+    period: Period | None
+    label_measure: str = attrs.field(default="", eq=False)
+    label_place: str | None = attrs.field(default=None, eq=False)
+
+    @property
+    def label(self) -> str:
+        """ "drones destroyed · Russia · 2024-08-21"."""
+        parts = [self.label_measure or self.measure]
+        parts.append(self.label_place or (self.place or "anywhere").lstrip("~"))
+        parts.append(str(self.period) if self.period else "any time")
+        return " · ".join(parts)
+
+    def __str__(self) -> str:
+        return self.label
+
+    def __repr__(self) -> str:
+        return f"Quantity({self.label!r})"
+
+
+class Relation(str, enum.Enum):
+    """How two claims relate."""
+
+    CORROBORATES = "corroborates"
+    CONTRADICTS = "contradicts"
+    PART_OF = "part_of"
+    DERIVED_FROM = "derived_from"
+    RELAYS = "relays"
+    SUPERSEDES = "supersedes"
+
+    @property
+    def symmetric(self) -> bool:
+        """Whether "a r b" says the same as "b r a"."""
+        return self in (Relation.CORROBORATES, Relation.CONTRADICTS)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _relation(value: Any) -> Relation:
+    if isinstance(value, Relation):
+        return value
+    try:
+        return Relation(str(value).lower())
+    except ValueError:
+        known = ", ".join(r.value for r in Relation)
+        raise ValidationError("relation", value, f"one of {known}") from None
+
+
+def _strength(value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError("strength", value, "a number in [0, 1]") from None
+    if not (math.isfinite(number) and 0.0 <= number <= 1.0):
+        raise ValidationError("strength", value, "a number in [0, 1]")
+    return number
+
+
+def _claim(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Claim):
+        raise ValidationError(f"verdict {attribute.name}", value, "a Claim")
+
+
+@attrs.frozen(repr=False)
+class Verdict:
+    """What a checker concluded about two claims: "a <relation> b", how strongly, and why.
+
+    ``strength`` is in [0, 1]; ``reason`` is a sentence a person can read
+    ("23 + 6 + 2 = 31 located of 45: consistent"); ``checker`` names the checker
+    that said so (the graph fills it in).
+    """
+
+    relation: Relation = attrs.field(converter=_relation)
+    a: Claim = attrs.field(validator=_claim)
+    b: Claim = attrs.field(validator=_claim)
+    strength: float = attrs.field(default=1.0, converter=_strength)
+    reason: str = attrs.field(default="", converter=str)
+    checker: str = attrs.field(default="", converter=str)
+
+    def __attrs_post_init__(self) -> None:
+        if self.a.id == self.b.id:
+            raise ValidationError("verdict b", self.b, "a claim other than a")
+
+    @classmethod
+    def trusted(
+        cls, relation: Relation, a: Claim, b: Claim, strength: float, reason: str, checker: str
+    ) -> Verdict:
+        """A verdict from values already known to be valid, skipping validation: the
+        built-in checkers make millions of these on large graphs."""
+        verdict = object.__new__(cls)
+        put = object.__setattr__
+        put(verdict, "relation", relation)
+        put(verdict, "a", a)
+        put(verdict, "b", b)
+        put(verdict, "strength", strength)
+        put(verdict, "reason", reason)
+        put(verdict, "checker", checker)
+        return verdict
+
+    def involves(self, claim: Claim) -> bool:
+        return claim.id in (self.a.id, self.b.id)
+
+    def other(self, claim: Claim) -> Claim:
+        """The claim on the other end from ``claim``."""
+        return self.b if self.a.id == claim.id else self.a
+
+    def __repr__(self) -> str:
+        return (
+            f"Verdict({self.relation.value!r}, {self.a.figure.format()!r} by "
+            f"{self.a.source.name!r}, {self.b.figure.format()!r} by {self.b.source.name!r}, "
+            f"strength={self.strength:.2f}, reason={self.reason!r})"
+        )
+
+    def _repr_html_(self) -> str:
+        return _html.verdicts([self])
