@@ -15,6 +15,7 @@ from .errors import (
     UnitError,
     ValidationError,
 )
+from .extract import extract
 from .figure import Figure, HedgePolicy
 from .graph import ClaimGraph, Dispute
 from .io import LoadResult, Problem, dump, load
@@ -49,5 +50,6 @@ __all__ = [
     "available_checkers",
     "checker",
     "dump",
+    "extract",
     "load",
 ]

@@ -48,6 +48,38 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def extract_table(claims: Sequence[Claim]) -> str:
+    """Extracted claims as a terminal table, with the figure as written and its span."""
+    rows = [
+        (
+            c.source.name + (" (denies)" if c.stance == "denies" else ""),
+            c.measure,
+            c.figure.text or c.figure.format(),
+            c.place or "",
+            str(c.period) if c.period else "",
+            f"{c.span[0]}-{c.span[1]}" if c.span else "",
+        )
+        for c in claims
+    ]
+    return render_table(["source", "measure", "figure", "place", "period", "span"], rows)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    import json
+
+    from .extract import extract
+    from .io import converter, read_text
+
+    text = sys.stdin.read() if args.file == "-" else read_text(args.file)
+    claims = extract(text, published=args.published, outlet=args.outlet)
+    if args.format == "jsonl":
+        for claim in claims:
+            print(json.dumps(converter.unstructure(claim), ensure_ascii=False))
+    else:
+        print(extract_table(claims))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimtrack", description="Track numeric claims across sources."
@@ -57,6 +89,12 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="run the seed-report story on the bundled data")
     demo.add_argument("--out", default="demo-output", help="folder for pictures and the report")
     demo.set_defaults(run=_demo)
+    pull = commands.add_parser("extract", help="read the claims in a news text")
+    pull.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    pull.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date")
+    pull.add_argument("--outlet", metavar="NAME", help="who published the text")
+    pull.add_argument("--format", choices=("jsonl", "table"), default="table")
+    pull.set_defaults(run=_extract)
     return parser
 
 

@@ -1,0 +1,184 @@
+"""Extraction: from news text to claims, with who said it, where and when.
+
+>>> claims = extract("The ministry said 45 drones were destroyed over Bryansk on Wednesday.",
+...                  published="2024-08-22")
+>>> [(c.source.name, c.measure, c.figure.value, c.place, str(c.period)) for c in claims]
+[('ministry', 'drones destroyed', 45, 'Bryansk', '2024-08-21')]
+
+Everything extract knows about prose is data in ``claimtrack/extract/data``;
+``ExtractRules.default().extend({...})`` adds words and patterns, and
+``extract(..., rules=...)`` uses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, NamedTuple
+
+from .._units import dimension
+from ..errors import ParseError, ValidationError
+from ..figure import HedgePolicy
+from ..measures import MeasureLexicon
+from ..model import Claim, Period
+from .document import Document
+from .figures import Found, Zones, find_figures
+from .periods import choose_period, find_periods
+from .phrases import MeasureReader
+from .places import choose_place, find_places
+from .rules import ExtractRules
+from .sources import choose_attributions, find_attributions
+
+__all__ = ["ExtractRules", "extract"]
+
+
+class _Previous(NamedTuple):
+    """The figure before, for what a reader carries over: "six over Belgorod"."""
+
+    paragraph: int
+    noun: str | None
+    event: str | None
+    measure: str
+    share_of: str | None
+    source: str
+    place: str | None
+    period: Period | None
+
+
+def _published(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ParseError("published", value, "a date or a YYYY-MM-DD string")
+
+
+def extract(
+    text: str,
+    published: dt.date | str | None = None,
+    outlet: str | None = None,
+    *,
+    rules: ExtractRules | None = None,
+    measures: MeasureLexicon | None = None,
+    policy: HedgePolicy | None = None,
+) -> list[Claim]:
+    """The claims a text makes, in order, each with the span of its figure.
+
+    Parameters
+    ----------
+    text
+        News prose.
+    published
+        The publication date; relative times ("on Wednesday", "four days ago")
+        resolve against it, and stay undated without it.
+    outlet
+        Who published the text: the source of figures nobody else is said to have
+        given, and the ``via`` of those that someone is.
+    rules
+        The word lists and patterns to read with (``ExtractRules.default()``).
+    measures
+        The measure lexicon that normalises measure phrases.
+    policy
+        The hedge policy that gives vague figures their intervals.
+
+    Returns
+    -------
+    list of Claim
+        One claim per figure and source; a denied figure also gives a claim with
+        ``stance="denies"`` for the source that denied it.
+
+    Raises
+    ------
+    ValidationError
+        When ``text`` is not a string; ``ParseError`` when ``published`` is no date.
+    """
+    if not isinstance(text, str):
+        raise ValidationError("text", text, "a string of news prose")
+    day = _published(published)
+    if outlet is not None and not isinstance(outlet, str):
+        raise ValidationError("outlet", outlet, "the outlet's name as a string")
+    outlet = " ".join(outlet.split()) if outlet else None
+    rules = rules or ExtractRules.default()
+    doc = Document(text)
+    periods = find_periods(doc, rules, day)
+    zones = [
+        Zones([m.span() for m in rules.not_figures.finditer(text)]),
+        Zones([(p.start, p.end) for p in periods]),
+    ]
+    found = find_figures(doc, rules, policy or HedgePolicy(), zones)
+    if not found:
+        return []
+    return _claims(doc, rules, found, periods, day, outlet, measures or MeasureLexicon.default())
+
+
+def _claims(
+    doc: Document,
+    rules: ExtractRules,
+    found: list[Found],
+    periods: list[Any],
+    day: dt.date | None,
+    outlet: str | None,
+    lexicon: MeasureLexicon,
+) -> list[Claim]:
+    text = doc.text
+    attributions = find_attributions(doc, rules)
+    attribution_starts = [a.start for a in attributions]
+    places = find_places(doc, rules)
+    place_starts = [p.start for p in places]
+    period_starts = [p.start for p in periods]
+    reader = MeasureReader(rules)
+    fallback = outlet or str(rules.section("sources")["unattributed"])
+    claims: list[Claim] = []
+    previous: _Previous | None = None
+    for index, figure in enumerate(found):
+        span = (figure.start, figure.end)
+        sentence = doc.sentence(figure.start)
+        chosen = choose_attributions(attributions, attribution_starts, span, sentence)
+        if chosen is None:
+            continue  # the number is part of who is speaking: "two officials said"
+        clause = doc.clause(figure.start, figure.end)
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
+        place = choose_place(places, place_starts, span, clause[1], sentence, following)
+        period = choose_period(periods, period_starts, clause, sentence, span)
+        reading = reader.read(text, span, sentence)
+        unit = figure.figure.unit
+        paragraph = doc.paragraph_index(figure.start)
+        before = previous if previous and previous.paragraph == paragraph else None
+        noun, event = reading.noun, reading.event
+        carried = noun is None and unit in (None, "%") and before is not None
+        if carried and before is not None:
+            noun = before.noun
+            event = event or (before.event if reading.event is None else None)
+        words = " ".join(w for w in (noun, event) if w)
+        measure = lexicon.normalize(words) if words else ""
+        measure = measure or reader.fallback_for(dimension(unit))
+        source = chosen[0].name if chosen else fallback
+        share_of = None
+        if before is not None and (carried or reading.of_them):
+            place = place or before.place
+            if period is None and before.source == source:
+                period = before.period
+            if unit == "%":
+                share_of = before.share_of or before.measure
+        sentence_text = text[sentence[0] : sentence[1]].strip()
+        stances = [(a.name, a.stance) for a in chosen] or [(fallback, "asserts")]
+        for name, stance in stances:
+            claims.append(
+                Claim(
+                    source=name,
+                    measure=measure,
+                    figure=figure.figure,
+                    place=place,
+                    period=period,
+                    text=sentence_text,
+                    via=(outlet,) if outlet and name != outlet else (),
+                    published=day,
+                    span=span,
+                    share_of=share_of,
+                    stance=stance,
+                )
+            )
+        previous = _Previous(paragraph, noun, event, measure, share_of, source, place, period)
+    return claims

@@ -1,0 +1,96 @@
+"""A text cut into paragraphs, sentences and clauses, with bisect look-ups.
+
+Every layer is found by one left-to-right regex pass over the text, and every
+question about a position ("which sentence?", "where does this clause end?") is
+a binary search, so the work per figure does not grow with the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+__all__ = ["Document", "Token", "tokens"]
+
+# A sentence ends at . ! or ? (and any closing quotes) before a space and a capital,
+# digit or opening quote; a blank line ends a paragraph and so a sentence.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n[ \t]*\n\s*")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+# Initials and abbreviations whose period ends no sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|Prof|Jr|Sr|No|Vol|"
+    r"approx|Inc|Ltd|Co|Corp|vs|etc|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)"
+    r")\.$"
+)
+# Clause breaks: punctuation, and the conjunctions that start a new statement.
+_CLAUSE = re.compile(
+    r"[,;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|while|whereas|although|though|after|before|"
+    r"because|when|which|who)\b",
+)
+_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*(?:['’]s?)?|[^\w\s]")
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark and where it is."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``, with offsets into ``text``."""
+    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+
+
+class Document:
+    """The text with its sentence, paragraph and clause boundaries."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        for m in _SENTENCE_END.finditer(text):
+            dot = m.start()
+            if text[dot] == "." and _ABBREVIATION.search(text, max(0, dot - 6), dot + 1):
+                continue
+            starts.append(m.end())
+        self.sentence_starts = starts
+        self.paragraph_starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
+        self.clause_breaks = [m.start() for m in _CLAUSE.finditer(text)]
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding ``position``."""
+        i = bisect.bisect_right(self.sentence_starts, position) - 1
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        return self.sentence_starts[i], end
+
+    def sentence_index(self, position: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, position) - 1
+
+    def paragraph_index(self, position: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, position) - 1
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``text[start:end]``: from the break before it to the break after."""
+        s_start, s_end = self.sentence(start)
+        i = bisect.bisect_left(self.clause_breaks, start) - 1
+        left = self.clause_breaks[i] + 1 if i >= 0 else s_start
+        j = bisect.bisect_left(self.clause_breaks, end)
+        right = self.clause_breaks[j] if j < len(self.clause_breaks) else s_end
+        return max(left, s_start), min(right, s_end)
+
+    def breaks_between(self, start: int, end: int) -> bool:
+        """Whether a clause break lies in ``text[start:end]``."""
+        i = bisect.bisect_left(self.clause_breaks, start)
+        return i < len(self.clause_breaks) and self.clause_breaks[i] < end
+
+
+def between(items: list[int], start: int, end: int) -> Iterator[int]:
+    """Indexes of the sorted ``items`` that lie in [start, end)."""
+    return iter(range(bisect.bisect_left(items, start), bisect.bisect_left(items, end)))

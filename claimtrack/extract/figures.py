@@ -1,0 +1,215 @@
+"""Figures in text: every number phrase the figure grammar reads, less those that are no claim.
+
+The figure grammar (``claimtrack._grammar``) is tried only where a number can be:
+at each digit run or number word (an *anchor*) and at the few words before it
+that can open a figure phrase ("nearly", "between", "$"). Trying the grammar at
+every character would cost a few microseconds per character of prose; this way
+the cost follows the number of figures, and no position is tried twice.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+import attrs
+
+from ..errors import ParseError
+from ..figure import Figure, HedgePolicy
+from .document import Document
+from .rules import ExtractRules, alternation
+
+__all__ = ["Found", "Zones", "find_figures"]
+
+_NUMBER_GROUPS = ("anum", "bnum", "cnum", "dnum", "num", "vague", "fraction")
+_NEXT_WORD = re.compile(r"\s*([^\W_]+(?:['’][a-z]+)?|\S)?")
+_PREVIOUS_WORD = re.compile(r"([^\W_]+|[^\w\s])\s*$")
+
+
+class Found(NamedTuple):
+    """A figure found in text: where it is, what it says, and where its numbers are."""
+
+    start: int
+    end: int
+    figure: Figure
+    numbers: tuple[tuple[int, int], ...]
+
+
+class Zones:
+    """Sorted, non-overlapping (start, end) spans; asks whether a span touches one."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def touches(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        j = bisect.bisect_left(self.starts, start)
+        return j < len(self.starts) and self.starts[j] < end
+
+
+def _next_word(text: str, position: int) -> str:
+    m = _NEXT_WORD.match(text, position, min(len(text), position + 60))
+    return (m.group(1) or "").lower() if m else ""
+
+
+def _previous_word(text: str, position: int) -> str:
+    m = _PREVIOUS_WORD.search(text, max(0, position - 40), position)
+    return m.group(1).lower() if m else ""
+
+
+def _compound(rules: ExtractRules) -> re.Pattern[str]:
+    units = alternation(rules.section("figures")["compound_units"])
+    return re.compile(rf"[-‐‑](?:(?P<unit>{units})s?\b|(?P<strong>strong)\b|[^\W\d_])", re.I)
+
+
+def _spans(m: re.Match[str], tag: str) -> tuple[int, int]:
+    """The span of one side of a range match: currency, number, scale and unit."""
+    groups = [g for g in (tag + "cur", tag + "num", tag + "scale", tag + "unit") if m.group(g)]
+    return m.start(groups[0]), m.end(groups[-1])
+
+
+def _parse(text: str, start: int, end: int, policy: HedgePolicy) -> Found | None:
+    body = text[start:end]
+    stripped = body.strip()
+    start += len(body) - len(body.lstrip())
+    try:
+        figure = Figure.parse(stripped, policy)
+    except ParseError:
+        return None
+    return Found(start, start + len(stripped), figure, ((start, start + len(stripped)),))
+
+
+def _split(m: re.Match[str], text: str, policy: HedgePolicy) -> list[Found]:
+    """The two ends of "rose from 2.9% to 3.2%" or "52-48" as two figures."""
+    tags = ("a", "b") if m.group("anum") else ("c", "d")
+    found = [_parse(text, *_spans(m, t), policy) for t in tags]
+    return [f for f in found if f is not None]
+
+
+class _Checks:
+    """The rules that tell a claim figure from a year, a time, a name or a page number."""
+
+    def __init__(self, rules: ExtractRules, zones: Sequence[Zones]) -> None:
+        section = rules.section("figures")
+        self.zones = zones
+        self.low_year, self.high_year = section["year_range"]
+        self.year_words = rules.words("figures", "year_prepositions")
+        self.plurals = rules.words("figures", "plural_nouns_without_s")
+        self.fraction_followers = rules.words("figures", "fraction_followers")
+        self.split_after = rules.words("figures", "split_range_after")
+        self.compound = rules.compiled("figures.compound", _compound)
+
+    def excluded(self, numbers: Sequence[tuple[int, int]]) -> bool:
+        return any(z.touches(s, e) for z in self.zones for s, e in numbers)
+
+    def is_year(self, text: str, m: re.Match[str], figure: Figure, start: int, end: int) -> bool:
+        number = m.group("num") or ""
+        digits = number.strip()
+        if not (len(digits) == 4 and digits.isdigit() and figure.unit is None):
+            return False
+        if (
+            m.group("hedge")
+            or m.group("scale")
+            or not self.low_year <= figure.value <= self.high_year
+        ):
+            return False
+        if _previous_word(text, start) in self.year_words:
+            return True
+        after = _next_word(text, end)
+        plural = after in self.plurals or (
+            len(after) > 3 and after.endswith("s") and after[-2] != "s"
+        )
+        return not plural
+
+    def years_range(self, m: re.Match[str]) -> bool:
+        for tags in (("a", "b"), ("c", "d")):
+            ends = [(m.group(t + "num") or "").strip() for t in tags]
+            if all(e.isdigit() and len(e) == 4 for e in ends) and not m.group(tags[1] + "unit"):
+                return all(self.low_year <= int(e) <= self.high_year for e in ends)
+        return False
+
+
+def find_figures(
+    doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
+) -> list[Found]:
+    """Every claim figure in the document, left to right, never overlapping."""
+    return list(_iter_figures(doc.text, rules, policy, _Checks(rules, zones)))
+
+
+def _candidates(text: str, rules: ExtractRules) -> Iterator[re.Match[str]]:
+    """Figure-grammar matches, tried only at anchors and the openers just before them."""
+    pattern = rules.grammar.pattern
+    starters = rules.starters
+    reach = rules.reach
+    last_end = 0
+    for anchor in rules.anchors.finditer(text):
+        p = anchor.start()
+        if p < last_end:
+            continue
+        # A digit glued to a word, a comma or a point ("F16", "1,000", "3.5") can only
+        # belong to a phrase that starts earlier, and that start has been tried.
+        if p and text[p].isdigit() and (text[p - 1].isalnum() or text[p - 1] in ".,_"):
+            continue
+        found = None
+        for opener in starters.finditer(text, max(last_end, p - reach), p):
+            m = pattern.match(text, opener.start())
+            if m is not None and m.end() > p:
+                found = m
+                break
+        if found is None:
+            found = pattern.match(text, p)
+        if found is None or found.end() <= p:
+            continue
+        last_end = found.end()
+        yield found
+
+
+def _iter_figures(
+    text: str, rules: ExtractRules, policy: HedgePolicy, checks: _Checks
+) -> Iterator[Found]:
+    for m in _candidates(text, rules):
+        numbers = tuple(m.span(g) for g in _NUMBER_GROUPS if m.group(g))
+        if checks.excluded(numbers):
+            continue
+        ranged = m.group("anum") or m.group("cnum")
+        if ranged and checks.years_range(m):
+            continue
+        if ranged and m.group("rpre") and _previous_word(text, m.start()) in checks.split_after:
+            yield from _split(m, text, policy)
+            continue
+        found = _parse(text, m.start(), m.end(), policy)
+        if found is None:
+            if ranged:  # "52-48", "won 3-1": a tally, two figures, not a range
+                yield from _split(m, text, policy)
+            continue
+        start, end, figure = found.start, found.end, found.figure
+        follower = text[end : end + 1]
+        if follower.isalnum() and text[end - 1].isdigit():
+            continue  # "4K", "3D": a number glued to letters names something
+        if follower in "-‐‑" and text[end - 1].isdigit():
+            compound = checks.compound.match(text, end)
+            if compound and compound.group("unit"):  # "a 3-day truce" is 3 days
+                try:
+                    joined = Figure.parse(f"{text[start:end]} {compound.group('unit')}", policy)
+                except ParseError:
+                    continue
+                span_text = text[start : compound.end()]
+                yield Found(start, compound.end(), attrs.evolve(joined, text=span_text), numbers)
+                continue
+            if compound and not compound.group("strong"):
+                continue  # "a 10-point plan": a number in an adjective
+        if not ranged and checks.is_year(text, m, figure, start, end):
+            continue
+        if m.group("fraction") and not _fraction_ok(text, end, checks):
+            continue
+        yield Found(start, end, figure, numbers)
+
+
+def _fraction_ok(text: str, end: int, checks: _Checks) -> bool:
+    after = _next_word(text, end)
+    return not after or not after[0].isalnum() or after in checks.fraction_followers

@@ -1,0 +1,169 @@
+"""The measure of a figure: the counted thing and what happened to it.
+
+"45 drones were destroyed" is (drones, destroyed); "brought down 11 drones" is
+(drones, brought down); "inflation rose to 3.2%" is (inflation, -). A figure
+that names neither ("six over Belgorod", "23 were shot down") takes what it lacks
+from the figure before it in the paragraph, as a reader does.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .document import Token, tokens
+from .rules import ExtractRules
+
+__all__ = ["MeasureReader", "Reading"]
+
+_WINDOW = 120
+
+
+class Reading(NamedTuple):
+    """What the words around a figure say it measures."""
+
+    noun: str | None
+    event: str | None
+    of_them: bool  # "43% of them": a share of the figure before
+
+
+class MeasureReader:
+    """Reads measure phrases with the word lists of ``measures.json``."""
+
+    def __init__(self, rules: ExtractRules) -> None:
+        w = rules.words
+        self.aux = w("measures", "auxiliaries")
+        self.particles = w("measures", "particles")
+        self.irregular = w("measures", "irregular_participles")
+        self.not_participles = w("measures", "not_participles")
+        self.active = w("measures", "active_verbs")
+        self.links = w("measures", "links")
+        self.stops = w("measures", "noun_stops")
+        self.determiners = w("measures", "determiners")
+        self.share_pronouns = w("measures", "share_pronouns")
+        self.gerunds: dict[str, str] = rules.section("measures")["gerunds"]
+        self.fallback: dict[str, str] = rules.section("measures")["fallback_by_dimension"]
+
+    def participle(self, word: str) -> bool:
+        low = word.lower()
+        if low in self.not_participles:
+            return False
+        return low in self.irregular or (len(low) > 4 and low.endswith("ed") and low.isalpha())
+
+    def read(self, text: str, span: tuple[int, int], sentence: tuple[int, int]) -> Reading:
+        after = tokens(text, span[1], min(sentence[1], span[1] + _WINDOW))
+        before = tokens(text, max(sentence[0], span[0] - _WINDOW), span[0])
+        i, of_them = 0, False
+        if len(after) > 1 and after[0].lower == "of":
+            if after[1].lower in self.share_pronouns:
+                i, of_them = 2, True
+            else:
+                i = 1
+                while i < len(after) and after[i].lower in self.determiners:
+                    i += 1
+        noun, i = self._noun(after, i)
+        event = self._event_after(after, i)
+        if event is None:
+            event = self._event_before(before)
+        if noun is None and not of_them:
+            noun = self._noun_before(before)
+        return Reading(noun, event, of_them)
+
+    def _noun(self, after: list[Token], i: int) -> tuple[str | None, int]:
+        words: list[str] = []
+        while i < len(after) and len(words) < 5:
+            tok = after[i]
+            low = tok.lower
+            if low in ("and", "or") and words and i + 1 < len(after):
+                nxt = after[i + 1]
+                if (
+                    nxt.text[0].isalpha()
+                    and nxt.lower not in self.stops
+                    and not self.participle(nxt.text)
+                ):
+                    words.append(low)
+                    i += 1
+                    continue
+                break
+            if (
+                not tok.text[0].isalpha()
+                or low in self.stops
+                or (words and self.participle(tok.text))
+            ):
+                break
+            if not words and self.participle(tok.text):
+                break
+            words.append(tok.text)
+            i += 1
+        return (" ".join(words) if words else None), i
+
+    def _event_after(self, after: list[Token], i: int) -> str | None:
+        while i < len(after) and after[i].lower in self.aux:
+            i += 1
+        if i >= len(after) or not self.participle(after[i].text):
+            return None
+        words = [after[i].lower]
+        i += 1
+        if i < len(after) and after[i].lower in self.particles:
+            words.append(after[i].lower)
+            i += 1
+        if (
+            i + 1 < len(after)
+            and after[i].lower in ("or", "and")
+            and self.participle(after[i + 1].text)
+        ):
+            words += [after[i].lower, after[i + 1].lower]
+            i += 2
+        if i < len(after) and after[i].lower in ("to", "at"):
+            tail = []
+            for tok in after[i + 1 : i + 3]:
+                if not tok.text[0].isalpha() or tok.lower in self.stops or tok.text[0].isupper():
+                    break
+                tail.append(tok.lower)
+            if tail:
+                words += [after[i].lower, *tail]
+        return " ".join(words)
+
+    def _event_before(self, before: list[Token]) -> str | None:
+        k = len(before) - 1
+        if k < 0:
+            return None
+        words: list[str] = []
+        if before[k].lower in self.particles and k > 0:
+            words.insert(0, before[k].lower)
+            k -= 1
+        low = before[k].lower
+        verb = self.gerunds.get(low, low)
+        if low in self.active or low in self.gerunds or (words and self.participle(low)):
+            return " ".join([verb, *words])
+        return None
+
+    def _noun_before(self, before: list[Token]) -> str | None:
+        k = len(before) - 1
+        linked = False
+        while k >= 0 and before[k].lower in self.links:
+            k -= 1
+            linked = True
+        if not linked:
+            return None
+        words: list[str] = []
+        while k >= 0 and len(words) < 4:
+            tok = before[k]
+            low = tok.lower
+            if (
+                low in ("in", "of", "at", "near", "on")
+                and words
+                and all(w[0].isupper() for w in words)
+            ):
+                words = []  # "its buffer zone in Kursk covers": the place is no part of it
+                k -= 1
+                continue
+            if not tok.text[0].isalpha() or low in self.stops or low in self.determiners:
+                break
+            if low.endswith(("'s", "’s")):
+                break
+            words.insert(0, tok.text)
+            k -= 1
+        return " ".join(words) if words else None
+
+    def fallback_for(self, dimension: str) -> str:
+        return self.fallback.get(dimension, dimension)

@@ -1,0 +1,143 @@
+"""Places named in text: 'over Bryansk', 'in the Kursk region', 'the capital', 'there'.
+
+>>> from claimtrack.extract.document import Document
+>>> text = "Drones approached Moscow. Two fell in the Bryansk region and one over the capital."
+>>> [m.name for m in find_places(Document(text), ExtractRules.default())]
+['Moscow', 'Bryansk', 'Moscow']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from .document import Document
+from .rules import ExtractRules, alternation
+
+__all__ = ["PlaceMention", "choose_place", "find_places"]
+
+_NAME_WORD = r"(?-i:[A-Z])[^\W\d_]*(?:[-'’][^\W\d_]+)*"
+
+
+class PlaceMention(NamedTuple):
+    """A place named in text, resolved: anaphors carry the name they point back to."""
+
+    start: int
+    end: int
+    name: str
+
+
+class _Compiled(NamedTuple):
+    pattern: re.Pattern[str]
+    anaphor_kinds: list[str]
+    countries: dict[str, str]
+
+
+def _compile(rules: ExtractRules) -> _Compiled:
+    section = rules.section("places")
+    demonyms: dict[str, str] = rules.section("sources")["demonyms"]
+    countries = {adjective.lower(): country for country, adjective in demonyms.items()}
+    cues = alternation(section["cues"])
+    types = alternation(section["type_words"])
+    name = rf"{_NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?|de\s+|al[-\s]|el[-\s])?{_NAME_WORD}){{0,4}}"
+    adjectives = "(?-i:" + alternation(demonyms.values()) + ")"
+    territory = alternation(section["territory_words"])
+    anaphors = list(section["anaphors"].items())
+    anaphor = "|".join(rf"(?P<a{i}>\b{p})" for i, (p, _) in enumerate(anaphors))
+    pattern = (
+        rf"\b(?:over|on|in|across|into|inside|onto)\s+(?P<adjective>{adjectives})\s+{territory}"
+        rf"|{cues}\s+(?:the\s+)?(?P<name>{name})(?:['’]s)?(?:\s+(?P<type>{types}))?"
+        rf"|{anaphor}"
+    )
+    return _Compiled(re.compile(pattern, re.IGNORECASE), [k for _, k in anaphors], countries)
+
+
+def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
+    """Every place mention in order, anaphors resolved to the place they point back to.
+
+    A place right after another, set off by a comma ("In Proletarsk, in the Rostov
+    region,") only says where the first one is, and is not kept.
+    """
+    compiled = rules.compiled("places", _compile)
+    section = rules.section("places")
+    not_places = rules.words("places", "not_places")
+    not_words = rules.words("places", "not_place_words")
+    type_words = rules.words("places", "type_words")
+    capitals = rules.words("places", "capitals")
+    countries = compiled.countries
+    text = doc.text
+    found: list[PlaceMention] = []
+    for m in compiled.pattern.finditer(text):
+        name: str | None
+        if m.group("name"):
+            name = _clean(m.group("name"), type_words)
+            if (
+                not name
+                or name.lower() in not_places
+                or any(w.lower() in not_words for w in name.split())
+            ):
+                continue
+        elif m.group("adjective"):
+            name = countries.get(m.group("adjective").lower())
+        else:
+            kind = compiled.anaphor_kinds[int((m.lastgroup or "a0")[1:])]
+            name = _antecedent(found, kind, capitals, countries, section)
+        if not name:
+            continue
+        if found and _qualifies(text, found[-1], m.start()):
+            continue
+        found.append(PlaceMention(m.start(), m.end(), name))
+    return found
+
+
+def _clean(name: str, type_words: frozenset[str]) -> str:
+    words = name.split()
+    while words and words[-1].lower() in type_words:
+        words.pop()
+    return " ".join(words)
+
+
+def _qualifies(text: str, previous: PlaceMention, start: int) -> bool:
+    """Whether a mention at ``start`` only qualifies the one before ("X, in the Y region")."""
+    gap = text[previous.end : start]
+    return gap.strip() == "," and text[start : start + 3].lower() == "in "
+
+
+def _antecedent(
+    found: list[PlaceMention],
+    kind: str,
+    capitals: frozenset[str],
+    countries: dict[str, str],
+    section: object,
+) -> str | None:
+    known_countries = {c.lower() for c in countries.values()}
+    for mention in reversed(found[-20:]):
+        lowered = mention.name.lower()
+        if kind == "latest" or (kind == "capital" and lowered in capitals):
+            return mention.name
+        if kind == "country" and lowered in known_countries:
+            return mention.name
+    return None
+
+
+def choose_place(
+    places: list[PlaceMention],
+    starts: list[int],
+    figure: tuple[int, int],
+    clause_end: int,
+    sentence: tuple[int, int],
+    next_figure: int,
+) -> str | None:
+    """The place a figure is about: the first named after it in its clause, else the
+    nearest before it in its sentence, else the first after it in its sentence."""
+    start, end = figure
+    i = bisect.bisect_left(starts, end)
+    if i < len(places) and places[i].start < min(clause_end, next_figure):
+        return places[i].name
+    j = bisect.bisect_left(starts, start) - 1
+    if j >= 0 and places[j].start >= sentence[0] and places[j].end <= start:
+        return places[j].name
+    if i < len(places) and places[i].start < sentence[1]:
+        return places[i].name
+    return None

@@ -1,0 +1,282 @@
+"""Who said a figure: attributions in text, and the source each figure belongs to.
+
+An attribution is a reporting verb with its subject ("the ministry said",
+"..., said the governor"), or "according to X". Pronouns and definite
+descriptions ("it", "they", "the ministry") resolve to the latest source named
+before them that fits, which is how "The ministry also claimed" reaches the
+ministry named two paragraphs up.
+
+>>> from claimtrack.extract.document import Document
+>>> text = "Russia's defence ministry said 45 drones fell. It said 23 fell over Bryansk."
+>>> [a.name for a in find_attributions(Document(text), ExtractRules.default())]
+['Russian defence ministry', 'Russian defence ministry']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from .document import Document, Token, tokens
+from .rules import ExtractRules, alternation
+
+__all__ = ["Attribution", "choose_attributions", "find_attributions"]
+
+_WINDOW = 160  # characters either side of a verb that its subject may take
+
+
+class Attribution(NamedTuple):
+    """A reporting clause: who, where its subject is, whether it closes a statement."""
+
+    start: int  # first character of the whole clause (subject or verb)
+    end: int
+    name: str
+    subject: tuple[int, int]
+    stance: str  # "asserts" or "denies"
+    closing: bool  # "..., the ministry said." scopes back over what came before
+    counter: bool  # "a claim the army denied": denies what another source asserted
+
+
+class _Compiled(NamedTuple):
+    verbs: re.Pattern[str]
+    countries: dict[str, str]
+
+
+def _compile(rules: ExtractRules) -> _Compiled:
+    s = rules.section("sources")
+    verbs = alternation([*s["assert_verbs"], *s["weak_verbs"], *s["deny_verbs"]])
+    according = alternation(s["according_to"])
+    pattern = re.compile(rf"(?P<verb>{verbs})|(?i:(?P<according>{according}))")
+    return _Compiled(pattern, dict(s["demonyms"]))
+
+
+class _Reader:
+    """Reads one attribution at a time, remembering the sources named so far."""
+
+    def __init__(self, doc: Document, rules: ExtractRules) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.rules = rules
+        self.compiled = rules.compiled("sources", _compile)
+        w = rules.words
+        self.weak = w("sources", "weak_verbs")
+        self.deny = w("sources", "deny_verbs")
+        self.skip = w("sources", "subject_skip")
+        self.stops = w("sources", "subject_stops")
+        self.preps = w("sources", "subject_prepositions")
+        self.passive = w("sources", "passive_markers")
+        self.claim_nouns = w("sources", "claim_nouns")
+        self.evidence = w("sources", "evidence_nouns")
+        self.links = w("sources", "evidence_links")
+        self.plural = w("sources", "plural_heads")
+        self.titles = w("sources", "person_titles")
+        self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
+        self.generic: dict[str, list[str]] = rules.section("sources")["generic_heads"]
+        self.history: list[str] = []
+
+    def read(self, m: re.Match[str]) -> Attribution | None:
+        sentence = self.doc.sentence(m.start())
+        before = tokens(self.text, max(sentence[0], m.start() - _WINDOW), m.start())
+        after = tokens(self.text, m.end(), min(sentence[1], m.end() + _WINDOW))
+        if m.group("according"):
+            subject = self._forward(after)
+            if not subject:
+                return None
+            return self._make(m, subject, "asserts", self._closing(after, subject), False)
+        verb = m.group("verb").lower()
+        i = len(before) - 1
+        while i >= 0 and before[i].lower in self.skip:
+            i -= 1
+        if i >= 0 and before[i].lower in self.passive:
+            return None  # "drones were reported", "the reported figure"
+        if verb in ("put", "puts") and not re.search(r"\bat\b", self.text[m.end() : m.end() + 80]):
+            return None  # "put" attributes only as "put the toll at 40"
+        inverted = i >= 0 and before[i].text in (",", '"', "”", "’") and _starts_name(after)
+        if inverted or i < 0:
+            subject = self._forward(after)
+            closing = True
+        else:
+            if before[i].text == ",":  # "A spokesman for the agency, Jane Doe, said"
+                i -= 1
+            subject = self._backward(before, i)
+            closing = self._closing(after, [])
+        if not subject:
+            return None
+        if verb in self.weak and not (closing or (after and after[0].lower == "that")):
+            return None  # "the economy added 200,000 jobs" attributes nothing
+        counter = verb in self.deny and self._after_claim_noun(before, subject)
+        return self._make(
+            m, subject, "denies" if verb in self.deny else "asserts", closing, counter
+        )
+
+    def _backward(self, before: list[Token], i: int) -> list[Token]:
+        subject: list[Token] = []
+        while i >= 0 and len(subject) < 8:
+            tok = before[i]
+            low = tok.lower
+            if not tok.text[0].isalnum() or low in self.stops:
+                break
+            if subject and low in self.claim_nouns and low not in self.evidence:
+                break
+            if low in self.preps and not subject:
+                break
+            subject.insert(0, tok)
+            i -= 1
+        while subject and (subject[0].lower in self.preps or subject[0].lower in self.skip):
+            subject.pop(0)
+        return subject
+
+    def _after_claim_noun(self, before: list[Token], subject: list[Token]) -> bool:
+        index = next((k for k, t in enumerate(before) if t.start == subject[0].start), 0)
+        previous = before[index - 1].lower if index > 0 else ""
+        return previous in self.claim_nouns
+
+    def _forward(self, after: list[Token]) -> list[Token]:
+        i = 0
+        while i < len(after) and after[i].lower in self.skip:
+            i += 1
+        # "according to figures from the ministry": the ministry is the source.
+        for size in (3, 2, 1):
+            words = " ".join(t.lower for t in after[i : i + size])
+            if (
+                words in self.evidence
+                and i + size < len(after)
+                and after[i + size].lower in self.links
+            ):
+                i += size + 1
+                break
+        subject: list[Token] = []
+        while i < len(after) and len(subject) < 8:
+            tok = after[i]
+            low = tok.lower
+            if not tok.text[0].isalpha() or (low in self.stops and low != "and"):
+                break
+            if low in self.preps and low not in ("of", "for"):
+                break
+            if low == "and" and not (i + 1 < len(after) and after[i + 1].text[:1].isupper()):
+                break
+            subject.append(tok)
+            i += 1
+        while subject and subject[-1].lower in (*self.preps, "and", "the"):
+            subject.pop()
+        return subject
+
+    def _closing(self, after: list[Token], subject: list[Token]) -> bool:
+        """Whether the clause ends soon after the verb (or subject), with no statement after."""
+        i = 0
+        if subject:
+            i = next((k + 1 for k, t in enumerate(after) if t.start == subject[-1].start), 0)
+        for tok in after[i : i + 7]:
+            if tok.text in (".", ",", ";", "!", "?", ":"):
+                return tok.text != ":"
+            if tok.lower == "that" or tok.text[0].isdigit():
+                return False
+        return i + 7 >= len(after)
+
+    def _make(
+        self, m: re.Match[str], subject: list[Token], stance: str, closing: bool, counter: bool
+    ) -> Attribution | None:
+        name = self._resolve(subject)
+        if name is None:
+            return None
+        span = (subject[0].start, subject[-1].end)
+        return Attribution(
+            min(span[0], m.start()), max(span[1], m.end()), name, span, stance, closing, counter
+        )
+
+    def _resolve(self, subject: list[Token]) -> str | None:
+        words = [t.text for t in subject]
+        definite = words[0].lower() in ("the", "these", "those")
+        while words and (
+            words[0].lower() in ("the", "a", "an", "these", "those") or words[0][0].isdigit()
+        ):
+            words.pop(0)
+        if not words:
+            return None
+        head = words[-1].lower()
+        if len(words) == 1 and head in self.pronouns:
+            found = self._antecedent(self.pronouns[head])
+            if found:
+                self.history.append(found)
+            return found
+        if definite or (len(words) == 1 and words[0].islower()):
+            earlier = self._earlier(head)
+            if earlier:
+                self.history.append(earlier)
+                return earlier
+        name = " ".join(words)
+        if words[0].endswith(("'s", "’s")) and words[0][:-2] in self.compiled.countries:
+            name = " ".join([self.compiled.countries[words[0][:-2]], *words[1:]])
+        self.history.append(name)
+        return name
+
+    def _earlier(self, head: str) -> str | None:
+        family = {head}
+        for members in self.generic.values():
+            if head in members:
+                family |= set(members)
+        for name in reversed(self.history[-50:]):
+            if family & {w.lower() for w in name.split()}:
+                return name
+        return None
+
+    def _antecedent(self, kind: str) -> str | None:
+        for name in reversed(self.history[-50:]):
+            if _kind_of(name, self.plural, self.titles) == kind:
+                return name
+        return self.history[-1] if self.history else None
+
+
+def _kind_of(name: str, plural: frozenset[str], titles: frozenset[str]) -> str:
+    words = name.lower().split()
+    if words[-1] in plural or (words[-1].endswith("s") and not words[-1].endswith("ss")):
+        return "plural"
+    capitals = sum(1 for w in name.split() if w[:1].isupper())
+    if any(w in titles for w in words) or (capitals >= 2 and capitals == len(words)):
+        return "person"
+    return "thing"
+
+
+def _starts_name(after: list[Token]) -> bool:
+    return bool(after) and (after[0].text[:1].isupper() or after[0].lower in ("the", "a", "an"))
+
+
+def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
+    """Every attribution in the document, in order, with its source resolved."""
+    reader = _Reader(doc, rules)
+    found = []
+    for m in reader.compiled.verbs.finditer(doc.text):
+        attribution = reader.read(m)
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def choose_attributions(
+    attributions: list[Attribution],
+    starts: list[int],
+    figure: tuple[int, int],
+    sentence: tuple[int, int],
+) -> list[Attribution] | None:
+    """The attributions a figure falls under: its asserting source, and any counter-denial."""
+    start, end = figure
+    # Only attributions near the figure count, so a long sentence costs no more per figure.
+    lo = bisect.bisect_left(starts, max(sentence[0], start - 2 * _WINDOW))
+    hi = bisect.bisect_left(starts, min(sentence[1], end + 2 * _WINDOW))
+    here = attributions[lo:hi]
+    if any(a.subject[0] <= start and end <= a.subject[1] for a in here):
+        return None  # the number belongs to who is speaking: "two officials said"
+    here = [a for a in here if a.start < sentence[1] and a.end > sentence[0]]
+    if not here:
+        return []
+    counters = [a for a in here if a.counter and a.start >= end]
+    main = [a for a in here if not a.counter] or here
+    if len(main) == 1:
+        return [main[0], *counters]
+    before = [a for a in main if a.end <= start]
+    after = [a for a in main if a.start >= end]
+    chosen = next((a for a in reversed(before) if not a.closing), None)
+    chosen = chosen or next((a for a in after if a.closing), None)
+    chosen = chosen or (before[-1] if before else None) or (after[0] if after else main[0])
+    return [chosen, *[c for c in counters if c is not chosen]]
