@@ -17,6 +17,7 @@ LinkReport(claims=2, verdicts={'part_of': 1}, errors=0)
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
@@ -29,7 +30,7 @@ from .errors import CheckerError, ValidationError
 from .measures import MeasureLexicon
 from .model import Claim, Source
 from .places import Gazetteer
-from .relations import Quantity, Relation, Verdict
+from .relations import Quantity, Relation, Verdict, as_relation
 
 __all__ = ["ClaimGraph", "Dispute", "LinkReport"]
 
@@ -134,30 +135,38 @@ class ClaimGraph:
 
     def add(self, claim: Claim) -> bool:
         """Add a claim; False if a claim with its id is already here."""
-        if not isinstance(claim, Claim):
-            raise ValidationError("claim", claim, "a Claim")
-        if claim.id in self.graph:
-            return False
-        self.graph.add_node(claim.id, kind="claim", claim=claim)
-        self._add_source(claim.source)
-        self.graph.add_edge(_source_node(claim.source.name), claim.id, key="asserts")
-        for outlet in claim.via:
-            self._add_source(Source(outlet, kind="media"), merge=False)
-            self.graph.add_edge(_source_node(outlet), claim.id, key="carries")
-        self.context.index(claim)
-        self._pending.append(claim)
-        return True
+        return self.add_all([claim]) == 1
 
     def add_all(self, claims: Iterable[Claim]) -> int:
-        """Add claims; returns how many were new."""
-        return sum(self.add(c) for c in claims)
+        """Add claims; returns how many were new (a claim whose id is here adds nothing)."""
+        nodes: list[tuple[str, dict[str, Any]]] = []
+        edges: list[tuple[str, str, str]] = []
+        batch: set[str] = set()
+        for claim in claims:
+            if not isinstance(claim, Claim):
+                raise ValidationError("claim", claim, "a Claim")
+            cid = claim.id
+            if cid in batch or cid in self.graph:
+                continue
+            batch.add(cid)
+            nodes.append((cid, {"kind": "claim", "claim": claim}))
+            self._add_source(claim.source)
+            edges.append((_source_node(claim.source.name), cid, "asserts"))
+            for outlet in claim.via:
+                self._add_source(Source(outlet, kind="media"), merge=False)
+                edges.append((_source_node(outlet), cid, "carries"))
+            self.context.index(claim)
+            self._pending.append(claim)
+        self.graph.add_nodes_from(nodes)
+        self.graph.add_edges_from(edges)  # type: ignore[arg-type]  # stubs lack keyed edges
+        return len(nodes)
 
     def _add_source(self, source: Source, merge: bool = True) -> None:
         node = _source_node(source.name)
         known = self.graph.nodes.get(node)
         if known is None:
             self.graph.add_node(node, kind="source", source=source)
-        elif merge and known["source"] != source:
+        elif merge and known["source"] is not source and known["source"] != source:
             old = known["source"]
             known["source"] = Source(
                 source.name,
@@ -179,7 +188,7 @@ class ClaimGraph:
         verdict on a pair replaces its older one. Claims a checker derives are added
         and checked in turn.
         """
-        counts: dict[str, int] = {}
+        counts: Counter[str] = Counter()
         checked = 0
         errors = len(self.errors)
         rounds = 0
@@ -187,47 +196,75 @@ class ClaimGraph:
             new, self._pending = self._pending, []
             checked += len(new)
             rounds += 1
-            for verdict in self._pairs(new):
-                self._record(verdict, replace=False)
-                counts[verdict.relation.value] = counts.get(verdict.relation.value, 0) + 1
+            pairs = self._pairs(new)
+            counts.update(v.relation for v in pairs)
+            self._record(pairs)
             fresh = {c.id for c in new}
-            for verdict in self._groups(new):
+            groups = self._groups(new)
+            for verdict in groups:
                 for end in (verdict.a, verdict.b):
                     if end.id not in self.graph:
                         self.add(end)
                         self.graph.nodes[end.id]["derived"] = True
                 # an older verdict can only exist when one end was linked before
-                old = verdict.a.id not in fresh or verdict.b.id not in fresh
-                self._record(verdict, replace=old)
-                counts[verdict.relation.value] = counts.get(verdict.relation.value, 0) + 1
-        return LinkReport(checked, counts, len(self.errors) - errors)
+                if verdict.a.id not in fresh or verdict.b.id not in fresh:
+                    self._unrecord(verdict)
+            counts.update(v.relation for v in groups)
+            self._record(groups)
+        return LinkReport(
+            checked, {str(r): n for r, n in counts.items()}, len(self.errors) - errors
+        )
 
     def _pairs(self, new: Sequence[Claim]) -> list[Verdict]:
-        """Every active pair checker on every new pair of claims about one quantity."""
+        """Every active pair checker on every new pair of claims about one quantity.
+
+        Each pair is checked once: a new claim meets every old claim about its
+        quantity, and the new ones after it. A checker with a ``check_pairs(pairs,
+        context)`` method gets each quantity's pairs at once (the built-ins use this
+        to do per-claim work once per claim rather than once per pair).
+        """
         actives = [c for c in self.checkers if not c.group]
         out: list[Verdict] = []
         if not actives:
             return out
         context = self.context
         fresh = {c.id for c in new}
+        blocks: dict[Quantity, list[Claim]] = {}
         for claim in new:
-            cid = claim.id
-            for other in context.claims_about(context.quantity(claim)):
-                # each pair once: a new claim meets every old one and the new ones after it
-                oid = other.id
-                if oid == cid or (oid < cid and oid in fresh):
-                    continue
-                a, b = (claim, other) if cid < oid else (other, claim)
+            blocks.setdefault(context.quantity(claim), []).append(claim)
+        for quantity, arrivals in blocks.items():
+            everyone = context.claims_about(quantity)
+            pairs = [
+                (a, b) if a.id < b.id else (b, a)
+                for i, a in enumerate(arrivals)
+                for b in itertools.chain(
+                    arrivals[i + 1 :], (c for c in everyone if c.id not in fresh)
+                )
+            ]
+            if pairs:
                 for active in actives:
-                    try:
-                        if active.wants_context:
-                            result = active.checker(a, b, context)
-                        else:
-                            result = active.checker(a, b)
-                        if result is not None:
-                            out.extend(self._checked(active.name, result))
-                    except Exception as err:
-                        self._fail(active.name, (a.id, b.id), err)
+                    out.extend(self._check_pairs(active, pairs))
+        return out
+
+    def _check_pairs(self, active: Any, pairs: list[tuple[Claim, Claim]]) -> list[Verdict]:
+        batch = getattr(active.checker, "check_pairs", None)
+        if batch is not None:
+            try:
+                return self._checked(active.name, batch(pairs, self.context))
+            except Exception as err:
+                self._fail(active.name, tuple(c.id for pair in pairs[:3] for c in pair), err)
+                return []
+        out: list[Verdict] = []
+        for a, b in pairs:
+            try:
+                if active.wants_context:
+                    result = active.checker(a, b, self.context)
+                else:
+                    result = active.checker(a, b)
+                if result is not None:
+                    out.extend(self._checked(active.name, result))
+            except Exception as err:
+                self._fail(active.name, (a.id, b.id), err)
         return out
 
     def _groups(self, new: Sequence[Claim]) -> list[Verdict]:
@@ -244,7 +281,7 @@ class ClaimGraph:
         """A checker's result as verdicts that carry the checker's name."""
         verdicts = [result] if isinstance(result, Verdict) else list(result)
         for i, verdict in enumerate(verdicts):
-            if not isinstance(verdict, Verdict):
+            if verdict.__class__ is not Verdict and not isinstance(verdict, Verdict):
                 raise ValidationError(f"result of checker {name}", verdict, "Verdicts or None")
             if verdict.checker != name:
                 verdicts[i] = attrs.evolve(verdict, checker=name)
@@ -256,16 +293,24 @@ class ClaimGraph:
             raise error from err
         self.errors.append(error)
 
-    def _record(self, v: Verdict, replace: bool) -> None:
-        a, b = v.a.id, v.b.id
-        if replace:  # a group checker's newer verdict on a pair replaces its older one
-            for u, w in ((a, b), (b, a)):
-                if self.graph.has_edge(u, w, key=v.checker):
-                    self.graph.remove_edge(u, w, key=v.checker)
-        self.graph.add_edge(
-            a, b, key=v.checker, kind="verdict", relation=v.relation.value,
-            strength=v.strength, reason=v.reason, checker=v.checker,
+    def _unrecord(self, v: Verdict) -> None:
+        """Drop the checker's earlier verdict on this pair: its newer one replaces it."""
+        for u, w in ((v.a.id, v.b.id), (v.b.id, v.a.id)):
+            if self.graph.has_edge(u, w, key=v.checker):
+                self.graph.remove_edge(u, w, key=v.checker)
+
+    def _record(self, verdicts: Iterable[Verdict]) -> None:
+        # The relation is stored as the Relation itself: a str, so it compares, prints and
+        # exports as its name.
+        edges: Any = (
+            (
+                v.a.id, v.b.id, v.checker,
+                {"kind": "verdict", "relation": v.relation, "strength": v.strength,
+                 "reason": v.reason, "checker": v.checker},
+            )
+            for v in verdicts
         )  # fmt: skip
+        self.graph.add_edges_from(edges)  # keyed (u, v, key, data) edges
 
     # -- asking -----------------------------------------------------------------------
 
@@ -307,7 +352,7 @@ class ClaimGraph:
         self, relation: Relation | str | None = None, claim: Claim | None = None
     ) -> list[Verdict]:
         """Every verdict, or those of one relation, or those involving one claim."""
-        wanted = None if relation is None else Relation(relation).value
+        wanted = None if relation is None else as_relation(relation).value
         if claim is None:
             edges: Iterable[tuple[str, str, dict[str, Any]]] = self.graph.edges(data=True)
         else:

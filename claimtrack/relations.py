@@ -70,7 +70,8 @@ class Relation(str, enum.Enum):
         return self.value
 
 
-def _relation(value: Any) -> Relation:
+def as_relation(value: Any) -> Relation:
+    """A Relation from itself or its name; a clear error for anything else."""
     if isinstance(value, Relation):
         return value
     try:
@@ -104,7 +105,7 @@ class Verdict:
     that said so (the graph fills it in).
     """
 
-    relation: Relation = attrs.field(converter=_relation)
+    relation: Relation = attrs.field(converter=as_relation)
     a: Claim = attrs.field(validator=_claim)
     b: Claim = attrs.field(validator=_claim)
     strength: float = attrs.field(default=1.0, converter=_strength)

@@ -98,3 +98,27 @@ claims = st.builds(
     via=st.lists(names, max_size=2).map(tuple),
     published=st.one_of(st.none(), dates),
 )
+
+
+SOURCE_NAMES = ["Ministry", "Monitor A", "Outlet B", "Outlet C", "Blogger D", "NGO E"]
+
+
+@st.composite
+def same_quantity_claims(draw: st.DrawFn, min_size: int = 1, max_size: int = 6) -> list[Claim]:
+    """Claims about one quantity (drones destroyed over Russia on one day), distinct ids."""
+    n = draw(st.integers(min_size, max_size))
+    out: dict[str, Claim] = {}
+    for i in range(n):
+        claim = Claim(
+            source=draw(st.sampled_from(SOURCE_NAMES)),
+            measure=draw(
+                st.sampled_from(["drones destroyed", "drones shot down", "downed drones"])
+            ),
+            figure=draw(bounded_figures(st.integers(1, 10_000))),
+            place="Russia",
+            period="2024-08-21",
+            via=draw(st.sampled_from([(), ("Outlet X",), ("Outlet Y", "Outlet Z")])),
+            text=f"claim {i}",
+        )
+        out[claim.id] = claim
+    return list(out.values())

@@ -15,7 +15,7 @@ from ._base import (
     checker,
     unregister,
 )
-from .agreement import Agreement, relays
+from .agreement import Agreement, Relays, relays
 from .cumulative import Cumulative
 from .structure import Derived, PartWhole
 
@@ -28,6 +28,7 @@ __all__ = [
     "GroupChecker",
     "PairChecker",
     "PartWhole",
+    "Relays",
     "available_checkers",
     "checker",
     "relays",

@@ -104,8 +104,13 @@ class Context:
     def index(self, claim: Claim) -> Quantity:
         """Record a claim in the indexes; returns its quantity."""
         q = self.quantity(claim)
+        claims = self._by_quantity.get(q)
+        if claims is None:
+            claims = self._by_quantity[q] = []
+        else:  # one Quantity object per quantity, however many claims are about it
+            q = self._quantities[claims[0].id]
         self._quantities[claim.id] = q
-        self._by_quantity[q].append(claim)
+        claims.append(claim)
         self._by_measure[q.measure].append(claim)
         if q.place is not None:
             for outer in self.places.ancestors(q.place):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import attrs
 
@@ -12,7 +14,7 @@ from ..relations import Relation, Verdict
 from ._base import Context, checker
 from ._text import pct, show
 
-__all__ = ["Agreement", "relays"]
+__all__ = ["Agreement", "Relays", "relays"]
 
 
 @checker("agreement")
@@ -32,6 +34,67 @@ class Agreement:
 
     tolerance: float | None = None
 
+    def check_pairs(
+        self, pairs: Sequence[tuple[Claim, Claim]], context: Context
+    ) -> Iterator[Verdict]:
+        """The same verdicts as calling the checker on each pair, with per-claim work
+        (bounds, origin, wording) done once per claim: the hot path of large graphs."""
+        tol = context.tolerance if self.tolerance is None else self.tolerance
+        seen: dict[str, tuple[Any, ...]] = {}
+
+        def facts(c: Claim) -> tuple[Any, ...]:
+            found = seen.get(c.id)
+            if found is None:
+                f = c.figure
+                found = seen[c.id] = (
+                    -math.inf if f.low is None else f.low,
+                    math.inf if f.high is None else f.high,
+                    abs(f.value),
+                    f.unit,
+                    context.origin(c),
+                    show(f),
+                )
+            return found
+
+        for a, b in pairs:
+            fa, fb = facts(a), facts(b)
+            if fa[3] != fb[3] or a.stance != b.stance or tol <= 0:
+                verdict = self(a, b, context)  # units to convert, denials, zero tolerance
+                if verdict is not None:
+                    yield verdict
+                continue
+            a_lo, a_hi, a_abs, _, a_origin, a_text = fa
+            b_lo, b_hi, b_abs, _, b_origin, b_text = fb
+            if a_hi < b_lo:
+                gap = (b_lo - a_hi) / max(a_abs, b_abs, b_lo - a_hi)
+            elif b_hi < a_lo:
+                gap = (a_lo - b_hi) / max(a_abs, b_abs, a_lo - b_hi)
+            else:
+                gap = 0.0
+            if gap > tol:
+                reason = (
+                    f"{a_text} ({a.source.name}) and {b_text} ({b.source.name}) are "
+                    f"{pct(gap)} apart, beyond the {pct(tol)} tolerance"
+                )
+                strength = max(0.01, 1.0 - math.exp(-(gap - tol) / tol))
+                yield Verdict.trusted(Relation.CONTRADICTS, a, b, strength, reason, "agreement")
+            elif a_origin != b_origin:
+                yield self._corroboration(a, b, gap, tol)
+
+    def _corroboration(self, a: Claim, b: Claim, gap: float, tol: float) -> Verdict:
+        fa, fb = a.figure, b.figure.to(a.figure.unit)
+        scale = max(abs(fa.value), abs(fb.value)) or 1.0
+        point = abs(fa.value - fb.value) / scale
+        strength = 1.0 if point == 0 else 1.0 / (1.0 + point / tol) if tol > 0 else 0.5
+        if gap == 0:
+            reason = f"{show(a.figure)} and {show(b.figure)} overlap"
+        else:
+            reason = (
+                f"{show(a.figure)} and {show(b.figure)} are {pct(gap)} apart, "
+                f"within the {pct(tol)} tolerance"
+            )
+        return Verdict.trusted(Relation.CORROBORATES, a, b, strength, reason, "agreement")
+
     def __call__(self, a: Claim, b: Claim, context: Context) -> Verdict | None:
         fa, fb = a.figure, b.figure
         if fa.unit != fb.unit:
@@ -49,17 +112,7 @@ class Agreement:
         if gap <= tol:
             if context.origin(a) == context.origin(b):
                 return None
-            scale = max(abs(fa.value), abs(fb.value)) or 1.0
-            point = abs(fa.value - fb.value) / scale
-            strength = 1.0 if point == 0 else 1.0 / (1.0 + point / tol) if tol > 0 else 0.5
-            if gap == 0:
-                reason = f"{show(a.figure)} and {show(b.figure)} overlap"
-            else:
-                reason = (
-                    f"{show(a.figure)} and {show(b.figure)} are {pct(gap)} apart, "
-                    f"within the {pct(tol)} tolerance"
-                )
-            return Verdict.trusted(Relation.CORROBORATES, a, b, strength, reason, "agreement")
+            return self._corroboration(a, b, gap, tol)
         strength = max(0.01, 1.0 - math.exp(-(gap - tol) / tol)) if tol > 0 else 1.0
         reason = (
             f"{show(a.figure)} ({a.source.name}) and {show(b.figure)} ({b.source.name}) are "
@@ -88,10 +141,29 @@ def _distance_from_origin(c: Claim) -> tuple[int, str, str]:
 
 
 @checker("relays")
-def relays(a: Claim, b: Claim, context: Context) -> Verdict | None:
+@attrs.frozen
+class Relays:
     """Two claims from one origin with overlapping figures: the one further from the
     origin (more outlets in ``via``; then the later; then by id) relays the other.
     Relays never count as independent corroboration."""
+
+    def check_pairs(
+        self, pairs: Sequence[tuple[Claim, Claim]], context: Context
+    ) -> Iterator[Verdict]:
+        """Only pairs from one origin can be relays: skip the rest cheaply."""
+        origin = context.origin
+        for a, b in pairs:
+            if a.source.name == b.source.name or origin(a) == origin(b):
+                verdict = self(a, b, context)
+                if verdict is not None:
+                    yield verdict
+
+    def __call__(self, a: Claim, b: Claim, context: Context) -> Verdict | None:
+        return relays(a, b, context)
+
+
+def relays(a: Claim, b: Claim, context: Context) -> Verdict | None:
+    """The relay verdict for one pair (see ``Relays``)."""
     if context.origin(a) != context.origin(b) or a.stance != b.stance:
         return None
     if not a.figure.comparable(b.figure) or not a.figure.overlaps(b.figure):

@@ -1,0 +1,356 @@
+"""ClaimGraph: building, linking only what is new, blocking, questions, custom checkers."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claimtrack as ct
+from claimtrack import CheckerError, Claim, ClaimGraph, RegistryError, ValidationError, Verdict
+from claimtrack.checkers import _base
+
+from .strategies import same_quantity_claims
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = "2024-08-21"
+
+
+def claim(
+    source: str, figure: str, place: str = "Russia", measure: str = "drones destroyed", **kw: object
+) -> Claim:
+    return Claim(source=source, measure=measure, figure=figure, place=place, period=DAY, **kw)  # type: ignore[arg-type]
+
+
+def verdict_set(g: ClaimGraph) -> set[tuple[str, frozenset[str] | tuple[str, str], str]]:
+    out = set()
+    for v in g.verdicts():
+        ends = frozenset((v.a.id, v.b.id)) if v.relation.symmetric else (v.a.id, v.b.id)
+        out.add((v.relation.value, ends, v.reason if not v.relation.symmetric else ""))
+    return out
+
+
+def test_the_graph_is_a_networkx_multidigraph() -> None:
+    a, b = claim("Ministry", "45", via=("Seed Wire",)), claim("Monitor A", "about 45")
+    g = ClaimGraph([a, b])
+    g.link()
+    assert isinstance(g.graph, nx.MultiDiGraph)
+    assert g.graph.nodes[a.id] == {"kind": "claim", "claim": a}
+    assert g.graph.nodes["source:Ministry"]["kind"] == "source"
+    assert g.graph.has_edge("source:Ministry", a.id, key="asserts")
+    assert g.graph.has_edge("source:Seed Wire", a.id, key="carries")
+    (u, w, data) = next(
+        (u, w, d) for u, w, d in g.graph.edges(data=True) if d.get("kind") == "verdict"
+    )
+    assert {u, w} == {a.id, b.id}
+    assert data["relation"] == "corroborates" and data["checker"] == "agreement"
+    # any networkx algorithm runs on it
+    assert nx.has_path(g.graph, "source:Ministry", a.id)
+
+
+def test_adding_is_idempotent() -> None:
+    a = claim("Ministry", "45")
+    g = ClaimGraph()
+    assert g.add(a) is True
+    assert g.add(claim("Ministry", "forty-five")) is False
+    assert g.add_all([a, a, claim("Monitor A", "50")]) == 1
+    assert len(g) == 2
+    with pytest.raises(ValidationError, match="expected a Claim"):
+        g.add("45 drones")  # type: ignore[arg-type]
+
+
+def test_sources_merge_their_metadata() -> None:
+    g = ClaimGraph(
+        [
+            claim("Kyiv", "1"),
+            Claim(
+                source=ct.Source("Kyiv", side="Ukraine", reliability="B"), measure="m", figure="2"
+            ),
+        ]
+    )
+    (kyiv,) = [s for s in g.sources() if s.name == "Kyiv"]
+    assert (kyiv.side, kyiv.letter) == ("Ukraine", "B")
+
+
+def test_linking_again_checks_only_what_is_new() -> None:
+    calls: list[tuple[str, str]] = []
+
+    def spy(a: Claim, b: Claim) -> None:
+        calls.append((a.figure.format(), b.figure.format()))
+
+    g = ClaimGraph([claim("A", "1"), claim("B", "2")])
+    g.checkers.add(spy, "spy")
+    first = g.link()
+    assert calls == [("1", "2")] or calls == [("2", "1")]
+    assert first.claims == 2
+    calls.clear()
+    assert g.link().claims == 0 and calls == []
+    g.add(claim("C", "3"))
+    report = g.link()
+    assert sorted(sorted(c) for c in calls) == [["1", "3"], ["2", "3"]]
+    assert report.claims == 1
+
+
+def test_candidate_pairs_are_blocked_by_quantity() -> None:
+    calls = []
+    g = ClaimGraph(checkers=[])
+    g.checkers.add(lambda a, b: calls.append(1), "count")
+    for q in range(50):
+        for s in range(3):
+            g.add(claim(f"S{s}", str(q + s), place=f"Place {q}"))
+    g.link()
+    assert len(calls) == 50 * 3  # 3 pairs in each of 50 quantities, not 150 * 149 / 2
+
+
+def test_measures_are_aliased_by_the_lexicon() -> None:
+    shot, intercepted = (
+        claim("A", "11", measure="drones shot down"),
+        claim("B", "11", measure="intercepted drones"),
+    )
+    g = ClaimGraph([shot, intercepted])
+    g.link()
+    assert g.quantity(shot) == g.quantity(intercepted)
+    assert g.corroborating(shot) == [intercepted]
+    zapped = claim("C", "11", measure="drones zapped")
+    plain = ClaimGraph([shot, zapped])
+    assert plain.quantity(zapped) != plain.quantity(shot)
+    lex = ct.MeasureLexicon.default().with_synonyms({"destroyed": ["zapped"]})
+    custom = ClaimGraph([shot, zapped], measures=lex)
+    assert custom.quantity(zapped) == custom.quantity(shot)
+
+
+def test_questions() -> None:
+    ministry, outlet, monitor = (
+        claim("Ministry", "45"),
+        claim("Outlet B", "about 45"),
+        claim("Monitor A", "90"),
+    )
+    g = ClaimGraph([ministry, outlet, monitor])
+    g.link()
+    assert g.corroborating(ministry) == [outlet]
+    assert g.contradicting(monitor) == [ministry, outlet] or set(g.contradicting(monitor)) == {
+        ministry,
+        outlet,
+    }
+    assert len(g.verdicts("contradicts")) == 2 and len(g.verdicts(ct.Relation.CORROBORATES)) == 1
+    assert g.independent_support(ministry) == 2 and g.independent_support(monitor) == 1
+    (dispute,) = g.disputes()
+    assert dispute.quantity.label == "drones destroyed · Russia · 2024-08-21"
+    assert [sorted(c.source.name for c in side) for side in dispute.sides] == [
+        ["Ministry", "Outlet B"],
+        ["Monitor A"],
+    ]
+    assert len(dispute.contradictions) == 2
+    assert "45/about 45 vs 90" in str(dispute)
+    with pytest.raises(ValidationError, match="a claim added to this graph"):
+        g.corroborating(claim("Nobody", "1"))
+    with pytest.raises(ValidationError, match="relation"):
+        g.verdicts("agrees")
+
+
+def test_repr_counts() -> None:
+    g = ClaimGraph([claim("A", "45"), claim("B", "90")])
+    g.link()
+    assert repr(g) == "<ClaimGraph: 2 claims, 2 sources, 1 contradicts>"
+    assert "contradicts" in g._repr_html_()
+
+
+# -- custom checkers ---------------------------------------------------------------
+
+
+@pytest.fixture
+def registry_snapshot():  # type: ignore[no-untyped-def]
+    saved = dict(_base._REGISTRY)
+    yield
+    _base._REGISTRY.clear()
+    _base._REGISTRY.update(saved)
+
+
+@pytest.mark.usefixtures("registry_snapshot")
+def test_a_decorated_function_is_a_checker() -> None:
+    @ct.checker("adversaries_agree")
+    def adversaries_agree(a: Claim, b: Claim) -> Verdict | None:
+        sides = {a.source.side, b.source.side}
+        if None not in sides and len(sides) == 2 and a.figure.overlaps(b.figure):
+            return Verdict("corroborates", a, b, 1.0, "opposing sides agree")
+        return None
+
+    assert ct.available_checkers()["adversaries_agree"] is True
+    north = Claim(source=ct.Source("N", side="North"), measure="m", figure="10")
+    south = Claim(source=ct.Source("S", side="South"), measure="m", figure="10")
+    g = ClaimGraph([north, south])
+    assert "adversaries_agree" in g.checkers
+    g.link()
+    mine = [v for v in g.verdicts() if v.checker == "adversaries_agree"]
+    assert len(mine) == 1 and mine[0].reason == "opposing sides agree"
+    g2 = ClaimGraph([north, south], checkers=["agreement"])
+    g2.link()
+    assert {v.checker for v in g2.verdicts()} == {"agreement"}
+
+
+@pytest.mark.usefixtures("registry_snapshot")
+def test_a_group_checker_class() -> None:
+    @ct.checker("round_numbers", enabled=False)
+    class RoundNumbers:
+        def check(self, new, context):  # type: ignore[no-untyped-def]
+            for c in new:
+                for other in context.claims_about(context.quantity(c)):
+                    if other.id != c.id and c.figure.value % 10 == 0:
+                        yield Verdict(
+                            "relays", c, other, 0.2, "round figure, likely rounded from the other"
+                        )
+
+    g = ClaimGraph([claim("A", "40"), claim("B", "43")])
+    assert "round_numbers" not in g.checkers
+    g.checkers.enable("round_numbers")
+    g.link()
+    assert [v.reason for v in g.verdicts("relays")] == [
+        "round figure, likely rounded from the other"
+    ]
+
+
+def test_list_enable_disable_replace() -> None:
+    g = ClaimGraph()
+    assert g.checkers.names() == ["agreement", "relays", "cumulative", "part_whole", "derived"]
+    g.checkers.disable("part_whole")
+    assert "part_whole" not in g.checkers and g.checkers.available()["part_whole"] is False
+    g.checkers.enable("part_whole")
+    g.checkers.replace("agreement", lambda a, b: None)
+    g.add_all([claim("A", "1"), claim("B", "100")])
+    g.link()
+    assert g.verdicts() == []
+    with pytest.raises(
+        RegistryError, match="no checker named 'agreemnt'; known: agreement, cumulative"
+    ):
+        g.checkers.enable("agreemnt")
+    with pytest.raises(RegistryError, match="no checker named 'nope'"):
+        ClaimGraph(checkers=["nope"])
+
+
+@pytest.mark.usefixtures("registry_snapshot")
+def test_checkers_from_a_package_entry_point(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "ct_plugin.py").write_text(
+        textwrap.dedent(
+            """
+            import claimtrack as ct
+
+            def same_text(a, b):
+                if a.text and a.text == b.text:
+                    return ct.Verdict("relays", a, b, 1.0, "same sentence")
+            """
+        )
+    )
+    dist = tmp_path / "ct_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: ct-plugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(
+        "[claimtrack.checkers]\nsame_text = ct_plugin:same_text\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(_base, "_ENTRY_POINTS_LOADED", False)
+    assert ct.available_checkers()["same_text"] is True
+    g = ClaimGraph([claim("A", "1", text="x said"), claim("B", "2", text="x said")])
+    g.link()
+    assert [v.reason for v in g.verdicts("relays")] == ["same sentence"]
+    sys.modules.pop("ct_plugin", None)
+
+
+def test_a_checker_that_raises_is_named() -> None:
+    def broken(a: Claim, b: Claim) -> None:
+        raise ZeroDivisionError("boom")
+
+    a, b = claim("A", "1"), claim("B", "2")
+    g = ClaimGraph([a, b])
+    g.checkers.add(broken, "broken")
+    with pytest.raises(CheckerError) as info:
+        g.link()
+    assert info.value.checker == "broken" and set(info.value.claims) == {a.id, b.id}
+    assert "ZeroDivisionError: boom" in str(info.value)
+    tolerant = ClaimGraph([a, b], on_error="record")
+    tolerant.checkers.add(broken, "broken")
+    report = tolerant.link()
+    assert report.errors == 1 and tolerant.errors[0].checker == "broken"
+    assert tolerant.contradicting(a) == [b]  # the other checkers went on
+
+
+def test_a_checker_returning_junk_is_an_error() -> None:
+    g = ClaimGraph([claim("A", "1"), claim("B", "2")], on_error="record")
+    g.checkers.add(lambda a, b: "contradicts", "junk")
+    g.link()
+    assert "Verdicts or None" in str(g.errors[0])
+
+
+def test_bad_options() -> None:
+    with pytest.raises(ValidationError, match="tolerance"):
+        ClaimGraph(tolerance=2)
+    with pytest.raises(ValidationError, match="on_error"):
+        ClaimGraph(on_error="ignore")  # type: ignore[arg-type]
+
+
+# -- properties --------------------------------------------------------------------
+
+
+@settings(max_examples=40)
+@given(same_quantity_claims(max_size=5), st.randoms())
+def test_linking_is_independent_of_insertion_order(claims: list[Claim], rnd) -> None:  # type: ignore[no-untyped-def]
+    g1 = ClaimGraph(claims)
+    g1.link()
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)
+    g2 = ClaimGraph()
+    for c in shuffled:  # one at a time, linking after each
+        g2.add(c)
+        g2.link()
+    assert verdict_set(g1) == verdict_set(g2)
+
+
+@settings(max_examples=40)
+@given(same_quantity_claims(max_size=5), st.integers(1, 10_000))
+def test_an_unrelated_claim_changes_no_verdict(claims: list[Claim], value: int) -> None:
+    g = ClaimGraph(claims)
+    g.link()
+    before = verdict_set(g)
+    g.add(
+        Claim(
+            source="Elsewhere",
+            measure="drones destroyed",
+            figure=value,
+            place="Ukraine",
+            period=DAY,
+        )
+    )
+    g.add(
+        Claim(source="Other", measure="tanks destroyed", figure=value, place="Russia", period=DAY)
+    )
+    g.link()
+    assert verdict_set(g) == before
+
+
+# -- the seed story ----------------------------------------------------------------
+
+
+def test_the_seed_report_and_the_counter_report() -> None:
+    g = ClaimGraph(ct.load(ROOT / "seeds" / "seed_report.csv"))
+    g.link()
+    assert g.verdicts("contradicts") == []
+    part_of = {v.reason for v in g.verdicts("part_of")}
+    assert any(
+        r.startswith("23 Bryansk + ") and "located of 45 for Russia: consistent" in r
+        for r in part_of
+    )
+    derived = {round(c.figure.value) for c in g.claims() if g.is_derived(c)}
+    assert derived == {5160, 6000}
+    g.add_all(ct.load(ROOT / "seeds" / "counter_report.csv"))
+    g.link()
+    disputed = {d.quantity.label for d in g.disputes()}
+    assert "Russian troops killed or wounded · Pokrovsk · 2024-08-21" in disputed
+    assert "drones destroyed · Russia · 2024-08-21" in disputed
+    assert "distance from Moscow · Podolsk · any time" in disputed
+    assert g.verdicts("supersedes") and g.verdicts("relays")
