@@ -23,8 +23,10 @@ __all__ = ["Quantity", "Relation", "Verdict"]
 
 @attrs.frozen(repr=False, cache_hash=True)
 class Quantity:
-    """What claims are about: a measure (its lexicon key), a place (its gazetteer key)
-    and a period. Claims about one quantity are compared with each other.
+    """What claims are about: a measure (its lexicon key), a place (its gazetteer key),
+    a period, and what the figures measure (a count, a percentage, a length, ...: "43%
+    intercepted" and "5,160 intercepted" are different quantities). Claims about one
+    quantity are compared with each other.
 
     The labels keep the words of the first claim seen, for display; they do not
     take part in equality.
@@ -33,6 +35,7 @@ class Quantity:
     measure: str
     place: str | None
     period: Period | None
+    dimension: str = "count"
     label_measure: str = attrs.field(default="", eq=False)
     label_place: str | None = attrs.field(default=None, eq=False)
 
@@ -40,6 +43,8 @@ class Quantity:
     def label(self) -> str:
         """ "drones destroyed · Russia · 2024-08-21"."""
         parts = [self.label_measure or self.measure]
+        if self.dimension != "count":
+            parts[0] += f" ({self.dimension})"
         parts.append(self.label_place or (self.place or "anywhere").lstrip("~"))
         parts.append(str(self.period) if self.period else "any time")
         return " · ".join(parts)

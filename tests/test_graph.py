@@ -352,5 +352,5 @@ def test_the_seed_report_and_the_counter_report() -> None:
     disputed = {d.quantity.label for d in g.disputes()}
     assert "Russian troops killed or wounded · Pokrovsk · 2024-08-21" in disputed
     assert "drones destroyed · Russia · 2024-08-21" in disputed
-    assert "distance from Moscow · Podolsk · any time" in disputed
+    assert "distance from Moscow (length) · Podolsk · any time" in disputed
     assert g.verdicts("supersedes") and g.verdicts("relays")

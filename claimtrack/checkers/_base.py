@@ -22,7 +22,8 @@ import attrs
 
 from ..errors import RegistryError, ValidationError
 from ..measures import MeasureLexicon
-from ..model import Claim
+from .._units import dimension
+from ..model import Claim, Period
 from ..places import Gazetteer
 from ..relations import Quantity, Verdict
 
@@ -71,7 +72,10 @@ class Context:
     _within: dict[Quantity, list[Claim]] = attrs.field(
         factory=lambda: defaultdict(list), repr=False
     )
-    _shares: dict[Quantity, list[Claim]] = attrs.field(
+    _shares: dict[tuple[str, str | None, Period | None], list[Claim]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
+    _topics: dict[tuple[str, str | None, Period | None], list[Claim]] = attrs.field(
         factory=lambda: defaultdict(list), repr=False
     )
     _series: dict[tuple[str, str | None, Any], list[Claim]] = attrs.field(
@@ -97,6 +101,7 @@ class Context:
             self.measure_key(claim.measure),
             self.places.key(claim.place),
             period,
+            dimension(claim.figure.unit),
             label_measure=claim.measure,
             label_place=claim.place,
         )
@@ -114,10 +119,10 @@ class Context:
         self._by_measure[q.measure].append(claim)
         if q.place is not None:
             for outer in self.places.ancestors(q.place):
-                self._within[Quantity(q.measure, outer, q.period)].append(claim)
+                self._within[Quantity(q.measure, outer, q.period, q.dimension)].append(claim)
+        self._topics[(q.measure, q.place, q.period)].append(claim)
         if claim.share_of is not None:
-            total = Quantity(self.measure_key(claim.share_of), q.place, q.period)
-            self._shares[total].append(claim)
+            self._shares[(self.measure_key(claim.share_of), q.place, q.period)].append(claim)
         series = self.series_key(claim)
         if series is not None:
             self._series[series].append(claim)
@@ -133,8 +138,13 @@ class Context:
         return self._within.get(quantity, [])
 
     def shares_of(self, quantity: Quantity) -> list[Claim]:
-        """Percentage claims whose ``share_of`` is this quantity's measure."""
-        return self._shares.get(quantity, [])
+        """Percentage claims whose ``share_of`` is this quantity's measure (same place and
+        period)."""
+        return self._shares.get((quantity.measure, quantity.place, quantity.period), [])
+
+    def claims_on(self, measure_key: str, place: str | None, period: Period | None) -> list[Claim]:
+        """Claims on a measure, place and period, whatever their unit."""
+        return self._topics.get((measure_key, place, period), [])
 
     def series_key(self, claim: Claim) -> tuple[str, str | None, Any] | None:
         """For a cumulative count ("since 2022", open at the end, with a publication

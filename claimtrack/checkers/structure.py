@@ -44,7 +44,9 @@ class PartWhole:
             if q.place is None:
                 continue
             for outer in context.places.ancestors(q.place):
-                for whole in context.claims_about(Quantity(q.measure, outer, q.period)):
+                for whole in context.claims_about(
+                    Quantity(q.measure, outer, q.period, q.dimension)
+                ):
                     wholes[whole.id] = whole
             if context.claims_within(q):
                 wholes[claim.id] = claim
@@ -115,8 +117,8 @@ class Derived:
         for claim in new:
             q = context.quantity(claim)
             if claim.figure.unit == "%" and claim.share_of is not None:
-                total_q = Quantity(context.measure_key(claim.share_of), q.place, q.period)
-                for total in context.claims_about(total_q):
+                total_key = context.measure_key(claim.share_of)
+                for total in context.claims_on(total_key, q.place, q.period):
                     yield from self._derive(claim, total)
             elif claim.figure.unit != "%":
                 for share in context.shares_of(q):
