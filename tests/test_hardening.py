@@ -1,0 +1,192 @@
+"""Hostile input: only ClaimtrackError escapes, nothing hangs, interrupted writes lose nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import claimtrack as ct
+
+from .strategies import claims
+
+fuzz = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+NUMBERISH = st.lists(
+    st.sampled_from(
+        [
+            *list("0123456789,.- %$€£²+()[]eE∞"),
+            "about ",
+            "nearly ",
+            "over ",
+            "between ",
+            " and ",
+            "to ",
+            "million",
+            "km",
+            "six",
+            "hundred",
+            "dozens",
+            "inf",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@fuzz
+@given(st.one_of(st.text(max_size=200), NUMBERISH))
+def test_figure_parse_raises_only_parse_errors(text: str) -> None:
+    try:
+        figure = ct.Figure.parse(text)
+    except ct.ParseError:
+        return
+    # whatever parsed is a valid figure that survives its own canonical text
+    assert ct.Figure.parse(figure.format()) == figure
+
+
+@fuzz
+@given(st.text(max_size=60))
+def test_period_parse_raises_only_claimtrack_errors(text: str) -> None:
+    with contextlib.suppress(ct.ClaimtrackError):
+        ct.Period.parse(text)
+
+
+@fuzz
+@given(st.binary(max_size=400), st.sampled_from(["json", "jsonl", "csv"]))
+def test_load_of_any_bytes_raises_only_claimtrack_errors(
+    tmp_path: Path, data: bytes, suffix: str
+) -> None:
+    path = tmp_path / f"fuzz.{suffix}"
+    path.write_bytes(data)
+    with contextlib.suppress(ct.ClaimtrackError):
+        ct.load(path)
+    result = ct.load(path, errors="collect") if _decodes(path) else None
+    if result is not None:
+        assert all(isinstance(c, ct.Claim) for c in result.claims)
+
+
+def _decodes(path: Path) -> bool:
+    try:
+        ct.load(path, errors="collect")
+    except ct.FileFormatError:
+        return False
+    return True
+
+
+@fuzz
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "source",
+                    "measure",
+                    "figure",
+                    "place",
+                    "period",
+                    "confidence",
+                    "via",
+                    "span",
+                    "published",
+                    "stance",
+                ]
+            ),
+            st.one_of(
+                st.none(),
+                st.integers(),
+                st.floats(),
+                st.text(max_size=12),
+                st.lists(st.integers(), max_size=3),
+            ),
+        ),
+        max_size=4,
+    )
+)
+def test_load_of_any_json_records_raises_only_claimtrack_errors(
+    tmp_path: Path, records: list[dict[str, object]]
+) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records))
+    try:
+        loaded = ct.load(path)
+    except ct.ClaimtrackError:
+        return
+    assert len(loaded) == len(records)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(claims, max_size=8))
+def test_linking_any_claims_raises_nothing(items: list[ct.Claim]) -> None:
+    g = ct.ClaimGraph(items)
+    report = g.link()
+    assert report.errors == 0
+    g.disputes()
+    for c in g.claims():
+        assert g.independent_support(c) >= 1
+
+
+def _best_of(fn, repeats: int = 3) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_loading_time_grows_linearly(tmp_path: Path) -> None:
+    line = json.dumps(
+        {"source": "A", "measure": "drones destroyed", "figure": "nearly 12,000", "place": "Russia"}
+    )
+    small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
+    small.write_text((line + "\n") * 500)
+    large.write_text((line + "\n") * 5000)
+    ratio = _best_of(lambda: ct.load(large)) / _best_of(lambda: ct.load(small))
+    assert ratio < 25  # tenfold input; quadratic behaviour would be ~100x
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    import claimtrack as ct
+    path = sys.argv[1]
+    versions = [
+        [ct.Claim(source="A", measure="m", figure=str(i), text="x" * 200) for i in range(n)]
+        for n in (3000, 4000)
+    ]
+    print("ready", flush=True)
+    i = 0
+    while True:
+        ct.dump(versions[i % 2], path)
+        i += 1
+    """
+)
+
+
+def test_an_interrupted_dump_leaves_the_old_file_or_the_new(tmp_path: Path) -> None:
+    path = tmp_path / "claims.jsonl"
+    ct.dump([ct.Claim(source="A", measure="m", figure="1")], path)
+    for attempt in range(6):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
+        )
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        time.sleep(0.05 + 0.07 * attempt)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        loaded = ct.load(path)  # never a truncated file
+        assert len(loaded) in (1, 3000, 4000)
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "claims.jsonl"]
+    assert all(name.startswith(".claims.jsonl.") for name in leftovers)  # only temp files
