@@ -19,7 +19,7 @@ from .._units import dimension
 from ..errors import ParseError, ValidationError
 from ..figure import HedgePolicy
 from ..measures import MeasureLexicon
-from ..model import Claim, Period
+from ..model import Claim, Period, Source
 from .document import Document
 from .figures import Found, Zones, find_figures
 from .periods import choose_period, find_periods
@@ -53,6 +53,17 @@ def _published(value: Any) -> dt.date | None:
         except ValueError:
             pass
     raise ParseError("published", value, "a date or a YYYY-MM-DD string")
+
+
+_EXCERPT = 300  # characters kept either side of a figure when its sentence is longer
+
+
+def _excerpt(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> str:
+    """The sentence a figure is in; around the figure only, when the sentence is huge."""
+    start, end = sentence
+    if end - start > 3 * _EXCERPT:
+        start, end = max(start, span[0] - _EXCERPT), min(end, span[1] + _EXCERPT)
+    return text[start:end].strip()
 
 
 def extract(
@@ -103,10 +114,7 @@ def extract(
     rules = rules or ExtractRules.default()
     doc = Document(text)
     periods = find_periods(doc, rules, day)
-    zones = [
-        Zones([m.span() for m in rules.not_figures.finditer(text)]),
-        Zones([(p.start, p.end) for p in periods]),
-    ]
+    zones = [Zones([(p.start, p.end) for p in periods])]
     found = find_figures(doc, rules, policy or HedgePolicy(), zones)
     if not found:
         return []
@@ -132,6 +140,7 @@ def _claims(
     fallback = outlet or str(rules.section("sources")["unattributed"])
     claims: list[Claim] = []
     previous: _Previous | None = None
+    sources: dict[str, Source] = {}
     for index, figure in enumerate(found):
         span = (figure.start, figure.end)
         sentence = doc.sentence(figure.start)
@@ -142,7 +151,7 @@ def _claims(
         following = found[index + 1].start if index + 1 < len(found) else len(text)
         place = choose_place(places, place_starts, span, clause[1], sentence, following)
         period = choose_period(periods, period_starts, clause, sentence, span)
-        reading = reader.read(text, span, sentence)
+        reading = reader.read(doc, span, sentence)
         unit = figure.figure.unit
         paragraph = doc.paragraph_index(figure.start)
         before = previous if previous and previous.paragraph == paragraph else None
@@ -162,12 +171,14 @@ def _claims(
                 period = before.period
             if unit == "%":
                 share_of = before.share_of or before.measure
-        sentence_text = text[sentence[0] : sentence[1]].strip()
+        sentence_text = _excerpt(text, sentence, span)
         stances = [(a.name, a.stance) for a in chosen] or [(fallback, "asserts")]
         for name, stance in stances:
+            if name not in sources:
+                sources[name] = Source(name)
             claims.append(
                 Claim(
-                    source=name,
+                    source=sources[name],
                     measure=measure,
                     figure=figure.figure,
                     place=place,

@@ -29,6 +29,8 @@ _CLAUSE = re.compile(
     r"[,;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|while|whereas|although|though|after|before|"
     r"because|when|which|who)\b",
 )
+_BLOCK = 256
+_TOKEN_CHAR = re.compile(r"[^\W_]|['’.\-](?=[^\W_])")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*(?:['’]s?)?|[^\w\s]")
 
 
@@ -38,15 +40,16 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]``, with offsets into ``text``."""
-    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+    return [
+        Token(m.start(), m.end(), word, word.lower())
+        for m in _TOKEN.finditer(text, start, end)
+        for word in (m.group(),)
+    ]
 
 
 class Document:
@@ -63,6 +66,39 @@ class Document:
         self.sentence_starts = starts
         self.paragraph_starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
         self.clause_breaks = [m.start() for m in _CLAUSE.finditer(text)]
+        self._tokens: dict[int, tuple[list[Token], list[int]]] = {}  # block -> tokens
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens that start inside ``text[start:end]``.
+
+        The text is tokenised in fixed blocks, each once and on first use, so that
+        many overlapping windows (a figure every few words) cost no more than one pass.
+        """
+        found: list[Token] = []
+        if end <= start:
+            return found
+        for block in range(start // _BLOCK, (end - 1) // _BLOCK + 1):
+            if block not in self._tokens:
+                self._tokens[block] = self._block(block)
+            items, starts = self._tokens[block]
+            found += items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        return found
+
+    def _block(self, block: int) -> tuple[list[Token], list[int]]:
+        """The tokens whose first character lies in the block."""
+        text, low, high = self.text, block * _BLOCK, (block + 1) * _BLOCK
+        begin = low
+        # Back up to the start of a token that runs into the block (at most a little way).
+        while begin > max(0, low - 64) and _TOKEN_CHAR.match(text, begin - 1):
+            begin -= 1
+        items = []
+        for m in _TOKEN.finditer(text, begin):
+            if m.start() >= high:
+                break
+            if m.start() >= low:
+                word = m.group()
+                items.append(Token(m.start(), m.end(), word, word.lower()))
+        return items, [t.start for t in items]
 
     def sentence(self, position: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``position``."""

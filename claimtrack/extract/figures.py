@@ -18,11 +18,14 @@ import attrs
 
 from ..errors import ParseError
 from ..figure import Figure, HedgePolicy
+from ..figure import _from_parts as figure_from_parts  # the same reading as Figure.parse
 from .document import Document
 from .rules import ExtractRules, alternation
 
 __all__ = ["Found", "Zones", "find_figures"]
 
+_REACH_BACK = 24  # how far before a number an exclusion pattern may start ("Article 5")
+_TOKENS_BACK = 3
 _NUMBER_GROUPS = ("anum", "bnum", "cnum", "dnum", "num", "vague", "fraction")
 _NEXT_WORD = re.compile(r"\s*([^\W_]+(?:['’][a-z]+)?|\S)?")
 _PREVIOUS_WORD = re.compile(r"([^\W_]+|[^\w\s])\s*$")
@@ -84,6 +87,27 @@ def _parse(text: str, start: int, end: int, policy: HedgePolicy) -> Found | None
     return Found(start, start + len(stripped), figure, ((start, start + len(stripped)),))
 
 
+def _from_match(
+    m: re.Match[str], policy: HedgePolicy, rules: ExtractRules, seen: dict[str, Figure | None]
+) -> Found | None:
+    """The figure of a grammar match, read from its parts as ``Figure.parse`` reads them.
+
+    Figures are values, so a phrase met again ("45", "nearly 12,000") is read once.
+    """
+    body = m.group(0)
+    stripped = body.strip()
+    start = m.start() + len(body) - len(body.lstrip())
+    if stripped not in seen:
+        try:
+            seen[stripped] = figure_from_parts(m.groupdict(), policy, rules.grammar, stripped)
+        except ParseError:
+            seen[stripped] = None
+    figure = seen[stripped]
+    if figure is None:
+        return None
+    return Found(start, start + len(stripped), figure, ((start, start + len(stripped)),))
+
+
 def _split(m: re.Match[str], text: str, policy: HedgePolicy) -> list[Found]:
     """The two ends of "rose from 2.9% to 3.2%" or "52-48" as two figures."""
     tags = ("a", "b") if m.group("anum") else ("c", "d")
@@ -103,9 +127,21 @@ class _Checks:
         self.fraction_followers = rules.words("figures", "fraction_followers")
         self.split_after = rules.words("figures", "split_range_after")
         self.compound = rules.compiled("figures.compound", _compound)
+        self.openings = rules.openings
+        self.not_figures = rules.not_figures
 
-    def excluded(self, numbers: Sequence[tuple[int, int]]) -> bool:
-        return any(z.touches(s, e) for z in self.zones for s, e in numbers)
+    def excluded(self, doc: Document, numbers: Sequence[tuple[int, int]]) -> bool:
+        """Whether a number is in a time expression, a date, a name or a reference."""
+        if any(z.touches(s, e) for z in self.zones for s, e in numbers):
+            return True
+        # The exclusion patterns are tried only at the number and the words just before it.
+        for s, _ in numbers:
+            before = doc.tokens(max(0, s - _REACH_BACK), s)[-_TOKENS_BACK:]
+            for start in [t.start for t in before] + [s]:
+                m = self.not_figures.match(doc.text, start)
+                if m is not None and m.end() > s:
+                    return True
+        return False
 
     def is_year(self, text: str, m: re.Match[str], figure: Figure, start: int, end: int) -> bool:
         number = m.group("num") or ""
@@ -138,14 +174,15 @@ def find_figures(
     doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
 ) -> list[Found]:
     """Every claim figure in the document, left to right, never overlapping."""
-    return list(_iter_figures(doc.text, rules, policy, _Checks(rules, zones)))
+    return list(_iter_figures(doc, rules, policy, _Checks(rules, zones)))
 
 
-def _candidates(text: str, rules: ExtractRules) -> Iterator[re.Match[str]]:
-    """Figure-grammar matches, tried only at anchors and the openers just before them."""
+def _candidates(doc: Document, rules: ExtractRules) -> Iterator[re.Match[str]]:
+    """Figure-grammar matches, tried only at anchors and at the hedge, range or currency
+    words running up to them ("in the region of", "between", "US$")."""
+    text = doc.text
     pattern = rules.grammar.pattern
-    starters = rules.starters
-    reach = rules.reach
+    openers = rules.opener_words
     last_end = 0
     for anchor in rules.anchors.finditer(text):
         p = anchor.start()
@@ -155,26 +192,30 @@ def _candidates(text: str, rules: ExtractRules) -> Iterator[re.Match[str]]:
         # belong to a phrase that starts earlier, and that start has been tried.
         if p and text[p].isdigit() and (text[p - 1].isalnum() or text[p - 1] in ".,_"):
             continue
+        before = doc.tokens(max(last_end, p - rules.reach), p)
+        k = len(before)
+        while k > 0 and before[k - 1].lower in openers:
+            k -= 1
         found = None
-        for opener in starters.finditer(text, max(last_end, p - reach), p):
-            m = pattern.match(text, opener.start())
+        for start in [t.start for t in before[k:]] + [p]:
+            m = pattern.match(text, start)
             if m is not None and m.end() > p:
                 found = m
                 break
         if found is None:
-            found = pattern.match(text, p)
-        if found is None or found.end() <= p:
             continue
         last_end = found.end()
         yield found
 
 
 def _iter_figures(
-    text: str, rules: ExtractRules, policy: HedgePolicy, checks: _Checks
+    doc: Document, rules: ExtractRules, policy: HedgePolicy, checks: _Checks
 ) -> Iterator[Found]:
-    for m in _candidates(text, rules):
+    text = doc.text
+    seen: dict[str, Figure | None] = {}
+    for m in _candidates(doc, rules):
         numbers = tuple(m.span(g) for g in _NUMBER_GROUPS if m.group(g))
-        if checks.excluded(numbers):
+        if checks.excluded(doc, numbers):
             continue
         ranged = m.group("anum") or m.group("cnum")
         if ranged and checks.years_range(m):
@@ -182,7 +223,7 @@ def _iter_figures(
         if ranged and m.group("rpre") and _previous_word(text, m.start()) in checks.split_after:
             yield from _split(m, text, policy)
             continue
-        found = _parse(text, m.start(), m.end(), policy)
+        found = _from_match(m, policy, rules, seen)
         if found is None:
             if ranged:  # "52-48", "won 3-1": a tally, two figures, not a range
                 yield from _split(m, text, policy)

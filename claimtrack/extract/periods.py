@@ -14,7 +14,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from ..model import Period
@@ -269,16 +269,49 @@ def _since(rules: ExtractRules) -> re.Pattern[str]:
     return re.compile(rf"{words}[^,;.!?]*$", re.IGNORECASE)
 
 
+def _triggers(rules: ExtractRules) -> re.Pattern[str]:
+    section = rules.section("periods")
+    words = [*section["triggers"], *section["weekdays"]]
+    months = alternation(section["months"])
+    return re.compile(rf"\d{{4}}|\b[Qq][1-4]\b|{months}|{alternation(words, cases=True)}")
+
+
+_REACH_BACK = 60  # how far before its trigger word a time expression may start
+_WORDS_BACK = 5
+
+
+def _matches(doc: Document, rules: ExtractRules) -> Iterator[re.Match[str]]:
+    """Time expressions, tried only at a trigger word and the few words before it.
+
+    The combined pattern is long and case-insensitive; tried at every character of a
+    long text it would cost microseconds each, so it is tried where a date can be.
+    """
+    text = doc.text
+    pattern, _ = rules.compiled("periods", _compile)
+    last_end = 0
+    for trigger in rules.compiled("periods.triggers", _triggers).finditer(text):
+        t = trigger.start()
+        if t < last_end:
+            continue
+        before = doc.tokens(max(last_end, t - _REACH_BACK), t)[-_WORDS_BACK:]
+        for start in [tok.start for tok in before] + [t]:
+            m = pattern.match(text, start)
+            if m is not None and m.end() > t:
+                last_end = m.end()
+                yield m
+                break
+
+
 def find_periods(
     doc: Document, rules: ExtractRules, published: dt.date | None
 ) -> list[PeriodMention]:
     """Every time expression in the document, in order, each with the period it names."""
-    pattern, kinds = rules.compiled("periods", _compile)
+    _, kinds = rules.compiled("periods", _compile)
     since = rules.compiled("periods.since", _since)
     text = doc.text
     found: list[PeriodMention] = []
     previous: Period | None = None
-    for m in pattern.finditer(text):
+    for m in _matches(doc, rules):
         name = m.lastgroup or "k0"
         prefix = name + "_"
         groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}

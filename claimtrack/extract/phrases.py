@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .document import Token, tokens
+from .document import Document, Token
 from .rules import ExtractRules
 
 __all__ = ["MeasureReader", "Reading"]
 
-_WINDOW = 120
+_AFTER = 90  # characters read after a figure for its noun and verb
+_BEFORE = 70
 
 
 class Reading(NamedTuple):
@@ -49,9 +50,9 @@ class MeasureReader:
             return False
         return low in self.irregular or (len(low) > 4 and low.endswith("ed") and low.isalpha())
 
-    def read(self, text: str, span: tuple[int, int], sentence: tuple[int, int]) -> Reading:
-        after = tokens(text, span[1], min(sentence[1], span[1] + _WINDOW))
-        before = tokens(text, max(sentence[0], span[0] - _WINDOW), span[0])
+    def read(self, doc: Document, span: tuple[int, int], sentence: tuple[int, int]) -> Reading:
+        after = doc.tokens(span[1], min(sentence[1], span[1] + _AFTER))
+        before = doc.tokens(max(sentence[0], span[0] - _BEFORE), span[0])
         i, of_them = 0, False
         if len(after) > 1 and after[0].lower == "of":
             if after[1].lower in self.share_pronouns:

@@ -17,7 +17,7 @@ from .rules import ExtractRules, alternation
 
 __all__ = ["PlaceMention", "choose_place", "find_places"]
 
-_NAME_WORD = r"(?-i:[A-Z])[^\W\d_]*(?:[-'’][^\W\d_]+)*"
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"
 
 
 class PlaceMention(NamedTuple):
@@ -38,19 +38,20 @@ def _compile(rules: ExtractRules) -> _Compiled:
     section = rules.section("places")
     demonyms: dict[str, str] = rules.section("sources")["demonyms"]
     countries = {adjective.lower(): country for country, adjective in demonyms.items()}
-    cues = alternation(section["cues"])
-    types = alternation(section["type_words"])
+    cues = alternation(section["cues"], cases=True)
+    types = alternation(section["type_words"], cases=True)
     name = rf"{_NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?|de\s+|al[-\s]|el[-\s])?{_NAME_WORD}){{0,4}}"
-    adjectives = "(?-i:" + alternation(demonyms.values()) + ")"
-    territory = alternation(section["territory_words"])
+    adjectives = alternation(demonyms.values())
+    territory = alternation(section["territory_words"], cases=True)
     anaphors = list(section["anaphors"].items())
     anaphor = "|".join(rf"(?P<a{i}>\b{p})" for i, (p, _) in enumerate(anaphors))
     pattern = (
-        rf"\b(?:over|on|in|across|into|inside|onto)\s+(?P<adjective>{adjectives})\s+{territory}"
-        rf"|{cues}\s+(?:the\s+)?(?P<name>{name})(?:['’]s)?(?:\s+(?P<type>{types}))?"
+        rf"\b(?:[Oo]ver|[Oo]n|[Ii]n|[Aa]cross|[Ii]nto|[Ii]nside|[Oo]nto)\s+(?P<adjective>{adjectives})\s+{territory}"
+        rf"|{cues}\s+(?:[Tt]he\s+)?(?P<name>{name})(?:['’]s)?(?:\s+(?P<type>{types}))?"
         rf"|{anaphor}"
     )
-    return _Compiled(re.compile(pattern, re.IGNORECASE), [k for _, k in anaphors], countries)
+    # Case-sensitive on purpose: names are capitalised, and it is several times faster.
+    return _Compiled(re.compile(pattern), [k for _, k in anaphors], countries)
 
 
 def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
@@ -60,7 +61,6 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     region,") only says where the first one is, and is not kept.
     """
     compiled = rules.compiled("places", _compile)
-    section = rules.section("places")
     not_places = rules.words("places", "not_places")
     not_words = rules.words("places", "not_place_words")
     type_words = rules.words("places", "type_words")
@@ -82,7 +82,7 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
             name = countries.get(m.group("adjective").lower())
         else:
             kind = compiled.anaphor_kinds[int((m.lastgroup or "a0")[1:])]
-            name = _antecedent(found, kind, capitals, countries, section)
+            name = _antecedent(found, kind, capitals, countries)
         if not name:
             continue
         if found and _qualifies(text, found[-1], m.start()):
@@ -109,7 +109,6 @@ def _antecedent(
     kind: str,
     capitals: frozenset[str],
     countries: dict[str, str],
-    section: object,
 ) -> str | None:
     known_countries = {c.lower() for c in countries.values()}
     for mention in reversed(found[-20:]):

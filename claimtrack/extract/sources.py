@@ -18,12 +18,12 @@ import bisect
 import re
 from typing import NamedTuple
 
-from .document import Document, Token, tokens
+from .document import Document, Token
 from .rules import ExtractRules, alternation
 
 __all__ = ["Attribution", "choose_attributions", "find_attributions"]
 
-_WINDOW = 160  # characters either side of a verb that its subject may take
+_WINDOW = 110  # characters either side of a verb that its subject may take
 
 
 class Attribution(NamedTuple):
@@ -46,8 +46,8 @@ class _Compiled(NamedTuple):
 def _compile(rules: ExtractRules) -> _Compiled:
     s = rules.section("sources")
     verbs = alternation([*s["assert_verbs"], *s["weak_verbs"], *s["deny_verbs"]])
-    according = alternation(s["according_to"])
-    pattern = re.compile(rf"(?P<verb>{verbs})|(?i:(?P<according>{according}))")
+    according = alternation(s["according_to"], cases=True)
+    pattern = re.compile(rf"(?P<verb>{verbs})|(?P<according>{according})")
     return _Compiled(pattern, dict(s["demonyms"]))
 
 
@@ -77,8 +77,8 @@ class _Reader:
 
     def read(self, m: re.Match[str]) -> Attribution | None:
         sentence = self.doc.sentence(m.start())
-        before = tokens(self.text, max(sentence[0], m.start() - _WINDOW), m.start())
-        after = tokens(self.text, m.end(), min(sentence[1], m.end() + _WINDOW))
+        before = self.doc.tokens(max(sentence[0], m.start() - _WINDOW), m.start())
+        after = self.doc.tokens(m.end(), min(sentence[1], m.end() + _WINDOW))
         if m.group("according"):
             subject = self._forward(after)
             if not subject:
