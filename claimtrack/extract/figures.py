@@ -127,7 +127,6 @@ class _Checks:
         self.fraction_followers = rules.words("figures", "fraction_followers")
         self.split_after = rules.words("figures", "split_range_after")
         self.compound = rules.compiled("figures.compound", _compound)
-        self.openings = rules.openings
         self.not_figures = rules.not_figures
 
     def excluded(self, doc: Document, numbers: Sequence[tuple[int, int]]) -> bool:
