@@ -23,6 +23,7 @@ from .measures import MeasureLexicon
 from .model import Claim, Period, Source
 from .places import Gazetteer
 from .relations import Quantity, Relation, Verdict
+from .views import plot_board, plot_graph, to_pandas
 
 __all__ = [
     "CheckerError",
@@ -52,4 +53,7 @@ __all__ = [
     "dump",
     "extract",
     "load",
+    "plot_board",
+    "plot_graph",
+    "to_pandas",
 ]

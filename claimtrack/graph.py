@@ -53,6 +53,9 @@ class Dispute:
         )
         return f"{self.quantity.label}: {sides}"
 
+    def _repr_html_(self) -> str:
+        return _html.dispute(self)
+
 
 @attrs.frozen
 class LinkReport:
@@ -436,3 +439,9 @@ class ClaimGraph:
 
     def _repr_html_(self) -> str:
         return _html.graph(self)
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame with one row per claim (columns: ``claimtrack.views``)."""
+        from .views import to_pandas
+
+        return to_pandas(self)

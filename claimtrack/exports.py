@@ -1,0 +1,431 @@
+"""Exports: the graph as node-link JSON or GraphML, tables as CSV, ClaimReview JSON-LD.
+
+DESIGN.md places these in ``io.py``; they live here because ``io.py`` holds the
+claim files and the converter and would pass 400 lines with them. Everything
+on disk goes through ``claimtrack.io.atomic_write``: a reader sees the old file
+or the new one, never half of one.
+
+- ``dump_graph(graph, path)`` writes ``.json`` (networkx node-link data) or
+  ``.graphml``; ``load_graph(path)`` reads either back into a ``ClaimGraph``.
+  GraphML holds only text, numbers and booleans, so each claim is stored whole as
+  its JSON form (attribute ``claim``) beside flat, readable attributes for tools
+  such as Gephi (``source``, ``measure``, ``value``, ``low``, ``high``, ...); an
+  attribute that is None is left out, and lists are joined with "; ".
+- GraphML is read safely with the standard library: the file is first scanned
+  with expat, and a document with a DOCTYPE, an entity declaration or an external
+  entity is refused before anything else parses it, so neither external entities
+  (XXE) nor entity expansion ("billion laughs") can happen. GraphML needs none.
+- ``dump_table(obj, path)`` writes the rows of ``claimtrack.to_pandas(obj)`` as
+  CSV without needing pandas (see ``claimtrack.views`` for the columns).
+- ``claim_reviews(assessment)`` gives schema.org ``ClaimReview`` objects and
+  ``dump_claim_reviews`` writes them as a JSON-LD list; ``RATING_SCALE`` maps the
+  Admiralty credibility grade to the rating.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+import os
+import xml.parsers.expat
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from . import _html
+from ._rows import rows
+from .errors import FileFormatError, ValidationError
+from .graph import ClaimGraph
+from .io import atomic_write, converter, read_text
+from .model import Claim
+from .relations import as_relation
+
+__all__ = [
+    "RATING_SCALE",
+    "claim_reviews",
+    "dump_claim_reviews",
+    "dump_graph",
+    "dump_table",
+    "load_graph",
+    "node_link",
+]
+
+FORMAT = "claimtrack-graph"
+FORMAT_VERSION = 1
+
+#: Admiralty credibility (1 to 6) -> (ratingValue on a 1-5 scale, 5 best; the rating's
+#: text, ``alternateName``). Grade 6, "truth cannot be judged", has no value.
+RATING_SCALE = MappingProxyType(
+    {
+        1: (5, "Confirmed"),
+        2: (4, "Probably true"),
+        3: (3, "Possibly true"),
+        4: (2, "Doubtful"),
+        5: (1, "Improbable"),
+        6: (None, "Cannot be judged"),
+    }
+)
+
+_EDGE_KEYS = ("kind", "relation", "strength", "reason", "checker")
+
+
+def _text(content: str) -> Callable[[Any], None]:
+    """An ``atomic_write`` writer of one string."""
+
+    def write(handle: Any) -> None:
+        handle.write(content)
+
+    return write
+
+
+# -- the graph ----------------------------------------------------------------------
+
+
+def node_link(graph: ClaimGraph) -> dict[str, Any]:
+    """The graph as networkx node-link data that ``json.dump`` can write.
+
+    Claim nodes carry ``claim`` (the claim's JSON form) and ``derived``; source nodes
+    carry ``source``; edges carry their key, ``kind`` and, for verdicts, ``relation``,
+    ``strength``, ``reason`` and ``checker``.
+    """
+    nodes = []
+    for node, data in graph.graph.nodes(data=True):
+        if data.get("kind") == "claim":
+            nodes.append(
+                {
+                    "id": node,
+                    "kind": "claim",
+                    "claim": converter.unstructure(data["claim"]),
+                    "derived": bool(data.get("derived")),
+                }
+            )
+        else:
+            nodes.append(
+                {"id": node, "kind": "source", "source": converter.unstructure(data["source"])}
+            )
+    edges = [
+        {"source": u, "target": w, "key": k, **{n: _plain(d[n]) for n in _EDGE_KEYS if n in d}}
+        for u, w, k, d in graph.graph.edges(keys=True, data=True)
+    ]
+    if not all("kind" in e for e in edges):
+        edges = [{"kind": e["key"], **e} if "kind" not in e else e for e in edges]
+    return {
+        "directed": True,
+        "multigraph": True,
+        "graph": {"format": FORMAT, "version": FORMAT_VERSION},
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def _plain(value: Any) -> Any:
+    return str(value) if isinstance(value, str) else value
+
+
+def _graphml_graph(graph: ClaimGraph) -> Any:
+    """A copy of the graph whose attributes GraphML can hold (no None, lists or objects)."""
+    import networkx as nx
+
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph(format=FORMAT, version=FORMAT_VERSION)
+    for node, data in graph.graph.nodes(data=True):
+        if data.get("kind") == "claim":
+            c: Claim = data["claim"]
+            f = c.figure
+            attrs: dict[str, Any] = {
+                "kind": "claim",
+                "label": f"{f.format()} · {c.source.name}",
+                "claim": json.dumps(converter.unstructure(c), ensure_ascii=False),
+                "derived": bool(data.get("derived")),
+                "source": c.source.name,
+                "side": c.source.side,
+                "measure": c.measure,
+                "figure": f.format(),
+                "value": float(f.value),
+                "low": None if f.low is None else float(f.low),
+                "high": None if f.high is None else float(f.high),
+                "unit": f.unit,
+                "place": c.place,
+                "period": str(c.period) if c.period else None,
+                "via": "; ".join(c.via) or None,
+            }
+        else:
+            s = data["source"]
+            attrs = {
+                "kind": "source",
+                "label": s.name,
+                "source": json.dumps(converter.unstructure(s), ensure_ascii=False),
+                "side": s.side,
+            }
+        out.add_node(node, **{k: v for k, v in attrs.items() if v is not None})
+    for u, w, k, d in graph.graph.edges(keys=True, data=True):
+        edge = {n: _plain(d[n]) for n in _EDGE_KEYS if d.get(n) is not None}
+        out.add_edge(u, w, key=k, **({"kind": k} | edge))
+    return out
+
+
+def dump_graph(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
+    """Write the graph as node-link JSON (``.json``) or GraphML (``.graphml``), atomically."""
+    import networkx as nx
+
+    if not isinstance(graph, ClaimGraph):
+        raise ValidationError("graph", graph, "a ClaimGraph")
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".json":
+        data = node_link(graph)
+        atomic_write(target, _text(json.dumps(data, ensure_ascii=False, indent=1) + "\n"))
+    elif suffix == ".graphml":
+        text = "\n".join(nx.generate_graphml(_graphml_graph(graph), named_key_ids=True))
+        atomic_write(target, _text(text + "\n"))
+    else:
+        raise FileFormatError(str(path), f"unknown suffix {suffix!r}; expected .json or .graphml")
+
+
+def _refuse_doctype(name: str, text: str) -> None:
+    """Scan with expat and refuse any DOCTYPE or entity before a full parse sees it."""
+    parser = xml.parsers.expat.ParserCreate()
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse(*_: Any) -> None:
+        raise FileFormatError(
+            name, "a DOCTYPE or entity declaration; GraphML needs none, so it is refused"
+        )
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse  # type: ignore[assignment]
+    try:
+        parser.Parse(text, True)
+    except xml.parsers.expat.ExpatError as err:
+        raise FileFormatError(name, f"not XML: {err}", err.lineno) from None
+
+
+def _node_link_records(name: str, text: str) -> tuple[list[Any], list[Any]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise FileFormatError(name, f"not JSON: {err.msg}", err.lineno) from None
+    if not isinstance(data, dict) or data.get("graph", {}).get("format") != FORMAT:
+        raise FileFormatError(name, f"not a {FORMAT} file (written by claimtrack.dump_graph)")
+    return list(data.get("nodes", [])), list(data.get("edges", []))
+
+
+def _graphml_records(name: str, text: str) -> tuple[list[Any], list[Any]]:
+    import networkx as nx
+
+    _refuse_doctype(name, text)
+    try:
+        g: Any = nx.parse_graphml(text, force_multigraph=True)
+    except (nx.NetworkXError, ValueError, KeyError) as err:
+        raise FileFormatError(name, f"not GraphML that networkx can read: {err}") from None
+    nodes = []
+    for node, d in g.nodes(data=True):
+        field = "claim" if d.get("kind") == "claim" else "source"
+        try:
+            record = json.loads(d.get(field, "null"))
+        except (TypeError, json.JSONDecodeError):
+            raise FileFormatError(name, f"node {node!r}: attribute {field} is not JSON") from None
+        nodes.append({"id": node, "kind": d.get("kind"), field: record, **_flag(d)})
+    edges = [
+        {"source": u, "target": w, "key": k, **d} for u, w, k, d in g.edges(keys=True, data=True)
+    ]
+    return nodes, edges
+
+
+def _flag(d: dict[str, Any]) -> dict[str, Any]:
+    return {"derived": bool(d.get("derived"))} if "derived" in d else {}
+
+
+def load_graph(path: str | os.PathLike[str]) -> ClaimGraph:
+    """Read a graph written by ``dump_graph`` (node-link JSON or GraphML).
+
+    The claims and the verdicts come back as they were saved; ``link()`` on the
+    result would run the checkers over every claim again.
+    """
+    name = str(path)
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".json", ".graphml"):
+        raise FileFormatError(name, f"unknown suffix {suffix!r}; expected .json or .graphml")
+    text = read_text(path)
+    reader = _node_link_records if suffix == ".json" else _graphml_records
+    nodes, edges = reader(name, text)
+    ids: dict[str, str] = {}
+    claims: list[Claim] = []
+    derived: set[str] = set()
+    for record in nodes:
+        if not isinstance(record, dict) or record.get("kind") != "claim":
+            continue
+        try:
+            claim = converter.structure(record.get("claim"), Claim)
+        except ValidationError as err:
+            where = f"node {record.get('id')!r}: {err}"
+            raise FileFormatError(name, where, None, err.field) from None
+        ids[str(record.get("id"))] = claim.id
+        claims.append(claim)
+        if record.get("derived"):
+            derived.add(claim.id)
+    graph = ClaimGraph(claims)
+    for cid in derived:
+        graph.graph.nodes[cid]["derived"] = True
+    for e in edges:
+        if not isinstance(e, dict) or e.get("kind") != "verdict":
+            continue
+        u, w = ids.get(str(e.get("source"))), ids.get(str(e.get("target")))
+        if u is None or w is None:
+            raise FileFormatError(name, f"verdict edge {e.get('key')!r} joins unknown claims")
+        graph.graph.add_edge(
+            u, w, key=str(e.get("key")), kind="verdict", relation=as_relation(e.get("relation")),
+            strength=float(e.get("strength", 1.0)), reason=str(e.get("reason", "")),
+            checker=str(e.get("checker", e.get("key"))),
+        )  # fmt: skip
+    return graph
+
+
+# -- tables ---------------------------------------------------------------------------
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell; text a spreadsheet would run as a formula (=, +, -, @) gets a quote."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
+def dump_table(obj: Any, path: str | os.PathLike[str]) -> None:
+    """Write claims, verdicts, sources, estimates or reliabilities as CSV, atomically.
+
+    ``obj`` is anything ``claimtrack.to_pandas`` takes (a graph gives one row per
+    claim, an assessment one row per claim with its grade, ``assessment.estimates``
+    one row per quantity); the columns are the same. pandas is not needed.
+    """
+    records = rows(obj)
+    columns = list(records[0]) if records else []
+
+    def write(handle: Any) -> None:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        writer.writerows([_csv_cell(r[c]) for c in columns] for r in records)
+
+    atomic_write(path, write)
+
+
+# -- ClaimReview --------------------------------------------------------------------
+
+
+def _short(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _party(name: str, kind: str | None) -> dict[str, str]:
+    person = (kind or "").lower() in ("person", "blogger", "individual")
+    return {"@type": "Person" if person else "Organization", "name": name}
+
+
+def _explanation(assessment: Any, claim: Claim, grade: Any) -> str:
+    where = ", ".join(str(x) for x in (claim.place, claim.period) if x)
+    said = f"{claim.source.name} stated {claim.figure.format()} {claim.measure}"
+    parts = [said + (f" ({where})." if where else ".")]
+    estimate = assessment.estimates.get(assessment.graph.quantity(claim))
+    if estimate is not None:
+        unit = f" {estimate.unit}" if estimate.unit else ""
+        n = len(estimate.sources)
+        parts.append(
+            f"Consensus estimate {_html.num(estimate.best)}{unit}, range "
+            f"{_html.num(estimate.low)} to {_html.num(estimate.high)}{unit}, from {n} "
+            f"independent source{'s' if n != 1 else ''}."
+        )
+    meaning = RATING_SCALE.get(grade.credibility, (None, "ungraded"))[1]
+    reasons = " ".join(r if r.endswith(".") else r + "." for r in grade.reasons)
+    parts.append(f"Graded {grade} ({meaning.lower()}). {reasons}".strip())
+    return " ".join(parts)
+
+
+def _review(assessment: Any, c: Claim, reviewer: str, when: str, url: str | None) -> dict[str, Any]:
+    grade = assessment.grade(c)
+    value, text = RATING_SCALE.get(grade.credibility, (None, "Cannot be judged"))
+    statement = f"{c.source.name}: {c.figure.format()} {c.measure}"
+    if c.place:
+        statement += f", {c.place}"
+    item: dict[str, Any] = {"@type": "Claim", "author": _party(c.source.name, c.source.kind)}
+    if c.published:
+        item["datePublished"] = c.published.isoformat()
+    if c.via:
+        item["appearance"] = [
+            {"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": outlet}}
+            for outlet in c.via
+        ]
+    if c.text:
+        item["text"] = c.text
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": text}
+    if value is not None:
+        rating.update(ratingValue=value, bestRating=5, worstRating=1)
+    rating["ratingExplanation"] = _explanation(assessment, c, grade)
+    out: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": _short(statement, 74),
+        "author": {"@type": "Organization", "name": reviewer},
+        "datePublished": when,
+        "itemReviewed": item,
+        "reviewRating": rating,
+        "identifier": c.id,
+    }
+    if url:
+        out["url"] = url
+    return out
+
+
+def claim_reviews(
+    assessment: Any,
+    claims: Iterable[Claim] | None = None,
+    *,
+    reviewer: str = "claimtrack",
+    date: dt.date | None = None,
+    url: str | None = None,
+) -> list[dict[str, Any]]:
+    """schema.org ``ClaimReview`` objects for assessed claims (derived ones left out).
+
+    ``claimReviewed`` is a short statement of the claim (under 75 characters);
+    ``itemReviewed`` is a ``Claim`` whose ``author`` is the original source and whose
+    ``appearance`` lists the outlets that carried it; ``reviewRating`` maps the
+    claim's credibility through ``RATING_SCALE`` and its ``ratingExplanation``
+    states the figure, the consensus range and the grade's reasons.
+
+    Parameters
+    ----------
+    assessment
+        What ``claimtrack.assess`` returned.
+    claims
+        The claims to review (default: every claim the graph holds that was not derived).
+    reviewer
+        Who publishes the reviews (the ClaimReview's ``author``).
+    date
+        The reviews' ``datePublished`` (default: today).
+    url
+        The page the reviews are published on.
+    """
+    graph = assessment.graph
+    chosen = list(claims) if claims is not None else [
+        c for c in graph.claims() if not graph.is_derived(c)
+    ]  # fmt: skip
+    when = (date or dt.date.today()).isoformat()
+    return [_review(assessment, c, reviewer, when, url) for c in chosen]
+
+
+def dump_claim_reviews(assessment: Any, path: str | os.PathLike[str], **options: Any) -> None:
+    """Write ``claim_reviews(assessment, **options)`` as a JSON-LD list, atomically."""
+    items = claim_reviews(assessment, **options)
+    atomic_write(path, _text(json.dumps(items, ensure_ascii=False, indent=1) + "\n"))
