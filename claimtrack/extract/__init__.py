@@ -133,7 +133,9 @@ def _claims(
     text = doc.text
     attributions = find_attributions(doc, rules)
     attribution_starts = [a.start for a in attributions]
-    places = find_places(doc, rules)
+    speakers = {a.name for a in attributions}
+    # "according to Outlet B": a name that speaks is not where a figure holds.
+    places = [p for p in find_places(doc, rules) if p.name not in speakers]
     place_starts = [p.start for p in places]
     period_starts = [p.start for p in periods]
     reader = MeasureReader(rules)
@@ -163,7 +165,7 @@ def _claims(
         words = " ".join(w for w in (noun, event) if w)
         measure = lexicon.normalize(words) if words else ""
         measure = measure or reader.fallback_for(dimension(unit))
-        source = chosen[0].name if chosen else fallback
+        source = chosen[0].name if chosen and not chosen[0].counter else fallback
         share_of = None
         if before is not None and (carried or reading.of_them):
             place = place or before.place
@@ -172,7 +174,9 @@ def _claims(
             if unit == "%":
                 share_of = before.share_of or before.measure
         sentence_text = _excerpt(text, sentence, span)
-        stances = [(a.name, a.stance) for a in chosen] or [(fallback, "asserts")]
+        stances = [(a.name, a.stance) for a in chosen]
+        if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
+            stances.insert(0, (fallback, "asserts"))
         for name, stance in stances:
             if name not in sources:
                 sources[name] = Source(name)

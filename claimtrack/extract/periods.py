@@ -30,11 +30,20 @@ _REACH = 300
 
 
 class PeriodMention(NamedTuple):
-    """A time expression: where it is and the period it names (None if it cannot be dated)."""
+    """A time expression: where it is and the period it names (None if it cannot be dated).
+
+    ``anchor`` is where a comparison before it starts ("up from 11 in September"):
+    it dates only figures between the two. ``detached`` is a comparison with no
+    figure of its own ("the highest since 2008"); ``statement`` dates a statement
+    ("said on Monday") and so a figure only when nothing else in its sentence does.
+    """
 
     start: int
     end: int
     period: Period | None
+    anchor: int | None = None
+    detached: bool = False
+    statement: bool = False
 
 
 class _Context(NamedTuple):
@@ -202,6 +211,31 @@ def _anaphor(g: Groups, ctx: _Context) -> Period | None:
     return ctx.previous
 
 
+def _day_before(g: Groups, ctx: _Context) -> Period | None:
+    if ctx.previous is None or ctx.previous.start is None:
+        return None
+    return Period.day(ctx.previous.start - dt.timedelta(days=1))
+
+
+def _months_to(g: Groups, ctx: _Context) -> Period | None:
+    month = _month(g, ctx)
+    year = _year_for(month, 1, g, ctx)
+    if year is None:
+        return None
+    n = _number(g["n"], ctx)
+    months = n if _unit(g["unit"], ctx) == "month" else max(1, round(n / 4))
+    first_year, first_month = _shift_months(dt.date(year, month, 1), months - 1)
+    return Period(_month_start(first_year, first_month), _month_end(year, month), "month")
+
+
+def _half(g: Groups, ctx: _Context) -> Period | None:
+    year = int(g["year"]) if g.get("year") else (ctx.published.year if ctx.published else None)
+    if year is None:
+        return None
+    first = 1 if (g.get("ordinal") or "").lower() == "first" else 7
+    return Period(_month_start(year, first), _month_end(year, first + 5), "month")
+
+
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 
 
@@ -237,6 +271,9 @@ RESOLVERS: Mapping[str, Callable[[Groups, _Context], Period | None]] = {
     "last": _last,
     "day": _day,
     "anaphor": _anaphor,
+    "day_before": _day_before,
+    "months_to": _months_to,
+    "half": _half,
     "quarter": _quarter,
 }
 
@@ -262,6 +299,18 @@ def _compile(rules: ExtractRules) -> tuple[re.Pattern[str], list[str]]:
         parts.append(f"(?P<k{i}>{body})")
         kinds.append(entry["kind"])
     return re.compile("|".join(parts), re.IGNORECASE), kinds
+
+
+def _context_patterns(rules: ExtractRules) -> tuple[re.Pattern[str], ...]:
+    section, sources = rules.section("periods"), rules.section("sources")
+    markers = alternation(section["comparison_markers"])
+    superlatives = alternation(section["superlatives"])
+    verbs = alternation([*sources["assert_verbs"], *sources["weak_verbs"]])
+    return (
+        re.compile(rf"{markers}(?!.*{markers})", re.IGNORECASE),
+        re.compile(rf"{superlatives}(?:\s+[a-z]+){{0,2}}\s*(?:since\s*)?$", re.IGNORECASE),
+        re.compile(rf"{verbs}\s+(?:(?:late|early)\s+)?(?:on\s+)?$"),
+    )
 
 
 def _since(rules: ExtractRules) -> re.Pattern[str]:
@@ -325,8 +374,27 @@ def find_periods(
                 period = Period(period.start, None, period.precision)
         if period is not None:
             previous = period
-        found.append(PeriodMention(m.start(), m.end(), period))
+        found.append(_placed(doc, rules, m, period))
     return found
+
+
+def _placed(
+    doc: Document, rules: ExtractRules, m: re.Match[str], period: Period | None
+) -> PeriodMention:
+    """A mention with what the words before it say about the figures it may date."""
+    marker, superlative, statement = rules.compiled("periods.context", _context_patterns)
+    text, start = doc.text, m.start()
+    clause_start = doc.clause(start, m.end())[0]
+    low = max(clause_start, start - 50)
+    lead = text[low:start] + (
+        text[start : m.end()] if m.group(0).lower().startswith("since") else ""
+    )
+    if superlative.search(lead.removesuffix(m.group(0)) if lead.endswith(m.group(0)) else lead):
+        return PeriodMention(start, m.end(), period, detached=True)
+    compared = marker.search(text, low, start)
+    anchor = compared.start() if compared else None
+    said = statement.search(text, max(low, start - 30), start) is not None
+    return PeriodMention(start, m.end(), period, anchor, False, said)
 
 
 def choose_period(
@@ -336,19 +404,24 @@ def choose_period(
     sentence: tuple[int, int],
     figure: tuple[int, int],
 ) -> Period | None:
-    """The period of a figure: the nearest dated expression in its clause, else in its sentence."""
+    """The period of a figure: the nearest dated expression in its clause, else in its
+    sentence; the date of the statement itself only when there is no other."""
     reach = (figure[0] - _REACH, figure[1] + _REACH)  # long sentences cost no more per figure
-    for low, high in (clause, sentence):
-        low, high = max(low, reach[0]), min(high, reach[1])
-        i = bisect.bisect_left(starts, low)
-        best: tuple[int, Period] | None = None
-        while i < len(mentions) and mentions[i].start < high:
-            m = mentions[i]
-            if m.period is not None and m.end <= high:
+    for statements in (False, True):
+        for low, high in (clause, sentence):
+            low, high = max(low, reach[0]), min(high, reach[1])
+            i = bisect.bisect_left(starts, low)
+            best: tuple[int, Period] | None = None
+            while i < len(mentions) and mentions[i].start < high:
+                m = mentions[i]
+                i += 1
+                if m.period is None or m.end > high or m.detached or m.statement != statements:
+                    continue
+                if m.anchor is not None and not (m.anchor <= figure[0] and figure[1] <= m.start):
+                    continue
                 gap = figure[0] - m.end if m.end <= figure[0] else m.start - figure[1]
                 if best is None or abs(gap) < best[0]:
                     best = (abs(gap), m.period)
-            i += 1
-        if best is not None:
-            return best[1]
+            if best is not None:
+                return best[1]
     return None

@@ -41,6 +41,7 @@ class MeasureReader:
         self.stops = w("measures", "noun_stops")
         self.determiners = w("measures", "determiners")
         self.share_pronouns = w("measures", "share_pronouns")
+        self.scales = frozenset(rules.grammar.lexicon.scales)
         self.gerunds: dict[str, str] = rules.section("measures")["gerunds"]
         self.fallback: dict[str, str] = rules.section("measures")["fallback_by_dimension"]
 
@@ -48,7 +49,7 @@ class MeasureReader:
         low = word.lower()
         if low in self.not_participles:
             return False
-        return low in self.irregular or (len(low) > 4 and low.endswith("ed") and low.isalpha())
+        return low in self.irregular or (len(low) > 3 and low.endswith("ed") and low.isalpha())
 
     def read(self, doc: Document, span: tuple[int, int], sentence: tuple[int, int]) -> Reading:
         after = doc.tokens(span[1], min(sentence[1], span[1] + _AFTER))
@@ -57,9 +58,14 @@ class MeasureReader:
         if len(after) > 1 and after[0].lower == "of":
             if after[1].lower in self.share_pronouns:
                 i, of_them = 2, True
-            else:
+            else:  # "212 of 400 seats", "half of the 2.1 million residents": the noun after
                 i = 1
-                while i < len(after) and after[i].lower in self.determiners:
+                while i < len(after) and (
+                    after[i].lower in self.determiners
+                    or after[i].text[0].isdigit()
+                    or after[i].text in (",", ".")
+                    or after[i].lower in self.scales
+                ):
                     i += 1
         noun, i = self._noun(after, i)
         event = self._event_after(after, i)

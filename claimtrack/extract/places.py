@@ -45,9 +45,10 @@ def _compile(rules: ExtractRules) -> _Compiled:
     territory = alternation(section["territory_words"], cases=True)
     anaphors = list(section["anaphors"].items())
     anaphor = "|".join(rf"(?P<a{i}>\b{p})" for i, (p, _) in enumerate(anaphors))
+    adjectives_of_place = alternation(section["place_adjectives"], cases=True)
     pattern = (
         rf"\b(?:[Oo]ver|[Oo]n|[Ii]n|[Aa]cross|[Ii]nto|[Ii]nside|[Oo]nto)\s+(?P<adjective>{adjectives})\s+{territory}"
-        rf"|{cues}\s+(?:[Tt]he\s+)?(?P<name>{name})(?:['’]s)?(?:\s+(?P<type>{types}))?"
+        rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?P<name>{name})(?:['’]s)?(?:\s+(?P<type>{types}))?"
         rf"|{anaphor}"
     )
     # Case-sensitive on purpose: names are capitalised, and it is several times faster.
@@ -64,6 +65,7 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     not_places = rules.words("places", "not_places")
     not_words = rules.words("places", "not_place_words")
     type_words = rules.words("places", "type_words")
+    organisations = rules.words("sources", "source_heads")
     capitals = rules.words("places", "capitals")
     countries = compiled.countries
     text = doc.text
@@ -78,6 +80,8 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
                 or any(w.lower() in not_words for w in name.split())
             ):
                 continue
+            if not m.group("type") and _next_word(text, m.end()) in organisations:
+                continue  # "the Velmoran health agency": a body, not a place
         elif m.group("adjective"):
             name = countries.get(m.group("adjective").lower())
         else:
@@ -89,6 +93,15 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
             continue
         found.append(PlaceMention(m.start(), m.end(), name))
     return found
+
+
+_WORD_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+)")
+
+
+def _next_word(text: str, position: int) -> str:
+    """The word after a name, skipping one modifier: "Velmoran health agency" -> agency."""
+    m = _WORD_AFTER.match(text, position, min(len(text), position + 40))
+    return m.group(1) if m else ""
 
 
 def _clean(name: str, type_words: frozenset[str]) -> str:

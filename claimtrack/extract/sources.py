@@ -26,6 +26,11 @@ __all__ = ["Attribution", "choose_attributions", "find_attributions"]
 _WINDOW = 110  # characters either side of a verb that its subject may take
 
 
+_DETERMINERS = ("a", "an", "the", "this", "that", "its", "their")
+_BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "‘", "’")
+_LONGEST_SUBJECT = 8
+
+
 class Attribution(NamedTuple):
     """A reporting clause: who, where its subject is, whether it closes a statement."""
 
@@ -71,6 +76,9 @@ class _Reader:
         self.links = w("sources", "evidence_links")
         self.plural = w("sources", "plural_heads")
         self.titles = w("sources", "person_titles")
+        self.heads = w("sources", "source_heads")
+        self.trailing = w("sources", "trailing_evidence")
+        self.verbs = w("sources", "assert_verbs") | self.weak | self.deny
         self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
         self.generic: dict[str, list[str]] = rules.section("sources")["generic_heads"]
         self.history: list[str] = []
@@ -86,46 +94,78 @@ class _Reader:
             return self._make(m, subject, "asserts", self._closing(after, subject), False)
         verb = m.group("verb").lower()
         i = len(before) - 1
+        if i >= 0 and before[i].lower in _DETERMINERS and not _letter_name(before, i):
+            return None  # "a claim", "the report": a noun, not a reporting verb
         while i >= 0 and before[i].lower in self.skip:
             i -= 1
-        if i >= 0 and before[i].lower in self.passive:
+        if i >= 0 and before[i].lower in self.passive and not _letter_name(before, i):
             return None  # "drones were reported", "the reported figure"
         if verb in ("put", "puts") and not re.search(r"\bat\b", self.text[m.end() : m.end() + 80]):
             return None  # "put" attributes only as "put the toll at 40"
-        inverted = i >= 0 and before[i].text in (",", '"', "”", "’") and _starts_name(after)
-        if inverted or i < 0:
+        subject = []
+        closing = True
+        if i < 0 or (before[i].text in (",", '"', "”", "’") and _starts_name(after)):
+            # "..., said the ministry." names its source after the verb.
             subject = self._forward(after)
-            closing = True
-        else:
+            if subject and not self._ends_clause(after, subject):
+                subject = []  # "..., said the city would plant": not an inverted source
+        if not subject and i >= 0:
             if before[i].text == ",":  # "A spokesman for the agency, Jane Doe, said"
                 i -= 1
-            subject = self._backward(before, i)
-            closing = self._closing(after, [])
+            window_starts_sentence = before[0].start <= sentence[0] + 1 if before else True
+            subject = self._backward(before, i, window_starts_sentence)
+            closing = self._closing(after, []) or self._after_statement(before, subject)
         if not subject:
             return None
-        if verb in self.weak and not (closing or (after and after[0].lower == "that")):
+        sourced = subject[-1].lower in self.heads or subject[-1].text[:1].isupper()
+        if verb in self.weak and not (closing or sourced or (after and after[0].lower == "that")):
             return None  # "the economy added 200,000 jobs" attributes nothing
         counter = verb in self.deny and self._after_claim_noun(before, subject)
         return self._make(
             m, subject, "denies" if verb in self.deny else "asserts", closing, counter
         )
 
-    def _backward(self, before: list[Token], i: int) -> list[Token]:
+    def _backward(self, before: list[Token], i: int, at_start: bool) -> list[Token]:
+        """The subject before a verb, if it starts after a clear boundary (a comma, 'that',
+        the sentence start): "With 98% of ballots counted" has no source in it."""
         subject: list[Token] = []
-        while i >= 0 and len(subject) < 8:
+        bounded = False
+        while i >= 0 and len(subject) < _LONGEST_SUBJECT:
             tok = before[i]
             low = tok.lower
-            if not tok.text[0].isalnum() or low in self.stops:
+            if tok.text in _BOUNDARIES or low in self.stops:
+                bounded = True
                 break
+            if not tok.text[0].isalpha() and not (tok.text[0].isdigit() and tok.text[-1].isalpha()):
+                break  # a number or a sign: the words before the verb are a figure's
             if subject and low in self.claim_nouns and low not in self.evidence:
+                bounded = True
                 break
             if low in self.preps and not subject:
                 break
             subject.insert(0, tok)
             i -= 1
+        if i < 0 and at_start:
+            bounded = True
         while subject and (subject[0].lower in self.preps or subject[0].lower in self.skip):
             subject.pop(0)
-        return subject
+        # "health service figures show": the service is the source, not its figures.
+        while len(subject) > 1 and subject[-1].lower in self.trailing:
+            subject.pop()
+        return subject if bounded else []
+
+    def _after_statement(self, before: list[Token], subject: list[Token]) -> bool:
+        """Whether the subject follows a comma or quote that closes a statement of a few
+        words: "... 1,300 troops crossed into Veldt on Monday, the ministry said ..."."""
+        if not subject:
+            return False
+        index = next((k for k, t in enumerate(before) if t.start == subject[0].start), 0)
+        return index >= 4 and before[index - 1].text in (",", '"', "”", "’")
+
+    def _ends_clause(self, after: list[Token], subject: list[Token]) -> bool:
+        following = next((k + 1 for k, t in enumerate(after) if t.start == subject[-1].start), 0)
+        rest = after[following : following + 1]
+        return not rest or not rest[0].text[0].isalnum() or rest[0].lower in ("in", "on", "at")
 
     def _after_claim_noun(self, before: list[Token], subject: list[Token]) -> bool:
         index = next((k for k, t in enumerate(before) if t.start == subject[0].start), 0)
@@ -150,7 +190,11 @@ class _Reader:
         while i < len(after) and len(subject) < 8:
             tok = after[i]
             low = tok.lower
-            if not tok.text[0].isalpha() or (low in self.stops and low != "and"):
+            if (
+                not tok.text[0].isalpha()
+                or (low in self.stops and low != "and")
+                or low in self.verbs
+            ):
                 break
             if low in self.preps and low not in ("of", "for"):
                 break
@@ -160,6 +204,13 @@ class _Reader:
             i += 1
         while subject and subject[-1].lower in (*self.preps, "and", "the"):
             subject.pop()
+        # "customs data published by the ministry": the ministry is the source.
+        if subject and subject[-1].lower in self.evidence and i + 1 < len(after):
+            k = i + 1 if after[i].lower in ("published", "released", "compiled", "issued") else i
+            if k < len(after) and after[k].lower in self.links:
+                deeper = self._forward(after[k + 1 :])
+                if deeper:
+                    return deeper
         return subject
 
     def _closing(self, after: list[Token], subject: list[Token]) -> bool:
@@ -189,7 +240,8 @@ class _Reader:
         words = [t.text for t in subject]
         definite = words[0].lower() in ("the", "these", "those")
         while words and (
-            words[0].lower() in ("the", "a", "an", "these", "those") or words[0][0].isdigit()
+            words[0].lower() in ("the", "a", "an", "these", "those", "his", "her", "their", "its")
+            or words[0].isdigit()
         ):
             words.pop(0)
         if not words:
@@ -238,6 +290,11 @@ def _kind_of(name: str, plural: frozenset[str], titles: frozenset[str]) -> str:
     return "thing"
 
 
+def _letter_name(before: list[Token], i: int) -> bool:
+    """Whether before[i] is the letter of a name such as "Monitor A", not the article."""
+    return i > 0 and before[i].text == "A" and before[i - 1].text[:1].isupper()
+
+
 def _starts_name(after: list[Token]) -> bool:
     return bool(after) and (after[0].text[:1].isupper() or after[0].lower in ("the", "a", "an"))
 
@@ -272,11 +329,13 @@ def choose_attributions(
         return []
     counters = [a for a in here if a.counter and a.start >= end]
     main = [a for a in here if not a.counter] or here
-    if len(main) == 1:
-        return [main[0], *counters]
     before = [a for a in main if a.end <= start]
     after = [a for a in main if a.start >= end]
+    # "X said ..." covers what follows it; "..., X said" what comes before (and after,
+    # for "43% were intercepted, they said, and about half ..."); nothing else does.
     chosen = next((a for a in reversed(before) if not a.closing), None)
     chosen = chosen or next((a for a in after if a.closing), None)
-    chosen = chosen or (before[-1] if before else None) or (after[0] if after else main[0])
+    chosen = chosen or (before[-1] if before else None)
+    if chosen is None:
+        return counters
     return [chosen, *[c for c in counters if c is not chosen]]
