@@ -15,6 +15,7 @@ from .errors import (
     UnitError,
     ValidationError,
 )
+from .exports import claim_reviews, dump_claim_reviews, dump_graph, dump_table, load_graph
 from .extract import extract
 from .figure import Figure, HedgePolicy
 from .graph import ClaimGraph, Dispute
@@ -50,9 +51,14 @@ __all__ = [
     "__version__",
     "available_checkers",
     "checker",
+    "claim_reviews",
     "dump",
+    "dump_claim_reviews",
+    "dump_graph",
+    "dump_table",
     "extract",
     "load",
+    "load_graph",
     "plot_board",
     "plot_graph",
     "to_pandas",

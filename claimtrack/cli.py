@@ -1,19 +1,31 @@
-"""The ``claimtrack`` command (also ``python -m claimtrack``)."""
+"""The ``claimtrack`` command (also ``python -m claimtrack``).
+
+``claimtrack demo --out DIR`` tells the seed-report story and writes pictures and
+a report; ``claimtrack check FILE`` links and assesses a file of claims and prints
+what it found; ``claimtrack extract FILE`` reads the claims in a news text.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from . import __version__
-from ._text import render_table
+from ._html import num
+from ._text import clean, render_table
 from .errors import ClaimtrackError
-from .io import load
+from .graph import ClaimGraph
+from .io import atomic_write, load
 from .model import Claim
 
 __all__ = ["main", "seed_file"]
+
+PROGRESS_FROM = 2000  # claims: below this a check is quick enough to need no progress bar
+SHOWN = 25  # rows of each table the terminal shows unless --all
 
 
 def seed_file(name: str) -> Path:
@@ -23,6 +35,15 @@ def seed_file(name: str) -> Path:
         if (folder / name).is_file():
             return folder / name
     raise ClaimtrackError(f"seed file {name!r} not found beside the package")
+
+
+# -- terminal tables ----------------------------------------------------------------
+
+
+def _cut(rows: list[Any], shown: int | None) -> tuple[list[Any], str]:
+    if shown is None or len(rows) <= shown:
+        return rows, ""
+    return rows[:shown], f"\n… {len(rows) - shown} more rows (--all shows every row)"
 
 
 def claims_table(claims: Sequence[Claim]) -> str:
@@ -41,13 +62,6 @@ def claims_table(claims: Sequence[Claim]) -> str:
     return render_table(["source", "measure", "figure", "place", "period", "via"], rows)
 
 
-def _demo(args: argparse.Namespace) -> int:
-    claims = load(seed_file("seed_report.csv"))
-    print(f"The seed report: {len(claims)} claims\n")
-    print(claims_table(claims))
-    return 0
-
-
 def extract_table(claims: Sequence[Claim]) -> str:
     """Extracted claims as a terminal table, with the figure as written and its span."""
     rows = [
@@ -62,6 +76,148 @@ def extract_table(claims: Sequence[Claim]) -> str:
         for c in claims
     ]
     return render_table(["source", "measure", "figure", "place", "period", "span"], rows)
+
+
+def disputes_table(graph: ClaimGraph, shown: int | None = SHOWN) -> str:
+    """Each disputed quantity with its sides ("238 Kyiv, about 240 Outlet D | about 90 ...")."""
+    rows = [
+        (
+            d.quantity.label,
+            "  vs  ".join(
+                ", ".join(f"{c.figure.format()} {c.source.name}" for c in side) for side in d.sides
+            ),
+        )
+        for d in graph.disputes()
+    ]
+    rows, more = _cut(rows, shown)
+    return render_table(["disputed quantity", "sides"], rows, limit=90) + more
+
+
+def estimates_table(assessment: Any, shown: int | None = SHOWN) -> str:
+    """One row per quantity: best value, range, how many claims and independent sources."""
+    items = sorted(assessment.estimates.values(), key=lambda e: (not e.dissent, e.quantity.label))
+    rows = [
+        (
+            e.quantity.label,
+            num(e.best),
+            f"{num(e.low)} to {num(e.high)}",
+            e.unit or "",
+            len(e.claims),
+            len(e.sources),
+            len(e.dissent),
+        )
+        for e in items
+    ]
+    rows, more = _cut(rows, shown)
+    headers = ["quantity", "best", "range", "unit", "claims", "sources", "dissent"]
+    return render_table(headers, rows, limit=60) + more
+
+
+def reliability_table(assessment: Any) -> str:
+    items = sorted(assessment.reliability.values(), key=lambda r: (-r.value, r.source))
+    rows = [
+        (
+            r.source,
+            f"{r.value:.2f}",
+            "" if r.prior is None else f"{r.prior:.2f}",
+            r.agreed,
+            r.claims,
+        )
+        for r in items
+    ]
+    return render_table(["source", "reliability", "prior", "agreed", "claims"], rows)
+
+
+def grades_table(assessment: Any, shown: int | None = SHOWN) -> str:
+    """Every claim with its credibility grade and the first reason for it."""
+    graph = assessment.graph
+    graded = [(assessment.grade(c), c) for c in graph.claims() if not graph.is_derived(c)]
+    graded.sort(key=lambda gc: (gc[0].credibility, gc[1].measure, gc[1].source.name))
+    rows = [
+        (str(g), c.source.name, c.measure, c.figure.format(), g.reasons[0] if g.reasons else "")
+        for g, c in graded
+    ]
+    rows, more = _cut(rows, shown)
+    return render_table(["grade", "source", "measure", "figure", "why"], rows, limit=64) + more
+
+
+def heading(text: str, out: TextIO = sys.stdout) -> None:
+    print(f"\n{text}\n{'=' * len(text)}", file=out)
+
+
+# -- check --------------------------------------------------------------------------
+
+
+class Progress:
+    """A one-line progress bar on a stream; silent unless ``enabled``."""
+
+    def __init__(self, total: int, enabled: bool, stream: TextIO, label: str = "linking") -> None:
+        self.total, self.enabled, self.stream, self.label = max(total, 1), enabled, stream, label
+        self._last = 0.0
+
+    def update(self, done: int, force: bool = False) -> None:
+        now = time.monotonic()
+        if not self.enabled or (not force and now - self._last < 0.1):
+            return
+        self._last = now
+        filled = int(30 * done / self.total)
+        bar = "#" * filled + "-" * (30 - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {done:,}/{self.total:,} claims")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.update(self.total, force=True)
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def build_graph(claims: Sequence[Claim], progress: Progress) -> ClaimGraph:
+    """Add and link the claims; in about 20 steps when the progress bar is shown."""
+    graph = ClaimGraph()
+    step = max(1000, len(claims) // 20) if progress.enabled else max(len(claims), 1)
+    for start in range(0, len(claims), step):
+        graph.add_all(claims[start : start + step])
+        graph.link()
+        progress.update(min(start + step, len(claims)))
+    progress.close()
+    return graph
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .assess import assess
+
+    loaded = load(args.file, errors="collect")
+    for problem in loaded.problems[:5]:
+        print(f"claimtrack: skipped: {clean(problem, 200)}", file=sys.stderr)
+    if len(loaded.problems) > 5:
+        print(f"claimtrack: skipped {len(loaded.problems) - 5} more lines", file=sys.stderr)
+    claims = loaded.claims
+    show_bar = args.progress
+    if show_bar is None:
+        show_bar = sys.stderr.isatty() and len(claims) >= PROGRESS_FROM
+    graph = build_graph(claims, Progress(len(claims), show_bar, sys.stderr))
+    assessment = assess(graph, method=args.method)
+    shown = None if args.all else SHOWN
+    print(
+        f"{len(claims):,} claims from {len(graph.sources()):,} sources, "
+        f"{len(graph.verdicts()):,} verdicts, {len(graph.disputes()):,} disputed quantities"
+    )
+    heading("Disputes")
+    print(disputes_table(graph, shown) if graph.disputes() else "No claim contradicts another.")
+    heading("Estimates")
+    print(estimates_table(assessment, shown))
+    heading("Grades")
+    print(grades_table(assessment, shown))
+    if args.html:
+        from .views import report_html
+
+        write_text(args.html, report_html(assessment, title=f"Claims in {Path(args.file).name}"))
+        print(f"\nReport written to {args.html}")
+    return 0
+
+
+# -- extract ------------------------------------------------------------------------
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -80,6 +236,107 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- demo ---------------------------------------------------------------------------
+
+_STORY = (
+    ("part_of", "Parts and wholes"),
+    ("derived_from", "Derived figures"),
+    ("contradicts", "Contradictions"),
+    ("corroborates", "Corroborations"),
+    ("relays", "Relays (one origin, several outlets)"),
+    ("supersedes", "Cumulative counts updated"),
+)
+
+
+_FILES = (
+    ("board.png", "the claim board: every quantity's claims and the consensus"),
+    ("graph.png", "sources, claims and the verdicts between them"),
+    ("report.html", "one self-contained page to open in a browser and send on"),
+)
+
+
+def write_text(path: str | Path, text: str) -> None:
+    def write(handle: Any) -> None:
+        handle.write(text)
+
+    atomic_write(path, write)
+
+
+def save_png(figure: Any, path: Path) -> None:
+    """Save a matplotlib figure as PNG atomically (beside the target, then renamed)."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".png", dir=path.parent)
+    os.close(fd)
+    try:
+        figure.savefig(tmp, dpi=110, format="png")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _demo(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")  # pictures go to files; no window, whatever the terminal
+    import matplotlib.pyplot as plt
+
+    from .assess import assess
+    from .extract import extract
+    from .io import read_text
+    from .views import plot_board, plot_graph, report_html
+
+    out = Path(args.out)
+    seeds, counter = load(seed_file("seed_report.csv")), load(seed_file("counter_report.csv"))
+    heading("The seed report")
+    print(f"{len(seeds)} figures from one wire report of 2024-08-22, restated in seeds/:\n")
+    print(claims_table(seeds))
+    heading("Counter-reports (ILLUSTRATIVE: invented sources)")
+    print(f"{len(counter)} invented claims by Monitor A and Outlets B, C and D, to show")
+    print("agreement, contradiction, relays and updates:\n")
+    print(claims_table(counter))
+    graph = ClaimGraph([*seeds, *counter])
+    report = graph.link()
+    heading("What the checkers found")
+    print(", ".join(f"{n} {r.replace('_', ' ')}" for r, n in report.verdicts.items()))
+    for relation, title in _STORY:
+        reasons = list(dict.fromkeys(v.reason for v in graph.verdicts(relation)))
+        if reasons:
+            print(f"\n{title}:")
+            for reason in reasons:
+                print(f"  - {clean(reason, 150)}")
+    heading("Disputed quantities")
+    print(disputes_table(graph))
+    assessment = assess(graph)
+    heading("Consensus estimates")
+    print(estimates_table(assessment))
+    heading("Source reliability (learned from agreement)")
+    print(reliability_table(assessment))
+    heading("Claim grades (Admiralty credibility: 1 confirmed ... 6 cannot be judged)")
+    print(grades_table(assessment, shown=None))
+    text = read_text(seed_file("report.txt"))
+    found = extract(text, published="2024-08-22", outlet="Seed Wire")
+    heading("Reading the report's text (seeds/report.txt)")
+    print(f"{len(found)} claims extracted from {len(text.split())} words:\n")
+    print(extract_table(found))
+    out.mkdir(parents=True, exist_ok=True)
+    pictures = {
+        "board.png": lambda: plot_board(assessment, limit=None),
+        "graph.png": lambda: plot_graph(graph),
+    }
+    for name, draw in pictures.items():
+        figure = draw().figure
+        save_png(figure, out / name)
+        plt.close(figure)
+    write_text(out / "report.html", report_html(assessment, title="The seed report, checked"))
+    heading("Files")
+    for name, what in _FILES:
+        print(f"  {out / name}  {what}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimtrack", description="Track numeric claims across sources."
@@ -89,6 +346,24 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="run the seed-report story on the bundled data")
     demo.add_argument("--out", default="demo-output", help="folder for pictures and the report")
     demo.set_defaults(run=_demo)
+    check = commands.add_parser("check", help="link and assess a file of claims")
+    check.add_argument("file", metavar="FILE", help="claims as JSON Lines, JSON or CSV")
+    check.add_argument("--html", metavar="REPORT", help="also write a self-contained HTML report")
+    check.add_argument(
+        "--method", default=None, help="the assessment method (default: the library's)"
+    )
+    check.add_argument("--all", action="store_true", help=f"print every row, not the first {SHOWN}")
+    bar = check.add_mutually_exclusive_group()
+    bar.add_argument(
+        "--progress", action="store_true", default=None, help="show a progress bar on stderr"
+    )
+    bar.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help=f"never show one (default: on a terminal, from {PROGRESS_FROM:,} claims)",
+    )
+    check.set_defaults(run=_check)
     pull = commands.add_parser("extract", help="read the claims in a news text")
     pull.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
     pull.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date")

@@ -1,0 +1,240 @@
+"""Views: HTML reprs that escape outside text, DataFrames, and the two pictures."""
+
+from __future__ import annotations
+
+import math
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import claimtrack as ct  # noqa: E402
+from claimtrack import Claim, ClaimGraph, Source, ValidationError  # noqa: E402
+from claimtrack import _html  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+EVIL = "<script>alert(1)</script>"
+DAY = "2024-08-21"
+
+
+class Elements(HTMLParser):
+    """Start tags and the text, as a browser would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, _ in attrs:
+            assert not name.startswith("on"), f"event handler attribute {name}"
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def shown(markup: str) -> Elements:
+    parser = Elements()
+    parser.feed(markup)
+    parser.close()
+    return parser
+
+
+def assert_escaped(markup: str) -> None:
+    """The evil text is there, as text, and never as an element."""
+    seen = shown(markup)
+    assert "script" not in seen.tags
+    assert EVIL in "".join(seen.text)
+
+
+def evil_claim(figure: str = "45", **kw: Any) -> Claim:
+    fields: dict[str, Any] = {
+        "source": Source(EVIL, side=EVIL, kind=EVIL, aliases=(EVIL,)),
+        "measure": "drones destroyed",
+        "figure": figure,
+        "place": EVIL,
+        "period": DAY,
+        "text": EVIL,
+        "via": (EVIL,),
+    } | kw
+    return Claim(**fields)
+
+
+def seed_graph() -> ClaimGraph:
+    claims = ct.load(ROOT / "seeds" / "seed_report.csv") + ct.load(
+        ROOT / "seeds" / "counter_report.csv"
+    )
+    g = ClaimGraph(claims)
+    g.link()
+    return g
+
+
+@pytest.fixture(scope="module")
+def seeds() -> ClaimGraph:
+    return seed_graph()
+
+
+# -- HTML -------------------------------------------------------------------------------
+
+
+def test_claim_repr_escapes_every_outside_text() -> None:
+    markup = evil_claim()._repr_html_()
+    assert_escaped(markup)
+    assert markup.count("&lt;script&gt;") >= 5  # source, side, place, via, text
+
+
+def test_source_repr_escapes_name_side_kind_and_aliases() -> None:
+    markup = Source(EVIL, side=EVIL, kind=EVIL, aliases=(EVIL,), reliability="B")._repr_html_()
+    assert_escaped(markup)
+    assert "0.80" in markup  # the Admiralty letter shown with its prior
+
+
+def test_figure_repr_shows_value_interval_and_hedge() -> None:
+    markup = ct.Figure.parse("over 1,250 square kilometres")._repr_html_()
+    text = "".join(shown(markup).text)
+    assert "1,250" in text and "(1,250, ∞]" in text and "over" in text and "km²" in text
+
+
+def test_verdict_and_dispute_reprs_escape_reasons_and_names() -> None:
+    a, b = evil_claim("45"), evil_claim("90", source=Source("Monitor A"))
+    v = ct.Verdict("contradicts", a, b, 0.9, reason=EVIL, checker="mine")
+    assert_escaped(v._repr_html_())
+    g = ClaimGraph([a, b])
+    g.link()
+    (dispute,) = g.disputes()
+    markup = dispute._repr_html_()
+    assert_escaped(markup)
+    text = "".join(shown(markup).text)
+    assert "side 1" in text and "side 2" in text and "disputed" in text
+
+
+def test_graph_repr_shows_counts_disputes_sides_and_reasons() -> None:
+    a, b = evil_claim("45"), evil_claim("90", source=Source("Monitor A"))
+    g = ClaimGraph([a, b])
+    g.link()
+    markup = g._repr_html_()
+    assert_escaped(markup)
+    text = "".join(shown(markup).text)
+    assert "2 claims from" in text.replace("\n", " ")
+    assert "vs" in text and "contradicts" in text and "beyond the" in text
+
+
+def test_long_verdict_lists_are_cut_with_a_count(seeds: ClaimGraph) -> None:
+    markup = _html.verdicts(seeds.verdicts(), limit=5)
+    assert markup.count("<tr>") == 1 + 5 + 1  # header, five rows, the "more" line
+    assert f"{len(seeds.verdicts()) - 5} more not shown" in markup
+
+
+def test_the_report_page_forbids_every_request() -> None:
+    page = _html.page(EVIL, "<p>body</p>")
+    assert_escaped(page)
+    assert "default-src 'none'" in page and page.startswith("<!DOCTYPE html>")
+
+
+def test_side_colours_are_distinct_and_stable() -> None:
+    colours = _html.side_colours(["Ukraine", "Russia", None, "Russia"])
+    assert colours == _html.side_colours(["Russia", "Ukraine"])
+    assert len({colours["Russia"], colours["Ukraine"], colours[None]}) == 3
+    assert colours[None] == _html.NO_SIDE
+
+
+# -- DataFrames -------------------------------------------------------------------------
+
+
+def test_graph_to_pandas_has_one_row_per_claim_with_documented_columns(seeds: ClaimGraph) -> None:
+    frame = seeds.to_pandas()
+    assert isinstance(frame, pd.DataFrame)
+    assert len(frame) == len(seeds) and frame["id"].is_unique
+    documented = ct.to_pandas.__doc__ or ""
+    for column in frame.columns:
+        assert f"``{column}``" in documented, column
+    over = frame.set_index("figure").loc["over 40"]
+    assert over["low"] == 40 and over["high"] == math.inf and bool(over["low_open"])
+    assert frame["period_start"].dtype.kind == "M" and frame["published"].dtype.kind == "M"
+    by_source = frame.groupby("source")
+    assert by_source["contradicted"].any()["Monitor A"]
+    assert frame.loc[frame["derived"], "hedge"].eq("derived").all() and frame["derived"].sum() == 2
+    relayed = frame[(frame["figure"] == "45") & (frame["place"] == "Russia")]
+    assert set(relayed["support"]) == {2}  # the ministry and Outlet B; Outlet C only relays
+
+
+def test_to_pandas_of_verdicts_sources_and_claims(seeds: ClaimGraph) -> None:
+    verdicts = ct.to_pandas(seeds.verdicts())
+    assert len(verdicts) == len(seeds.verdicts())
+    assert set(verdicts["relation"]) >= {"part_of", "contradicts", "derived_from"}
+    assert verdicts["strength"].between(0, 1).all()
+    sources = ct.to_pandas([Source("A", reliability="B"), Source("B")])
+    assert list(sources["prior"].fillna(-1)) == [0.8, -1]
+    claims = ct.to_pandas(seeds.claims()[:3])
+    assert len(claims) == 3 and "quantity" not in claims.columns
+
+
+@pytest.mark.parametrize("bad", ["claims", 42, [Source("A"), "not a claim"]])
+def test_to_pandas_refuses_what_it_cannot_tabulate(bad: object) -> None:
+    with pytest.raises(ValidationError, match="to_pandas"):
+        ct.to_pandas(bad)
+
+
+# -- pictures ---------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def no_show(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("show() called")
+
+    monkeypatch.setattr(plt, "show", refuse)
+    yield
+    plt.close("all")
+
+
+def texts(ax: Any) -> str:
+    return " ".join(t.get_text() for t in ax.texts)
+
+
+def test_plot_graph_draws_sources_claims_and_verdict_arcs(seeds: ClaimGraph) -> None:
+    ax = ct.plot_graph(seeds)
+    labels = texts(ax)
+    assert "Monitor A" in labels and "Russian defence ministry" in labels
+    assert "drones destroyed" in labels
+    arcs = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
+    assert arcs and {p.get_edgecolor()[:3] for p in arcs} >= {
+        matplotlib.colors.to_rgb(_html.RELATION_COLOURS["contradicts"])
+    }
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "contradicts" in legend and "part of" in legend and "Russia" in legend
+
+
+def test_plot_graph_draws_on_a_given_axes_and_with_the_spring_layout(seeds: ClaimGraph) -> None:
+    fig, ax = plt.subplots()
+    assert ct.plot_graph(seeds, ax=ax, layout="spring") is ax
+    assert len(fig.axes) == 1 and ax.texts
+    with pytest.raises(ValidationError, match="layout"):
+        ct.plot_graph(seeds, layout="circles")
+
+
+def test_plot_graph_shows_dollar_signs_as_text_not_mathematics() -> None:
+    a = Claim(source="$ fund", measure="aid pledged", figure="$3.2 billion", place="Kyiv")
+    b = Claim(source="Monitor $A$", measure="aid pledged", figure="$1 billion", place="Kyiv")
+    g = ClaimGraph([a, b])
+    g.link()
+    ax = ct.plot_graph(g)
+    ax.figure.canvas.draw()  # mathtext would fail on an odd number of dollars
+    assert r"Monitor \$A\$" in texts(ax)
+
+
+def test_plot_graph_keeps_contradicted_claims_when_it_must_cut() -> None:
+    from claimtrack.synth import generate
+
+    data = generate(n_claims=300, n_quantities=40, n_sources=8, seed=2)
+    g = data.graph()
+    g.link()
+    ax = ct.plot_graph(g, max_claims=50)  # type: ignore[arg-type]
+    assert "(50 of 300 claims)" in ax.get_title()
