@@ -8,15 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-
-import claimtrack as ct  # noqa: E402
-from claimtrack import Claim, ClaimGraph, Source, ValidationError  # noqa: E402
-from claimtrack import _html  # noqa: E402
+import claimtrack as ct
+from claimtrack import Claim, ClaimGraph, Source, ValidationError, _html
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIL = "<script>alert(1)</script>"
