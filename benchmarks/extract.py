@@ -21,6 +21,7 @@ import math
 import re
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -187,9 +188,8 @@ def report(name: str, result: dict[str, Any], fields: tuple[str, ...], rate: flo
     print(render_table(["field", "precision", "recall", "F1", "right", "predicted"], rows))
     if "source" in fields:
         accuracy = result["source"] / result["matched"] if result["matched"] else 0.0
-        print(
-            f"source accuracy on matched figures: {accuracy:.3f} ({result['source']} of {result['matched']})"
-        )
+        right, matched = result["source"], result["matched"]
+        print(f"source accuracy on matched figures: {accuracy:.3f} ({right} of {matched})")
     print(f"numbers taken from the must-not list: {result['forbidden']}")
     print(f"speed: {rate:,.0f} sentences per second (one core, best of {REPEATS})")
 
@@ -201,12 +201,11 @@ def main() -> int:
     print(f"corpus: {len(records)} records, {sentences} sentences, {gold} figures ({CORPUS.name})")
     fields = ("value", "interval", "unit", "source", "place", "period")
     report("claimtrack.extract", score(records, ours), fields, speed(records, ours))
+    warnings.filterwarnings("ignore", module="quantulum3")  # it nags about an optional extra
     try:
         from quantulum3 import parser  # type: ignore[import-not-found]
     except ImportError:
-        print(
-            "\nquantulum3: skipped, not importable here (install it in .bench-venv, see the docstring)"
-        )
+        print("\nquantulum3: skipped, not importable here (see the docstring for .bench-venv)")
         return 0
     predict = quantulum(parser.parse)
     report(
