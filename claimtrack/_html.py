@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Colours for source sides (red is kept for contradictions), and for claims of no side.
-SIDE_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf")
+SIDE_PALETTE = ("#1f77b4", "#9467bd", "#2ca02c", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
 NO_SIDE = "#8a8a8a"
 #: One colour per relation, shared by the tables and the graph picture.
 RELATION_COLOURS = {
@@ -258,7 +258,14 @@ def _estimate_row(e: Any) -> tuple[Any, ...]:
     )
 
 
-ESTIMATE_HEADERS = ["quantity", "best", "range", "claims", "independent sources", "dissent"]
+ESTIMATE_HEADERS = [
+    "quantity",
+    "best",
+    "range",
+    "claims",
+    "independent sources",
+    "dissenting claims",
+]
 
 
 def estimates(a: Any, limit: int = ROW_LIMIT) -> str:
@@ -274,7 +281,7 @@ def estimate(e: Any) -> str:
 
 def grade(g: Any) -> str:
     """A credibility grade: its code, what it means, and why."""
-    meaning = CREDIBILITY.get(g.credibility, "")
+    meaning = getattr(g, "label", "") or CREDIBILITY.get(g.credibility, "")
     reasons = "".join(f"<li>{esc(r)}</li>" for r in g.reasons)
     return (
         f'{STYLE}<div class="ct"><span class="g">{esc(str(g))}</span> '
@@ -288,12 +295,13 @@ def reliability(items: Iterable[Any]) -> str:
             r.source,
             f"{r.value:.2f}",
             "" if r.prior is None else f"{r.prior:.2f}",
-            r.agreed,
             r.claims,
+            f"{r.agreed:.0%}",
         )
         for r in sorted(items, key=lambda r: (-r.value, r.source))
     ]
-    return table(["source", "reliability", "prior", "agreed", "claims"], rows)
+    headers = ["source", "reliability", "prior", "quantities shared", "agreed with estimate"]
+    return table(headers, rows)
 
 
 def grades(a: Any, limit: int = ROW_LIMIT) -> str:

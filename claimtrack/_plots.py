@@ -179,6 +179,9 @@ def plot_board(
             if c.id in outside:
                 ax.plot(-0.025, row, marker="X", color=RED, ms=7, zorder=4, clip_on=False)
             tag = " (derived)" if derived else ""
+            twin = sum(1 for b in bars if (b.claim.source, b.claim.figure) == (c.source, c.figure))
+            if twin > 1 and c.via:  # the same figure relayed twice: say by whom
+                tag += f" via {short(', '.join(c.via), 20)}"
             labels.append((row, f"{short(c.figure, 26)} · {short(c.source.name, 28)}{tag}"))
         for n, (u, w) in enumerate(dict.fromkeys(tuple(sorted(p)) for p in inside)):
             xb = 1.045 + 0.014 * (n % 4)

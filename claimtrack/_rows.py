@@ -117,6 +117,8 @@ def _estimate_row(e: Any) -> dict[str, Any]:
         "sources": len(e.sources),
         "source_names": "; ".join(e.sources),
         "dissent": len(e.dissent),
+        "support": e.support,
+        "confidence": e.confidence,
         "method": e.method,
     }
 

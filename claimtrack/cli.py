@@ -19,7 +19,7 @@ from ._html import num
 from ._text import clean, render_table
 from .errors import ClaimtrackError
 from .graph import ClaimGraph
-from .io import atomic_write, load
+from .io import load
 from .model import Claim
 
 __all__ = ["main", "seed_file"]
@@ -78,14 +78,17 @@ def extract_table(claims: Sequence[Claim]) -> str:
     return render_table(["source", "measure", "figure", "place", "period", "span"], rows)
 
 
+def _said(c: Claim) -> str:
+    via = f" (via {', '.join(c.via)})" if c.via else ""
+    return f"{c.figure.format()} {c.source.name}{via}"
+
+
 def disputes_table(graph: ClaimGraph, shown: int | None = SHOWN) -> str:
     """Each disputed quantity with its sides ("238 Kyiv, about 240 Outlet D | about 90 ...")."""
     rows = [
         (
             d.quantity.label,
-            "  vs  ".join(
-                ", ".join(f"{c.figure.format()} {c.source.name}" for c in side) for side in d.sides
-            ),
+            "  vs  ".join(", ".join(_said(c) for c in side) for side in d.sides),
         )
         for d in graph.disputes()
     ]
@@ -120,18 +123,21 @@ def reliability_table(assessment: Any) -> str:
             r.source,
             f"{r.value:.2f}",
             "" if r.prior is None else f"{r.prior:.2f}",
-            r.agreed,
             r.claims,
+            f"{r.agreed:.0%}",
         )
         for r in items
     ]
-    return render_table(["source", "reliability", "prior", "agreed", "claims"], rows)
+    headers = ["source", "reliability", "prior", "quantities shared", "agreed"]
+    return render_table(headers, rows)
 
 
-def grades_table(assessment: Any, shown: int | None = SHOWN) -> str:
-    """Every claim with its credibility grade and the first reason for it."""
+def grades_table(assessment: Any, shown: int | None = SHOWN, worst: int = 6) -> str:
+    """Every claim with its credibility grade and the first reason for it (derived claims
+    and grades above ``worst`` left out)."""
     graph = assessment.graph
     graded = [(assessment.grade(c), c) for c in graph.claims() if not graph.is_derived(c)]
+    graded = [(g, c) for g, c in graded if g.credibility <= worst]
     graded.sort(key=lambda gc: (gc[0].credibility, gc[1].measure, gc[1].source.name))
     rows = [
         (str(g), c.source.name, c.measure, c.figure.format(), g.reasons[0] if g.reasons else "")
@@ -210,6 +216,7 @@ def _check(args: argparse.Namespace) -> int:
     heading("Grades")
     print(grades_table(assessment, shown))
     if args.html:
+        from ._demo import write_text
         from .views import report_html
 
         write_text(args.html, report_html(assessment, title=f"Claims in {Path(args.file).name}"))
@@ -236,105 +243,10 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- demo ---------------------------------------------------------------------------
-
-_STORY = (
-    ("part_of", "Parts and wholes"),
-    ("derived_from", "Derived figures"),
-    ("contradicts", "Contradictions"),
-    ("corroborates", "Corroborations"),
-    ("relays", "Relays (one origin, several outlets)"),
-    ("supersedes", "Cumulative counts updated"),
-)
-
-
-_FILES = (
-    ("board.png", "the claim board: every quantity's claims and the consensus"),
-    ("graph.png", "sources, claims and the verdicts between them"),
-    ("report.html", "one self-contained page to open in a browser and send on"),
-)
-
-
-def write_text(path: str | Path, text: str) -> None:
-    def write(handle: Any) -> None:
-        handle.write(text)
-
-    atomic_write(path, write)
-
-
-def save_png(figure: Any, path: Path) -> None:
-    """Save a matplotlib figure as PNG atomically (beside the target, then renamed)."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".png", dir=path.parent)
-    os.close(fd)
-    try:
-        figure.savefig(tmp, dpi=110, format="png")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _demo(args: argparse.Namespace) -> int:
-    import matplotlib
+    from ._demo import run
 
-    matplotlib.use("Agg")  # pictures go to files; no window, whatever the terminal
-    import matplotlib.pyplot as plt
-
-    from .assess import assess
-    from .extract import extract
-    from .io import read_text
-    from .views import plot_board, plot_graph, report_html
-
-    out = Path(args.out)
-    seeds, counter = load(seed_file("seed_report.csv")), load(seed_file("counter_report.csv"))
-    heading("The seed report")
-    print(f"{len(seeds)} figures from one wire report of 2024-08-22, restated in seeds/:\n")
-    print(claims_table(seeds))
-    heading("Counter-reports (ILLUSTRATIVE: invented sources)")
-    print(f"{len(counter)} invented claims by Monitor A and Outlets B, C and D, to show")
-    print("agreement, contradiction, relays and updates:\n")
-    print(claims_table(counter))
-    graph = ClaimGraph([*seeds, *counter])
-    report = graph.link()
-    heading("What the checkers found")
-    print(", ".join(f"{n} {r.replace('_', ' ')}" for r, n in report.verdicts.items()))
-    for relation, title in _STORY:
-        reasons = list(dict.fromkeys(v.reason for v in graph.verdicts(relation)))
-        if reasons:
-            print(f"\n{title}:")
-            for reason in reasons:
-                print(f"  - {clean(reason, 150)}")
-    heading("Disputed quantities")
-    print(disputes_table(graph))
-    assessment = assess(graph)
-    heading("Consensus estimates")
-    print(estimates_table(assessment))
-    heading("Source reliability (learned from agreement)")
-    print(reliability_table(assessment))
-    heading("Claim grades (Admiralty credibility: 1 confirmed ... 6 cannot be judged)")
-    print(grades_table(assessment, shown=None))
-    text = read_text(seed_file("report.txt"))
-    found = extract(text, published="2024-08-22", outlet="Seed Wire")
-    heading("Reading the report's text (seeds/report.txt)")
-    print(f"{len(found)} claims extracted from {len(text.split())} words:\n")
-    print(extract_table(found))
-    out.mkdir(parents=True, exist_ok=True)
-    pictures = {
-        "board.png": lambda: plot_board(assessment, limit=None),
-        "graph.png": lambda: plot_graph(graph),
-    }
-    for name, draw in pictures.items():
-        figure = draw().figure
-        save_png(figure, out / name)
-        plt.close(figure)
-    write_text(out / "report.html", report_html(assessment, title="The seed report, checked"))
-    heading("Files")
-    for name, what in _FILES:
-        print(f"  {out / name}  {what}")
-    return 0
+    return run(Path(args.out))
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -59,9 +59,14 @@ def to_pandas(obj: Any) -> Any:
     estimates (from ``assessment.estimates``)
         ``quantity``, ``measure``, ``place``, ``period``, ``best``, ``low``,
         ``high``, ``unit``, ``claims``, ``sources`` (how many independent ones),
-        ``source_names``, ``dissent`` (how many claims disagree), ``method``.
+        ``source_names``, ``dissent`` (how many claims disagree), ``support`` (the
+        effective number of independent observations behind the best value),
+        ``confidence`` (the method's probability that the best value is right),
+        ``method``.
     reliability (from ``assessment.reliability``)
-        ``source``, ``reliability``, ``prior``, ``claims``, ``agreed``.
+        ``source``, ``reliability``, ``prior``, ``claims`` (quantities another source
+        also reported), ``agreed`` (the share of those on which the estimate lies
+        within this source's figure).
     """
     import pandas as pd
 
