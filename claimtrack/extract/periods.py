@@ -229,7 +229,7 @@ def _months_to(g: Groups, ctx: _Context) -> Period | None:
 
 
 def _half(g: Groups, ctx: _Context) -> Period | None:
-    year = int(g["year"]) if g.get("year") else (ctx.published.year if ctx.published else None)
+    year = int(g["year"] or 0) if g.get("year") else (ctx.published.year if ctx.published else None)
     if year is None:
         return None
     first = 1 if (g.get("ordinal") or "").lower() == "first" else 7
@@ -365,7 +365,10 @@ def find_periods(
         prefix = name + "_"
         groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
         kind = kinds[int(name[1:])]
-        period = RESOLVERS[kind](groups, _Context(published, previous, rules))
+        try:
+            period = RESOLVERS[kind](groups, _Context(published, previous, rules))
+        except ValueError:  # "March 0000", "31 February": no such day
+            period = None
         if period is None and kind in ("year", "year_range"):
             continue  # "between 1000 and 2000" names no years: leave the numbers be
         if period is not None and kind != "anaphor":

@@ -19,7 +19,7 @@ import re
 from typing import NamedTuple
 
 from .document import Document, Token
-from .rules import ExtractRules, alternation
+from .rules import ExtractRules, alternation, word_set
 
 __all__ = ["Attribution", "choose_attributions", "find_attributions"]
 
@@ -78,6 +78,7 @@ class _Reader:
         self.titles = w("sources", "person_titles")
         self.heads = w("sources", "source_heads")
         self.trailing = w("sources", "trailing_evidence")
+        self.number_words = word_set(rules.grammar.lexicon.number_words)
         self.verbs = w("sources", "assert_verbs") | self.weak | self.deny
         self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
         self.generic: dict[str, list[str]] = rules.section("sources")["generic_heads"]
@@ -242,6 +243,7 @@ class _Reader:
         while words and (
             words[0].lower() in ("the", "a", "an", "these", "those", "his", "her", "their", "its")
             or words[0].isdigit()
+            or words[0].lower() in self.number_words
         ):
             words.pop(0)
         if not words:

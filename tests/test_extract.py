@@ -1,0 +1,510 @@
+"""claimtrack.extract: figures, measures, sources, places and periods read from news text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimtrack import Claim, ClaimtrackError, ParseError, ValidationError, extract
+from claimtrack.extract import ExtractRules
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = (ROOT / "seeds" / "report.txt").read_text("utf-8")
+PUBLISHED = "2024-08-22"  # a Thursday
+
+
+def one(text: str, **kwargs: object) -> Claim:
+    claims = extract(text, published=kwargs.pop("published", PUBLISHED), **kwargs)  # type: ignore[arg-type]
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def by_text(claims: list[Claim], text: str) -> Claim:
+    """The first asserting claim whose figure reads ``text``."""
+    found = [c for c in claims if c.figure.text == text and c.stance == "asserts"]
+    assert found, [c.figure.text for c in claims]
+    return found[0]
+
+
+# -- the seed report ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[Claim]:
+    return extract(REPORT, published=PUBLISHED, outlet="Seed Wire")
+
+
+@pytest.mark.parametrize(
+    ("figure", "source", "measure", "place", "period"),
+    [
+        ("11", "Russian defence ministry", "drones destroyed", "Moscow", "2024-08-21"),
+        ("45", "Russian defence ministry", "drones destroyed", "Russia", "2024-08-21"),
+        ("23", "Russian defence ministry", "drones destroyed", "Bryansk", "2024-08-21"),
+        ("six", "Russian defence ministry", "drones destroyed", "Belgorod", "2024-08-21"),
+        ("two", "Russian defence ministry", "drones destroyed", "Kursk", "2024-08-21"),
+        ("around 200", "Kyiv", "critical infrastructure sites struck", "Russia", None),
+        ("at least 13", "Seed Wire", "troops hospitalised", "Proletarsk", "2024-08-18/"),
+        (
+            "nearly 12,000",
+            "Ukrainian military officials",
+            "missiles and drones fired",
+            "Ukraine",
+            "2022/",
+        ),
+        (
+            "Only 43%",
+            "Ukrainian military officials",
+            "missiles and drones destroyed",
+            "Ukraine",
+            "2022/",
+        ),
+        ("over 1,250 square kilometres", "Kyiv", "buffer zone", "Kursk", None),
+        ("over 40", "Kyiv", "russian attacks repelled", "Pokrovsk", "2024-08-21"),
+        ("238", "Kyiv", "russian troops killed or wounded", "Pokrovsk", "2024-08-21"),
+    ],
+)
+def test_the_seed_report_yields_the_seed_claims(
+    seed: list[Claim], figure: str, source: str, measure: str, place: str, period: str | None
+) -> None:
+    claim = by_text(seed, figure)
+    assert (claim.source.name, claim.measure, claim.place) == (source, measure, place)
+    assert (str(claim.period) if claim.period else None) == period
+    assert claim.published == dt.date(2024, 8, 22)
+
+
+def test_the_seed_report_hedges_become_intervals(seed: list[Claim]) -> None:
+    nearly = by_text(seed, "nearly 12,000").figure
+    assert (nearly.value, nearly.low, nearly.high) == (12000, 10800, 12000)
+    over = by_text(seed, "over 40").figure
+    assert (over.low, over.high, over.low_open) == (40, None, True)
+    share = by_text(seed, "Only 43%")
+    assert share.figure.unit == "%" and share.share_of == "missiles and drones fired"
+    area = by_text(seed, "over 1,250 square kilometres").figure
+    assert (area.value, area.unit) == (1250, "km²")
+
+
+def test_the_seed_report_has_no_year_date_or_name_as_a_figure(seed: list[Claim]) -> None:
+    texts = [c.figure.text for c in seed]
+    assert all("2022" not in t and "four" not in t and "Niu" not in t for t in texts)
+    assert not any(c.figure.value == 2022 for c in seed)
+    assert all("HIMARS" not in t and "York" not in t for t in texts)
+
+
+def test_every_seed_span_points_at_its_figure(seed: list[Claim]) -> None:
+    for claim in seed:
+        assert claim.span is not None
+        assert REPORT[claim.span[0] : claim.span[1]] == claim.figure.text
+        assert claim.figure.text in claim.text
+
+
+def test_relayed_claims_name_the_outlet_as_via(seed: list[Claim]) -> None:
+    assert by_text(seed, "11").via == ("Seed Wire",)
+    assert by_text(seed, "at least 13").via == ()
+
+
+# -- figures -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "unit"),
+    [
+        ("Police said 14 people were arrested.", 14, 14, 14, None),
+        ("Two were intercepted over the sea, the navy said.", 2, 2, 2, None),
+        ("Two hundred and fifty soldiers were sent, officials said.", 250, 250, 250, None),
+        ("The deal is worth $3.2 billion, the firm said.", 3.2e9, 3.2e9, 3.2e9, "USD"),
+        ("Turnout was 67.3 percent, officials said.", 67.3, 67.3, 67.3, "%"),
+        ("The quake was felt up to 300 km away, the institute said.", 300, 0, 300, "km"),
+        ("Between 30 and 40 homes burned, firefighters said.", 35, 30, 40, None),
+        ("Some 30-40 homes burned, firefighters said.", 35, 30, 40, None),
+        ("At least 13 were hurt, police said.", 13, 13, None, None),
+        ("Dozens of homes were damaged, officials said.", 59, 24, 144, None),
+        ("The storm left 1.5m barrels unsold, traders said.", 1.5e6, 1.5e6, 1.5e6, "bbl"),
+        ("Prices rose by a fifth, the survey found.", 20, 20, 20, "%"),
+        ("A 3-day truce began, mediators said.", 3, 3, 3, "day"),
+    ],
+)
+def test_figures_in_every_form_are_read(
+    text: str, value: float, low: float | None, high: float | None, unit: str | None
+) -> None:
+    figure = one(text).figure
+    assert figure.value == pytest.approx(value)
+    assert (figure.low, figure.high, figure.unit) == (
+        pytest.approx(low) if low else low,
+        pytest.approx(high) if high else high,
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began in 2022 and the 2022 invasion changed everything.",
+        "The meeting was held on 14 March and again on March 3, 2024.",
+        "The strike hit at 10:30 am; another came at 3 pm and the next at 0400 GMT.",
+        "It was the 21st attack, the 2nd this week.",
+        "F-16 jets, a Su-34, an MH17 memorial and COVID-19 were mentioned.",
+        "See page 4, Section 12 and Article 5 of the treaty.",
+        "A 45-year-old man, aged 45, lives at 10 Downing Street.",
+        "No one was hurt, and one of the buildings was empty.",
+        "Russian troops seized villages after taking Niu-York earlier this week.",
+        "It happened four days ago, two weeks ago and in the past 24 hours.",
+        "Between 2019 and 2023 the town grew.",
+    ],
+)
+def test_years_dates_times_ordinals_names_and_references_are_not_figures(text: str) -> None:
+    assert extract(text, published=PUBLISHED) == []
+
+
+def test_a_change_from_one_value_to_another_gives_two_figures() -> None:
+    claims = extract("Unemployment rose from 3.9% to 4.1% last month, the bureau said.", PUBLISHED)
+    assert [(c.figure.value, c.figure.hedge) for c in claims] == [(3.9, "exact"), (4.1, "exact")]
+    assert {c.measure for c in claims} == {"unemployment"}
+
+
+def test_a_number_in_the_speaker_is_no_figure() -> None:
+    claim = one("Two officials said 40 people were detained.")
+    assert claim.figure.value == 40 and claim.source.name == "officials"
+
+
+# -- measures ----------------------------------------------------------------------
+
+
+def test_measures_are_normalised_and_carried_to_elliptical_figures() -> None:
+    claims = extract(
+        "The ministry said air defences brought down 23 drones over Bryansk, six over "
+        "Belgorod and two over Kursk. Two more were intercepted over Kaluga.",
+        PUBLISHED,
+    )
+    assert [c.measure for c in claims] == ["drones destroyed"] * 4
+    assert [c.place for c in claims] == ["Bryansk", "Belgorod", "Kursk", "Kaluga"]
+
+
+def test_a_measure_can_stand_before_its_figure() -> None:
+    assert (
+        one("Inflation fell to 3.2% in March, the statistics office said.").measure == "inflation"
+    )
+    assert one("The death toll rose to 40, officials said.").measure == "death toll"
+
+
+def test_a_figure_with_nothing_to_measure_falls_back_on_its_unit() -> None:
+    assert one("The town lies about 24 miles south of here.").measure == "distance"
+
+
+# -- sources -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The health ministry said 40 people died.", "health ministry"),
+        ("Police reported 12 arrests.", "Police"),
+        ("The rebels claimed 30 tanks were destroyed.", "rebels"),
+        ("A spokesman told reporters 200 homes were flooded.", "spokesman"),
+        ("The agency estimated that 2 million people had fled.", "agency"),
+        ("The governor warned that up to 5,000 homes could flood.", "governor"),
+        ("More than 1,000 people died, according to Monitor A.", "Monitor A"),
+        ("According to figures from the finance ministry, exports fell 4%.", "finance ministry"),
+        ("Some 300 people were rescued, the coastguard said on Sunday.", "coastguard"),
+        ("About 90% were intercepted, said the air force.", "air force"),
+        ('"We shot down 31 drones," the spokesman said.', "spokesman"),
+        ("Russia's defence ministry said 45 drones were destroyed.", "Russian defence ministry"),
+        ("Health officials recorded 2,350 new cases.", "Health officials"),
+    ],
+)
+def test_the_source_is_who_is_said_to_have_said_it(text: str, source: str) -> None:
+    assert one(text).source.name == source
+
+
+def test_the_ministry_named_earlier_is_the_source_of_a_later_claim() -> None:
+    claims = extract(
+        "Russia's defence ministry said 45 drones were destroyed on Wednesday. "
+        "Officials in the region reported no damage. The ministry also claimed "
+        "that 12 more were downed over Kursk. It said 3 fell near Oryol.",
+        PUBLISHED,
+    )
+    assert [c.source.name for c in claims] == ["Russian defence ministry"] * 3
+
+
+def test_a_denied_figure_is_kept_with_the_denial() -> None:
+    claims = extract("Rebels said they had shot down three helicopters, a claim the army denied.")
+    assert [(c.source.name, c.stance) for c in claims] == [
+        ("Rebels", "asserts"),
+        ("army", "denies"),
+    ]
+    assert claims[0].figure == claims[1].figure
+
+
+def test_without_attribution_the_outlet_or_a_placeholder_is_the_source() -> None:
+    text = "Floodwater covered 40 streets."
+    assert one(text, outlet="Valley Times").source.name == "Valley Times"
+    assert one(text, outlet="Valley Times").via == ()
+    assert one(text).source.name == "unattributed"
+
+
+def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
+    assert one("The economy added 200,000 jobs.").source.name == "unattributed"
+    assert one("Drones were also reported near 3 airfields.").source.name == "unattributed"
+
+
+# -- places ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Police said 12 drones fell over Bryansk.", "Bryansk"),
+        ("Officials said 40 attacks were repelled near Pokrovsk.", "Pokrovsk"),
+        ("In the Kursk region, 14 villages lost power, officials said.", "Kursk"),
+        ("The ministry said 45 drones were destroyed over Russian territory.", "Russia"),
+        ("Drones approached Moscow. Officials said 5 fell on the capital.", "Moscow"),
+        ("Troops reached Orsk. They said 238 soldiers were wounded there.", "Orsk"),
+        ("Police said 23 people were held in central Tirelli.", "Tirelli"),
+        ("Officials said 58 died, according to the Velmoran health agency.", None),
+    ],
+)
+def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str | None) -> None:
+    assert extract(text, PUBLISHED)[-1].place == place
+
+
+# -- periods -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period"),
+    [
+        ("on Wednesday", "2024-08-21"),
+        ("on Thursday", "2024-08-22"),
+        ("yesterday", "2024-08-21"),
+        ("four days ago", "2024-08-18"),
+        ("two weeks ago", "2024-08-08"),
+        ("earlier this week", "2024-08-19/2024-08-22"),
+        ("last week", "2024-08-12/2024-08-18"),
+        ("since 2022", "2022/"),
+        ("last year", "2023"),
+        ("in March", "2024-03"),
+        ("in October", "2023-10"),
+        ("on 14 March 2021", "2021-03-14"),
+        ("in the past 24 hours", "2024-08-21/2024-08-22"),
+        ("in the first quarter", "2024-01/2024-03"),
+        ("between 2019 and 2023", "2019/2023"),
+    ],
+)
+def test_periods_resolve_against_the_publication_date(phrase: str, period: str) -> None:
+    claim = one(f"Officials said 40 homes were damaged {phrase}.")
+    assert str(claim.period) == period
+
+
+def test_relative_periods_stay_undated_without_a_publication_date() -> None:
+    claim = one("Officials said 40 homes were damaged on Wednesday.", published=None)
+    assert claim.period is None and claim.published is None
+    assert (
+        str(one("Officials said 40 homes were damaged in 2021.", published=None).period) == "2021"
+    )
+
+
+def test_a_comparison_date_does_not_date_the_figure() -> None:
+    claim = one("The bank raised its rate to 4.75%, its highest level since 2008.")
+    assert claim.period is None
+    rose, before = extract("Raids rose to 17 in October, up from 11 in September.", PUBLISHED)
+    assert (str(rose.period), str(before.period)) == ("2023-10", "2023-09")
+
+
+# -- rules are data ----------------------------------------------------------------
+
+
+def test_rules_extend_with_new_words() -> None:
+    text = "The monitor blogged that 40 tanks were hit in Kestrel."
+    assert one(text).source.name == "unattributed"
+    rules = ExtractRules.default().extend({"sources": {"assert_verbs": ["blogged"]}})
+    assert one(text, rules=rules).source.name == "monitor"
+
+
+def test_rules_refuse_bad_patterns_and_sections() -> None:
+    with pytest.raises(ValidationError, match="figures.not_figure_patterns"):
+        ExtractRules.default().extend({"figures": {"not_figure_patterns": ["(unclosed"]}})
+    with pytest.raises(ValidationError, match="rules section"):
+        ExtractRules.default().extend({"nouns": {}})
+    with pytest.raises(ValidationError, match="a list"):
+        ExtractRules.default().extend({"sources": {"assert_verbs": "blogged"}})
+
+
+def test_bad_arguments_name_the_field() -> None:
+    with pytest.raises(ValidationError, match="text"):
+        extract(b"45 drones")  # type: ignore[arg-type]
+    with pytest.raises(ParseError, match="published"):
+        extract("45 drones", published="last Thursday")
+    with pytest.raises(ValidationError, match="outlet"):
+        extract("45 drones", outlet=7)  # type: ignore[arg-type]
+    assert one("45 drones fell", published=dt.datetime(2024, 8, 22, 9)).published == dt.date(
+        2024, 8, 22
+    )
+
+
+# -- properties --------------------------------------------------------------------
+
+NUMBER_WORDS = (
+    "million",
+    "billion",
+    "trillion",
+    "one",
+    "two",
+    "six",
+    "ten",
+    "twelve",
+    "twenty",
+    "hundred",
+    "thousand",
+    "dozen",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+    "several",
+    "few",
+    "handful",
+    "scores",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "couple",
+    "pair",
+    "single",
+    "tens",
+    "tenth",
+    "thirds",
+    "quarters",
+)
+WORDS = [
+    "the",
+    "ministry",
+    "said",
+    "drones",
+    "were",
+    "destroyed",
+    "over",
+    "near",
+    "Bryansk",
+    "about",
+    "nearly",
+    "between",
+    "and",
+    "since",
+    "on",
+    "Wednesday",
+    "in",
+    "March",
+    "according",
+    "to",
+    "officials",
+    ",",
+    ".",
+    "at",
+    "least",
+    "more",
+    "than",
+    "$",
+    "%",
+    "km",
+    "million",
+    "F-16",
+    "page",
+    "2022",
+    "a",
+    "it",
+    "they",
+    "denied",
+    "claim",
+    "The",
+    "capital",
+    "there",
+    "-",
+    "'s",
+    "up",
+]
+news_words = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.sampled_from(NUMBER_WORDS),
+        st.integers(0, 10**7).map(str),
+        st.decimals(0, 10**4, places=2).map(str),
+        st.integers(0, 999).map(lambda n: f"{n:,}000"),
+    ),
+    max_size=40,
+).map(" ".join)
+any_text = st.one_of(st.text(max_size=200), news_words)
+
+
+def _names_a_number(text: str) -> bool:
+    lowered = text.lower()
+    return any(c.isdigit() for c in text) or any(w in lowered for w in NUMBER_WORDS)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_any_text_extracts_and_every_span_holds_its_figure(text: str) -> None:
+    try:
+        claims = extract(text, published=PUBLISHED, outlet="Wire")
+    except ClaimtrackError:
+        return
+    for claim in claims:
+        assert claim.span is not None
+        held = text[claim.span[0] : claim.span[1]]
+        assert held == claim.figure.text
+        assert _names_a_number(held)
+
+
+@settings(max_examples=100, deadline=None)
+@given(news_words)
+def test_text_with_its_figures_removed_yields_nothing(text: str) -> None:
+    claims = extract(text, published=PUBLISHED)
+    spans = sorted({c.span for c in claims if c.span}, reverse=True)
+    for start, end in spans:  # a full stop for a gap, so no words join into a new figure
+        text = text[:start] + " . " + text[end:]
+    assert extract(text, published=PUBLISHED) == []
+
+
+# -- time --------------------------------------------------------------------------
+
+ADVERSARIAL = (
+    "nearly 12,000 between 3 and 1,1,1,1, over over the ministry said F-16 since 2022 "
+    "in the Kursk region twenty twenty-one hundred 10:30 a claim the army denied "
+)
+
+
+def _best_time(text: str, repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        extract(text, published=PUBLISHED)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_extraction_time_grows_linearly_with_text_length() -> None:
+    small = ADVERSARIAL * (100_000 // len(ADVERSARIAL))
+    large = small * 10
+    ratio = _best_time(large, 2) / _best_time(small, 3)
+    assert ratio < 25, f"1 MB took {ratio:.1f} times as long as 100 KB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1," * 20_000,
+        "over " * 10_000 + "x",
+        " " * 50_000 + "1",
+        "twenty " * 10_000,
+        "said " * 10_000,
+    ],
+    ids=["commas", "hedges", "spaces", "number-words", "verbs"],
+)
+def test_hostile_text_finishes_quickly(text: str) -> None:
+    start = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - start < 2.0
