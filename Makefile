@@ -14,9 +14,10 @@ $(VENV)/.demo: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[notebook]'
 	touch $@
 
+# the suite runs the example notebook and builds the docs strictly, so it needs both extras
 $(VENV)/.test: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[notebook,test]'
-	touch $@ $(VENV)/.demo
+	$(PY) -m pip install --quiet -e '.[notebook,test,docs]'
+	touch $@ $(VENV)/.demo $(VENV)/.docs
 
 $(VENV)/.docs: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[notebook,docs]'
@@ -29,6 +30,10 @@ demo: $(VENV)/.demo
 ## test: lint, type-check and run the whole suite
 test: $(VENV)/.test lint typecheck
 	MPLBACKEND=Agg $(PY) -m pytest -q
+
+## docs: build the guide strictly (any warning fails) into site/
+docs: $(VENV)/.docs
+	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check claimtrack tests examples benchmarks
