@@ -70,6 +70,15 @@ def _compound(rules: ExtractRules) -> re.Pattern[str]:
     return re.compile(rf"[-‐‑](?:(?P<unit>{units})s?\b|(?P<strong>strong)\b|[^\W\d_])", re.I)
 
 
+def _suffix_units(rules: ExtractRules) -> re.Pattern[str]:
+    names = list(rules.section("figures")["suffix_units"])
+    letters = [n for n in names if len(n) == 1 and n.isalpha()]
+    spaced = alternation(n for n in names if n not in letters)
+    glued = "|".join(re.escape(n) for n in letters) or "(?!)"
+    # A bare letter counts only glued to the number ("47.1C"), never "5 F-16s".
+    return re.compile(rf"(?P<glued>{glued})(?![\w-])|\s?(?P<spaced>{spaced})")
+
+
 def _spans(m: re.Match[str], tag: str) -> tuple[int, int]:
     """The span of one side of a range match: currency, number, scale and unit."""
     groups = [g for g in (tag + "cur", tag + "num", tag + "scale", tag + "unit") if m.group(g)]
@@ -127,6 +136,8 @@ class _Checks:
         self.fraction_followers = rules.words("figures", "fraction_followers")
         self.split_after = rules.words("figures", "split_range_after")
         self.compound = rules.compiled("figures.compound", _compound)
+        self.suffix_units = rules.compiled("figures.suffix_units", _suffix_units)
+        self.suffix_names: dict[str, str] = dict(section["suffix_units"])
         self.not_figures = rules.not_figures
 
     def excluded(self, doc: Document, numbers: Sequence[tuple[int, int]]) -> bool:
@@ -228,6 +239,13 @@ def _iter_figures(
                 yield from _split(m, text, policy)
             continue
         start, end, figure = found.start, found.end, found.figure
+        if figure.unit is None:
+            suffix = checks.suffix_units.match(text, end)
+            if suffix is not None:  # "47.1C", "44 degrees": a unit the grammar does not know
+                written = suffix.group("glued") or suffix.group("spaced")
+                unit = checks.suffix_names[" ".join(written.split())]
+                end = suffix.end()
+                figure = attrs.evolve(figure, unit=unit, text=text[start:end])
         follower = text[end : end + 1]
         if follower.isalnum() and text[end - 1].isdigit():
             continue  # "4K", "3D": a number glued to letters names something

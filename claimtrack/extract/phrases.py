@@ -42,6 +42,7 @@ class MeasureReader:
         self.determiners = w("measures", "determiners")
         self.share_pronouns = w("measures", "share_pronouns")
         self.scales = frozenset(rules.grammar.lexicon.scales)
+        self.number_words = frozenset(rules.grammar.lexicon.number_words)
         self.gerunds: dict[str, str] = rules.section("measures")["gerunds"]
         self.fallback: dict[str, str] = rules.section("measures")["fallback_by_dimension"]
 
@@ -84,6 +85,7 @@ class MeasureReader:
                 nxt = after[i + 1]
                 if (
                     nxt.text[0].isalpha()
+                    and nxt.lower not in self.number_words
                     and nxt.lower not in self.stops
                     and not self.participle(nxt.text)
                 ):

@@ -78,6 +78,7 @@ class _Reader:
         self.titles = w("sources", "person_titles")
         self.heads = w("sources", "source_heads")
         self.trailing = w("sources", "trailing_evidence")
+        self.adjectives = w("sources", "subject_adjectives")
         self.number_words = word_set(rules.grammar.lexicon.number_words)
         self.verbs = w("sources", "assert_verbs") | self.weak | self.deny
         self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
@@ -139,6 +140,8 @@ class _Reader:
                 break
             if not tok.text[0].isalpha() and not (tok.text[0].isdigit() and tok.text[-1].isalpha()):
                 break  # a number or a sign: the words before the verb are a figure's
+            if subject and _past_tense(low) and low not in self.adjectives:
+                break  # "the company raised its forecast": a clause, not a speaker
             if subject and low in self.claim_nouns and low not in self.evidence:
                 bounded = True
                 break
@@ -152,6 +155,8 @@ class _Reader:
             subject.pop(0)
         # "health service figures show": the service is the source, not its figures.
         while len(subject) > 1 and subject[-1].lower in self.trailing:
+            if len(subject) == 2 and subject[0].text.islower():
+                break  # "official data showed": keep what the data is
             subject.pop()
         return subject if bounded else []
 
@@ -290,6 +295,10 @@ def _kind_of(name: str, plural: frozenset[str], titles: frozenset[str]) -> str:
     if any(w in titles for w in words) or (capitals >= 2 and capitals == len(words)):
         return "person"
     return "thing"
+
+
+def _past_tense(word: str) -> bool:
+    return len(word) > 3 and word.endswith("ed") and word.isalpha() and word.islower()
 
 
 def _letter_name(before: list[Token], i: int) -> bool:
