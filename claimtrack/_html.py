@@ -239,17 +239,22 @@ def graph(g: Any) -> str:
 # -- assessments -----------------------------------------------------------------------
 
 
+def with_unit(text: str, unit: str | None) -> str:
+    """ "50%", "1,250 km²", "238": a number with its unit, as people write it."""
+    if not unit:
+        return text
+    return text + unit if unit == "%" else f"{text} {unit}"
+
+
 def _range(e: Any) -> str:
-    unit = f" {e.unit}" if e.unit else ""
-    return f"{num(e.low)} to {num(e.high)}{unit}"
+    return with_unit(f"{num(e.low)} to {num(e.high)}", e.unit)
 
 
 def _estimate_row(e: Any) -> tuple[Any, ...]:
     dissent = Markup("<br>".join(_said(c) for c in e.dissent)) if e.dissent else ""
-    unit = f" {e.unit}" if e.unit else ""
     return (
         e.quantity.label,
-        Markup(f"<b>{esc(num(e.best) + unit)}</b>"),
+        Markup(f"<b>{esc(with_unit(num(e.best), e.unit))}</b>"),
         _range(e),
         len(e.claims),
         ", ".join(e.sources),

@@ -88,7 +88,7 @@ def disputes_table(graph: ClaimGraph, shown: int | None = SHOWN) -> str:
     rows = [
         (
             d.quantity.label,
-            "  vs  ".join(", ".join(_said(c) for c in side) for side in d.sides),
+            " vs ".join(", ".join(_said(c) for c in side) for side in d.sides),
         )
         for d in graph.disputes()
     ]
@@ -147,8 +147,8 @@ def grades_table(assessment: Any, shown: int | None = SHOWN, worst: int = 6) -> 
     return render_table(["grade", "source", "measure", "figure", "why"], rows, limit=64) + more
 
 
-def heading(text: str, out: TextIO = sys.stdout) -> None:
-    print(f"\n{text}\n{'=' * len(text)}", file=out)
+def heading(text: str) -> None:
+    print(f"\n{text}\n{'=' * len(text)}")
 
 
 # -- check --------------------------------------------------------------------------
