@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import attrs
 
-from ..errors import ParseError
+from ..errors import ValidationError
 from ..figure import Figure, HedgePolicy
 from ..figure import _from_parts as figure_from_parts  # the same reading as Figure.parse
 from .document import Document
@@ -91,7 +91,7 @@ def _parse(text: str, start: int, end: int, policy: HedgePolicy) -> Found | None
     start += len(body) - len(body.lstrip())
     try:
         figure = Figure.parse(stripped, policy)
-    except ParseError:
+    except ValidationError:  # a bad number or a range across units
         return None
     return Found(start, start + len(stripped), figure, ((start, start + len(stripped)),))
 
@@ -109,7 +109,7 @@ def _from_match(
     if stripped not in seen:
         try:
             seen[stripped] = figure_from_parts(m.groupdict(), policy, rules.grammar, stripped)
-        except ParseError:
+        except ValidationError:  # a bad number or a range across units
             seen[stripped] = None
     figure = seen[stripped]
     if figure is None:
@@ -137,6 +137,8 @@ class _Checks:
         self.split_after = rules.words("figures", "split_range_after")
         self.compound = rules.compiled("figures.compound", _compound)
         self.suffix_units = rules.compiled("figures.suffix_units", _suffix_units)
+        scales = alternation(w for w in rules.grammar.lexicon.scales if len(w) > 3)
+        self.fraction_of_scale = re.compile(rf"\s+(?:of\s+)?an?\s+(?P<scale>{scales})", re.I)
         self.suffix_names: dict[str, str] = dict(section["suffix_units"])
         self.not_figures = rules.not_figures
 
@@ -184,7 +186,34 @@ def find_figures(
     doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
 ) -> list[Found]:
     """Every claim figure in the document, left to right, never overlapping."""
-    return list(_iter_figures(doc, rules, policy, _Checks(rules, zones)))
+    return _ratios(doc.text, list(_iter_figures(doc, rules, policy, _Checks(rules, zones))), policy)
+
+
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
+
+
+def _ratios(text: str, found: list[Found], policy: HedgePolicy) -> list[Found]:
+    """ "One in five", "nearly 9 out of 10": a share, not two counts."""
+    out: list[Found] = []
+    for item in found:
+        if out:
+            first = out[-1]
+            a, b = first.figure, item.figure
+            if (
+                a.unit is None is b.unit
+                and b.hedge == "exact"
+                and a.hedge not in ("range", "vague")
+                and 0 < a.value <= b.value
+                and _RATIO.match(text[first.end : item.start])
+            ):
+                share = 100 * a.value / b.value
+                low, high, low_open, high_open = policy.interval(a.hedge, share)
+                span_text = text[first.start : item.end]
+                figure = Figure(share, low, high, low_open, high_open, "%", a.hedge, span_text)
+                out[-1] = Found(first.start, item.end, figure, first.numbers + item.numbers)
+                continue
+        out.append(item)
+    return out
 
 
 def _candidates(doc: Document, rules: ExtractRules) -> Iterator[re.Match[str]]:
@@ -230,7 +259,8 @@ def _iter_figures(
         ranged = m.group("anum") or m.group("cnum")
         if ranged and checks.years_range(m):
             continue
-        if ranged and m.group("rpre") and _previous_word(text, m.start()) in checks.split_after:
+        # "rose from 2.9% to 3.2%", "fell 6% to €8.2bn": a change, two figures, no range.
+        if ranged and _previous_word(text, m.start()) in checks.split_after:
             yield from _split(m, text, policy)
             continue
         found = _from_match(m, policy, rules, seen)
@@ -254,7 +284,7 @@ def _iter_figures(
             if compound and compound.group("unit"):  # "a 3-day truce" is 3 days
                 try:
                     joined = Figure.parse(f"{text[start:end]} {compound.group('unit')}", policy)
-                except ParseError:
+                except ValidationError:  # a bad number or a range across units
                     continue
                 span_text = text[start : compound.end()]
                 yield Found(start, compound.end(), attrs.evolve(joined, text=span_text), numbers)
@@ -263,9 +293,29 @@ def _iter_figures(
                 continue  # "a 10-point plan": a number in an adjective
         if not ranged and checks.is_year(text, m, figure, start, end):
             continue
-        if m.group("fraction") and not _fraction_ok(text, end, checks):
-            continue
+        if m.group("fraction"):
+            scaled = checks.fraction_of_scale.match(text, end)
+            if scaled is not None:  # "half a million": a fraction of a scale word
+                factor = rules.grammar.lexicon.scales[scaled.group("scale").lower()] / 100
+                end = scaled.end()
+                figure = _scaled(figure, factor, text[start:end])
+            elif not _fraction_ok(text, end, checks):
+                continue
         yield Found(start, end, figure, numbers)
+
+
+def _scaled(figure: Figure, factor: float, text: str) -> Figure:
+    def times(x: float | None) -> float | None:
+        return None if x is None else x * factor
+
+    return attrs.evolve(
+        figure,
+        value=figure.value * factor,
+        low=times(figure.low),
+        high=times(figure.high),
+        unit=None,
+        text=text,
+    )
 
 
 def _fraction_ok(text: str, end: int, checks: _Checks) -> bool:

@@ -195,6 +195,19 @@ def _last(g: Groups, ctx: _Context) -> Period | None:
     return Period(dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31), "year")
 
 
+def _next(g: Groups, ctx: _Context) -> Period | None:
+    if ctx.published is None:
+        return None
+    p, unit = ctx.published, _unit(g["unit"], ctx)
+    if unit == "week":
+        monday = p - dt.timedelta(days=p.weekday() - 7)
+        return Period(monday, monday + dt.timedelta(days=6), "day")
+    if unit == "month":
+        year, month = _shift_months(p, -1)
+        return Period(_month_start(year, month), _month_end(year, month), "month")
+    return Period(dt.date(p.year + 1, 1, 1), dt.date(p.year + 1, 12, 31), "year")
+
+
 def _day(g: Groups, ctx: _Context) -> Period | None:
     if ctx.published is None:
         return None
@@ -269,6 +282,7 @@ RESOLVERS: Mapping[str, Callable[[Groups, _Context], Period | None]] = {
     "past": _past,
     "this": _this,
     "last": _last,
+    "next": _next,
     "day": _day,
     "anaphor": _anaphor,
     "day_before": _day_before,

@@ -79,6 +79,7 @@ class _Reader:
         self.heads = w("sources", "source_heads")
         self.trailing = w("sources", "trailing_evidence")
         self.adjectives = w("sources", "subject_adjectives")
+        self.speakers = self.heads | self.plural | self.titles
         self.number_words = word_set(rules.grammar.lexicon.number_words)
         self.verbs = w("sources", "assert_verbs") | self.weak | self.deny
         self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
@@ -112,13 +113,26 @@ class _Reader:
             if subject and not self._ends_clause(after, subject):
                 subject = []  # "..., said the city would plant": not an inverted source
         if not subject and i >= 0:
-            if before[i].text == ",":  # "A spokesman for the agency, Jane Doe, said"
+            comma = before[i].text == ","
+            if comma:  # "A spokesman for the agency, Jane Doe, said"
                 i -= 1
             window_starts_sentence = before[0].start <= sentence[0] + 1 if before else True
             subject = self._backward(before, i, window_starts_sentence)
+            if not subject and comma:  # "The company, which employs 14,000 people, said"
+                k = next(
+                    (k for k in range(i, 0, -1)
+                     if before[k].lower in ("which", "who") and before[k - 1].text == ","),
+                    0,
+                )  # fmt: skip
+                if k:
+                    subject = self._backward(before, k - 2, window_starts_sentence)
             closing = self._closing(after, []) or self._after_statement(before, subject)
         if not subject:
             return None
+        if any(t.text[0].isdigit() or t.lower in self.number_words for t in subject) and not any(
+            t.lower in self.speakers for t in subject
+        ):
+            return None  # "One in five adults reported symptoms": counted people, no speaker
         sourced = subject[-1].lower in self.heads or subject[-1].text[:1].isupper()
         if verb in self.weak and not (closing or sourced or (after and after[0].lower == "that")):
             return None  # "the economy added 200,000 jobs" attributes nothing
