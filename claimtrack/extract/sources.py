@@ -129,9 +129,10 @@ class _Reader:
             closing = self._closing(after, []) or self._after_statement(before, subject)
         if not subject:
             return None
-        if any(t.text[0].isdigit() or t.lower in self.number_words for t in subject) and not any(
-            t.lower in self.speakers for t in subject
-        ):
+        if any(
+            t.text.replace(",", "").replace(".", "").isdigit() or t.lower in self.number_words
+            for t in subject
+        ) and not any(t.lower in self.speakers for t in subject):
             return None  # "One in five adults reported symptoms": counted people, no speaker
         sourced = subject[-1].lower in self.heads or subject[-1].text[:1].isupper()
         if verb in self.weak and not (closing or sourced or (after and after[0].lower == "that")):
