@@ -167,3 +167,89 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(tmp_path: Path) -> No
         (row,) = list(csv.DictReader(handle))
     assert row["source"].startswith("'=") and row["measure"] == "'-cmd" and row["place"] == "'@x"
     assert row["figure"] == "-5" and row["value"] == "-5.0"  # numbers stay numbers
+
+
+# -- ClaimReview --------------------------------------------------------------------------
+
+PARTY = {
+    "type": "object",
+    "required": ["@type", "name"],
+    "properties": {"@type": {"enum": ["Organization", "Person"]}, "name": {"type": "string"}},
+}
+CLAIM_REVIEW = {
+    "type": "object",
+    "required": ["@context", "@type", "claimReviewed", "author", "datePublished",
+                 "itemReviewed", "reviewRating"],
+    "properties": {
+        "@context": {"const": "https://schema.org"},
+        "@type": {"const": "ClaimReview"},
+        "claimReviewed": {"type": "string", "minLength": 1, "maxLength": 74},
+        "author": PARTY,
+        "datePublished": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "itemReviewed": {
+            "type": "object",
+            "required": ["@type", "author"],
+            "properties": {
+                "@type": {"const": "Claim"},
+                "author": PARTY,
+                "appearance": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "required": ["@type", "publisher"],
+                        "properties": {"@type": {"const": "CreativeWork"}, "publisher": PARTY},
+                    },
+                },
+            },
+        },
+        "reviewRating": {
+            "type": "object",
+            "required": ["@type", "alternateName", "ratingExplanation"],
+            "properties": {
+                "@type": {"const": "Rating"},
+                "ratingValue": {"type": "integer", "minimum": 1, "maximum": 5},
+                "bestRating": {"const": 5},
+                "worstRating": {"const": 1},
+                "alternateName": {"enum": [text for _, text in ct.exports.RATING_SCALE.values()]},
+                "ratingExplanation": {"type": "string", "minLength": 20},
+            },
+            "dependentRequired": {"ratingValue": ["bestRating", "worstRating"]},
+        },
+    },
+}  # fmt: skip
+
+
+def test_claim_reviews_have_the_claimreview_shape(seeds: ClaimGraph, tmp_path: Path) -> None:
+    import jsonschema
+
+    assessment = ct.assess(seeds)
+    path = tmp_path / "reviews.jsonld"
+    ct.dump_claim_reviews(assessment, path, reviewer="Example Desk", url="https://example.org/r")
+    reviews = json.loads(path.read_text("utf-8"))
+    assert len(reviews) == len([c for c in seeds if not seeds.is_derived(c)])
+    for review in reviews:
+        jsonschema.validate(review, CLAIM_REVIEW)
+        claim = seeds.claim(review["identifier"])
+        grade = assessment.grade(claim)
+        value, text = ct.exports.RATING_SCALE[grade.credibility]
+        assert review["reviewRating"]["alternateName"] == text
+        assert review["reviewRating"].get("ratingValue") == value
+        assert review["itemReviewed"]["author"]["name"] == claim.source.name
+        outlets = [a["publisher"]["name"] for a in review["itemReviewed"].get("appearance", [])]
+        assert outlets == list(claim.via)
+        explanation = review["reviewRating"]["ratingExplanation"]
+        assert claim.figure.format() in explanation and f"Graded {grade}" in explanation
+        assert review["url"] == "https://example.org/r"
+    kyiv = next(r for r in reviews if r["claimReviewed"].startswith("Kyiv: 238"))
+    assert "Consensus estimate 238" in kyiv["reviewRating"]["ratingExplanation"]
+
+
+def test_claim_reviewed_is_shortened_under_75_characters() -> None:
+    long = ct.Claim(source="A very long named ministry of the interior", figure="12",
+                    measure="people evacuated from the flooded districts of the old town",
+                    place="Kherson")  # fmt: skip
+    (review,) = ct.claim_reviews(ct.assess(ClaimGraph([long])))
+    assert len(review["claimReviewed"]) < 75 and review["claimReviewed"].endswith("…")
+    assert review["reviewRating"]["alternateName"] == "Cannot be judged"
+    assert "ratingValue" not in review["reviewRating"]

@@ -235,3 +235,68 @@ def test_plot_graph_keeps_contradicted_claims_when_it_must_cut() -> None:
     g.link()
     ax = ct.plot_graph(g, max_claims=50)  # type: ignore[arg-type]
     assert "(50 of 300 claims)" in ax.get_title()
+
+
+# -- assessments ------------------------------------------------------------------------
+
+
+def evil_assessment() -> ct.Assessment:
+    claims = [
+        evil_claim("45"),
+        evil_claim("46", source=Source("Monitor A", side="Ukraine")),
+        evil_claim("90", source=Source("Outlet B")),
+    ]
+    return ct.assess(ClaimGraph(claims))
+
+
+def test_assessment_reprs_escape_and_show_estimates_reliability_and_grades() -> None:
+    a = evil_assessment()
+    markup = a._repr_html_()
+    assert_escaped(markup)
+    text = "".join(shown(markup).text)
+    for heading in ("Estimates", "Source reliability", "Claim grades"):
+        assert heading in text
+    (estimate,) = a.estimates.values()
+    assert_escaped(estimate._repr_html_())
+    assert _html.num(estimate.best) in "".join(shown(estimate._repr_html_()).text)
+    grade = a.grade(a.graph.claims()[0])
+    grade_text = "".join(shown(_html.grade(grade)).text)
+    assert str(grade) in grade_text and grade.reasons[0] in grade_text
+
+
+def test_estimates_to_pandas_has_one_row_per_quantity() -> None:
+    a = evil_assessment()
+    frame = ct.to_pandas(a.estimates)
+    assert len(frame) == 1 and frame.loc[0, "claims"] + frame.loc[0, "dissent"] >= 2
+    assert frame.loc[0, "low"] <= frame.loc[0, "best"] <= frame.loc[0, "high"]
+    reliability = ct.to_pandas(a.reliability)
+    assert set(reliability["source"]) == {EVIL, "Monitor A", "Outlet B"}
+    graded = ct.to_pandas(a)
+    assert graded["credibility"].between(1, 6).all() and graded["reasons"].str.len().gt(0).all()
+
+
+def test_plot_board_marks_disputes_and_draws_the_consensus(seeds: ClaimGraph) -> None:
+    a = ct.assess(seeds)
+    ax = ct.plot_board(a, limit=4)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    headings = [t for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert len(headings) == 4 and all(t.get_color() == "#c62828" for t in headings)  # disputed
+    assert any("30 · Monitor A" in label for label in labels)
+    assert any("via Outlet C" in label for label in labels)  # two 45s told apart
+    bands = [p for p in ax.patches if type(p).__name__ == "Rectangle"]
+    assert len(bands) == 4  # one consensus band per quantity
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"consensus range", "contradict each other", "Russia", "no side"} <= set(legend)
+
+
+def test_plot_board_takes_a_graph_and_draws_unbounded_ends_as_arrows() -> None:
+    g = ClaimGraph(
+        [Claim(source="Kyiv", measure="attacks repelled", figure=f, place="Pokrovsk")
+         for f in ("over 40", "under 30")]
+    )  # fmt: skip
+    _, ax = plt.subplots()
+    assert ct.plot_board(g, ax=ax) is ax
+    arrows = [c for c in ax.get_children() if type(c).__name__ == "Annotation"]
+    assert len(arrows) == 1  # "over 40" has no high end; "under 30" stops at 0
+    with pytest.raises(ValidationError, match="subject"):
+        ct.plot_board([1, 2])
