@@ -138,7 +138,7 @@ def _claims(
     places = [p for p in find_places(doc, rules) if p.name not in speakers]
     place_starts = [p.start for p in places]
     period_starts = [p.start for p in periods]
-    reader = MeasureReader(rules)
+    reader = rules.compiled("measures.reader", MeasureReader)
     fallback = outlet or str(rules.section("sources")["unattributed"])
     claims: list[Claim] = []
     previous: _Previous | None = None

@@ -127,9 +127,8 @@ def _split(m: re.Match[str], text: str, policy: HedgePolicy) -> list[Found]:
 class _Checks:
     """The rules that tell a claim figure from a year, a time, a name or a page number."""
 
-    def __init__(self, rules: ExtractRules, zones: Sequence[Zones]) -> None:
+    def __init__(self, rules: ExtractRules) -> None:
         section = rules.section("figures")
-        self.zones = zones
         self.low_year, self.high_year = section["year_range"]
         self.year_words = rules.words("figures", "year_prepositions")
         self.plurals = rules.words("figures", "plural_nouns_without_s")
@@ -142,9 +141,11 @@ class _Checks:
         self.suffix_names: dict[str, str] = dict(section["suffix_units"])
         self.not_figures = rules.not_figures
 
-    def excluded(self, doc: Document, numbers: Sequence[tuple[int, int]]) -> bool:
+    def excluded(
+        self, doc: Document, numbers: Sequence[tuple[int, int]], zones: Sequence[Zones]
+    ) -> bool:
         """Whether a number is in a time expression, a date, a name or a reference."""
-        if any(z.touches(s, e) for z in self.zones for s, e in numbers):
+        if any(z.touches(s, e) for z in zones for s, e in numbers):
             return True
         # The exclusion patterns are tried only at the number and the words just before it.
         for s, _ in numbers:
@@ -186,7 +187,7 @@ def find_figures(
     doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
 ) -> list[Found]:
     """Every claim figure in the document, left to right, never overlapping."""
-    return _ratios(doc.text, list(_iter_figures(doc, rules, policy, _Checks(rules, zones))), policy)
+    return _ratios(doc.text, list(_iter_figures(doc, rules, policy, zones)), policy)
 
 
 _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
@@ -248,13 +249,14 @@ def _candidates(doc: Document, rules: ExtractRules) -> Iterator[re.Match[str]]:
 
 
 def _iter_figures(
-    doc: Document, rules: ExtractRules, policy: HedgePolicy, checks: _Checks
+    doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
 ) -> Iterator[Found]:
+    checks = rules.compiled("figures.checks", _Checks)
     text = doc.text
     seen: dict[str, Figure | None] = {}
     for m in _candidates(doc, rules):
         numbers = tuple(m.span(g) for g in _NUMBER_GROUPS if m.group(g))
-        if checks.excluded(doc, numbers):
+        if checks.excluded(doc, numbers, zones):
             continue
         ranged = m.group("anum") or m.group("cnum")
         if ranged and checks.years_range(m):

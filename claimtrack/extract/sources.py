@@ -15,6 +15,7 @@ ministry named two paragraphs up.
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from typing import NamedTuple
 
@@ -59,10 +60,9 @@ def _compile(rules: ExtractRules) -> _Compiled:
 class _Reader:
     """Reads one attribution at a time, remembering the sources named so far."""
 
-    def __init__(self, doc: Document, rules: ExtractRules) -> None:
-        self.doc = doc
-        self.text = doc.text
-        self.rules = rules
+    def __init__(self, rules: ExtractRules) -> None:
+        self.doc = Document("")
+        self.text = ""
         self.compiled = rules.compiled("sources", _compile)
         w = rules.words
         self.weak = w("sources", "weak_verbs")
@@ -85,6 +85,13 @@ class _Reader:
         self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
         self.generic: dict[str, list[str]] = rules.section("sources")["generic_heads"]
         self.history: list[str] = []
+
+    @classmethod
+    def on(cls, doc: Document, rules: ExtractRules) -> _Reader:
+        """A reader for one document; the word sets are built once per rules."""
+        reader = copy.copy(rules.compiled("sources.reader", cls))
+        reader.doc, reader.text, reader.history = doc, doc.text, []
+        return reader
 
     def read(self, m: re.Match[str]) -> Attribution | None:
         sentence = self.doc.sentence(m.start())
@@ -327,7 +334,7 @@ def _starts_name(after: list[Token]) -> bool:
 
 def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
     """Every attribution in the document, in order, with its source resolved."""
-    reader = _Reader(doc, rules)
+    reader = _Reader.on(doc, rules)
     found = []
     for m in reader.compiled.verbs.finditer(doc.text):
         attribution = reader.read(m)
