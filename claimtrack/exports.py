@@ -30,12 +30,11 @@ import json
 import math
 import os
 import xml.parsers.expat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-from . import _html
+from ._reviews import RATING_SCALE, claim_reviews, dump_claim_reviews
 from ._rows import rows
 from .errors import FileFormatError, ValidationError
 from .graph import ClaimGraph
@@ -55,19 +54,6 @@ __all__ = [
 
 FORMAT = "claimtrack-graph"
 FORMAT_VERSION = 1
-
-#: Admiralty credibility (1 to 6) -> (ratingValue on a 1-5 scale, 5 best; the rating's
-#: text, ``alternateName``). Grade 6, "truth cannot be judged", has no value.
-RATING_SCALE = MappingProxyType(
-    {
-        1: (5, "Confirmed"),
-        2: (4, "Probably true"),
-        3: (3, "Possibly true"),
-        4: (2, "Doubtful"),
-        5: (1, "Improbable"),
-        6: (None, "Cannot be judged"),
-    }
-)
 
 _EDGE_KEYS = ("kind", "relation", "strength", "reason", "checker")
 
@@ -319,113 +305,3 @@ def dump_table(obj: Any, path: str | os.PathLike[str]) -> None:
         writer.writerows([_csv_cell(r[c]) for c in columns] for r in records)
 
     atomic_write(path, write)
-
-
-# -- ClaimReview --------------------------------------------------------------------
-
-
-def _short(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def _party(name: str, kind: str | None) -> dict[str, str]:
-    person = (kind or "").lower() in ("person", "blogger", "individual")
-    return {"@type": "Person" if person else "Organization", "name": name}
-
-
-def _explanation(assessment: Any, claim: Claim, grade: Any) -> str:
-    where = ", ".join(str(x) for x in (claim.place, claim.period) if x)
-    said = f"{claim.source.name} stated {claim.figure.format()} {claim.measure}"
-    parts = [said + (f" ({where})." if where else ".")]
-    estimate = assessment.estimates.get(assessment.graph.quantity(claim))
-    if estimate is not None:
-        unit = f" {estimate.unit}" if estimate.unit else ""
-        n = len(estimate.sources)
-        parts.append(
-            f"Consensus estimate {_html.num(estimate.best)}{unit}, range "
-            f"{_html.num(estimate.low)} to {_html.num(estimate.high)}{unit}, from {n} "
-            f"independent source{'s' if n != 1 else ''}."
-        )
-    meaning = RATING_SCALE.get(grade.credibility, (None, "ungraded"))[1]
-    reasons = " ".join(r if r.endswith(".") else r + "." for r in grade.reasons)
-    parts.append(f"Graded {grade} ({meaning.lower()}). {reasons}".strip())
-    return " ".join(parts)
-
-
-def _review(assessment: Any, c: Claim, reviewer: str, when: str, url: str | None) -> dict[str, Any]:
-    grade = assessment.grade(c)
-    value, text = RATING_SCALE.get(grade.credibility, (None, "Cannot be judged"))
-    statement = f"{c.source.name}: {c.figure.format()} {c.measure}"
-    if c.place:
-        statement += f", {c.place}"
-    item: dict[str, Any] = {"@type": "Claim", "author": _party(c.source.name, c.source.kind)}
-    if c.published:
-        item["datePublished"] = c.published.isoformat()
-    if c.via:
-        item["appearance"] = [
-            {"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": outlet}}
-            for outlet in c.via
-        ]
-    if c.text:
-        item["text"] = c.text
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": text}
-    if value is not None:
-        rating.update(ratingValue=value, bestRating=5, worstRating=1)
-    rating["ratingExplanation"] = _explanation(assessment, c, grade)
-    out: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "claimReviewed": _short(statement, 74),
-        "author": {"@type": "Organization", "name": reviewer},
-        "datePublished": when,
-        "itemReviewed": item,
-        "reviewRating": rating,
-        "identifier": c.id,
-    }
-    if url:
-        out["url"] = url
-    return out
-
-
-def claim_reviews(
-    assessment: Any,
-    claims: Iterable[Claim] | None = None,
-    *,
-    reviewer: str = "claimtrack",
-    date: dt.date | None = None,
-    url: str | None = None,
-) -> list[dict[str, Any]]:
-    """schema.org ``ClaimReview`` objects for assessed claims (derived ones left out).
-
-    ``claimReviewed`` is a short statement of the claim (under 75 characters);
-    ``itemReviewed`` is a ``Claim`` whose ``author`` is the original source and whose
-    ``appearance`` lists the outlets that carried it; ``reviewRating`` maps the
-    claim's credibility through ``RATING_SCALE`` and its ``ratingExplanation``
-    states the figure, the consensus range and the grade's reasons.
-
-    Parameters
-    ----------
-    assessment
-        What ``claimtrack.assess`` returned.
-    claims
-        The claims to review (default: every claim the graph holds that was not derived).
-    reviewer
-        Who publishes the reviews (the ClaimReview's ``author``).
-    date
-        The reviews' ``datePublished`` (default: today).
-    url
-        The page the reviews are published on.
-    """
-    graph = assessment.graph
-    chosen = list(claims) if claims is not None else [
-        c for c in graph.claims() if not graph.is_derived(c)
-    ]  # fmt: skip
-    when = (date or dt.date.today()).isoformat()
-    return [_review(assessment, c, reviewer, when, url) for c in chosen]
-
-
-def dump_claim_reviews(assessment: Any, path: str | os.PathLike[str], **options: Any) -> None:
-    """Write ``claim_reviews(assessment, **options)`` as a JSON-LD list, atomically."""
-    items = claim_reviews(assessment, **options)
-    atomic_write(path, _text(json.dumps(items, ensure_ascii=False, indent=1) + "\n"))
