@@ -11,19 +11,18 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from typing import NamedTuple
 
+from ..errors import ValidationError
 from ..model import Period
 from .document import Document
+from .resolvers import RESOLVERS, Context
 from .rules import ExtractRules, alternation
 
-__all__ = ["RESOLVERS", "PeriodMention", "choose_period", "find_periods"]
-
-Groups = Mapping[str, str | None]
+__all__ = ["PeriodMention", "choose_period", "find_periods"]
 
 
 _REACH = 300
@@ -46,252 +45,6 @@ class PeriodMention(NamedTuple):
     statement: bool = False
 
 
-class _Context(NamedTuple):
-    published: dt.date | None
-    previous: Period | None
-    rules: ExtractRules
-
-
-def _month_start(year: int, month: int) -> dt.date:
-    return dt.date(year, month, 1)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
-    index = day.year * 12 + day.month - 1 - months
-    return index // 12, index % 12 + 1
-
-
-def _number(text: str | None, ctx: _Context, default: int = 1) -> int:
-    if not text:
-        return default
-    key = " ".join(text.lower().split())
-    numbers = ctx.rules.section("periods")["numbers"]
-    return int(key) if key.isdigit() else int(numbers.get(key, default))
-
-
-def _unit(text: str | None, ctx: _Context) -> str:
-    return str(ctx.rules.section("periods")["units"].get((text or "day").lower(), "day"))
-
-
-def _month(g: Groups, ctx: _Context) -> int:
-    if g.get("monthnum"):
-        return int(g["monthnum"] or 0)
-    return int(ctx.rules.section("periods")["months"][g["month"]])
-
-
-def _year_for(month: int, day: int, g: Groups, ctx: _Context) -> int | None:
-    """The stated year, or the latest year in which the month and day are not after publication."""
-    if g.get("year"):
-        return int(g["year"] or 0)
-    if ctx.published is None:
-        return None
-    year = ctx.published.year
-    return year if (month, day) <= (ctx.published.month, ctx.published.day) else year - 1
-
-
-def _date(g: Groups, ctx: _Context) -> Period | None:
-    month, day = _month(g, ctx), int(g["day"] or 0)
-    year = _year_for(month, day, g, ctx)
-    if year is None:
-        return None
-    try:
-        return Period.day(dt.date(year, month, day))
-    except ValueError:
-        return None
-
-
-def _month_period(g: Groups, ctx: _Context) -> Period | None:
-    month = _month(g, ctx)
-    year = _year_for(month, 1, g, ctx)
-    if year is None:
-        return None
-    return Period(_month_start(year, month), _month_end(year, month), "month")
-
-
-def _year(g: Groups, ctx: _Context) -> Period | None:
-    year = int(g["year"] or 0)
-    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year") if _plausible(year) else None
-
-
-def _plausible(year: int) -> bool:
-    return 1800 <= year <= 2100
-
-
-def _year_range(g: Groups, ctx: _Context) -> Period | None:
-    first = int(g.get("y1") or g.get("y2") or g.get("y3") or 0)
-    end = g["end"] or ""
-    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
-    if not (_plausible(first) and _plausible(last) and first < last):
-        return None
-    return Period(dt.date(first, 1, 1), dt.date(last, 12, 31), "year")
-
-
-def _weekday(g: Groups, ctx: _Context) -> Period | None:
-    if ctx.published is None:
-        return None
-    wanted = ctx.rules.section("periods")["weekdays"][(g["weekday"] or "").lower()]
-    back = (ctx.published.weekday() - wanted) % 7
-    return Period.day(ctx.published - dt.timedelta(days=back))
-
-
-_DAYS = {"day": 1, "week": 7, "fortnight": 14, "hour": 1 / 24}
-
-
-def _ago(g: Groups, ctx: _Context) -> Period | None:
-    if ctx.published is None:
-        return None
-    n, unit = _number(g["n"], ctx), _unit(g["unit"], ctx)
-    if unit in _DAYS:
-        return Period.day(ctx.published - dt.timedelta(days=int(n * _DAYS[unit])))
-    if unit == "month":
-        year, month = _shift_months(ctx.published, n)
-        return Period(_month_start(year, month), _month_end(year, month), "month")
-    year = ctx.published.year - n * (10 if unit == "decade" else 1)
-    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-
-
-def _past(g: Groups, ctx: _Context) -> Period | None:
-    if ctx.published is None:
-        return None
-    n, unit = _number(g["n"], ctx), _unit(g["unit"], ctx)
-    if unit in _DAYS:
-        start = ctx.published - dt.timedelta(days=max(1, round(n * _DAYS[unit])))
-    elif unit == "month":
-        year, month = _shift_months(ctx.published, n)
-        start = dt.date(year, month, min(ctx.published.day, calendar.monthrange(year, month)[1]))
-    else:
-        years = n * (10 if unit == "decade" else 1)
-        start = ctx.published.replace(
-            year=ctx.published.year - years, day=min(ctx.published.day, 28)
-        )
-    return Period(start, ctx.published, "day")
-
-
-def _this(g: Groups, ctx: _Context) -> Period | None:
-    if ctx.published is None:
-        return None
-    p, unit = ctx.published, _unit(g["unit"], ctx)
-    if unit == "week":
-        start = p - dt.timedelta(days=p.weekday())
-    else:
-        start = p.replace(day=1) if unit == "month" else p.replace(month=1, day=1)
-    return Period(start, p, "day")
-
-
-def _last(g: Groups, ctx: _Context) -> Period | None:
-    if ctx.published is None:
-        return None
-    p, unit = ctx.published, _unit(g["unit"], ctx)
-    if unit == "week":
-        monday = p - dt.timedelta(days=p.weekday() + 7)
-        return Period(monday, monday + dt.timedelta(days=6), "day")
-    if unit == "month":
-        year, month = _shift_months(p, 1)
-        return Period(_month_start(year, month), _month_end(year, month), "month")
-    return Period(dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31), "year")
-
-
-def _next(g: Groups, ctx: _Context) -> Period | None:
-    if ctx.published is None:
-        return None
-    p, unit = ctx.published, _unit(g["unit"], ctx)
-    if unit == "week":
-        monday = p - dt.timedelta(days=p.weekday() - 7)
-        return Period(monday, monday + dt.timedelta(days=6), "day")
-    if unit == "month":
-        year, month = _shift_months(p, -1)
-        return Period(_month_start(year, month), _month_end(year, month), "month")
-    return Period(dt.date(p.year + 1, 1, 1), dt.date(p.year + 1, 12, 31), "year")
-
-
-def _day(g: Groups, ctx: _Context) -> Period | None:
-    if ctx.published is None:
-        return None
-    word = " ".join((g["word"] or "").lower().split())
-    p = ctx.published
-    if word == "yesterday":
-        return Period.day(p - dt.timedelta(days=1))
-    if word in ("overnight", "last night"):
-        return Period(p - dt.timedelta(days=1), p, "day")
-    return Period.day(p)
-
-
-def _anaphor(g: Groups, ctx: _Context) -> Period | None:
-    return ctx.previous
-
-
-def _day_before(g: Groups, ctx: _Context) -> Period | None:
-    if ctx.previous is None or ctx.previous.start is None:
-        return None
-    return Period.day(ctx.previous.start - dt.timedelta(days=1))
-
-
-def _months_to(g: Groups, ctx: _Context) -> Period | None:
-    month = _month(g, ctx)
-    year = _year_for(month, 1, g, ctx)
-    if year is None:
-        return None
-    n = _number(g["n"], ctx)
-    months = n if _unit(g["unit"], ctx) == "month" else max(1, round(n / 4))
-    first_year, first_month = _shift_months(dt.date(year, month, 1), months - 1)
-    return Period(_month_start(first_year, first_month), _month_end(year, month), "month")
-
-
-def _half(g: Groups, ctx: _Context) -> Period | None:
-    year = int(g["year"] or 0) if g.get("year") else (ctx.published.year if ctx.published else None)
-    if year is None:
-        return None
-    first = 1 if (g.get("ordinal") or "").lower() == "first" else 7
-    return Period(_month_start(year, first), _month_end(year, first + 5), "month")
-
-
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
-
-
-def _quarter(g: Groups, ctx: _Context) -> Period | None:
-    p = ctx.published
-    if g.get("ordinal") == "last":
-        if p is None:
-            return None
-        index = p.year * 4 + (p.month - 1) // 3 - 1
-        year, quarter = index // 4, index % 4 + 1
-    else:
-        quarter = int(g.get("q") or _ORDINALS.get((g.get("ordinal") or "").lower(), 1))
-        if g.get("year"):
-            year = int(g["year"] or 0)
-        elif p is not None:
-            year = p.year if (quarter - 1) * 3 + 1 <= p.month else p.year - 1
-        else:
-            return None
-    first = (quarter - 1) * 3 + 1
-    return Period(_month_start(year, first), _month_end(year, first + 2), "month")
-
-
-#: How each pattern kind of ``periods.json`` turns its groups into a period.
-RESOLVERS: Mapping[str, Callable[[Groups, _Context], Period | None]] = {
-    "date": _date,
-    "month": _month_period,
-    "year": _year,
-    "year_range": _year_range,
-    "weekday": _weekday,
-    "ago": _ago,
-    "past": _past,
-    "this": _this,
-    "last": _last,
-    "next": _next,
-    "day": _day,
-    "anaphor": _anaphor,
-    "day_before": _day_before,
-    "months_to": _months_to,
-    "half": _half,
-    "quarter": _quarter,
-}
-
-
 def _compile(rules: ExtractRules) -> tuple[re.Pattern[str], list[str]]:
     section = rules.section("periods")
     fills = {
@@ -303,8 +56,6 @@ def _compile(rules: ExtractRules) -> tuple[re.Pattern[str], list[str]]:
     parts, kinds = [], []
     for i, entry in enumerate(section["patterns"]):
         if entry["kind"] not in RESOLVERS:
-            from ..errors import ValidationError
-
             raise ValidationError(
                 "periods pattern kind", entry["kind"], "one of " + ", ".join(RESOLVERS)
             )
@@ -380,7 +131,7 @@ def find_periods(
         groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
         kind = kinds[int(name[1:])]
         try:
-            period = RESOLVERS[kind](groups, _Context(published, previous, rules))
+            period = RESOLVERS[kind](groups, Context(published, previous, rules))
         except ValueError:  # "March 0000", "31 February": no such day
             period = None
         if period is None and kind in ("year", "year_range"):
