@@ -41,7 +41,7 @@ RELATION_COLOURS = {
     "corroborates": "#2e7d32",
     "contradicts": "#c62828",
     "part_of": "#1565c0",
-    "derived_from": "#6a1b9a",
+    "derived_from": "#00897b",
     "relays": "#9e9e9e",
     "supersedes": "#ef6c00",
 }
