@@ -15,6 +15,10 @@ from .rules import ExtractRules
 
 __all__ = ["MeasureReader", "Reading"]
 
+_PREPOSITIONS = frozenset(
+    {"in", "of", "at", "near", "on", "from", "for", "across", "over", "inside"}
+)
+
 _AFTER = 90  # characters read after a figure for its noun and verb
 _BEFORE = 70
 
@@ -43,6 +47,9 @@ class MeasureReader:
         self.share_pronouns = w("measures", "share_pronouns")
         self.scales = frozenset(rules.grammar.lexicon.scales)
         self.number_words = frozenset(rules.grammar.lexicon.number_words)
+        self.reporting = (
+            w("sources", "assert_verbs") | w("sources", "weak_verbs") | w("sources", "deny_verbs")
+        )
         self.gerunds: dict[str, str] = rules.section("measures")["gerunds"]
         self.fallback: dict[str, str] = rules.section("measures")["fallback_by_dimension"]
 
@@ -154,25 +161,32 @@ class MeasureReader:
             linked = True
         if not linked:
             return None
-        words: list[str] = []
-        while k >= 0 and len(words) < 4:
+        # Read back to the start of the noun phrase, then keep its head: "the death toll
+        # from the floods" is a death toll, "its buffer zone in Kursk" a buffer zone.
+        words: list[Token] = []
+        while k >= 0 and len(words) < 8:
             tok = before[k]
             low = tok.lower
-            if (
-                low in ("in", "of", "at", "near", "on")
-                and words
-                and all(w[0].isupper() for w in words)
-            ):
-                words = []  # "its buffer zone in Kursk covers": the place is no part of it
-                k -= 1
-                continue
-            if not tok.text[0].isalpha() or low in self.stops or low in self.determiners:
+            if not tok.text[0].isalpha() or low.endswith(("'s", "’s")):
                 break
-            if low.endswith(("'s", "’s")):
+            if low in self.stops and low not in _PREPOSITIONS and low not in self.determiners:
                 break
-            words.insert(0, tok.text)
+            if low in self.reporting:
+                break  # "officials put the toll at 205": the toll, not who put it
+            words.insert(0, tok)
             k -= 1
-        return " ".join(words) if words else None
+        while words and (words[0].lower in self.determiners or words[0].lower in _PREPOSITIONS):
+            words.pop(0)
+        head: list[str] = []
+        for tok in words:
+            if tok.lower in _PREPOSITIONS and tok.lower != "of":
+                break
+            if tok.lower in self.determiners:
+                continue
+            head.append(tok.text)
+        while head and head[-1].lower() == "of":
+            head.pop()
+        return " ".join(head[-4:]) if head else None
 
     def fallback_for(self, dimension: str) -> str:
         return self.fallback.get(dimension, dimension)

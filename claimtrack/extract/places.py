@@ -48,7 +48,7 @@ def _compile(rules: ExtractRules) -> _Compiled:
     adjectives_of_place = alternation(section["place_adjectives"], cases=True)
     pattern = (
         rf"\b(?:[Oo]ver|[Oo]n|[Ii]n|[Aa]cross|[Ii]nto|[Ii]nside|[Oo]nto)\s+(?P<adjective>{adjectives})\s+{territory}"
-        rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?P<name>{name})(?:['’]s)?(?:\s+(?P<type>{types}))?"
+        rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?P<name>{name})(?![\w$€£¥₴₽])(?:['’]s)?(?:\s+(?P<type>{types}))?"
         rf"|{anaphor}"
     )
     # Case-sensitive on purpose: names are capitalised, and it is several times faster.
