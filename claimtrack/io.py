@@ -157,6 +157,9 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[_io.TextIOBase],
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would
+        # (or the mode of the file it replaces), so readers keep their access.
+        os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             write(handle)
             handle.flush()
@@ -171,6 +174,12 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[_io.TextIOBase],
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 #: CSV columns: the first three are required; ``date`` is accepted for ``period``.

@@ -214,6 +214,22 @@ def test_files_that_are_not_claims(tmp_path: Path) -> None:
     assert load(utf16)[0].figure.value == 5
 
 
+def test_dump_keeps_ordinary_file_modes(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    path = tmp_path / "claims.jsonl"
+    mask = os.umask(0o022)
+    try:
+        dump([SEED], path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        path.chmod(0o600)
+        dump([SEED], path)  # replacing a file keeps its mode
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    finally:
+        os.umask(mask)
+
+
 def test_dump_is_atomic_and_replaces(tmp_path: Path) -> None:
     path = tmp_path / "claims.jsonl"
     dump([SEED], path)

@@ -20,9 +20,9 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from .._units import dimension
 from ..errors import RegistryError, ValidationError
 from ..measures import MeasureLexicon
-from .._units import dimension
 from ..model import Claim, Period
 from ..places import Gazetteer
 from ..relations import Quantity, Verdict
