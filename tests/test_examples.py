@@ -39,7 +39,7 @@ def test_example_script_runs(script: Path, tmp_path: Path) -> None:
 
 def test_the_seed_story_tells_the_seed_facts(tmp_path: Path) -> None:
     out = run([sys.executable, str(ROOT / "examples" / "seed_story.py")], cwd=tmp_path).stdout
-    assert "= 45 located of 45 for Russia: consistent" in out  # the parts add up
+    assert "= 42 located of 45 for Russia: consistent" in out  # the parts add up
     assert "only 43% of nearly 12,000 = 5,160" in out  # the derived figure
     assert "more than the 45 Russian defence ministry states" in out  # Monitor A contradicts
     assert "via ['Outlet C', 'Seed Wire']" in out and "independent sources behind it: 2" in out
