@@ -143,6 +143,7 @@ def _claims(
     claims: list[Claim] = []
     previous: _Previous | None = None
     sources: dict[str, Source] = {}
+    normalized: dict[str, str] = {}
     for index, figure in enumerate(found):
         span = (figure.start, figure.end)
         sentence = doc.sentence(figure.start)
@@ -163,7 +164,9 @@ def _claims(
             noun = before.noun
             event = event or (before.event if reading.event is None else None)
         words = " ".join(w for w in (noun, event) if w)
-        measure = lexicon.normalize(words) if words else ""
+        if words not in normalized:
+            normalized[words] = lexicon.normalize(words) if words else ""
+        measure = normalized[words]
         measure = measure or reader.fallback_for(dimension(unit))
         source = chosen[0].name if chosen and not chosen[0].counter else fallback
         share_of = None

@@ -25,7 +25,8 @@ from .rules import ExtractRules, alternation
 __all__ = ["Found", "Zones", "find_figures"]
 
 _REACH_BACK = 24  # how far before a number an exclusion pattern may start ("Article 5")
-_TOKENS_BACK = 3
+_TOKENS_BACK = 2  # "world war 2", "no. 5"
+_REACH_AHEAD = 48  # how far after a number an exclusion pattern may look ("10 Downing Street")
 _NUMBER_GROUPS = ("anum", "bnum", "cnum", "dnum", "num", "vague", "fraction")
 _NEXT_WORD = re.compile(r"\s*([^\W_]+(?:['’][a-z]+)?|\S)?")
 _PREVIOUS_WORD = re.compile(r"([^\W_]+|[^\w\s])\s*$")
@@ -142,18 +143,29 @@ class _Checks:
         self.not_figures = rules.not_figures
 
     def excluded(
-        self, doc: Document, numbers: Sequence[tuple[int, int]], zones: Sequence[Zones]
+        self,
+        doc: Document,
+        numbers: Sequence[tuple[int, int]],
+        zones: Sequence[Zones],
+        memo: dict[str, bool],
     ) -> bool:
         """Whether a number is in a time expression, a date, a name or a reference."""
         if any(z.touches(s, e) for z in zones for s, e in numbers):
             return True
+        text = doc.text
         # The exclusion patterns are tried only at the number and the words just before it.
-        for s, _ in numbers:
+        for s, e in numbers:
             before = doc.tokens(max(0, s - _REACH_BACK), s)[-_TOKENS_BACK:]
-            for start in [t.start for t in before] + [s]:
-                m = self.not_figures.match(doc.text, start)
-                if m is not None and m.end() > s:
-                    return True
+            starts = [t.start for t in before] + [s]
+            # The answer depends only on the text around the number: read it once per text.
+            key = text[max(0, starts[0] - 3) : e + _REACH_AHEAD]
+            if key not in memo:
+                memo[key] = any(
+                    m is not None and m.end() > s
+                    for m in (self.not_figures.match(text, start) for start in starts)
+                )
+            if memo[key]:
+                return True
         return False
 
     def is_year(self, text: str, m: re.Match[str], figure: Figure, start: int, end: int) -> bool:
@@ -252,11 +264,12 @@ def _iter_figures(
     doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
 ) -> Iterator[Found]:
     checks = rules.compiled("figures.checks", _Checks)
+    memo: dict[str, bool] = {}
     text = doc.text
     seen: dict[str, Figure | None] = {}
     for m in _candidates(doc, rules):
         numbers = tuple(m.span(g) for g in _NUMBER_GROUPS if m.group(g))
-        if checks.excluded(doc, numbers, zones):
+        if checks.excluded(doc, numbers, zones, memo):
             continue
         ranged = m.group("anum") or m.group("cnum")
         if ranged and checks.years_range(m):
