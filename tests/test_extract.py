@@ -126,6 +126,12 @@ def test_relayed_claims_name_the_outlet_as_via(seed: list[Claim]) -> None:
         ("The storm left 1.5m barrels unsold, traders said.", 1.5e6, 1.5e6, 1.5e6, "bbl"),
         ("Prices rose by a fifth, the survey found.", 20, 20, 20, "%"),
         ("A 3-day truce began, mediators said.", 3, 3, 3, "day"),
+        ("One in five adults reported symptoms, the survey found.", 20, 20, 20, "%"),
+        ("Nearly 9 out of 10 seats were won, officials said.", 90, 81, 90, "%"),
+        ("Half a million people crossed, the agency said.", 500_000, 500_000, 500_000, None),
+        ("About 2m people fled, the agency said.", 2e6, 1.8e6, 2.2e6, None),
+        ("Prices rose 9pc, the survey found.", 9, 9, 9, "%"),
+        ("It reached 47.1C, forecasters said.", 47.1, 47.1, 47.1, "°C"),
     ],
 )
 def test_figures_in_every_form_are_read(
@@ -164,6 +170,15 @@ def test_a_change_from_one_value_to_another_gives_two_figures() -> None:
     claims = extract("Unemployment rose from 3.9% to 4.1% last month, the bureau said.", PUBLISHED)
     assert [(c.figure.value, c.figure.hedge) for c in claims] == [(3.9, "exact"), (4.1, "exact")]
     assert {c.measure for c in claims} == {"unemployment"}
+
+
+def test_a_change_across_units_gives_two_figures() -> None:
+    claims = extract("The firm said sales fell 6% to €8.2bn.")
+    assert [c.figure.unit for c in claims] == ["%", "EUR"]
+
+
+def test_a_pipe_of_2m_stays_in_metres() -> None:
+    assert one("The pipe is 2m long.").figure.unit == "m"
 
 
 def test_a_number_in_the_speaker_is_no_figure() -> None:
@@ -214,6 +229,12 @@ def test_a_figure_with_nothing_to_measure_falls_back_on_its_unit() -> None:
         ('"We shot down 31 drones," the spokesman said.', "spokesman"),
         ("Russia's defence ministry said 45 drones were destroyed.", "Russian defence ministry"),
         ("Health officials recorded 2,350 new cases.", "Health officials"),
+        (
+            "The Institute for the Study of War (ISW) said 1,200 troops moved.",
+            "Institute for the Study of War",
+        ),
+        ("The company, which is based in Orsk, said sales fell by 6%.", "company"),
+        ("Ukraine's air force said 76 drones were shot down.", "Ukrainian air force"),
     ],
 )
 def test_the_source_is_who_is_said_to_have_said_it(text: str, source: str) -> None:

@@ -74,7 +74,11 @@ def _compound(rules: ExtractRules) -> re.Pattern[str]:
 def _suffix_units(rules: ExtractRules) -> re.Pattern[str]:
     names = list(rules.section("figures")["suffix_units"])
     letters = [n for n in names if len(n) == 1 and n.isalpha()]
-    spaced = alternation(n for n in names if n not in letters)
+    words = sorted((n for n in names if n not in letters), key=len, reverse=True)
+    # No boundary before: "9pc" is glued, "44 degrees" is not.
+    spaced = "|".join(
+        r"\s+".join(map(re.escape, n.split())) + ("\\b" if n[-1].isalnum() else "") for n in words
+    )
     glued = "|".join(re.escape(n) for n in letters) or "(?!)"
     # A bare letter counts only glued to the number ("47.1C"), never "5 F-16s".
     return re.compile(rf"(?P<glued>{glued})(?![\w-])|\s?(?P<spaced>{spaced})")
@@ -202,6 +206,7 @@ def find_figures(
     return _ratios(doc.text, list(_iter_figures(doc, rules, policy, zones)), policy)
 
 
+_METRES_OR_MILLION = re.compile(r"\dm$")
 _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 
 
@@ -260,7 +265,7 @@ def _candidates(doc: Document, rules: ExtractRules) -> Iterator[re.Match[str]]:
         yield found
 
 
-def _iter_figures(
+def _figures_in(
     doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
 ) -> Iterator[Found]:
     checks = rules.compiled("figures.checks", _Checks)
@@ -291,6 +296,11 @@ def _iter_figures(
                 unit = checks.suffix_names[" ".join(written.split())]
                 end = suffix.end()
                 figure = attrs.evolve(figure, unit=unit, text=text[start:end])
+        elif figure.unit == "m" and _METRES_OR_MILLION.search(figure.text):
+            # The grammar reads a bare "2m" as metres; before people or barrels it is millions.
+            after = _next_word(text, end)
+            if after in checks.plurals or (len(after) > 3 and after.endswith("s")):
+                figure = _scaled(figure, 1e6, figure.text)
         follower = text[end : end + 1]
         if follower.isalnum() and text[end - 1].isdigit():
             continue  # "4K", "3D": a number glued to letters names something
@@ -331,6 +341,17 @@ def _scaled(figure: Figure, factor: float, text: str) -> Figure:
         unit=None,
         text=text,
     )
+
+
+def _iter_figures(
+    doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
+) -> Iterator[Found]:
+    """Figures in order; none that starts inside one a rule grew past its match."""
+    end = 0
+    for found in _figures_in(doc, rules, policy, zones):
+        if found.start >= end:
+            end = found.end
+            yield found
 
 
 def _fraction_ok(text: str, end: int, checks: _Checks) -> bool:

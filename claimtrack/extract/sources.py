@@ -108,6 +108,9 @@ class _Reader:
             return None  # "a claim", "the report": a noun, not a reporting verb
         while i >= 0 and before[i].lower in self.skip:
             i -= 1
+        if i > 0 and before[i].text == ")":  # "the Institute for the Study of War (ISW) said"
+            k = next((k for k in range(i - 1, max(-1, i - 8), -1) if before[k].text == "("), -1)
+            i = k - 1 if k > 0 else i
         if i >= 0 and before[i].lower in self.passive and not _letter_name(before, i):
             return None  # "drones were reported", "the reported figure"
         if verb in ("put", "puts") and not re.search(r"\bat\b", self.text[m.end() : m.end() + 80]):
@@ -123,16 +126,17 @@ class _Reader:
             comma = before[i].text == ","
             if comma:  # "A spokesman for the agency, Jane Doe, said"
                 i -= 1
-            window_starts_sentence = before[0].start <= sentence[0] + 1 if before else True
-            subject = self._backward(before, i, window_starts_sentence)
-            if not subject and comma:  # "The company, which employs 14,000 people, said"
+                # "The company, which employs 14,000 people, said": the subject precedes it.
                 k = next(
                     (k for k in range(i, 0, -1)
-                     if before[k].lower in ("which", "who") and before[k - 1].text == ","),
+                     if before[k].text == "," or (
+                         before[k].lower in ("which", "who") and before[k - 1].text == ",")),
                     0,
                 )  # fmt: skip
-                if k:
-                    subject = self._backward(before, k - 2, window_starts_sentence)
+                if k and before[k].text != ",":
+                    i = k - 2
+            window_starts_sentence = before[0].start <= sentence[0] + 1 if before else True
+            subject = self._backward(before, i, window_starts_sentence)
             closing = self._closing(after, []) or self._after_statement(before, subject)
         if not subject:
             return None
