@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimtrack import Claim, ClaimtrackError, ParseError, ValidationError, extract
@@ -482,6 +482,8 @@ def test_any_text_extracts_and_every_span_holds_its_figure(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(news_words)
+@example("F-16 ministry million the the the the ministry one")  # a name once hid a later figure
+@example("a one third")
 def test_text_with_its_figures_removed_yields_nothing(text: str) -> None:
     claims = extract(text, published=PUBLISHED)
     spans = sorted({c.span for c in claims if c.span}, reverse=True)

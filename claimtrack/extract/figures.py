@@ -151,7 +151,7 @@ class _Checks:
         doc: Document,
         numbers: Sequence[tuple[int, int]],
         zones: Sequence[Zones],
-        memo: dict[str, bool],
+        memo: dict[tuple[str, int, int], bool],
     ) -> bool:
         """Whether a number is in a time expression, a date, a name or a reference."""
         if any(z.touches(s, e) for z in zones for s, e in numbers):
@@ -162,7 +162,8 @@ class _Checks:
             before = doc.tokens(max(0, s - _REACH_BACK), s)[-_TOKENS_BACK:]
             starts = [t.start for t in before] + [s]
             # The answer depends only on the text around the number: read it once per text.
-            key = text[max(0, starts[0] - 3) : e + _REACH_AHEAD]
+            low = max(0, starts[0] - 3)
+            key = (text[low : e + _REACH_AHEAD], s - low, e - low)
             if key not in memo:
                 memo[key] = any(
                     m is not None and m.end() > s
@@ -269,7 +270,7 @@ def _figures_in(
     doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
 ) -> Iterator[Found]:
     checks = rules.compiled("figures.checks", _Checks)
-    memo: dict[str, bool] = {}
+    memo: dict[tuple[str, int, int], bool] = {}
     text = doc.text
     seen: dict[str, Figure | None] = {}
     for m in _candidates(doc, rules):
