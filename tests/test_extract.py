@@ -206,6 +206,11 @@ def test_a_measure_can_stand_before_its_figure() -> None:
     assert one("The death toll rose to 40, officials said.").measure == "death toll"
 
 
+def test_a_part_takes_the_verb_before_it_and_the_whole_the_verb_after() -> None:
+    claims = extract("The army said it destroyed 56 of 72 drones launched overnight.")
+    assert [c.measure for c in claims] == ["drones destroyed", "drones fired"]
+
+
 def test_a_figure_with_nothing_to_measure_falls_back_on_its_unit() -> None:
     assert one("The town lies about 24 miles south of here.").measure == "distance"
 

@@ -75,10 +75,12 @@ class MeasureReader:
                     or after[i].lower in self.scales
                 ):
                     i += 1
+        part_of = i > 1 and any(t.text[0].isdigit() for t in after[1:i])
         noun, i = self._noun(after, i)
         event = self._event_after(after, i)
-        if event is None:
-            event = self._event_before(before)
+        if event is None or part_of:
+            # "destroyed 56 of 72 drones launched": the verb before is the part's own.
+            event = self._event_before(before) or event
         if noun is None and not of_them:
             noun = self._noun_before(before)
         return Reading(noun, event, of_them)
