@@ -318,6 +318,8 @@ def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str
         ("in the past 24 hours", "2024-08-21/2024-08-22"),
         ("in the first quarter", "2024-01/2024-03"),
         ("between 2019 and 2023", "2019/2023"),
+        ("by Saturday", "2024-08-24"),
+        ("next month", "2024-09"),
     ],
 )
 def test_periods_resolve_against_the_publication_date(phrase: str, period: str) -> None:

@@ -110,6 +110,9 @@ def _weekday(g: Groups, ctx: Context) -> Period | None:
     if ctx.published is None:
         return None
     wanted = ctx.rules.section("periods")["weekdays"][(g["weekday"] or "").lower()]
+    future = (g.get("prefix") or "").lower() in ctx.rules.words("periods", "future_prefixes")
+    if future:  # "by Wednesday": the next one
+        return Period.day(ctx.published + dt.timedelta(days=(wanted - ctx.published.weekday()) % 7))
     back = (ctx.published.weekday() - wanted) % 7
     return Period.day(ctx.published - dt.timedelta(days=back))
 
