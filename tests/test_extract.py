@@ -256,6 +256,15 @@ def test_the_ministry_named_earlier_is_the_source_of_a_later_claim() -> None:
     assert [c.source.name for c in claims] == ["Russian defence ministry"] * 3
 
 
+def test_a_quotation_running_on_keeps_its_speaker() -> None:
+    text = '"We shot down 30 drones," the spokesman said. "Another 12 were jammed." Then 5 fell.'
+    assert [c.source.name for c in extract(text, outlet="Wire")] == [
+        "spokesman",
+        "spokesman",
+        "Wire",
+    ]
+
+
 def test_a_denied_figure_is_kept_with_the_denial() -> None:
     claims = extract("Rebels said they had shot down three helicopters, a claim the army denied.")
     assert [(c.source.name, c.stance) for c in claims] == [

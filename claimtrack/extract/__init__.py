@@ -12,6 +12,7 @@ Everything extract knows about prose is data in ``claimtrack/extract/data``;
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Any, NamedTuple
 
@@ -26,7 +27,7 @@ from .periods import choose_period, find_periods
 from .phrases import MeasureReader
 from .places import choose_place, find_places
 from .rules import ExtractRules
-from .sources import choose_attributions, find_attributions
+from .sources import Attribution, choose_attributions, find_attributions
 
 __all__ = ["ExtractRules", "extract"]
 
@@ -121,6 +122,27 @@ def extract(
     return _claims(doc, rules, found, periods, day, outlet, measures or MeasureLexicon.default())
 
 
+_QUOTES = ('"', "“", "‘", "'")
+
+
+def _quoted_on(
+    doc: Document, attributions: list[Attribution], starts: list[int], sentence: tuple[int, int]
+) -> list[Attribution]:
+    """A quotation that runs on from the sentence before takes that sentence's speaker:
+    '"We shot down 30," the spokesman said. "Another 12 were jammed."'."""
+    if not doc.text[sentence[0] : sentence[1]].lstrip().startswith(_QUOTES) or not sentence[0]:
+        return []
+    previous = doc.sentence(sentence[0] - 1)
+    if doc.paragraph_index(previous[0]) != doc.paragraph_index(sentence[0]):
+        return []
+    i = bisect.bisect_left(starts, sentence[0]) - 1
+    if i < 0 or attributions[i].start < previous[0] or attributions[i].counter:
+        return []
+    if not doc.text[previous[0] : previous[1]].lstrip().startswith(_QUOTES):
+        return []
+    return [attributions[i]]
+
+
 def _claims(
     doc: Document,
     rules: ExtractRules,
@@ -150,6 +172,8 @@ def _claims(
         chosen = choose_attributions(attributions, attribution_starts, span, sentence)
         if chosen is None:
             continue  # the number is part of who is speaking: "two officials said"
+        if not chosen:
+            chosen = _quoted_on(doc, attributions, attribution_starts, sentence)
         clause = doc.clause(figure.start, figure.end)
         following = found[index + 1].start if index + 1 < len(found) else len(text)
         place = choose_place(places, place_starts, span, clause[1], sentence, following)
