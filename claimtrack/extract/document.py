@@ -16,8 +16,8 @@ __all__ = ["Document", "Token", "tokens"]
 
 # A sentence ends at . ! or ? (and any closing quotes) before a space and a capital,
 # digit or opening quote; a blank line ends a paragraph and so a sentence.
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n[ \t]*\n\s*")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n[ \t\r]*\n\s*")
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n\s*")
 # Initials and abbreviations whose period ends no sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|Prof|Jr|Sr|No|Vol|"
