@@ -328,6 +328,7 @@ def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str
         ("in the first quarter", "2024-01/2024-03"),
         ("between 2019 and 2023", "2019/2023"),
         ("by Saturday", "2024-08-24"),
+        ("over the weekend", "2024-08-17/2024-08-18"),
         ("next month", "2024-09"),
     ],
 )

@@ -187,6 +187,14 @@ def _next(g: Groups, ctx: Context) -> Period | None:
     return Period(dt.date(p.year + 1, 1, 1), dt.date(p.year + 1, 12, 31), "year")
 
 
+def _weekend(g: Groups, ctx: Context) -> Period | None:
+    """The latest Saturday and Sunday that began on or before publication."""
+    if ctx.published is None:
+        return None
+    saturday = ctx.published - dt.timedelta(days=(ctx.published.weekday() - 5) % 7)
+    return Period(saturday, saturday + dt.timedelta(days=1), "day")
+
+
 def _day(g: Groups, ctx: Context) -> Period | None:
     if ctx.published is None:
         return None
@@ -262,6 +270,7 @@ RESOLVERS: Mapping[str, Callable[[Groups, Context], Period | None]] = {
     "this": _this,
     "last": _last,
     "next": _next,
+    "weekend": _weekend,
     "day": _day,
     "anaphor": _anaphor,
     "day_before": _day_before,
