@@ -299,6 +299,7 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ("Drones approached Moscow. Officials said 5 fell on the capital.", "Moscow"),
         ("Troops reached Orsk. They said 238 soldiers were wounded there.", "Orsk"),
         ("Police said 23 people were held in central Tirelli.", "Tirelli"),
+        ("Officials said 9 drones fell in Russia's Belgorod region.", "Belgorod"),
         ("Officials said 58 died, according to the Velmoran health agency.", None),
     ],
 )

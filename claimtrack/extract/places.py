@@ -17,7 +17,7 @@ from .rules import ExtractRules, alternation
 
 __all__ = ["PlaceMention", "choose_place", "find_places"]
 
-_NAME_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:[-'’](?![sS]\b)[^\W\d_]+)*"
 
 
 class PlaceMention(NamedTuple):
@@ -48,7 +48,8 @@ def _compile(rules: ExtractRules) -> _Compiled:
     adjectives_of_place = alternation(section["place_adjectives"], cases=True)
     pattern = (
         rf"\b(?:[Oo]ver|[Oo]n|[Ii]n|[Aa]cross|[Ii]nto|[Ii]nside|[Oo]nto)\s+(?P<adjective>{adjectives})\s+{territory}"
-        rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?P<name>{name})(?![\w$€£¥₴₽])(?:['’]s)?(?:\s+(?P<type>{types}))?"
+        rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?P<name>{name})(?![\w$€£¥₴₽])"
+        rf"(?:['’]s(?:\s+(?P<inner>{name})(?![\w$€£¥₴₽]))?)?(?:\s+(?P<type>{types}))?"
         rf"|{anaphor}"
     )
     # Case-sensitive on purpose: names are capitalised, and it is several times faster.
@@ -73,7 +74,8 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     for m in compiled.pattern.finditer(text):
         name: str | None
         if m.group("name"):
-            name = _clean(m.group("name"), type_words)
+            # "in Russia's Kursk region" is in Kursk: the inner name is the narrower place.
+            name = _clean(m.group("inner") or m.group("name"), type_words)
             if (
                 not name
                 or name.lower() in not_places
