@@ -134,6 +134,7 @@ class NumberGrammar:
                 rf"(?:\s?(?P<{tag}unit>{unit_alt})(?![\w²]))?"
             )
 
+        scale_words = "(?:dozen|hundred|thousand|million|billion|trillion)"
         joiners = _alternation(lexicon.range_joiners)
         # A bare hyphen joins a range only before digits: "30-40", but "forty-five" is 45.
         range_to = _alternation(j for j in lexicon.range_joiners if j not in ("and", "-"))
@@ -145,9 +146,11 @@ class NumberGrammar:
             rf"(?P<rpre>{_alternation(lexicon.range_prefixes)})\s+{part('a')}\s*"
             rf"(?P<join>{joiners})\s*{part('b')}"
             rf"|{part('c')}\s*(?P<join2>{range_to})\s*{part('d')}"
+            # fractions before plain numbers: "one in five" is 20%, not "one"; but "half a
+            # million" is a number
+            rf"|(?P<fraction>\b{_alternation(lexicon.fractions)})(?!\s+an?\s+{scale_words}\b)"
             rf"|{part('')}"
             rf"|(?P<vague>\b{_alternation(lexicon.vague)})"
-            rf"|(?P<fraction>\b{_alternation(lexicon.fractions)})"
             r")"
             rf"(?P<suffix>[\s-]*{_alternation(lexicon.suffix_hedges)})?"
         )
@@ -191,7 +194,8 @@ class NumberGrammar:
                 unit_text = unit_text or scale
             else:
                 factor = self.lexicon.scales[word]
-                value = value * factor
+                # 8.2 x 1e9 is 8199999999.999999 in binary floating point: keep the digits said
+                value = float(f"{value * factor:.12g}")
         unit = normalize_unit(currency) if currency else normalize_unit(unit_text)
         return value, unit, factor
 

@@ -53,7 +53,7 @@ UNITS: dict[str, Unit] = _load()
 _BY_FORM: dict[str, str] = {
     form.lower(): unit.key for unit in UNITS.values() for form in (unit.key, *unit.forms)
 }
-_BY_FORM.update({p: u.key for u in UNITS.values() for p in u.prefixes})
+_BY_FORM.update({p.lower(): u.key for u in UNITS.values() for p in u.prefixes})
 
 
 def normalize_unit(unit: str | None) -> str | None:

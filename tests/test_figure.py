@@ -68,6 +68,12 @@ def test_numbers_in_digits_and_words(text: str, value: float) -> None:
         ("30 hectares", 30, "ha"),
         ("two weeks", 2, "week"),
         ("45 drones", 45, None),
+        ("€8.2bn", 8_200_000_000, "EUR"),  # the digits said, without binary float noise
+        ("US$12.4bn", 12_400_000_000, "USD"),
+        ("half a million", 500_000, None),
+        ("one in five", 20, "%"),
+        ("300 mm", 300, "mm"),
+        ("5 MW", 5, "MW"),
     ],
 )
 def test_currencies_percentages_and_units(text: str, value: float, unit: str | None) -> None:

@@ -209,6 +209,7 @@ def find_figures(
 
 _METRES_OR_MILLION = re.compile(r"\dm$")
 _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
+_RATIO_WORDS = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)
 
 
 def _ratios(text: str, found: list[Found], policy: HedgePolicy) -> list[Found]:
@@ -325,8 +326,10 @@ def _figures_in(
                 factor = rules.grammar.lexicon.scales[scaled.group("scale").lower()] / 100
                 end = scaled.end()
                 figure = _scaled(figure, factor, text[start:end])
-            elif not _fraction_ok(text, end, checks):
-                continue
+            elif _RATIO_WORDS.search(m.group("fraction")) is None and not _fraction_ok(
+                text, end, checks
+            ):
+                continue  # "half an hour"; but "one in five adults" is a share
         yield Found(start, end, figure, numbers)
 
 
