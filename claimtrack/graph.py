@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import networkx as nx
@@ -31,6 +31,9 @@ from .measures import MeasureLexicon
 from .model import Claim, Source
 from .places import Gazetteer
 from .relations import Quantity, Relation, Verdict, as_relation
+
+if TYPE_CHECKING:
+    from .assess import Assessment
 
 __all__ = ["ClaimGraph", "Dispute", "LinkReport"]
 
@@ -374,8 +377,18 @@ class ClaimGraph:
             raise ValidationError("claim", claim, "a claim added to this graph")
 
     def _related(self, claim: Claim, relation: Relation) -> list[Claim]:
-        others = {v.other(claim).id: v.other(claim) for v in self.verdicts(relation, claim)}
-        return list(others.values())
+        """The claims at the other end of this claim's verdicts of one relation, read
+        straight from the adjacency (no Verdict objects: assess asks this per claim)."""
+        self._require(claim)
+        g = self.graph
+        found: dict[str, Claim] = {}
+        for neighbours in (g.succ[claim.id], g.pred[claim.id]):
+            for other, edges in neighbours.items():
+                if other not in found and any(
+                    d.get("relation") == relation for d in edges.values()
+                ):
+                    found[other] = g.nodes[other]["claim"]
+        return list(found.values())
 
     def corroborating(self, claim: Claim) -> list[Claim]:
         """Claims that corroborate this one."""
@@ -390,6 +403,18 @@ class ClaimGraph:
         claims corroborating it. Relays and aliases of one source count once."""
         origins = {self.context.origin(c) for c in [claim, *self.corroborating(claim)]}
         return len(origins)
+
+    def supports(self) -> dict[str, int]:
+        """``independent_support`` of every claim, by claim id, in one pass over the edges."""
+        origin = self.context.origin
+        claims = {c.id: c for c in self.claims()}
+        backers: dict[str, set[str]] = {cid: {origin(c)} for cid, c in claims.items()}
+        edges: Iterable[tuple[str, str, Any]] = self.graph.edges(data="relation")
+        for u, w, relation in edges:
+            if relation == Relation.CORROBORATES:
+                backers[u].add(origin(claims[w]))
+                backers[w].add(origin(claims[u]))
+        return {cid: len(names) for cid, names in backers.items()}
 
     def disputes(self) -> list[Dispute]:
         """The quantities with at least one contradiction, each with its sides."""
@@ -416,6 +441,12 @@ class ClaimGraph:
             )
             disputes.append(Dispute(quantity, tuple(sides), tuple(contradictions)))
         return sorted(disputes, key=lambda d: d.quantity.label)
+
+    def assess(self, method: str | None = None) -> Assessment:
+        """Estimates, source reliability and credibility grades: ``claimtrack.assess(self)``."""
+        from .assess import assess  # assess builds on the graph, so it is imported late
+
+        return assess(self, method)
 
     # -- display ----------------------------------------------------------------------
 

@@ -312,6 +312,14 @@ def test_linking_is_independent_of_insertion_order(claims: list[Claim], rnd) -> 
 
 
 @settings(max_examples=40)
+@given(same_quantity_claims(max_size=6))
+def test_supports_counts_what_independent_support_counts(claims: list[Claim]) -> None:
+    g = ClaimGraph(claims)
+    g.link()
+    assert g.supports() == {c.id: g.independent_support(c) for c in g.claims()}
+
+
+@settings(max_examples=40)
 @given(same_quantity_claims(max_size=5), st.integers(1, 10_000))
 def test_an_unrelated_claim_changes_no_verdict(claims: list[Claim], value: int) -> None:
     g = ClaimGraph(claims)
