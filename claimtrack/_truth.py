@@ -1,0 +1,172 @@
+"""Truth discovery for numeric figures with intervals, independent of the claim graph.
+
+The engine behind ``claimtrack.assess``: it answers, for items (quantities)
+that several sources gave figures for, what the most plausible figure is, how
+far each source can be trusted, and how credible each single figure is.
+
+API
+---
+``Observation(source, value, low=value, high=value, weight=1.0)``
+    One source's figure for one item. ``low``/``high`` may be ``-inf``/``inf``;
+    ``weight`` < 1 for relays, so each independent origin counts once; 0 is inert.
+``discover(items, method="accucopy", priors=None) -> Discovery``
+    ``items`` maps any hashable key to its observations (``Observation`` or
+    ``(source, value[, low, high[, weight]])`` tuples); ``priors`` maps source
+    names to reliabilities in [0, 1].
+``Discovery``
+    ``.estimates[key] -> Estimate(best, low, high, support, confidence,
+    alternatives, agreeing, dissenting)``; ``.reliability[source] ->
+    Reliability(score, items, agreement, prior, copies)``; ``.dependence[(a, b)]``
+    (detected copying, a < b); ``.grade(key, observation) -> Grade``;
+    ``.independent_agreeing(key, observation) -> float``.
+``grade(observation, estimate, independent_agreeing, reliability) -> Grade(digit, reasons)``
+    The Admiralty information-credibility digit 1 to 6 with reasons in words.
+``register_method(name)``, ``unregister_method(name)``, ``get_method(name)``,
+``method_names()``, ``per_item(rule)``
+    The method registry: ``accucopy`` (default), ``crh``, ``vote``, ``median``,
+    ``weighted_median``, ``conservative``; unknown names raise ``RegistryError``.
+
+>>> d = discover({"drones": [("A", 238), ("B", 240), ("C", 235, 211.5, 258.5), ("D", 900)]})
+>>> e = d.estimates["drones"]
+>>> 230 <= e.best <= 245, d.grade("drones", Observation("D", 900)).digit
+(True, 5)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
+
+from . import _truth_accucopy, _truth_baselines  # noqa: F401  (they register the methods)
+from ._truth_accucopy import AccuCopyPolicy
+from ._truth_core import (
+    Discovery,
+    Estimate,
+    Item,
+    Method,
+    Observation,
+    Reliability,
+    get_method,
+    method_names,
+    per_item,
+    register_method,
+    unregister_method,
+)
+from ._truth_grades import GRADE_LABELS, Grade, GradePolicy, grade
+from .errors import ValidationError
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "GRADE_LABELS",
+    "AccuCopyPolicy",
+    "Discovery",
+    "Estimate",
+    "Grade",
+    "GradePolicy",
+    "Method",
+    "Observation",
+    "Reliability",
+    "discover",
+    "get_method",
+    "grade",
+    "method_names",
+    "per_item",
+    "register_method",
+    "unregister_method",
+]
+
+#: The method ``discover`` uses unless told otherwise.
+DEFAULT_METHOD = "accucopy"
+
+
+def _observation(item: Hashable, raw: Any) -> Observation:
+    if isinstance(raw, Observation):
+        return raw
+    if isinstance(raw, tuple | list) and 2 <= len(raw) <= 5 and len(raw) != 3:
+        return Observation(*raw)
+    raise ValidationError(
+        f"observation of item {item!r}",
+        raw,
+        "an Observation or a tuple (source, value[, low, high[, weight]])",
+    )
+
+
+def _items(items: Mapping[Hashable, Iterable[Any]]) -> list[Item]:
+    if not isinstance(items, Mapping):
+        raise ValidationError("items", items, "a mapping from item key to observations")
+    out: list[Item] = []
+    for key, raw in items.items():
+        if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
+            raise ValidationError(f"observations of item {key!r}", raw, "a list of observations")
+        observations = tuple(_observation(key, o) for o in raw)
+        if not any(o.weight > 0 for o in observations):
+            raise ValidationError(
+                f"observations of item {key!r}",
+                list(observations),
+                "at least one observation with a weight above 0",
+            )
+        out.append((key, observations))
+    return out
+
+
+def _priors(priors: Mapping[str, float] | None) -> dict[str, float]:
+    if priors is None:
+        return {}
+    if not isinstance(priors, Mapping):
+        raise ValidationError("priors", priors, "a mapping from source name to a number in [0, 1]")
+    out = {}
+    for name, value in priors.items():
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not (math.isfinite(value) and 0 <= value <= 1)
+        ):
+            raise ValidationError(f"prior of source {name!r}", value, "a number in [0, 1]")
+        out[name] = float(value)
+    return out
+
+
+def discover(
+    items: Mapping[Hashable, Iterable[Any]],
+    method: str | Method = DEFAULT_METHOD,
+    priors: Mapping[str, float] | None = None,
+) -> Discovery:
+    """Estimate every item's figure and every source's reliability with one method.
+
+    Parameters
+    ----------
+    items
+        Item key -> observations (``Observation`` or ``(source, value[, low,
+        high[, weight]])``). Every item needs an observation of positive weight.
+    method
+        A registered name (``method_names()``) or a callable following ``Method``.
+    priors
+        Source name -> prior reliability in [0, 1] (Admiralty A is 0.95).
+
+    Returns
+    -------
+    Discovery
+        Estimates per item, reliability per source, detected copying.
+
+    Raises
+    ------
+    ValidationError
+        For a malformed item, observation or prior.
+    RegistryError
+        For a method name nobody registered.
+    """
+    prepared = _items(items)
+    given = _priors(priors)
+    name = method if isinstance(method, str) else getattr(method, "__name__", "custom")
+    function = get_method(method) if isinstance(method, str) else method
+    if not callable(function):
+        raise ValidationError("method", method, "a method name or a callable")
+    estimates, reliability, dependence = function(prepared, given)
+    return Discovery(
+        method=name,
+        estimates=dict(estimates),
+        reliability=dict(reliability),
+        dependence=dict(dependence),
+        observations=dict(prepared),
+    )

@@ -1,0 +1,563 @@
+"""The default truth-discovery method: accuracy-weighted votes over intervals, with copying.
+
+The method follows ACCUCOPY (Dong, Berti-Equille and Srivastava, "Integrating
+conflicting data: the role of source dependence", VLDB 2009), adapted to
+figures with intervals and to sparse sources:
+
+1. **Candidates.** An item's candidate truths are the values claimed for it.
+   An observation supports every candidate inside its interval, so "about 235"
+   backs both 238 and 240.
+2. **Votes.** A source of accuracy ``A`` casts ``ln(n A / (1 - A))`` for each
+   candidate it supports: the log-likelihood ratio of Dong et al.'s model, in
+   which a wrong source picks one of ``n`` false values. It is floored at 0, so
+   a poor source adds nothing rather than voting against. A candidate's
+   probability is proportional to ``exp(votes)``.
+3. **Accuracy.** A source's accuracy is the probability, computed *without* its
+   own votes, that the truth lies within its claim, averaged over the items on
+   which some other source reported, and shrunk toward a prior: the given one
+   (worth ``given_strength`` items) or the mean accuracy of all sources, an
+   empirical-Bayes default (worth ``default_strength`` items). The votes a
+   source casts on an item use the accuracy learned from its *other* items, so
+   a one-off source cannot vouch for itself.
+4. **False values.** ``n`` is not a constant: it is the inverse of how often
+   two independent wrong claims on one item coincide, estimated from the data.
+   Where wrong figures scatter (vandalised populations) agreement is strong
+   evidence and ``n`` is large; where they cluster (flight times a minute
+   apart) ``n`` is small and accuracy decides. An item has at least as many
+   false values as it has candidates beyond one.
+5. **Copying.** Once the accuracies settle, each pair of sources gets Dong et
+   al.'s Bayesian test on the items in dispute: sharing a false claim is
+   strong evidence of copying, sharing a true one weak, and every difference
+   counts against. When several sources make the same claim, the one with the
+   most votes counts fully and each other for ``prod(1 - c P(copy))`` over
+   those counted before it. Accuracies and copying are then re-estimated
+   together.
+
+Every sum runs over items in a canonical order, so the result does not depend
+on the order of items or observations.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Hashable, Mapping, Sequence
+
+import attrs
+
+from ._truth_core import (
+    Estimate,
+    Item,
+    Observation,
+    Reliability,
+    Result,
+    positive,
+    register_method,
+)
+
+__all__ = ["AccuCopyPolicy", "accucopy"]
+
+
+@attrs.frozen
+class AccuCopyPolicy:
+    """The settings of ``accucopy``; the defaults are principled, not fitted to data.
+
+    Parameters
+    ----------
+    default_strength
+        How many items of evidence the data-derived default accuracy is worth.
+    given_strength
+        How many items of evidence a prior given by the user is worth.
+    initial
+        The accuracy every source starts from (Dong et al. start from 0.8).
+    rounds
+        At most this many rounds to learn accuracies, before copying is
+        considered and again after.
+    tolerance
+        A phase ends when no accuracy moves by more than this in a round.
+    copying
+        Whether to detect and discount copying.
+    copy_rate
+        The share of its claims a copier takes from its original (Dong et al.: 0.8).
+    copy_prior
+        The prior probability that two sources are dependent.
+    range_ratio
+        ``low`` and ``high`` span the candidates at least this many times as
+        probable as the best (0.5: at least half as probable).
+    """
+
+    default_strength: float = 2.0
+    given_strength: float = 5.0
+    initial: float = 0.8
+    rounds: int = 20
+    tolerance: float = 1e-3
+    copying: bool = True
+    copy_rate: float = 0.8
+    copy_prior: float = 0.1
+    range_ratio: float = 0.5
+
+
+_FLOOR = 1e-3  # accuracies stay within [_FLOOR, 1 - _FLOOR] so votes stay finite
+_COPY_DETECTIONS = 1  # copying is estimated once the accuracies settle
+
+
+class _Item:
+    """One item's observations, prepared once: candidates, spans, claim groups."""
+
+    __slots__ = (
+        "candidates", "claims", "contested", "disputed", "evidence", "groups", "informative",
+        "key", "links", "names", "observations", "points", "right", "sources", "spans",
+        "weights",
+    )  # fmt: skip
+
+    def __init__(self, key: Hashable, observations: list[Observation], index: Mapping[str, int]):
+        self.key = key
+        self.observations = observations
+        values = [o.value for o in observations]
+        self.candidates = candidates = sorted(set(values))
+        self.names = names = [o.source for o in observations]
+        self.sources = sources = [index[name] for name in names]
+        self.weights = weights = [o.weight for o in observations]
+        left, right = bisect.bisect_left, bisect.bisect_right
+        self.spans = [(left(candidates, o.low), right(candidates, o.high)) for o in observations]
+        self.points = all(b - a == 1 for a, b in self.spans)
+        ids: dict[tuple[float, float, float], int] = {}
+        self.claims = [ids.setdefault((o.value, o.low, o.high), len(ids)) for o in observations]
+        self.groups: list[list[int]] = [[] for _ in ids]
+        for j, claim in enumerate(self.claims):
+            self.groups[claim].append(j)
+        distinct = set(sources)
+        self.contested = len(distinct) > 1  # only then does it say anything of sources
+        self.disputed = self.contested and len(candidates) > 1
+        # How much the item tells about a source: its weight, times the weight of the
+        # other sources up to 1 (a lone relay of another source tells only half).
+        total = sum(weights)
+        if len(distinct) == len(sources):
+            self.informative = [w * min(1.0, total - w) for w in weights]
+        else:
+            own: dict[int, float] = {}
+            for s, w in zip(sources, weights, strict=True):
+                own[s] = own.get(s, 0.0) + w
+            self.informative = [
+                w * min(1.0, total - own[s]) for s, w in zip(sources, weights, strict=True)
+            ]
+        self.links: dict[tuple[int, int], float] = {}  # same-claim pairs: share copied
+        if len(distinct) < len(sources):
+            self.set_links({})
+        self.right: list[float] = []  # per observation: P(truth within its claim)
+        self.evidence: list[float] = []  # the same without its source's votes
+
+    def set_links(self, dependence: Mapping[tuple[int, int], float]) -> None:
+        """The same-claim pairs of observations whose sources depend on each other."""
+        links = {}
+        for members in self.groups:
+            for x in range(1, len(members)):
+                k = members[x]
+                for j in members[:x]:
+                    s, t = self.sources[j], self.sources[k]
+                    d = 1.0 if s == t else dependence.get((s, t) if s < t else (t, s), 0.0)
+                    if d > 0:
+                        links[(j, k)] = d
+        self.links = links
+
+
+def _prepare(items: Sequence[Item], index: Mapping[str, int]) -> list[_Item]:
+    prepared = [_Item(key, positive(observations), index) for key, observations in items]
+    # A canonical order makes every floating-point sum independent of the input order.
+    prepared.sort(
+        key=lambda it: [(o.source, o.value, o.low, o.high, o.weight) for o in it.observations]
+    )
+    return prepared
+
+
+class _State:
+    """Accuracies, the number of false values and dependence, updated round by round."""
+
+    def __init__(
+        self,
+        items: list[_Item],
+        names: list[str],
+        priors: Mapping[str, float],
+        policy: AccuCopyPolicy,
+    ) -> None:
+        self.items = items
+        # Undisputed items (one candidate) give every source full marks whatever the
+        # accuracies: their share of the evidence is counted once, here.
+        self.contested = [item for item in items if item.disputed]
+        self.settled_num = [0.0] * len(names)
+        for item in items:
+            if item.contested and not item.disputed:
+                item.right = [1.0] * len(item.sources)
+                item.evidence = [1.0] * len(item.sources)
+                for s, w in zip(item.sources, item.informative, strict=True):
+                    self.settled_num[s] += w
+        self.names = names
+        self.policy = policy
+        given = [priors.get(name) for name in names]
+        self.strength = [
+            policy.default_strength if p is None else policy.given_strength for p in given
+        ]
+        self.given = given
+        self.default = policy.initial
+        self.n = 1.0
+        self.num = list(self.settled_num)
+        self.den = list(self.settled_num)
+        self.dependence: dict[tuple[int, int], float] = {}
+        self.rank = list(range(len(names)))  # names are sorted: the order of last resort
+        self.accuracy = self._accuracies()
+
+    def _accuracies(self) -> list[float]:
+        """Each source's accuracy: its evidence shrunk toward its prior (or the default).
+
+        Also keeps the numerator and denominator, from which ``votes`` takes one
+        item's evidence out again.
+        """
+        self.top = [
+            k * (self.default if p is None else p) + x
+            for k, p, x in zip(self.strength, self.given, self.num, strict=True)
+        ]
+        self.bottom = [k + x for k, x in zip(self.strength, self.den, strict=True)]
+        return [
+            min(1.0 - _FLOOR, max(_FLOOR, t / b))
+            for t, b in zip(self.top, self.bottom, strict=True)
+        ]
+
+    def votes(self, item: _Item) -> list[float]:
+        """Each observation's vote, from its source's accuracy on the other items."""
+        log_n = math.log(max(self.n, len(item.candidates) - 1.0))
+        if not item.evidence:
+            accuracy = self.accuracy
+            return [
+                max(0.0, log_n + math.log(accuracy[s] / (1.0 - accuracy[s]))) for s in item.sources
+            ]
+        top, bottom = self.top, self.bottom
+        log = math.log
+        accuracies = [
+            min(1.0 - _FLOOR, max(_FLOOR, (top[s] - e * w) / (bottom[s] - w)))
+            for s, e, w in zip(item.sources, item.evidence, item.informative, strict=True)
+        ]
+        return [max(0.0, log_n + log(a / (1.0 - a))) for a in accuracies]
+
+    def independence(self, item: _Item, votes: list[float]) -> list[float]:
+        """Per observation, the share of it that is not a copy of one counted before it."""
+        independent = [1.0] * len(votes)
+        if not item.links:
+            return independent
+        links, rank = item.links, self.rank
+        for members in item.groups:
+            if len(members) < 2:
+                continue
+            # The most accurate source at the time copying was detected counts fully;
+            # a fixed order keeps the rounds from flipping who is the copy.
+            order = sorted(members, key=lambda j: (rank[item.sources[j]], j))
+            for x in range(1, len(order)):
+                j = order[x]
+                for k in order[:x]:
+                    d = links.get((j, k) if j < k else (k, j), 0.0)
+                    if d:
+                        independent[j] *= 1.0 - d
+        return independent
+
+    def totals(self, item: _Item, contribution: list[float]) -> list[float]:
+        """The votes each candidate gets from the observations whose claims contain it."""
+        totals = [0.0] * len(item.candidates)
+        if item.points:
+            for c, (a, _) in zip(contribution, item.spans, strict=True):
+                totals[a] += c
+            return totals
+        for c, (a, b) in zip(contribution, item.spans, strict=True):
+            for q in range(a, b):
+                totals[q] += c
+        return totals
+
+    def round(self) -> float:
+        """One round over the disputed items; returns the largest change of accuracy."""
+        num = list(self.settled_num)
+        den = list(self.settled_num)
+        same = pairs = 0.0
+        exp = math.exp
+        for item in self.contested:
+            votes = self.votes(item)
+            if item.links:
+                independent = self.independence(item, votes)
+                contribution = [
+                    w * v * i for w, v, i in zip(item.weights, votes, independent, strict=True)
+                ]
+            else:
+                contribution = [w * v for w, v in zip(item.weights, votes, strict=True)]
+            totals = self.totals(item, contribution)
+            top = max(totals)
+            mass = [exp(t - top) for t in totals]
+            z = sum(mass)
+            if item.points:
+                within = [mass[a] for a, _ in item.spans]
+            else:
+                prefix = [0.0]
+                for m in mass:
+                    prefix.append(prefix[-1] + m)
+                within = [prefix[b] - prefix[a] for a, b in item.spans]
+            item.right = right = [min(1.0, x / z) for x in within]
+            item.evidence = evidence = self._evidence(item, contribution, totals, within, z)
+            for s, e, w in zip(item.sources, evidence, item.informative, strict=True):
+                num[s] += e * w
+                den[s] += w
+            # Pairs of wrong claims from independent sources, and those that coincide.
+            wrong = [w * (1.0 - r) for w, r in zip(item.weights, right, strict=True)]
+            total = sum(wrong)
+            squares = sum(x * x for x in wrong)
+            pairs += (total * total - squares) / 2.0
+            for members in item.groups:
+                if len(members) > 1:
+                    group = sum(wrong[j] for j in members)
+                    same += (group * group - sum(wrong[j] * wrong[j] for j in members)) / 2.0
+            for (j, k), d in item.links.items():
+                product = d * wrong[j] * wrong[k]  # a copy, or a repetition, is no coincidence
+                same -= product
+                pairs -= product
+        self.num, self.den = num, den
+        raw = [num[s] / den[s] for s in range(len(num)) if den[s] > 0]
+        # Empirical Bayes: a source without a record is as accurate as the average source.
+        self.default = (sum(raw) + 1.0) / (len(raw) + 2.0)
+        new = self._accuracies()
+        change = max((abs(a - b) for a, b in zip(new, self.accuracy, strict=True)), default=0.0)
+        self.accuracy = new
+        # n: one over the rate at which two independent wrong claims on an item coincide.
+        self.n = max(1.0, (max(0.0, pairs) + 2.0) / (max(0.0, same) + 1.0))
+        return change
+
+    def _evidence(
+        self,
+        item: _Item,
+        contribution: list[float],
+        totals: list[float],
+        within: list[float],
+        z: float,
+    ) -> list[float]:
+        """P(truth within each observation's claim) from the votes of the other sources."""
+        if len(set(item.sources)) == len(item.sources):
+            # One observation per source: removing it lowers only its own claim's candidates.
+            out = []
+            for c, x in zip(contribution, within, strict=True):
+                kept = x * math.exp(-c)
+                rest = z - x
+                out.append(min(1.0, kept / (rest + kept)) if rest + kept > 0 else 0.0)
+            return out
+        out = []
+        for j, s in enumerate(item.sources):
+            others = list(totals)
+            for k, t in enumerate(item.sources):
+                if t == s:
+                    a, b = item.spans[k]
+                    for q in range(a, b):
+                        others[q] -= contribution[k]
+            top = max(others)
+            mass = [math.exp(t - top) for t in others]
+            a, b = item.spans[j]
+            out.append(min(1.0, sum(mass[a:b]) / sum(mass)))
+        return out
+
+    def detect_copying(self) -> None:
+        """Dependence of each pair of sources, by Dong et al.'s Bayesian test on the
+        items in dispute.
+
+        Where everyone agrees, agreeing says nothing; on a disputed item two
+        sources make the same true claim, the same false claim, or different
+        claims (counted softly with the current probabilities). Independent
+        sources of accuracies a and b (on disputed items) share a true claim
+        with probability a b and a false one with (1 - a)(1 - b) / n; a source
+        copying a fraction c of its claims from one of accuracy b shares
+        c b + (1 - c) a b true and c (1 - b) + (1 - c)(1 - a)(1 - b) / n false
+        claims, and differs (1 - c) times as often. A shared false claim is
+        strong evidence, a shared true one weak, a difference counts against.
+        With a prior probability ``copy_prior`` of copying, c times the
+        posterior probability is the share of the later source's claims that
+        are treated as copies.
+        """
+        c, prior, n = self.policy.copy_rate, self.policy.copy_prior, self.n
+        same_true: dict[tuple[int, int], float] = {}
+        same_false: dict[tuple[int, int], float] = {}
+        covered: list[set[int]] = [set() for _ in self.names]
+        right_sum = [0.0] * len(self.names)
+        for number, item in enumerate(self.contested):
+            for j, s in enumerate(item.sources):
+                if number not in covered[s]:
+                    covered[s].add(number)
+                    right_sum[s] += item.right[j]
+            for members in item.groups:
+                for x in range(1, len(members)):
+                    k = members[x]
+                    for j in members[:x]:
+                        s, t = item.sources[j], item.sources[k]
+                        if s == t:
+                            continue
+                        pair = (s, t) if s < t else (t, s)
+                        right = item.right[j]
+                        same_true[pair] = same_true.get(pair, 0.0) + right
+                        same_false[pair] = same_false.get(pair, 0.0) + (1.0 - right)
+        accuracy = [
+            min(1.0 - _FLOOR, max(_FLOOR, right_sum[s] / len(covered[s]))) if covered[s] else 0.5
+            for s in range(len(self.names))
+        ]
+        dependence = {}
+        for pair, k_true in sorted(same_true.items()):
+            s, t = pair
+            k_false = same_false[pair]
+            k_diff = max(0.0, len(covered[s] & covered[t]) - k_true - k_false)
+            a, b = accuracy[s], accuracy[t]
+            true_i, false_i = a * b, (1.0 - a) * (1.0 - b) / n
+            diff_i = max(1e-12, 1.0 - true_i - false_i)
+            independent = k_true * math.log(true_i) + k_false * math.log(false_i)
+            independent += k_diff * math.log(diff_i)
+            copied = []
+            for original in (a, b):  # either may be the copier
+                true_c = c * original + (1.0 - c) * true_i
+                false_c = c * (1.0 - original) + (1.0 - c) * false_i
+                log_c = k_true * math.log(true_c) + k_false * math.log(false_c)
+                copied.append(log_c + k_diff * math.log((1.0 - c) * diff_i))
+            top = max(independent, *copied)
+            odds_copy = prior / 2 * sum(math.exp(x - top) for x in copied)
+            odds_independent = (1.0 - prior) * math.exp(independent - top)
+            # One shared figure is no proof: copying is acted on once it is more likely
+            # than not, and then discounted by its probability.
+            if odds_copy > odds_independent:
+                dependence[pair] = c * odds_copy / (odds_copy + odds_independent)
+        self.dependence = dependence
+        ordered = sorted(range(len(self.names)), key=lambda s: (-self.accuracy[s], self.names[s]))
+        self.rank = [0] * len(self.names)
+        for position, s in enumerate(ordered):
+            self.rank[s] = position
+        for item in self.contested:
+            item.set_links(dependence)
+
+
+def _interval_of(item: _Item, q: int) -> tuple[float, float]:
+    """Intersection of the intervals of the observations that support candidate q."""
+    low, high = -math.inf, math.inf
+    for o, (a, b) in zip(item.observations, item.spans, strict=True):
+        if a <= q < b:
+            low, high = max(low, o.low), min(high, o.high)
+    return low, high
+
+
+def _estimate(state: _State, item: _Item) -> Estimate:
+    votes = state.votes(item)
+    independent = state.independence(item, votes)
+    n = max(state.n, len(item.candidates) - 1.0)
+    if len(item.observations) == 1:
+        # A lone figure: its own value and interval, as probable as its source is accurate.
+        o = item.observations[0]
+        odds = math.exp(votes[0])
+        return Estimate(
+            best=o.value,
+            low=o.low,
+            high=o.high,
+            support=o.weight,
+            confidence=odds / (odds + n),
+            alternatives=((o.value, odds / (odds + n)),),
+            agreeing=(o.source,),
+        )
+    contribution = [w * v * i for w, v, i in zip(item.weights, votes, independent, strict=True)]
+    if len(item.candidates) == 1:
+        # Everyone agrees: the value, where all the claimed intervals meet.
+        odds = math.exp(sum(contribution))
+        confidence = odds / (odds + n)
+        value = item.candidates[0]
+        return Estimate(
+            best=value,
+            low=max(o.low for o in item.observations),
+            high=min(o.high for o in item.observations),
+            support=sum(w * i for w, i in zip(item.weights, independent, strict=True)),
+            confidence=confidence,
+            alternatives=((value, confidence),),
+            agreeing=tuple(sorted(set(item.names))),
+        )
+    totals = state.totals(item, contribution)
+    top = max(totals)
+    mass = [math.exp(t - top) for t in totals]
+    # Reported probabilities keep the n + 1 - k values nobody claimed, each of weight
+    # exp(-top), so that a figure few sources gave is not certain.
+    z = sum(mass) + (n + 1.0 - len(totals)) * math.exp(-top)
+    probability = [m / z for m in mass]
+    ranked = sorted(range(len(totals)), key=lambda q: (-probability[q], item.candidates[q]))
+    best_q = ranked[0]
+    best = item.candidates[best_q]
+    low, high = _interval_of(item, best_q)
+    for q in ranked[1:]:
+        if probability[q] < state.policy.range_ratio * probability[best_q]:
+            break
+        q_low, q_high = _interval_of(item, q)
+        low, high = min(low, q_low), max(high, q_high)
+    agree = [o.agrees(best) for o in item.observations]
+    agreeing = sorted({name for name, a in zip(item.names, agree, strict=True) if a})
+    dissenting = sorted({name for name, a in zip(item.names, agree, strict=True) if not a})
+    return Estimate(
+        best=best,
+        low=low,
+        high=high,
+        support=math.fsum(
+            w * i for w, i, a in zip(item.weights, independent, agree, strict=True) if a
+        ),
+        confidence=probability[best_q],
+        alternatives=tuple((item.candidates[q], probability[q]) for q in ranked),
+        agreeing=tuple(agreeing),
+        dissenting=tuple(name for name in dissenting if name not in agreeing),
+    )
+
+
+def accucopy(
+    items: Sequence[Item], priors: Mapping[str, float], /, policy: AccuCopyPolicy | None = None
+) -> Result:
+    """Accuracy-weighted votes over intervals with copy detection (the default method).
+
+    See the module documentation for the model and ``AccuCopyPolicy`` for its
+    settings; pass ``policy`` through ``functools.partial`` to change them.
+    """
+    policy = policy or AccuCopyPolicy()
+    names = sorted({o.source for _, observations in items for o in observations})
+    index = {name: i for i, name in enumerate(names)}
+    prepared = _prepare(items, index)
+    state = _State(prepared, names, priors, policy)
+    for _ in range(policy.rounds):
+        if state.round() < policy.tolerance:
+            break
+    if policy.copying and state.contested:
+        for _ in range(_COPY_DETECTIONS):
+            state.detect_copying()
+            for _ in range(policy.rounds):
+                if state.round() < policy.tolerance:
+                    break
+    estimates: dict[Hashable, Estimate] = {}
+    agreed = [0] * len(names)
+    seen = [0] * len(names)
+    for item in prepared:
+        estimate = _estimate(state, item)
+        estimates[item.key] = estimate
+        if item.contested:
+            backing = set(estimate.agreeing)
+            for s in set(item.sources):
+                seen[s] += 1
+                agreed[s] += names[s] in backing
+    reliability = {}
+    for s, name in enumerate(names):
+        copies = sorted(
+            (
+                (names[t if u == s else u], round(d, 6))
+                for (u, t), d in state.dependence.items()
+                if s in (u, t) and d >= 0.5
+            ),
+            key=lambda pair: (-pair[1], pair[0]),
+        )
+        reliability[name] = Reliability(
+            score=state.accuracy[s],
+            items=seen[s],
+            agreement=agreed[s] / seen[s] if seen[s] else 0.0,
+            prior=priors.get(name),
+            copies=tuple(copies),
+        )
+    dependence = {
+        (names[s], names[t]): round(d, 6) for (s, t), d in state.dependence.items() if d >= 0.05
+    }
+    return estimates, reliability, dependence
+
+
+register_method("accucopy")(accucopy)

@@ -1,0 +1,438 @@
+"""Types, validation and the method registry of the truth-discovery engine.
+
+Everything here is independent of the claim graph: an item is any hashable key
+(a quantity), an observation is one source's figure for it, and a method turns
+the observations of every item into estimates and source reliabilities.
+``claimtrack._truth`` is the public face; this module holds what the methods
+share.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from importlib.metadata import entry_points
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from .errors import RegistryError, ValidationError
+
+if TYPE_CHECKING:
+    from ._truth_grades import Grade, GradePolicy
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Discovery",
+    "Estimate",
+    "Item",
+    "Method",
+    "Observation",
+    "Reliability",
+    "agreement_reliability",
+    "get_method",
+    "method_names",
+    "per_item",
+    "register_method",
+    "unregister_method",
+]
+
+#: Packages add assessment methods through this entry-point group (name -> callable).
+ENTRY_POINT_GROUP = "claimtrack.methods"
+
+
+def _number(field: str, value: Any, finite: bool) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(f"observation {field}", value, "a number")
+    if finite and not math.isfinite(value):
+        raise ValidationError(f"observation {field}", value, "a finite number")
+    if value != value:  # NaN
+        raise ValidationError(f"observation {field}", value, "a number (-inf or inf if unbounded)")
+
+
+@attrs.frozen
+class Observation:
+    """One source's figure for one item: a value, its interval, and how much it counts.
+
+    ``low`` and ``high`` default to the value (an exact figure) and may be
+    ``-inf``/``inf`` for an unbounded end ("over 40" is ``(40, 40, inf)``). An
+    interval observation agrees with every value inside it. ``weight`` is how
+    much the observation counts: 1 for an original statement, less for a relay
+    of it, so that each independent origin counts once; a weight of 0 makes the
+    observation inert.
+
+    >>> Observation("ministry", 45)
+    Observation(source='ministry', value=45, low=45, high=45, weight=1.0)
+    """
+
+    source: str
+    value: float
+    low: float = attrs.field(default=attrs.Factory(lambda self: self.value, takes_self=True))
+    high: float = attrs.field(default=attrs.Factory(lambda self: self.value, takes_self=True))
+    weight: float = 1.0
+
+    def __attrs_post_init__(self) -> None:
+        # One check for all fields: observations are made by the hundred thousand.
+        if not isinstance(self.source, str) or not self.source:
+            raise ValidationError("observation source", self.source, "a non-empty name (str)")
+        _number("value", self.value, finite=True)
+        _number("low", self.low, finite=False)
+        _number("high", self.high, finite=False)
+        _number("weight", self.weight, finite=True)
+        if self.weight < 0:
+            raise ValidationError("observation weight", self.weight, "a number >= 0")
+        if not self.low <= self.value <= self.high:
+            raise ValidationError(
+                "observation interval",
+                (self.low, self.value, self.high),
+                "low <= value <= high",
+            )
+
+    @property
+    def claim(self) -> tuple[float, float, float]:
+        """What was claimed, without who or how much: equal claims are candidate copies."""
+        return (self.value, self.low, self.high)
+
+    def agrees(self, value: float) -> bool:
+        """Whether ``value`` lies within this observation's interval (ends included)."""
+        return self.low <= value <= self.high
+
+
+@attrs.frozen
+class Estimate:
+    """The answer for one item: a best value with a low-high range, as UCDP publishes them.
+
+    ``support`` is the effective number of independent observations whose
+    interval contains ``best`` (relays and detected copies count for less than
+    one); ``confidence`` is the method's probability that ``best`` is right.
+    ``alternatives`` lists every candidate value with its probability, most
+    probable first; ``agreeing`` and ``dissenting`` name the sources whose
+    claims contain ``best`` and those whose claims do not.
+    """
+
+    best: float
+    low: float
+    high: float
+    support: float
+    confidence: float
+    alternatives: tuple[tuple[float, float], ...] = ()
+    agreeing: tuple[str, ...] = ()
+    dissenting: tuple[str, ...] = ()
+
+    def probability(self, low: float, high: float) -> float:
+        """The probability the method gives to the truth lying in ``[low, high]``."""
+        return min(1.0, math.fsum(p for v, p in self.alternatives if low <= v <= high))
+
+
+@attrs.frozen
+class Reliability:
+    """What a method learned about one source: a score in [0, 1] and the evidence for it.
+
+    ``items`` counts the items on which some other source also reported, the
+    only ones that say anything about this source; ``agreement`` is the share
+    of those whose estimate lies within this source's claim. ``prior`` is the
+    reliability given beforehand, if any. ``copies`` names the sources found to
+    repeat this source's figures (or it theirs), with the strength of the
+    dependence in [0, 1].
+    """
+
+    score: float
+    items: int
+    agreement: float
+    prior: float | None = None
+    copies: tuple[tuple[str, float], ...] = ()
+
+
+Item = tuple[Hashable, tuple[Observation, ...]]
+
+
+@attrs.frozen
+class Discovery:
+    """The result of a truth-discovery method over many items.
+
+    ``estimates`` maps each item to its ``Estimate``; ``reliability`` maps each
+    source to its ``Reliability``; ``dependence`` maps a pair of source names
+    (in sorted order) to the strength of the copying detected between them.
+    ``observations`` keeps what each estimate was made from.
+    """
+
+    method: str
+    estimates: Mapping[Hashable, Estimate]
+    reliability: Mapping[str, Reliability]
+    dependence: Mapping[tuple[str, str], float] = attrs.field(factory=dict)
+    observations: Mapping[Hashable, tuple[Observation, ...]] = attrs.field(factory=dict)
+
+    def independent_agreeing(self, item: Hashable, observation: Observation) -> float:
+        """How many other independent sources' claims overlap ``observation``'s claim.
+
+        Relays count by their weight; a source found to copy ``observation``'s
+        source (or one already counted) counts only for the part of it that is
+        not a copy.
+        """
+        others = [
+            o
+            for o in self.observations.get(item, ())
+            if o.source != observation.source
+            and o.weight > 0
+            and o.low <= observation.high
+            and observation.low <= o.high
+        ]
+        counted = [observation.source]
+        total = 0.0
+        for other in sorted(others, key=lambda o: (-o.weight, o.source, o.claim)):
+            independent = 1.0
+            for source in counted:
+                pair = (min(source, other.source), max(source, other.source))
+                independent *= 1.0 - self.dependence.get(pair, 0.0)
+            total += other.weight * independent
+            counted.append(other.source)
+        return total
+
+    def grade(
+        self, item: Hashable, observation: Observation, policy: GradePolicy | None = None
+    ) -> Grade:
+        """The Admiralty credibility grade of ``observation``, one of ``item``'s."""
+        from ._truth_grades import grade
+
+        if item not in self.estimates:
+            raise ValidationError("item", item, "an item of this discovery")
+        reliability = self.reliability.get(observation.source)
+        score = reliability.score if reliability is not None and reliability.items else None
+        return grade(
+            observation,
+            self.estimates[item],
+            self.independent_agreeing(item, observation),
+            score,
+            policy,
+        )
+
+
+class Method(Protocol):
+    """A truth-discovery method: items and priors in, a ``Discovery`` out.
+
+    ``items`` holds every item once, with at least one observation of positive
+    weight; ``priors`` maps source names to reliabilities in [0, 1]. Register
+    one with ``register_method``.
+    """
+
+    def __call__(self, items: Sequence[Item], priors: Mapping[str, float], /) -> Result: ...
+
+
+#: What a method returns: estimates per item, reliability per source, dependence per pair.
+Result = tuple[
+    Mapping[Hashable, Estimate], Mapping[str, Reliability], Mapping[tuple[str, str], float]
+]
+
+
+_METHODS: dict[str, Method] = {}
+_LOADED_ENTRY_POINTS = False
+
+
+def register_method(name: str) -> Callable[[Method], Method]:
+    """Register a truth-discovery method under ``name`` (a decorator); returns it unchanged.
+
+    A method takes ``(items, priors)`` and returns ``(estimates, reliability,
+    dependence)`` as described in ``Method``. Registering a name again
+    replaces the method.
+    """
+    if not isinstance(name, str) or not name:
+        raise ValidationError("method name", name, "a non-empty string")
+
+    def register(function: Method) -> Method:
+        if not callable(function):
+            raise ValidationError("method", function, "a callable (items, priors) -> results")
+        _METHODS[name] = function
+        return function
+
+    return register
+
+
+def _load_entry_points() -> None:
+    global _LOADED_ENTRY_POINTS
+    if _LOADED_ENTRY_POINTS:
+        return
+    _LOADED_ENTRY_POINTS = True
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        if point.name not in _METHODS:
+            _METHODS[point.name] = point.load()
+
+
+def unregister_method(name: str) -> None:
+    """Remove a registered method; ``RegistryError`` if no method has that name."""
+    _load_entry_points()
+    if name not in _METHODS:
+        raise RegistryError("assessment method", name, list(_METHODS))
+    del _METHODS[name]
+
+
+def method_names() -> list[str]:
+    """The names of every registered method, sorted."""
+    _load_entry_points()
+    return sorted(_METHODS)
+
+
+def get_method(name: str) -> Method:
+    """The method registered under ``name``; ``RegistryError`` lists the known names."""
+    _load_entry_points()
+    if name not in _METHODS:
+        raise RegistryError("assessment method", name, list(_METHODS))
+    return _METHODS[name]
+
+
+# -- helpers the methods share ------------------------------------------------------
+
+
+def positive(observations: Iterable[Observation]) -> list[Observation]:
+    """The observations that count (weight > 0), in a canonical order."""
+    return sorted(
+        (o for o in observations if o.weight > 0),
+        key=lambda o: (o.source, o.value, o.low, o.high, o.weight),
+    )
+
+
+def hull(observations: Sequence[Observation]) -> tuple[float, float]:
+    """The smallest interval holding every observation's interval."""
+    return min(o.low for o in observations), max(o.high for o in observations)
+
+
+def support_of(
+    best: float, observations: Sequence[Observation]
+) -> tuple[float, list[str], list[str]]:
+    """Total weight of the observations agreeing with ``best``, their sources, the others'."""
+    agreeing = sorted({o.source for o in observations if o.agrees(best)})
+    dissenting = sorted({o.source for o in observations if not o.agrees(best)} - set(agreeing))
+    weight = math.fsum(o.weight for o in observations if o.agrees(best))
+    return weight, agreeing, dissenting
+
+
+def shares(scores: Mapping[float, float]) -> tuple[tuple[float, float], ...]:
+    """Candidate scores as probabilities, most probable first (ties: smaller value first)."""
+    total = math.fsum(scores.values())
+    if total <= 0:
+        even = 1.0 / len(scores)
+        return tuple((v, even) for v in sorted(scores))
+    return tuple(
+        sorted(((v, s / total) for v, s in scores.items()), key=lambda vp: (-vp[1], vp[0]))
+    )
+
+
+def point_estimate(
+    best: float, observations: Sequence[Observation], scores: Mapping[float, float]
+) -> Estimate:
+    """An estimate for a rule that picks ``best``: range = hull of the claimed intervals."""
+    weight, agreeing, dissenting = support_of(best, observations)
+    low, high = hull(observations)
+    alternatives = shares(scores)
+    confidence = next((p for v, p in alternatives if v == best), 0.0)
+    return Estimate(
+        best=best,
+        low=low,
+        high=high,
+        support=weight,
+        confidence=confidence,
+        alternatives=alternatives,
+        agreeing=tuple(agreeing),
+        dissenting=tuple(dissenting),
+    )
+
+
+def agreement_reliability(
+    items: Sequence[Item],
+    estimates: Mapping[Hashable, Estimate],
+    priors: Mapping[str, float],
+    strength: float = 2.0,
+) -> dict[str, Reliability]:
+    """Reliability for methods that do not learn one: agreement with the estimates.
+
+    A source's score is its share of agreeing items among those where some
+    other source also reported, shrunk toward its prior (0.5 when none is
+    given) with the weight of ``strength`` items.
+    """
+    agree: dict[str, float] = {}
+    seen: dict[str, int] = {}
+    every: set[str] = set()
+    for key, observations in items:
+        counted = positive(observations)
+        sources = {o.source for o in counted}
+        every |= {o.source for o in observations}
+        if len(sources) < 2:
+            continue
+        best = estimates[key].best
+        for source in sorted(sources):
+            own = [o for o in counted if o.source == source]
+            seen[source] = seen.get(source, 0) + 1
+            agree[source] = agree.get(source, 0.0) + float(any(o.agrees(best) for o in own))
+    out: dict[str, Reliability] = {}
+    for source in sorted(every):
+        n = seen.get(source, 0)
+        prior = priors.get(source)
+        base = 0.5 if prior is None else prior
+        hits = agree.get(source, 0.0)
+        out[source] = Reliability(
+            score=(strength * base + hits) / (strength + n),
+            items=n,
+            agreement=hits / n if n else 0.0,
+            prior=prior,
+        )
+    return out
+
+
+def per_item(rule: Callable[[Sequence[Observation]], float | Estimate]) -> Method:
+    """Turn a rule over one item's observations into a method.
+
+    The rule gets the observations that count (weight > 0) in a canonical order
+    and returns the best value, or a whole ``Estimate``. A bare value gets the
+    hull of the claimed intervals as its range; sources get
+    ``agreement_reliability``.
+
+    >>> from claimtrack._truth import discover
+    >>> @register_method("largest")
+    ... @per_item
+    ... def largest(observations):
+    ...     return max(o.value for o in observations)
+    >>> discover({"q": [("a", 3), ("b", 5)]}, method="largest").estimates["q"].best
+    5
+    >>> unregister_method("largest")
+    """
+
+    def method(items: Sequence[Item], priors: Mapping[str, float], /) -> Result:
+        estimates: dict[Hashable, Estimate] = {}
+        for key, observations in items:
+            counted = positive(observations)
+            answer = rule(counted)
+            if isinstance(answer, Estimate):
+                estimates[key] = answer
+                continue
+            _number("best value returned by the method", answer, finite=True)
+            best = answer
+            estimates[key] = point_estimate(best, counted, _weights_by_value(counted))
+        return estimates, agreement_reliability(items, estimates, priors), {}
+
+    method.__doc__ = rule.__doc__
+    method.__name__ = getattr(rule, "__name__", "method")
+    return method
+
+
+def _weights_by_value(observations: Sequence[Observation]) -> dict[float, float]:
+    scores: dict[float, float] = {}
+    for o in observations:
+        scores[o.value] = scores.get(o.value, 0.0) + o.weight
+    return scores
+
+
+def sorted_candidates(observations: Sequence[Observation]) -> list[float]:
+    """The distinct claimed values, ascending."""
+    return sorted({o.value for o in observations})
+
+
+def span(candidates: Sequence[float], observation: Observation) -> tuple[int, int]:
+    """Indices [a, b) of the candidates within the observation's interval."""
+    return (
+        bisect.bisect_left(candidates, observation.low),
+        bisect.bisect_right(candidates, observation.high),
+    )
+
+
+READ_ONLY_EMPTY: Mapping[Any, Any] = MappingProxyType({})

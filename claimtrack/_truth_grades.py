@@ -1,0 +1,170 @@
+"""Admiralty information-credibility grades (1 to 6) for single observations.
+
+The NATO Admiralty code grades a piece of information apart from its source:
+
+1. confirmed by other independent sources;
+2. probably true: consistent with the consensus, not independently confirmed;
+3. possibly true: not confirmed, but within the plausible range;
+4. doubtful: outside the plausible range, and not clearly contradicted;
+5. improbable: far from the consensus and contradicted by other sources;
+6. cannot be judged: nothing to compare it with.
+
+``grade`` reads an observation against its item's estimate; the thresholds
+live in ``GradePolicy`` so a user can change the rule in one place.
+"""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+
+from ._truth_core import Estimate, Observation
+from .errors import ValidationError
+
+__all__ = ["GRADE_LABELS", "Grade", "GradePolicy", "grade"]
+
+#: What each Admiralty credibility digit means.
+GRADE_LABELS = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+
+@attrs.frozen
+class Grade:
+    """An Admiralty credibility digit with the reasons for it, in words."""
+
+    digit: int
+    reasons: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """The meaning of the digit ("probably true")."""
+        return GRADE_LABELS[self.digit]
+
+    def __str__(self) -> str:
+        return str(self.digit)
+
+
+@attrs.frozen
+class GradePolicy:
+    """The thresholds of ``grade``.
+
+    Parameters
+    ----------
+    confirmed
+        Probability the estimate must give an observation's claim, with at least
+        one other independent source agreeing, for grade 1.
+    possible
+        Probability above which an observation outside the estimate's range is
+        still possibly true (3) rather than doubtful (4).
+    far
+        Relative gap between an observation and the estimate's range beyond
+        which a contradicted observation is improbable (5), not doubtful (4).
+    unreliable
+        Learned reliability below which an uncorroborated observation that
+        agrees with the estimate is only possibly true (3).
+    """
+
+    confirmed: float = 0.5
+    possible: float = 0.2
+    far: float = 0.5
+    unreliable: float = 0.3
+
+
+def _plural(count: float, word: str) -> str:
+    shown = f"{count:.1f}".rstrip("0").rstrip(".")
+    return f"{shown} {word}" + ("" if shown == "1" else "s")
+
+
+def _gap(observation: Observation, estimate: Estimate) -> float:
+    """Relative gap between the observation's interval and the estimate's range."""
+    if observation.high < estimate.low:
+        gap = estimate.low - observation.high
+    elif observation.low > estimate.high:
+        gap = observation.low - estimate.high
+    else:
+        return 0.0
+    scale = max(abs(observation.value), abs(estimate.best), gap)
+    return gap / scale if scale > 0 else 0.0
+
+
+def grade(
+    observation: Observation,
+    estimate: Estimate,
+    independent_agreeing: float,
+    reliability: float | None,
+    policy: GradePolicy | None = None,
+) -> Grade:
+    """The Admiralty credibility digit (1 best, 6 unknown) of one observation, with reasons.
+
+    Parameters
+    ----------
+    observation
+        The observation graded.
+    estimate
+        The estimate of its item.
+    independent_agreeing
+        How many *other* independent sources agree with the observation (relays
+        and copies counted for less than one).
+    reliability
+        The learned reliability of its source, or None when unknown.
+    policy
+        Thresholds; ``GradePolicy()`` by default.
+
+    Examples
+    --------
+    >>> e = Estimate(best=238, low=235, high=240, support=2, confidence=0.7,
+    ...              alternatives=((238, 0.7), (900, 0.1)))
+    >>> grade(Observation("D", 900), e, 0, 0.2).digit
+    5
+    >>> grade(Observation("A", 238), e, 1, 0.8).digit
+    1
+    """
+    if not (math.isfinite(independent_agreeing) and independent_agreeing >= 0):
+        raise ValidationError("independent_agreeing", independent_agreeing, "a number >= 0")
+    if reliability is not None and not 0 <= reliability <= 1:
+        raise ValidationError("reliability", reliability, "a number in [0, 1] or None")
+    policy = policy or GradePolicy()
+    others = estimate.support - (observation.weight if observation.agrees(estimate.best) else 0)
+    alone = independent_agreeing <= 0 and not estimate.dissenting and others <= 1e-9
+    if alone:
+        return Grade(6, ("no other source reports this quantity",))
+    probability = estimate.probability(observation.low, observation.high)
+    chance = f"the estimate gives it a probability of {probability:.2f}"
+    if observation.agrees(estimate.best):
+        if independent_agreeing >= 1 and probability >= policy.confirmed:
+            return Grade(
+                1,
+                (
+                    f"confirmed by {_plural(independent_agreeing, 'other independent source')}",
+                    chance,
+                ),
+            )
+        if reliability is not None and reliability < policy.unreliable and independent_agreeing < 1:
+            return Grade(
+                3,
+                (
+                    "agrees with the estimate but is not confirmed independently",
+                    f"its source's reliability is low ({reliability:.2f})",
+                ),
+            )
+        reason = (
+            "agrees with the estimate but is not confirmed independently"
+            if independent_agreeing < 1
+            else "agrees with the estimate, which is disputed"
+        )
+        return Grade(2, (reason, chance))
+    gap = _gap(observation, estimate)
+    if gap == 0.0 or probability >= policy.possible:
+        where = "within the estimate's range" if gap == 0.0 else "outside the estimate's range"
+        return Grade(3, (f"not the best estimate but {where}", chance))
+    against = f"the estimate is backed by {_plural(estimate.support, 'independent source')}"
+    if gap > policy.far and estimate.support >= 1:
+        return Grade(5, (f"{gap:.0%} away from the estimate's range", against, chance))
+    return Grade(4, (f"{gap:.0%} away from the estimate's range", against, chance))
