@@ -54,6 +54,7 @@ from ._truth_core import (
     positive,
     register_method,
 )
+from .errors import ValidationError
 
 __all__ = ["AccuCopyPolicy", "accucopy"]
 
@@ -81,6 +82,14 @@ class AccuCopyPolicy:
         The share of its claims a copier takes from its original (Dong et al.: 0.8).
     copy_prior
         The prior probability that two sources are dependent.
+    copy_test
+        ``"false"`` (default): Dong et al.'s test, where sharing a claim believed
+        false is the evidence; it trusts the accuracies learned first, so copies
+        that outnumber honest sources can make their errors look true.
+        ``"rare"``: sharing a claim that few *other* sources make is the
+        evidence; it needs no truth, but also takes accurate sources that repeat
+        an authoritative one for copies and discounts them. ``"both"``: the
+        stronger of the two.
     range_ratio
         ``low`` and ``high`` span the candidates at least this many times as
         probable as the best (0.5: at least half as probable).
@@ -94,7 +103,13 @@ class AccuCopyPolicy:
     copying: bool = True
     copy_rate: float = 0.8
     copy_prior: float = 0.1
+    copy_test: str = attrs.field(default="false")
     range_ratio: float = 0.5
+
+    @copy_test.validator
+    def _check_test(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if value not in ("false", "rare", "both"):
+            raise ValidationError("copy_test", value, "'false', 'rare' or 'both'")
 
 
 _FLOOR = 1e-3  # accuracies stay within [_FLOOR, 1 - _FLOOR] so votes stay finite
@@ -193,11 +208,9 @@ class _State:
                     self.settled_num[s] += w
         self.names = names
         self.policy = policy
-        given = [priors.get(name) for name in names]
-        self.strength = [
-            policy.default_strength if p is None else policy.given_strength for p in given
-        ]
-        self.given = given
+        self.given: list[float | None] = []
+        self.strength: list[float] = []
+        self.use_priors(priors)
         self.default = policy.initial
         self.n = 1.0
         self.num = list(self.settled_num)
@@ -205,6 +218,14 @@ class _State:
         self.dependence: dict[tuple[int, int], float] = {}
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
         self.accuracy = self._accuracies()
+
+    def use_priors(self, priors: Mapping[str, float]) -> None:
+        """Shrink each source's accuracy toward its given prior (others: the default)."""
+        self.given = [priors.get(name) for name in self.names]
+        self.strength = [
+            self.policy.default_strength if p is None else self.policy.given_strength
+            for p in self.given
+        ]
 
     def _accuracies(self) -> list[float]:
         """Each source's accuracy: its evidence shrunk toward its prior (or the default).
@@ -357,6 +378,81 @@ class _State:
         return out
 
     def detect_copying(self) -> None:
+        """Dependence of each pair of sources by the policy's test (or the stronger of both)."""
+        test = self.policy.copy_test
+        found = []
+        if test in ("false", "both"):
+            found.append(self._false_claims())
+        if test in ("rare", "both"):
+            found.append(self._rare_claims())
+        dependence: dict[tuple[int, int], float] = {}
+        for tested in found:
+            for pair, d in tested.items():
+                dependence[pair] = max(d, dependence.get(pair, 0.0))
+        self.dependence = dict(sorted(dependence.items()))
+        dependence = self.dependence
+        ordered = sorted(range(len(self.names)), key=lambda s: (-self.accuracy[s], self.names[s]))
+        self.rank = [0] * len(self.names)
+        for position, s in enumerate(ordered):
+            self.rank[s] = position
+        for item in self.contested:
+            item.set_links(dependence)
+
+    def _rare_claims(self) -> dict[tuple[int, int], float]:
+        """Dependence of each pair of sources from the rare claims they share.
+
+        Dong et al.'s test, with the chance of an agreement read from the data: on
+        a disputed item where other sources also report, an independent source
+        repeats another's claim with probability pi, the independent weight of
+        the *other* sources making that claim over theirs in all (add-one
+        smoothed); a source copying a fraction c of its claims repeats it with
+        probability c + (1 - c) pi, and differs (1 - c) times as often. Sharing
+        a claim few others make is strong evidence, sharing the consensus almost
+        none, and every difference counts against. No truth is needed, so a
+        majority of copies cannot make its own errors look true; and because pi
+        counts already-detected copies once, honest sources outnumbered by a
+        clique are not taken for copies of each other.
+        """
+        c, prior = self.policy.copy_rate, self.policy.copy_prior
+        gains: dict[tuple[int, int], float] = {}
+        covered: list[set[int]] = [set() for _ in self.names]
+        for number, item in enumerate(self.contested):
+            if len(set(item.sources)) < 3:
+                continue  # nobody else to say how rare a claim is
+            for s in item.sources:
+                covered[s].add(number)
+            independent = self.independence(item, [0.0] * len(item.sources))
+            weight = [w * i for w, i in zip(item.weights, independent, strict=True)]
+            total = sum(weight)
+            for members in item.groups:
+                if len(members) < 2:
+                    continue
+                share = sum(weight[j] for j in members)
+                for x in range(1, len(members)):
+                    k = members[x]
+                    for j in members[:x]:
+                        s, t = item.sources[j], item.sources[k]
+                        if s == t:
+                            continue
+                        pair_weight = weight[j] + weight[k]
+                        rare = (share - pair_weight + 1.0) / (
+                            total - pair_weight + len(item.groups)
+                        )
+                        pair = (s, t) if s < t else (t, s)
+                        # Agreeing instead of differing: the log of the ratio of the odds.
+                        gain = math.log((c + (1.0 - c) * rare) / rare) - math.log(1.0 - c)
+                        gains[pair] = gains.get(pair, 0.0) + gain
+        dependence = {}
+        base = math.log(prior / (1.0 - prior))
+        differ = math.log(1.0 - c)
+        for (s, t), gain in sorted(gains.items()):
+            # Every common item counted as a difference, then corrected where they agreed.
+            log_odds = base + gain + len(covered[s] & covered[t]) * differ
+            if log_odds > 0:  # copying is acted on once it is more likely than not
+                dependence[(s, t)] = c / (1.0 + math.exp(-log_odds))
+        return dependence
+
+    def _false_claims(self) -> dict[tuple[int, int], float]:
         """Dependence of each pair of sources, by Dong et al.'s Bayesian test on the
         items in dispute.
 
@@ -421,13 +517,7 @@ class _State:
             # than not, and then discounted by its probability.
             if odds_copy > odds_independent:
                 dependence[pair] = c * odds_copy / (odds_copy + odds_independent)
-        self.dependence = dependence
-        ordered = sorted(range(len(self.names)), key=lambda s: (-self.accuracy[s], self.names[s]))
-        self.rank = [0] * len(self.names)
-        for position, s in enumerate(ordered):
-            self.rank[s] = position
-        for item in self.contested:
-            item.set_links(dependence)
+        return dependence
 
 
 def _interval_of(item: _Item, q: int) -> tuple[float, float]:
@@ -516,7 +606,11 @@ def accucopy(
     names = sorted({o.source for _, observations in items for o in observations})
     index = {name: i for i, name in enumerate(names)}
     prepared = _prepare(items, index)
-    state = _State(prepared, names, priors, policy)
+    # The accuracies and copying are learned from the data alone; the priors enter only
+    # each source's own votes at the end. So trusting a source more can only pull an
+    # estimate toward what that source said, never push it away through the sources
+    # that happen to agree with it elsewhere.
+    state = _State(prepared, names, {}, policy)
     for _ in range(policy.rounds):
         if state.round() < policy.tolerance:
             break
@@ -526,6 +620,8 @@ def accucopy(
             for _ in range(policy.rounds):
                 if state.round() < policy.tolerance:
                     break
+    state.use_priors(priors)
+    state.accuracy = state._accuracies()
     estimates: dict[Hashable, Estimate] = {}
     agreed = [0] * len(names)
     seen = [0] * len(names)

@@ -139,8 +139,11 @@ def crh(items: Sequence[Item], priors: Mapping[str, float], /, iterations: int =
                 loss[o.source] += o.weight * gap / spread
         total = math.fsum(loss[s] for s in sources)
         smooth = total / len(sources) if total > 0 else 1.0
+        # Rounded to 12 significant digits: rescaling the figures changes the losses
+        # only in their last bits, and that must not flip a tie in the median.
         new = {
-            s: priors.get(s, 1.0) * math.log((total + smooth) / (loss[s] + smooth)) for s in sources
+            s: float(f"{priors.get(s, 1.0) * math.log((total + smooth) / (loss[s] + smooth)):.12g}")
+            for s in sources
         }
         if new == weight:
             break
