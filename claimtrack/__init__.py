@@ -5,6 +5,15 @@ period. See the README for a tour and ``docs/`` for the guide.
 """
 
 from ._version import __version__
+from .assess import (
+    Assessment,
+    Estimate,
+    Grade,
+    Reliability,
+    assess,
+    assessment_method,
+    assessment_methods,
+)
 from .checkers import available_checkers, checker
 from .errors import (
     CheckerError,
@@ -27,14 +36,17 @@ from .relations import Quantity, Relation, Verdict
 from .views import plot_board, plot_graph, to_pandas
 
 __all__ = [
+    "Assessment",
     "CheckerError",
     "Claim",
     "ClaimGraph",
     "ClaimtrackError",
     "Dispute",
+    "Estimate",
     "Figure",
     "FileFormatError",
     "Gazetteer",
+    "Grade",
     "HedgePolicy",
     "LoadResult",
     "MeasureLexicon",
@@ -44,11 +56,15 @@ __all__ = [
     "Quantity",
     "RegistryError",
     "Relation",
+    "Reliability",
     "Source",
     "UnitError",
     "ValidationError",
     "Verdict",
     "__version__",
+    "assess",
+    "assessment_method",
+    "assessment_methods",
     "available_checkers",
     "checker",
     "claim_reviews",

@@ -1,0 +1,311 @@
+"""Assessment: the most plausible figure per quantity, how far each source can be
+trusted, and how credible each claim is.
+
+``assess(graph)`` turns a linked claim graph into observations (one per claim,
+relays weighted 0 so an origin counts once, confidence as weight), runs a truth
+discovery method over them, and reads the answers back in the graph's terms:
+
+- ``estimates``: per quantity, ``best`` with a ``low``-``high`` range (as UCDP
+  publishes casualty figures), the claims and independent sources behind it and
+  the dissenting claims;
+- ``reliability``: per source, a learned reliability in [0, 1] and its evidence,
+  starting from the source's prior (a number or an Admiralty letter);
+- ``grade(claim)``: the Admiralty information-credibility grade 1 to 6 with its
+  reasons, combined with the source's letter where it has one ("B2").
+
+>>> import claimtrack as ct
+>>> claims = [ct.Claim(source=s, measure="troops killed", figure=f, place="Pokrovsk")
+...           for s, f in [("A", "238"), ("B", "240"), ("C", "about 235"), ("D", "900")]]
+>>> g = ct.ClaimGraph(claims); _ = g.link()
+>>> a = ct.assess(g)
+>>> (e,) = a.estimates.values()
+>>> 230 <= e.best <= 245, str(a.grade(claims[0])), str(a.grade(claims[3]))
+(True, '1', '5')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from . import _html, _truth
+from ._text import render_table
+from .errors import ValidationError
+from .figure import Figure
+from .model import Claim
+from .relations import Quantity
+
+if TYPE_CHECKING:
+    from .graph import ClaimGraph
+
+__all__ = [
+    "Assessment",
+    "Estimate",
+    "Grade",
+    "Reliability",
+    "assess",
+    "assessment_method",
+    "assessment_methods",
+]
+
+
+@attrs.frozen(repr=False)
+class Estimate:
+    """The consensus for one quantity: ``best`` within ``low``-``high``, in ``unit``.
+
+    ``claims`` are the claims whose figures hold the best value, ``sources`` the
+    independent origins behind them, ``dissent`` the claims that do not;
+    ``support`` is the effective number of independent observations behind the
+    best value (copies and relays count less than one) and ``confidence`` the
+    method's probability that it is right.
+    """
+
+    quantity: Quantity
+    best: float
+    low: float
+    high: float
+    unit: str | None
+    claims: tuple[Claim, ...]
+    sources: tuple[str, ...]
+    dissent: tuple[Claim, ...]
+    support: float
+    confidence: float
+    method: str
+
+    @property
+    def figure(self) -> Figure:
+        """The estimate as a figure: best value and range."""
+        low = None if self.low == -math.inf else self.low
+        high = None if self.high == math.inf else self.high
+        return Figure(self.best, low, high, unit=self.unit, hedge="interval")
+
+    def __repr__(self) -> str:
+        return f"Estimate({self.quantity.label!r}, {self.figure.format()!r})"
+
+    def _repr_html_(self) -> str:
+        return _html.estimate(self)
+
+
+@attrs.frozen(repr=False)
+class Reliability:
+    """What the assessment learned about a source: ``value`` in [0, 1] and the evidence.
+
+    ``claims`` counts the quantities on which another source also reported (the
+    only ones that say anything about this one), ``agreed`` the share of those
+    whose estimate lies within this source's figure; ``prior`` is the reliability
+    given beforehand, if any; ``copies`` names sources found to repeat this one's
+    figures (or it theirs) without attribution, with the strength of the evidence.
+    """
+
+    source: str
+    value: float
+    prior: float | None
+    claims: int
+    agreed: float
+    copies: tuple[tuple[str, float], ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Reliability({self.source!r}, {self.value:.2f}, claims={self.claims})"
+
+
+class Grade(str):
+    """An Admiralty information-credibility grade: a string such as "B2" or "3".
+
+    ``credibility`` is the digit (1 confirmed, 2 probably true, 3 possibly true,
+    4 doubtful, 5 improbable, 6 cannot be judged), ``letter`` the source's
+    reliability letter if it has one, ``reasons`` the reasons in words.
+    """
+
+    credibility: int
+    letter: str | None
+    reasons: tuple[str, ...]
+
+    def __new__(cls, credibility: int, letter: str | None, reasons: Iterable[str]) -> Grade:
+        grade = super().__new__(cls, f"{letter or ''}{credibility}")
+        grade.credibility = credibility
+        grade.letter = letter
+        grade.reasons = tuple(reasons)
+        return grade
+
+    @property
+    def label(self) -> str:
+        """What the digit means ("probably true")."""
+        return _truth.GRADE_LABELS[self.credibility]
+
+    def explain(self) -> str:
+        return f"{self} ({self.label}): " + "; ".join(self.reasons)
+
+
+class Assessment:
+    """Estimates, reliabilities and grades for the claims of one graph (see the module)."""
+
+    def __init__(
+        self,
+        graph: ClaimGraph,
+        method: str,
+        estimates: dict[Quantity, Estimate],
+        reliability: dict[str, Reliability],
+        grades: dict[str, Grade],
+        dependence: dict[tuple[str, str], float],
+    ) -> None:
+        self.graph = graph
+        self.method = method
+        self.estimates = estimates
+        self.reliability = reliability
+        self.dependence = dependence
+        self._grades = grades
+
+    def grade(self, claim: Claim) -> Grade:
+        """The credibility grade of a claim of the graph."""
+        found = self._grades.get(claim.id)
+        if found is None:
+            raise ValidationError("claim", claim, "a claim of the assessed graph")
+        return found
+
+    def grades(self) -> dict[str, Grade]:
+        """Every claim's grade, by claim id."""
+        return dict(self._grades)
+
+    def estimate(self, claim: Claim) -> Estimate | None:
+        """The estimate of the quantity a claim is about (None if it had none)."""
+        return self.estimates.get(self.graph.quantity(claim))
+
+    def __str__(self) -> str:
+        rows = [
+            (e.quantity.label, e.figure.format(), len(e.sources), len(e.dissent))
+            for e in self.estimates.values()
+        ]
+        return render_table(["quantity", "estimate", "sources", "dissenting"], rows, limit=60)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Assessment ({self.method}): {len(self.estimates)} estimates, "
+            f"{len(self.reliability)} sources, {len(self._grades)} grades>"
+        )
+
+    def _repr_html_(self) -> str:
+        return _html.assessment(self)
+
+
+def assessment_methods() -> list[str]:
+    """The names ``assess(method=...)`` accepts."""
+    return _truth.method_names()
+
+
+def assessment_method(name: str) -> Callable[[Any], Any]:
+    """Register an assessment method under a name (see ``claimtrack._truth.Method``)."""
+    return _truth.register_method(name)
+
+
+def _reference_unit(claims: list[Claim]) -> str | None:
+    units: dict[str | None, int] = {}
+    for c in claims:
+        units[c.figure.unit] = units.get(c.figure.unit, 0) + 1
+    return max(units, key=lambda u: (units[u], u or ""))
+
+
+def _score(discovery: _truth.Discovery, source: str) -> float | None:
+    found = discovery.reliability.get(source)
+    return found.score if found is not None and found.items else None
+
+
+def assess(graph: ClaimGraph, method: str | Callable[..., Any] | None = None) -> Assessment:
+    """Estimates, source reliability and credibility grades for a linked graph.
+
+    Parameters
+    ----------
+    graph
+        A ClaimGraph; it is linked first if claims were added since its last link.
+    method
+        A name from ``assessment_methods()`` (default ``"accucopy"``: truth
+        discovery with interval agreement and copy detection; also ``"crh"``,
+        ``"weighted_median"``, ``"conservative"``, ``"median"``, ``"vote"``) or a
+        callable following ``claimtrack._truth.Method``.
+    """
+    graph.link()
+    context = graph.context
+    # a claim that relays another adds nothing: its origin is already counted
+    edges: Iterable[tuple[str, str, Any]] = graph.graph.edges(data="relation")
+    relays = {u for u, _, relation in edges if relation == "relays"}
+    items: dict[Any, list[_truth.Observation]] = {}
+    owners: dict[Quantity, list[tuple[Claim, _truth.Observation]]] = {}
+    units: dict[Quantity, str | None] = {}
+    for quantity, claims in graph.quantities().items():
+        asserted = [c for c in claims if c.stance == "asserts"]
+        if not asserted:
+            continue
+        unit = units[quantity] = _reference_unit(asserted)
+        for claim in asserted:
+            if not claim.figure.comparable(Figure(0, unit=unit)):
+                continue
+            f = claim.figure.to(unit)
+            lo, hi = f.bounds
+            weight = 0.0 if claim.id in relays else claim.confidence
+            # figures within the graph's rounding tolerance agree, as the checkers found
+            slack = abs(f.value) * context.tolerance
+            obs = _truth.Observation(context.origin(claim), f.value, lo - slack, hi + slack, weight)
+            owners.setdefault(quantity, []).append((claim, obs))
+            items.setdefault(quantity, []).append(obs)
+    items = {q: obs for q, obs in items.items() if any(o.weight > 0 for o in obs)}
+    priors = {
+        s.name: s.prior for s in graph.sources() if s.prior is not None
+    }  # aliases resolve to the names claims use
+    discovery = _truth.discover(dict(items), method=method or _truth.DEFAULT_METHOD, priors=priors)
+    letters = {s.name: s.letter for s in graph.sources()}
+    supports = graph.supports()
+    estimates: dict[Quantity, Estimate] = {}
+    grades: dict[str, Grade] = {}
+    for quantity, pairs in owners.items():
+        found = discovery.estimates.get(quantity)
+        if found is None:
+            for claim, _ in pairs:
+                grades[claim.id] = Grade(6, letters.get(claim.source.name), ["only relays"])
+            continue
+        agreeing = set(found.agreeing)
+        behind = tuple(c for c, o in pairs if o.low <= found.best <= o.high)
+        # The range, as UCDP publishes it: from the lowest to the highest figure stated by
+        # the claims that hold the best value (their own words, without the tolerance).
+        stated = [c.figure.to(units[quantity]).bounds for c in behind] or [(found.low, found.high)]
+        estimates[quantity] = Estimate(
+            quantity=quantity,
+            best=found.best,
+            low=min(found.best, *(lo for lo, _ in stated)),
+            high=max(found.best, *(hi for _, hi in stated)),
+            unit=units[quantity],
+            claims=behind,
+            sources=tuple(sorted(agreeing)),
+            dissent=tuple(c for c, o in pairs if not o.low <= found.best <= o.high),
+            support=found.support,
+            confidence=found.confidence,
+            method=discovery.method,
+        )
+        judged_against = attrs.evolve(
+            found, low=estimates[quantity].low, high=estimates[quantity].high
+        )
+        for claim, obs in pairs:
+            judged = _truth.grade(
+                attrs.evolve(obs, weight=1.0),  # a relay weighs as its origin
+                judged_against,
+                # confirmation is what the graph's checkers found: other origins corroborating
+                float(supports[claim.id] - 1),
+                _score(discovery, obs.source),
+            )
+            grades[claim.id] = Grade(judged.digit, letters.get(claim.source.name), judged.reasons)
+    for claim in graph.claims():
+        if claim.id not in grades:
+            why = (
+                "a denial"
+                if claim.stance == "denies"
+                else "no comparable figure to weigh it against"
+            )
+            grades[claim.id] = Grade(6, letters.get(claim.source.name), [why])
+    reliability = {
+        name: Reliability(name, r.score, r.prior, r.items, r.agreement, r.copies)
+        for name, r in discovery.reliability.items()
+    }
+    return Assessment(
+        graph, discovery.method, estimates, reliability, grades, dict(discovery.dependence)
+    )

@@ -1,0 +1,175 @@
+"""Assessment through the graph: estimates, reliability and grades, with their properties."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claimtrack as ct
+from claimtrack import Claim, ClaimGraph
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = "2024-08-21"
+
+
+def killed(source: str | ct.Source, figure: str | float, **kw: object) -> Claim:
+    return Claim(
+        source=source, measure="troops killed", figure=figure, place="Pokrovsk", period=DAY, **kw
+    )  # type: ignore[arg-type]
+
+
+def only_estimate(a: ct.Assessment) -> ct.Estimate:
+    (e,) = a.estimates.values()
+    return e
+
+
+def test_a_small_dispute() -> None:
+    claims = [killed("A", "238"), killed("B", "240"), killed("C", "about 235"), killed("D", "900")]
+    a = ct.assess(ClaimGraph(claims))
+    e = only_estimate(a)
+    assert 235 <= e.best <= 240 and e.low <= e.best <= e.high
+    assert e.dissent == (claims[3],)
+    assert set(e.sources) == {"A", "B", "C"}
+    grades = [a.grade(c) for c in claims]
+    assert [g.credibility for g in grades] == [1, 1, 1, 5]
+    assert "confirmed by 2 other independent sources" in grades[0].reasons[0]
+    assert grades[3].label == "improbable"
+    assert a.reliability["D"].value < min(a.reliability[s].value for s in "ABC")
+
+
+def test_the_majority_with_units_wins() -> None:
+    claims = [
+        Claim(
+            source="Seed Wire", measure="distance from Moscow", figure="24 miles", place="Podolsk"
+        ),
+        Claim(source="Outlet B", measure="distance from Moscow", figure="39 km", place="Podolsk"),
+        Claim(source="Outlet D", measure="distance from Moscow", figure="60 km", place="Podolsk"),
+    ]
+    e = only_estimate(ct.assess(ClaimGraph(claims)))
+    assert e.unit == "km" and 38 < e.best < 39.5
+    assert e.dissent == (claims[2],)
+
+
+def test_combined_codes_use_the_source_letter() -> None:
+    claims = [killed(ct.Source("A", reliability="B"), "238"), killed("B", "240")]
+    a = ct.assess(ClaimGraph(claims))
+    assert str(a.grade(claims[0])) == "B1" and a.grade(claims[0]).letter == "B"
+    assert str(a.grade(claims[1])) == "1"
+
+
+def test_a_lone_claim_cannot_be_judged_and_is_its_own_estimate() -> None:
+    claim = killed("Kyiv", "over 40")
+    a = ct.assess(ClaimGraph([claim]))
+    e = only_estimate(a)
+    assert (e.best, e.low, e.high) == (40, 40, math.inf)
+    assert e.figure.high is None
+    assert a.grade(claim).credibility == 6
+
+
+def test_denials_and_strangers_are_graded_six() -> None:
+    claim, denial = killed("Kyiv", "238"), killed("Moscow", "238", stance="denies")
+    a = ct.assess(ClaimGraph([claim, denial]))
+    assert a.grade(denial).credibility == 6 and "denial" in a.grade(denial).reasons[0]
+    with pytest.raises(ct.ValidationError, match="a claim of the assessed graph"):
+        a.grade(killed("Nobody", "1"))
+
+
+def test_methods_are_selectable_and_pluggable() -> None:
+    claims = [killed("A", "100"), killed("B", "200"), killed("C", "210")]
+    g = ClaimGraph(claims)
+    assert {"accucopy", "crh", "weighted_median", "conservative"} <= set(ct.assessment_methods())
+    assert only_estimate(g.assess("conservative")).best == 100
+    assert only_estimate(ct.assess(g, "weighted_median")).best == 200
+    with pytest.raises(ct.RegistryError, match="accucopy"):
+        ct.assess(g, "nonsense")
+
+
+def test_the_seed_report_and_counter_report() -> None:
+    g = ClaimGraph(ct.load(ROOT / "seeds" / "seed_report.csv"))
+    g.add_all(ct.load(ROOT / "seeds" / "counter_report.csv"))
+    a = g.assess()
+    by_label = {q.label: e for q, e in a.estimates.items()}
+    assert by_label["drones destroyed · Russia · 2024-08-21"].best == 45
+    assert by_label["drones destroyed · Bryansk · 2024-08-21"].best == 23
+    assert by_label["Russian troops killed or wounded · Pokrovsk · 2024-08-21"].best == 238
+    derived = [c for c in g.claims() if g.is_derived(c) and c.figure.value == pytest.approx(5160)]
+    assert a.grade(derived[0]).credibility == 1  # confirmed by Monitor A's own tally
+    assert set(a.reliability) >= {"Russian defence ministry", "Kyiv", "Monitor A", "Outlet D"}
+    assert "drones destroyed" in str(a) and "Assessment" in repr(a)
+
+
+# -- properties --------------------------------------------------------------------
+
+figures = st.lists(st.integers(1, 10_000), min_size=1, max_size=6)
+
+
+def graph_of(values: list[int], scale: float = 1.0, order: list[int] | None = None) -> ClaimGraph:
+    claims = [killed(f"S{i}", v * scale) for i, v in enumerate(values)]
+    if order is not None:
+        claims = [claims[i] for i in order]
+    return ClaimGraph(claims)
+
+
+@settings(max_examples=60, deadline=None)
+@given(figures, st.randoms())
+def test_the_estimate_does_not_depend_on_order(values: list[int], rnd) -> None:  # type: ignore[no-untyped-def]
+    order = list(range(len(values)))
+    rnd.shuffle(order)
+    a, b = (
+        only_estimate(ct.assess(graph_of(values))),
+        only_estimate(ct.assess(graph_of(values, order=order))),
+    )
+    assert (a.best, a.low, a.high) == pytest.approx((b.best, b.low, b.high))
+
+
+@settings(max_examples=60, deadline=None)
+@given(figures, st.sampled_from([0.5, 3, 1000]))
+def test_scaling_every_figure_scales_the_estimate(values: list[int], k: float) -> None:
+    a, b = only_estimate(ct.assess(graph_of(values))), only_estimate(ct.assess(graph_of(values, k)))
+    assert b.best == pytest.approx(a.best * k, rel=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(figures)
+def test_the_best_value_lies_within_the_claims(values: list[int]) -> None:
+    e = only_estimate(ct.assess(graph_of(values)))
+    assert min(values) <= e.best <= max(values)
+
+
+@given(st.integers(1, 10_000))
+def test_a_single_claim_is_its_own_estimate(value: int) -> None:
+    e = only_estimate(ct.assess(graph_of([value])))
+    assert (e.best, e.low, e.high) == (value, value, value)
+
+
+@settings(max_examples=40, deadline=None)
+@given(figures, st.data())
+def test_a_relay_changes_nothing(values: list[int], data: st.DataObject) -> None:
+    g = graph_of(values)
+    before = only_estimate(ct.assess(g))
+    original = data.draw(st.sampled_from(g.claims()))
+    g.add(Claim(**{**original.to_fields(), "via": ("Relay outlet",)}))
+    after = only_estimate(ct.assess(g))
+    assert (after.best, after.low, after.high) == (before.best, before.low, before.high)
+
+
+@settings(max_examples=40, deadline=None)
+@given(figures, st.data())
+def test_raising_a_prior_never_moves_the_estimate_away(
+    values: list[int], data: st.DataObject
+) -> None:
+    i = data.draw(st.integers(0, len(values) - 1))
+    low, high = sorted(data.draw(st.lists(st.floats(0, 1), min_size=2, max_size=2)))
+
+    def estimate(prior: float) -> float:
+        claims = [
+            killed(ct.Source(f"S{j}", reliability=prior if j == i else None), v)
+            for j, v in enumerate(values)
+        ]
+        return only_estimate(ct.assess(ClaimGraph(claims))).best
+
+    assert abs(estimate(high) - values[i]) <= abs(estimate(low) - values[i]) + 1e-9
