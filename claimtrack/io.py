@@ -9,6 +9,13 @@ write leaves the old file or the new one, never half of one.
 are in ``CSV_COLUMNS``). A bad line raises ``FileFormatError`` naming the file,
 the line and the field; ``errors="collect"`` loads the good lines instead and
 returns the bad ones with their reasons.
+
+Tables made by others (CSV, or TSV by the ``.tsv`` suffix) load with
+``columns=``, which says which of their columns holds each field; their other
+columns are ignored::
+
+    load("claims.csv", columns={"place": "ObjectID", "measure": "PropertyID",
+                                "figure": "PropertyValue", "source": "SourceID"})
 """
 
 from __future__ import annotations
@@ -203,7 +210,9 @@ def _csv_row(c: Claim) -> dict[str, Any]:
 
 def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
-    formats = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+    formats = {
+        ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv",
+    }  # fmt: skip
     if suffix not in formats:
         raise FileFormatError(
             str(path), f"unknown suffix {suffix!r}; expected one of " + ", ".join(formats)
@@ -296,7 +305,13 @@ def _problem(path: str, line: int | None, err: Exception) -> Problem:
     return Problem(path, line, None, f"{type(err).__name__}: {err}")
 
 
-def _records(path: str, text: str, kind: str) -> Iterator[tuple[int | None, Any]]:
+def _records(
+    path: str,
+    text: str,
+    kind: str,
+    columns: Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+) -> Iterator[tuple[int | None, Any]]:
     """(line, raw record) pairs; a record that is not even JSON is an exception value."""
     if kind == "jsonl":
         # Only "\n" ends a record: str.splitlines would also split at U+2028 inside a text.
@@ -321,14 +336,64 @@ def _records(path: str, text: str, kind: str) -> Iterator[tuple[int | None, Any]
         for item in data:
             yield None, item
     else:
-        yield from _csv_records(path, text)
+        delimiter = delimiter or ("\t" if kind == "tsv" else ",")
+        yield from _csv_records(path, text, columns, delimiter)
 
 
-def _csv_records(path: str, text: str) -> Iterator[tuple[int | None, Any]]:
-    reader = csv.DictReader(_io.StringIO(text, newline=""))
+_FIELDS = (*CSV_COLUMNS, "date")
+
+
+def _check_columns(columns: Any) -> dict[str, str]:
+    """``columns=``: claimtrack field -> the file's column; refuse anything else."""
+    if not isinstance(columns, Mapping):
+        raise ValidationError("columns", columns, "a mapping from field to column name")
+    for field, column in columns.items():
+        if field not in _FIELDS:
+            raise ValidationError("columns", field, "field names among " + ", ".join(_FIELDS))
+        if not isinstance(column, str) or not column.strip():
+            raise ValidationError(f"columns[{field!r}]", column, "a column name (text)")
+    return {field: column.strip() for field, column in columns.items()}
+
+
+def _foreign_rows(
+    path: str, reader: csv.DictReader[str], header: list[str], columns: Mapping[str, str]
+) -> Iterator[tuple[int | None, Any]]:
+    """Rows of a table with its own column names, renamed to claimtrack's fields."""
+    absent = [
+        f"{column!r} (for {field})" for field, column in columns.items() if column not in header
+    ]
+    if absent:
+        raise FileFormatError(
+            path, "no column " + ", ".join(absent) + "; the header has " + ", ".join(header), 1
+        )
+    # A field not mapped may still come from a column that has its name.
+    sources = {field: field for field in _FIELDS if field in header} | dict(columns)
+    missing = [f for f in ("source", "measure", "figure") if f not in sources]
+    if missing:
+        raise FileFormatError(
+            path, "no column for " + ", ".join(missing) + "; name one in columns=", 1
+        )
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            yield (
+                line,
+                ValidationError("row", row[None], f"at most {len(header)} cells, as in the header"),
+            )
+            continue
+        yield line, _from_csv({field: row.get(column) for field, column in sources.items()})
+
+
+def _csv_records(
+    path: str, text: str, columns: Mapping[str, str] | None, delimiter: str
+) -> Iterator[tuple[int | None, Any]]:
+    reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
     if not header:
+        return
+    if columns is not None:
+        yield from _foreign_rows(path, reader, header, columns)
         return
     missing = [c for c in ("source", "measure", "figure") if c not in header]
     if missing:
@@ -381,13 +446,31 @@ def _from_csv(row: Mapping[str, str | None]) -> dict[str, Any]:
 
 
 @overload
-def load(path: str | os.PathLike[str], errors: Literal["raise"] = "raise") -> list[Claim]: ...
+def load(
+    path: str | os.PathLike[str],
+    errors: Literal["raise"] = "raise",
+    *,
+    columns: Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+) -> list[Claim]: ...
 @overload
-def load(path: str | os.PathLike[str], errors: Literal["collect"]) -> LoadResult: ...
+def load(
+    path: str | os.PathLike[str],
+    errors: Literal["collect"],
+    *,
+    columns: Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+) -> LoadResult: ...
 
 
-def load(path: str | os.PathLike[str], errors: str = "raise") -> list[Claim] | LoadResult:
-    """Read claims from a JSON, JSON Lines or CSV file (by suffix).
+def load(
+    path: str | os.PathLike[str],
+    errors: str = "raise",
+    *,
+    columns: Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+) -> list[Claim] | LoadResult:
+    r"""Read claims from a JSON, JSON Lines, CSV or TSV file (by suffix).
 
     Parameters
     ----------
@@ -397,15 +480,43 @@ def load(path: str | os.PathLike[str], errors: str = "raise") -> list[Claim] | L
         ``"raise"`` (default): the first bad line raises ``FileFormatError`` naming
         the file, line and field. ``"collect"``: return a ``LoadResult`` with the
         claims that loaded and a ``Problem`` for each line that did not.
+    columns
+        For a table with its own column names (CSV or TSV only): which column
+        holds each field, e.g. ``{"source": "SourceID", "figure": "PropertyValue"}``.
+        Fields not named are read from a column of their own name if there is
+        one; other columns are ignored. ``source``, ``measure`` and ``figure``
+        must come from somewhere.
+    delimiter
+        The cell separator of a CSV or TSV file; by default "," for ``.csv`` and
+        a tab for ``.tsv``.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "pop.tsv").write_text("City\tYear\tValue\tEditor\nOslo\tpop2006\t548617\tx\n")
+    >>> claim, = load(folder / "pop.tsv", columns={"place": "City", "measure": "Year",
+    ...                                           "figure": "Value", "source": "Editor"})
+    >>> claim.place, claim.measure, claim.figure.value, claim.source.name
+    ('Oslo', 'pop2006', 548617, 'x')
     """
     if errors not in ("raise", "collect"):
         raise ValidationError("errors", errors, "'raise' or 'collect'")
     name = str(path)
     kind = _format_of(Path(path))
+    if kind not in ("csv", "tsv") and (columns is not None or delimiter is not None):
+        raise ValidationError(
+            "columns" if columns is not None else "delimiter",
+            columns if columns is not None else delimiter,
+            f"nothing for a {kind.upper()} file (columns= and delimiter= are for CSV and TSV)",
+        )
+    if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
+        raise ValidationError("delimiter", delimiter, "a single character such as ',' or '\\t'")
+    mapping = None if columns is None else _check_columns(columns)
     text = read_text(path)
     claims: list[Claim] = []
     problems: list[Problem] = []
-    for index, (line, record) in enumerate(_records(name, text, kind)):
+    for index, (line, record) in enumerate(_records(name, text, kind, mapping, delimiter)):
         try:
             if isinstance(record, Exception):
                 raise record
