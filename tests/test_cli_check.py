@@ -145,7 +145,10 @@ def test_demo_tells_the_story_and_writes_its_files(
     out_dir = tmp_path / "demo-output"
     assert main(["demo", "--out", str(out_dir)]) == 0
     out = capsys.readouterr().out
-    assert "2 Kursk + 6 Belgorod + 23 Bryansk + 11 Moscow region = 42 located of 45 for Russia: consistent" in out
+    assert (
+        "2 Kursk + 6 Belgorod + 23 Bryansk + 11 Moscow region = 42 located of 45 for Russia: consistent"
+        in out
+    )
     assert "only 43% of nearly 12,000 missiles and drones fired = 5,160" in out
     assert "30 Bryansk + 6 Belgorod + 2 Kursk + 11 Moscow region = 49 by Monitor A" in out
     for title in ("Consensus estimates", "Source reliability", "Claim grades", "Files"):
