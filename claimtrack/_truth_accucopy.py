@@ -39,21 +39,20 @@ on the order of items or observations.
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Hashable, Mapping, Sequence
 
 import attrs
 
+from ._truth_copying import false_claims, rare_claims
 from ._truth_core import (
     Estimate,
     Item,
-    Observation,
     Reliability,
     Result,
-    positive,
     register_method,
 )
+from ._truth_prepared import Prepared, prepare
 from .errors import ValidationError
 
 __all__ = ["AccuCopyPolicy", "accucopy"]
@@ -116,81 +115,12 @@ _FLOOR = 1e-3  # accuracies stay within [_FLOOR, 1 - _FLOOR] so votes stay finit
 _COPY_DETECTIONS = 1  # copying is estimated once the accuracies settle
 
 
-class _Item:
-    """One item's observations, prepared once: candidates, spans, claim groups."""
-
-    __slots__ = (
-        "candidates", "claims", "contested", "disputed", "evidence", "groups", "informative",
-        "key", "links", "names", "observations", "points", "right", "sources", "spans",
-        "weights",
-    )  # fmt: skip
-
-    def __init__(self, key: Hashable, observations: list[Observation], index: Mapping[str, int]):
-        self.key = key
-        self.observations = observations
-        values = [o.value for o in observations]
-        self.candidates = candidates = sorted(set(values))
-        self.names = names = [o.source for o in observations]
-        self.sources = sources = [index[name] for name in names]
-        self.weights = weights = [o.weight for o in observations]
-        left, right = bisect.bisect_left, bisect.bisect_right
-        self.spans = [(left(candidates, o.low), right(candidates, o.high)) for o in observations]
-        self.points = all(b - a == 1 for a, b in self.spans)
-        ids: dict[tuple[float, float, float], int] = {}
-        self.claims = [ids.setdefault((o.value, o.low, o.high), len(ids)) for o in observations]
-        self.groups: list[list[int]] = [[] for _ in ids]
-        for j, claim in enumerate(self.claims):
-            self.groups[claim].append(j)
-        distinct = set(sources)
-        self.contested = len(distinct) > 1  # only then does it say anything of sources
-        self.disputed = self.contested and len(candidates) > 1
-        # How much the item tells about a source: its weight, times the weight of the
-        # other sources up to 1 (a lone relay of another source tells only half).
-        total = sum(weights)
-        if len(distinct) == len(sources):
-            self.informative = [w * min(1.0, total - w) for w in weights]
-        else:
-            own: dict[int, float] = {}
-            for s, w in zip(sources, weights, strict=True):
-                own[s] = own.get(s, 0.0) + w
-            self.informative = [
-                w * min(1.0, total - own[s]) for s, w in zip(sources, weights, strict=True)
-            ]
-        self.links: dict[tuple[int, int], float] = {}  # same-claim pairs: share copied
-        if len(distinct) < len(sources):
-            self.set_links({})
-        self.right: list[float] = []  # per observation: P(truth within its claim)
-        self.evidence: list[float] = []  # the same without its source's votes
-
-    def set_links(self, dependence: Mapping[tuple[int, int], float]) -> None:
-        """The same-claim pairs of observations whose sources depend on each other."""
-        links = {}
-        for members in self.groups:
-            for x in range(1, len(members)):
-                k = members[x]
-                for j in members[:x]:
-                    s, t = self.sources[j], self.sources[k]
-                    d = 1.0 if s == t else dependence.get((s, t) if s < t else (t, s), 0.0)
-                    if d > 0:
-                        links[(j, k)] = d
-        self.links = links
-
-
-def _prepare(items: Sequence[Item], index: Mapping[str, int]) -> list[_Item]:
-    prepared = [_Item(key, positive(observations), index) for key, observations in items]
-    # A canonical order makes every floating-point sum independent of the input order.
-    prepared.sort(
-        key=lambda it: [(o.source, o.value, o.low, o.high, o.weight) for o in it.observations]
-    )
-    return prepared
-
-
 class _State:
     """Accuracies, the number of false values and dependence, updated round by round."""
 
     def __init__(
         self,
-        items: list[_Item],
+        items: list[Prepared],
         names: list[str],
         priors: Mapping[str, float],
         policy: AccuCopyPolicy,
@@ -243,7 +173,7 @@ class _State:
             for t, b in zip(self.top, self.bottom, strict=True)
         ]
 
-    def votes(self, item: _Item) -> list[float]:
+    def votes(self, item: Prepared) -> list[float]:
         """Each observation's vote, from its source's accuracy on the other items."""
         log_n = math.log(max(self.n, len(item.candidates) - 1.0))
         if not item.evidence:
@@ -259,9 +189,9 @@ class _State:
         ]
         return [max(0.0, log_n + log(a / (1.0 - a))) for a in accuracies]
 
-    def independence(self, item: _Item, votes: list[float]) -> list[float]:
+    def independence(self, item: Prepared) -> list[float]:
         """Per observation, the share of it that is not a copy of one counted before it."""
-        independent = [1.0] * len(votes)
+        independent = [1.0] * len(item.sources)
         if not item.links:
             return independent
         links, rank = item.links, self.rank
@@ -279,7 +209,7 @@ class _State:
                         independent[j] *= 1.0 - d
         return independent
 
-    def totals(self, item: _Item, contribution: list[float]) -> list[float]:
+    def totals(self, item: Prepared, contribution: list[float]) -> list[float]:
         """The votes each candidate gets from the observations whose claims contain it."""
         totals = [0.0] * len(item.candidates)
         if item.points:
@@ -300,7 +230,7 @@ class _State:
         for item in self.contested:
             votes = self.votes(item)
             if item.links:
-                independent = self.independence(item, votes)
+                independent = self.independence(item)
                 contribution = [
                     w * v * i for w, v, i in zip(item.weights, votes, independent, strict=True)
                 ]
@@ -348,7 +278,7 @@ class _State:
 
     def _evidence(
         self,
-        item: _Item,
+        item: Prepared,
         contribution: list[float],
         totals: list[float],
         within: list[float],
@@ -378,19 +308,31 @@ class _State:
         return out
 
     def detect_copying(self) -> None:
-        """Dependence of each pair of sources by the policy's test (or the stronger of both)."""
-        test = self.policy.copy_test
-        found = []
-        if test in ("false", "both"):
-            found.append(self._false_claims())
-        if test in ("rare", "both"):
-            found.append(self._rare_claims())
+        """Dependence of each pair of sources by the policy's test (or the stronger of both).
+
+        The rare-claims test runs twice, the second time with the copies it found
+        counted once, so that honest sources outnumbered by a clique are not
+        taken for copies of each other.
+        """
+        policy, test = self.policy, self.policy.copy_test
+        c, prior = policy.copy_rate, policy.copy_prior
         dependence: dict[tuple[int, int], float] = {}
-        for tested in found:
-            for pair, d in tested.items():
+        if test in ("rare", "both"):
+            for _ in range(2):
+                weights = [
+                    [w * i for w, i in zip(item.weights, self.independence(item), strict=True)]
+                    for item in self.contested
+                ]
+                dependence = rare_claims(self.contested, weights, len(self.names), c, prior)
+                self._link(dependence)
+        if test in ("false", "both"):
+            found = false_claims(self.contested, len(self.names), self.n, c, prior)
+            for pair, d in found.items():
                 dependence[pair] = max(d, dependence.get(pair, 0.0))
-        self.dependence = dict(sorted(dependence.items()))
-        dependence = self.dependence
+        self._link(dict(sorted(dependence.items())))
+
+    def _link(self, dependence: dict[tuple[int, int], float]) -> None:
+        self.dependence = dependence
         ordered = sorted(range(len(self.names)), key=lambda s: (-self.accuracy[s], self.names[s]))
         self.rank = [0] * len(self.names)
         for position, s in enumerate(ordered):
@@ -398,129 +340,8 @@ class _State:
         for item in self.contested:
             item.set_links(dependence)
 
-    def _rare_claims(self) -> dict[tuple[int, int], float]:
-        """Dependence of each pair of sources from the rare claims they share.
 
-        Dong et al.'s test, with the chance of an agreement read from the data: on
-        a disputed item where other sources also report, an independent source
-        repeats another's claim with probability pi, the independent weight of
-        the *other* sources making that claim over theirs in all (add-one
-        smoothed); a source copying a fraction c of its claims repeats it with
-        probability c + (1 - c) pi, and differs (1 - c) times as often. Sharing
-        a claim few others make is strong evidence, sharing the consensus almost
-        none, and every difference counts against. No truth is needed, so a
-        majority of copies cannot make its own errors look true; and because pi
-        counts already-detected copies once, honest sources outnumbered by a
-        clique are not taken for copies of each other.
-        """
-        c, prior = self.policy.copy_rate, self.policy.copy_prior
-        gains: dict[tuple[int, int], float] = {}
-        covered: list[set[int]] = [set() for _ in self.names]
-        for number, item in enumerate(self.contested):
-            if len(set(item.sources)) < 3:
-                continue  # nobody else to say how rare a claim is
-            for s in item.sources:
-                covered[s].add(number)
-            independent = self.independence(item, [0.0] * len(item.sources))
-            weight = [w * i for w, i in zip(item.weights, independent, strict=True)]
-            total = sum(weight)
-            for members in item.groups:
-                if len(members) < 2:
-                    continue
-                share = sum(weight[j] for j in members)
-                for x in range(1, len(members)):
-                    k = members[x]
-                    for j in members[:x]:
-                        s, t = item.sources[j], item.sources[k]
-                        if s == t:
-                            continue
-                        pair_weight = weight[j] + weight[k]
-                        rare = (share - pair_weight + 1.0) / (
-                            total - pair_weight + len(item.groups)
-                        )
-                        pair = (s, t) if s < t else (t, s)
-                        # Agreeing instead of differing: the log of the ratio of the odds.
-                        gain = math.log((c + (1.0 - c) * rare) / rare) - math.log(1.0 - c)
-                        gains[pair] = gains.get(pair, 0.0) + gain
-        dependence = {}
-        base = math.log(prior / (1.0 - prior))
-        differ = math.log(1.0 - c)
-        for (s, t), gain in sorted(gains.items()):
-            # Every common item counted as a difference, then corrected where they agreed.
-            log_odds = base + gain + len(covered[s] & covered[t]) * differ
-            if log_odds > 0:  # copying is acted on once it is more likely than not
-                dependence[(s, t)] = c / (1.0 + math.exp(-log_odds))
-        return dependence
-
-    def _false_claims(self) -> dict[tuple[int, int], float]:
-        """Dependence of each pair of sources, by Dong et al.'s Bayesian test on the
-        items in dispute.
-
-        Where everyone agrees, agreeing says nothing; on a disputed item two
-        sources make the same true claim, the same false claim, or different
-        claims (counted softly with the current probabilities). Independent
-        sources of accuracies a and b (on disputed items) share a true claim
-        with probability a b and a false one with (1 - a)(1 - b) / n; a source
-        copying a fraction c of its claims from one of accuracy b shares
-        c b + (1 - c) a b true and c (1 - b) + (1 - c)(1 - a)(1 - b) / n false
-        claims, and differs (1 - c) times as often. A shared false claim is
-        strong evidence, a shared true one weak, a difference counts against.
-        With a prior probability ``copy_prior`` of copying, c times the
-        posterior probability is the share of the later source's claims that
-        are treated as copies.
-        """
-        c, prior, n = self.policy.copy_rate, self.policy.copy_prior, self.n
-        same_true: dict[tuple[int, int], float] = {}
-        same_false: dict[tuple[int, int], float] = {}
-        covered: list[set[int]] = [set() for _ in self.names]
-        right_sum = [0.0] * len(self.names)
-        for number, item in enumerate(self.contested):
-            for j, s in enumerate(item.sources):
-                if number not in covered[s]:
-                    covered[s].add(number)
-                    right_sum[s] += item.right[j]
-            for members in item.groups:
-                for x in range(1, len(members)):
-                    k = members[x]
-                    for j in members[:x]:
-                        s, t = item.sources[j], item.sources[k]
-                        if s == t:
-                            continue
-                        pair = (s, t) if s < t else (t, s)
-                        right = item.right[j]
-                        same_true[pair] = same_true.get(pair, 0.0) + right
-                        same_false[pair] = same_false.get(pair, 0.0) + (1.0 - right)
-        accuracy = [
-            min(1.0 - _FLOOR, max(_FLOOR, right_sum[s] / len(covered[s]))) if covered[s] else 0.5
-            for s in range(len(self.names))
-        ]
-        dependence = {}
-        for pair, k_true in sorted(same_true.items()):
-            s, t = pair
-            k_false = same_false[pair]
-            k_diff = max(0.0, len(covered[s] & covered[t]) - k_true - k_false)
-            a, b = accuracy[s], accuracy[t]
-            true_i, false_i = a * b, (1.0 - a) * (1.0 - b) / n
-            diff_i = max(1e-12, 1.0 - true_i - false_i)
-            independent = k_true * math.log(true_i) + k_false * math.log(false_i)
-            independent += k_diff * math.log(diff_i)
-            copied = []
-            for original in (a, b):  # either may be the copier
-                true_c = c * original + (1.0 - c) * true_i
-                false_c = c * (1.0 - original) + (1.0 - c) * false_i
-                log_c = k_true * math.log(true_c) + k_false * math.log(false_c)
-                copied.append(log_c + k_diff * math.log((1.0 - c) * diff_i))
-            top = max(independent, *copied)
-            odds_copy = prior / 2 * sum(math.exp(x - top) for x in copied)
-            odds_independent = (1.0 - prior) * math.exp(independent - top)
-            # One shared figure is no proof: copying is acted on once it is more likely
-            # than not, and then discounted by its probability.
-            if odds_copy > odds_independent:
-                dependence[pair] = c * odds_copy / (odds_copy + odds_independent)
-        return dependence
-
-
-def _interval_of(item: _Item, q: int) -> tuple[float, float]:
+def _interval_of(item: Prepared, q: int) -> tuple[float, float]:
     """Intersection of the intervals of the observations that support candidate q."""
     low, high = -math.inf, math.inf
     for o, (a, b) in zip(item.observations, item.spans, strict=True):
@@ -529,9 +350,9 @@ def _interval_of(item: _Item, q: int) -> tuple[float, float]:
     return low, high
 
 
-def _estimate(state: _State, item: _Item) -> Estimate:
+def _estimate(state: _State, item: Prepared) -> Estimate:
     votes = state.votes(item)
-    independent = state.independence(item, votes)
+    independent = state.independence(item)
     n = max(state.n, len(item.candidates) - 1.0)
     if len(item.observations) == 1:
         # A lone figure: its own value and interval, as probable as its source is accurate.
@@ -605,7 +426,7 @@ def accucopy(
     policy = policy or AccuCopyPolicy()
     names = sorted({o.source for _, observations in items for o in observations})
     index = {name: i for i, name in enumerate(names)}
-    prepared = _prepare(items, index)
+    prepared = prepare(items, index)
     # The accuracies and copying are learned from the data alone; the priors enter only
     # each source's own votes at the end. So trusting a source more can only pull an
     # estimate toward what that source said, never push it away through the sources

@@ -1,0 +1,159 @@
+"""Copy detection: which sources repeat each other's figures (Dong et al., VLDB 2009).
+
+Two Bayesian tests of "s and t are dependent" against "independent", each over
+the disputed items both sources cover. A copier takes a fraction c of its
+claims from its original; with a prior probability of copying, c times the
+posterior probability is the share of the later source's claims treated as
+copies, once copying is more likely than not (one shared figure is no proof).
+
+- ``false_claims``: Dong et al.'s test. Sharing a claim believed false is strong
+  evidence, sharing a true one weak, and each difference counts against. It
+  trusts the current probabilities, so copies that outnumber honest sources
+  can make their own errors look true and escape it.
+- ``rare_claims``: the chance of an agreement is read from the other sources:
+  sharing a claim few others make is strong evidence. It needs no truth, but
+  also takes accurate sources that repeat one authoritative origin for copies.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Protocol
+
+__all__ = ["Disputed", "false_claims", "rare_claims"]
+
+_FLOOR = 1e-3
+
+
+class Disputed(Protocol):
+    """What the tests read of an item: who said what, and how probable each claim is."""
+
+    sources: list[int]  # per observation: the source's index
+    weights: list[float]
+    groups: list[list[int]]  # the observations making each distinct claim
+    right: list[float]  # per observation: the probability its claim holds the truth
+
+
+def rare_claims(
+    items: Sequence[Disputed],
+    weights: Sequence[Sequence[float]],
+    sources: int,
+    c: float,
+    prior: float,
+) -> dict[tuple[int, int], float]:
+    """Dependence of each pair of sources from the rare claims they share.
+
+    Dong et al.'s test, with the chance of an agreement read from the data: on
+    a disputed item where other sources also report, an independent source
+    repeats another's claim with probability pi, the independent weight of
+    the *other* sources making that claim over theirs in all (add-one
+    smoothed); a source copying a fraction c of its claims repeats it with
+    probability c + (1 - c) pi, and differs (1 - c) times as often. Sharing
+    a claim few others make is strong evidence, sharing the consensus almost
+    none, and every difference counts against. No truth is needed, so a
+    majority of copies cannot make its own errors look true. ``weights`` are
+    the observations' weights with copies already found counted once.
+    """
+    gains: dict[tuple[int, int], float] = {}
+    covered: list[set[int]] = [set() for _ in range(sources)]
+    for number, (item, weight) in enumerate(zip(items, weights, strict=True)):
+        if len(set(item.sources)) < 3:
+            continue  # nobody else to say how rare a claim is
+        for s in item.sources:
+            covered[s].add(number)
+        total = sum(weight)
+        for members in item.groups:
+            if len(members) < 2:
+                continue
+            share = sum(weight[j] for j in members)
+            for x in range(1, len(members)):
+                k = members[x]
+                for j in members[:x]:
+                    s, t = item.sources[j], item.sources[k]
+                    if s == t:
+                        continue
+                    pair_weight = weight[j] + weight[k]
+                    rare = (share - pair_weight + 1.0) / (total - pair_weight + len(item.groups))
+                    pair = (s, t) if s < t else (t, s)
+                    # Agreeing instead of differing: the log of the ratio of the odds.
+                    gain = math.log((c + (1.0 - c) * rare) / rare) - math.log(1.0 - c)
+                    gains[pair] = gains.get(pair, 0.0) + gain
+    dependence = {}
+    base = math.log(prior / (1.0 - prior))
+    differ = math.log(1.0 - c)
+    for (s, t), gain in sorted(gains.items()):
+        # Every common item counted as a difference, then corrected where they agreed.
+        log_odds = base + gain + len(covered[s] & covered[t]) * differ
+        if log_odds > 0:  # copying is acted on once it is more likely than not
+            dependence[(s, t)] = c / (1.0 + math.exp(-log_odds))
+    return dependence
+
+
+def false_claims(
+    items: Sequence[Disputed], sources: int, n: float, c: float, prior: float
+) -> dict[tuple[int, int], float]:
+    """Dependence of each pair of sources, by Dong et al.'s Bayesian test on the
+    items in dispute.
+
+    Where everyone agrees, agreeing says nothing; on a disputed item two
+    sources make the same true claim, the same false claim, or different
+    claims (counted softly with the current probabilities). Independent
+    sources of accuracies a and b (on disputed items) share a true claim
+    with probability a b and a false one with (1 - a)(1 - b) / n; a source
+    copying a fraction c of its claims from one of accuracy b shares
+    c b + (1 - c) a b true and c (1 - b) + (1 - c)(1 - a)(1 - b) / n false
+    claims, and differs (1 - c) times as often. A shared false claim is
+    strong evidence, a shared true one weak, a difference counts against.
+    With a prior probability ``copy_prior`` of copying, c times the
+    posterior probability is the share of the later source's claims that
+    are treated as copies.
+    """
+    same_true: dict[tuple[int, int], float] = {}
+    same_false: dict[tuple[int, int], float] = {}
+    covered: list[set[int]] = [set() for _ in range(sources)]
+    right_sum = [0.0] * sources
+    for number, item in enumerate(items):
+        for j, s in enumerate(item.sources):
+            if number not in covered[s]:
+                covered[s].add(number)
+                right_sum[s] += item.right[j]
+        for members in item.groups:
+            for x in range(1, len(members)):
+                k = members[x]
+                for j in members[:x]:
+                    s, t = item.sources[j], item.sources[k]
+                    if s == t:
+                        continue
+                    pair = (s, t) if s < t else (t, s)
+                    right = item.right[j]
+                    same_true[pair] = same_true.get(pair, 0.0) + right
+                    same_false[pair] = same_false.get(pair, 0.0) + (1.0 - right)
+    accuracy = [
+        min(1.0 - _FLOOR, max(_FLOOR, right_sum[s] / len(covered[s]))) if covered[s] else 0.5
+        for s in range(sources)
+    ]
+    dependence = {}
+    for pair, k_true in sorted(same_true.items()):
+        s, t = pair
+        k_false = same_false[pair]
+        k_diff = max(0.0, len(covered[s] & covered[t]) - k_true - k_false)
+        a, b = accuracy[s], accuracy[t]
+        true_i, false_i = a * b, (1.0 - a) * (1.0 - b) / n
+        diff_i = max(1e-12, 1.0 - true_i - false_i)
+        independent = k_true * math.log(true_i) + k_false * math.log(false_i)
+        independent += k_diff * math.log(diff_i)
+        copied = []
+        for original in (a, b):  # either may be the copier
+            true_c = c * original + (1.0 - c) * true_i
+            false_c = c * (1.0 - original) + (1.0 - c) * false_i
+            log_c = k_true * math.log(true_c) + k_false * math.log(false_c)
+            copied.append(log_c + k_diff * math.log((1.0 - c) * diff_i))
+        top = max(independent, *copied)
+        odds_copy = prior / 2 * sum(math.exp(x - top) for x in copied)
+        odds_independent = (1.0 - prior) * math.exp(independent - top)
+        # One shared figure is no proof: copying is acted on once it is more likely
+        # than not, and then discounted by its probability.
+        if odds_copy > odds_independent:
+            dependence[pair] = c * odds_copy / (odds_copy + odds_independent)
+    return dependence
