@@ -9,11 +9,9 @@ share.
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from importlib.metadata import entry_points
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -420,19 +418,3 @@ def _weights_by_value(observations: Sequence[Observation]) -> dict[float, float]
     for o in observations:
         scores[o.value] = scores.get(o.value, 0.0) + o.weight
     return scores
-
-
-def sorted_candidates(observations: Sequence[Observation]) -> list[float]:
-    """The distinct claimed values, ascending."""
-    return sorted({o.value for o in observations})
-
-
-def span(candidates: Sequence[float], observation: Observation) -> tuple[int, int]:
-    """Indices [a, b) of the candidates within the observation's interval."""
-    return (
-        bisect.bisect_left(candidates, observation.low),
-        bisect.bisect_right(candidates, observation.high),
-    )
-
-
-READ_ONLY_EMPTY: Mapping[Any, Any] = MappingProxyType({})
