@@ -164,7 +164,9 @@ class ClaimGraph:
             self.context.index(claim)
             self._pending.append(claim)
         self.graph.add_nodes_from(nodes)
-        self.graph.add_edges_from(edges)  # type: ignore[arg-type]  # stubs lack keyed edges
+        add = self.graph.add_edge  # add_edges_from would raise and catch per keyed edge
+        for u, v, key in edges:
+            add(u, v, key)
         return len(nodes)
 
     def _add_source(self, source: Source, merge: bool = True) -> None:
@@ -306,17 +308,15 @@ class ClaimGraph:
                 self.graph.remove_edge(u, w, key=v.checker)
 
     def _record(self, verdicts: Iterable[Verdict]) -> None:
-        # The relation is stored as the Relation itself: a str, so it compares, prints and
+        # One add_edge per verdict: add_edges_from costs more per edge in networkx 3.
+        # The relation is stored as the Relation itself, a str: it compares, prints and
         # exports as its name.
-        edges: Any = (
-            (
-                v.a.id, v.b.id, v.checker,
-                {"kind": "verdict", "relation": v.relation, "strength": v.strength,
-                 "reason": v.reason, "checker": v.checker},
-            )
-            for v in verdicts
-        )  # fmt: skip
-        self.graph.add_edges_from(edges)  # keyed (u, v, key, data) edges
+        add = self.graph.add_edge
+        for v in verdicts:
+            add(
+                v.a.id, v.b.id, v.checker, kind="verdict", relation=v.relation,
+                strength=v.strength, reason=v.reason, checker=v.checker,
+            )  # fmt: skip
 
     # -- asking -----------------------------------------------------------------------
 

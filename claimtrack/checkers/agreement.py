@@ -82,7 +82,9 @@ class Agreement:
                 yield self._corroboration(a, b, gap, tol)
 
     def _corroboration(self, a: Claim, b: Claim, gap: float, tol: float) -> Verdict:
-        fa, fb = a.figure, b.figure.to(a.figure.unit)
+        fa, fb = a.figure, b.figure
+        if fb.unit != fa.unit:
+            fb = fb.to(fa.unit)
         scale = max(abs(fa.value), abs(fb.value)) or 1.0
         point = abs(fa.value - fb.value) / scale
         strength = 1.0 if point == 0 else 1.0 / (1.0 + point / tol) if tol > 0 else 0.5
