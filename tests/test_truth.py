@@ -454,3 +454,81 @@ def test_tuples_and_observations_are_the_same_input() -> None:
         "drones": [("A", 238), ("B", 240), ("C", 235, 211.5, 258.5), ("D", 900, 900, 900, 1.0)]
     }
     assert discover(as_tuples).estimates == discover(DISPUTE).estimates
+
+
+def test_conservative_takes_the_lowest_figure_of_a_credible_source() -> None:
+    data = {"q": [Observation("ministry", 40), Observation("monitor", 55), Observation("troll", 3)]}
+    assert discover(data, method="conservative").estimates["q"].best == 3
+    doubted = discover(data, method="conservative", priors={"troll": 0.2})
+    assert doubted.estimates["q"].best == 40
+    nobody = discover(
+        data, method="conservative", priors=dict.fromkeys(["ministry", "monitor", "troll"], 0.1)
+    )
+    assert nobody.estimates["q"].best == 3  # with no credible figure, the lowest of all
+
+
+def test_crh_learns_to_discount_a_source_that_is_always_off() -> None:
+    data = {
+        f"q{i}": [Observation("a", 100 + i), Observation("b", 101 + i), Observation("far", 300 + i)]
+        for i in range(8)
+    }
+    data["open"] = [Observation("a", 50), Observation("far", 90), Observation("b", 52)]
+    result = discover(data, method="crh")
+    assert result.estimates["open"].best in (50, 52)
+    assert all(result.estimates[f"q{i}"].best in (100 + i, 101 + i) for i in range(8))
+    assert result.reliability["far"].agreement == 0.0 < result.reliability["b"].agreement
+
+
+def test_baseline_reliability_is_agreement_shrunk_toward_the_prior() -> None:
+    data = {
+        "q1": [Observation("a", 1), Observation("b", 1), Observation("c", 9)],
+        "q2": [Observation("a", 2), Observation("b", 2), Observation("c", 2)],
+        "solo": [Observation("d", 5)],
+    }
+    reliability = discover(data, method="vote", priors={"c": 0.9}).reliability
+    assert reliability["a"].items == 2 and reliability["a"].agreement == 1.0
+    assert reliability["a"].score == pytest.approx((2 * 0.5 + 2) / (2 + 2))
+    assert reliability["c"].score == pytest.approx((2 * 0.9 + 1) / (2 + 2))
+    assert reliability["d"].items == 0 and reliability["d"].score == 0.5
+
+
+def test_a_per_item_rule_may_return_a_whole_estimate() -> None:
+    def middle(observations: Sequence[Observation]) -> Estimate:
+        values = sorted(o.value for o in observations)
+        mid = values[len(values) // 2]
+        return Estimate(best=mid, low=values[0], high=values[-1], support=1.0, confidence=0.5)
+
+    result = discover(DISPUTE, method=per_item(middle))
+    assert result.estimates["drones"] == Estimate(
+        best=240, low=235, high=900, support=1.0, confidence=0.5
+    )
+    assert result.method == "middle"
+    with pytest.raises(ValidationError, match="best value returned by the method"):
+        discover(DISPUTE, method=per_item(lambda obs: "lots"))  # type: ignore[arg-type, return-value]
+
+
+def test_relays_count_by_their_weight_in_independent_agreement() -> None:
+    data = {
+        "q": [
+            Observation("ministry", 45),
+            Observation("wire", 45, weight=0.5),  # relays the ministry
+            Observation("monitor", 45),
+            Observation("blog", 80),
+        ]
+    }
+    result = discover(data)
+    assert result.independent_agreeing("q", data["q"][0]) == pytest.approx(1.5)
+    assert result.independent_agreeing("q", data["q"][3]) == 0.0
+    assert result.estimates["q"].support == pytest.approx(2.5)
+    doubtful = result.grade("q", data["q"][3])
+    assert doubtful.digit == 4  # 44% off: doubtful; past GradePolicy.far (50%): improbable
+    assert doubtful.reasons[0] == "44% away from the estimate's range"
+    assert result.grade("q", data["q"][0]).digit in (1, 2)
+
+
+def test_agreement_on_many_items_makes_a_lone_figure_more_credible() -> None:
+    history = {f"h{i}": [Observation("ministry", i), Observation("agency", i)] for i in range(10)}
+    known = discover({**history, "new": [Observation("ministry", 7)]}).estimates["new"]
+    unknown = discover({**history, "new": [Observation("stranger", 7)]}).estimates["new"]
+    assert known.confidence > unknown.confidence
+    assert known.best == unknown.best == 7
