@@ -204,6 +204,16 @@ def test_part_whole_rechecks_when_a_new_part_arrives() -> None:
     assert len([v for v in g.verdicts() if v.checker == "part_whole"]) == 2  # replaced, not added
 
 
+def test_wholes_in_other_currencies_are_left_alone() -> None:
+    aid = dict(measure="aid pledged", period="2024")
+    dollars = Claim(source="A", figure="$100", place="Ukraine", **aid)
+    euros = Claim(source="B", figure="€50", place="Ukraine", **aid)
+    part = Claim(source="C", figure="$150", place="Kharkiv", **aid)
+    g = linked(dollars, euros, part)
+    assert g.contradicting(dollars) == [part]
+    assert g.verdicts(claim=euros) == []
+
+
 def test_users_add_places() -> None:
     g = ClaimGraph()
     g.places.add("Sector 7", within="Kharkiv oblast")

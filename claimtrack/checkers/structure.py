@@ -38,27 +38,29 @@ class PartWhole:
     """
 
     def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
-        wholes: dict[str, Claim] = {}
+        wholes: dict[Quantity, dict[str, Claim]] = {}
         for claim in new:
             q = context.quantity(claim)
             if q.place is None:
                 continue
             for outer in context.places.ancestors(q.place):
-                for whole in context.claims_about(
-                    Quantity(q.measure, outer, q.period, q.dimension)
-                ):
-                    wholes[whole.id] = whole
+                around = Quantity(q.measure, outer, q.period, q.dimension)
+                for whole in context.claims_about(around):
+                    wholes.setdefault(around, {})[whole.id] = whole
             if context.claims_within(q):
-                wholes[claim.id] = claim
-        for whole in wholes.values():
-            yield from self._check_whole(whole, context)
+                wholes.setdefault(q, {})[claim.id] = claim
+        for quantity, claims in wholes.items():
+            yield from self._check_wholes(quantity, list(claims.values()), context)
 
-    def _check_whole(self, whole: Claim, context: Context) -> Iterable[Verdict]:
-        q = context.quantity(whole)
-        unit = whole.figure.unit
+    def _check_wholes(
+        self, q: Quantity, wholes: list[Claim], context: Context
+    ) -> Iterable[Verdict]:
+        """Every part against every whole claim on one quantity: the parts' sums are
+        worked out once, in the unit of the first whole."""
+        unit = wholes[0].figure.unit
         by_place: dict[str, list[Claim]] = defaultdict(list)
         for part in context.claims_within(q):
-            if part.stance == "asserts" and whole.figure.comparable(part.figure):
+            if part.stance == "asserts" and wholes[0].figure.comparable(part.figure):
                 by_place[context.quantity(part).place or ""].append(part)
         outermost = {
             place: parts
@@ -68,39 +70,37 @@ class PartWhole:
         if not outermost:
             return []
         least = {place: min(_low(p, unit) for p in parts) for place, parts in outermost.items()}
-        high = whole.figure.to(unit).high
-        verdicts = []
+        sums: list[tuple[Claim, float, str]] = []
         for place, parts in outermost.items():
             others = [(least[o], o) for o in sorted(outermost) if o != place]
+            rest = math.fsum(v for v, _ in others)
+            rest_text = "".join(f" + {num(v)} {outermost[o][0].place}" for v, o in others)
             for part in parts:
-                total = _low(part, unit) + math.fsum(v for v, _ in others)
-                terms = [f"{num(_low(part, unit))} {part.place}"] + [
-                    f"{num(v)} {outermost[o][0].place}" for v, o in others
-                ]
-                sum_text = " + ".join(terms) + f" = {num(total)}"
-                where = whole.place or "the whole"
-                over = high is not None and (
-                    total > high or (total == high and whole.figure.high_open)
-                )
-                if over:
-                    assert high is not None
+                low = _low(part, unit)
+                total = low + rest
+                sums.append((part, total, f"{num(low)} {part.place}{rest_text} = {num(total)}"))
+        tol = max(context.tolerance, 1e-9)
+        verdicts = []
+        for whole in wholes:
+            if not wholes[0].figure.comparable(whole.figure):
+                continue  # dollars and euros: one dimension, no exchange rate
+            figure = whole.figure if whole.figure.unit == unit else whole.figure.to(unit)
+            high, where, stated = figure.high, whole.place or "the whole", show(whole.figure)
+            for part, total, sum_text in sums:
+                if high is not None and (total > high or (total == high and figure.high_open)):
                     excess = (total - high) / max(abs(high), 1e-12)
-                    tol = max(context.tolerance, 1e-9)
                     reason = (
                         f"{sum_text} by {part.source.name} and others, more than the "
-                        f"{show(whole.figure)} {whole.source.name} states for {where}"
+                        f"{stated} {whole.source.name} states for {where}"
                     )
                     strength = max(0.01, 1.0 - math.exp(-excess / tol))
-                    verdicts.append(
-                        Verdict.trusted(
-                            Relation.CONTRADICTS, part, whole, strength, reason, "part_whole"
-                        )
-                    )
+                    relation = Relation.CONTRADICTS
                 else:
-                    reason = f"{sum_text} located of {show(whole.figure)} for {where}: consistent"
-                    verdicts.append(
-                        Verdict.trusted(Relation.PART_OF, part, whole, 1.0, reason, "part_whole")
-                    )
+                    reason = f"{sum_text} located of {stated} for {where}: consistent"
+                    strength, relation = 1.0, Relation.PART_OF
+                verdicts.append(
+                    Verdict.trusted(relation, part, whole, strength, reason, "part_whole")
+                )
         return verdicts
 
 
