@@ -183,6 +183,17 @@ class _State:
             ]
         top, bottom = self.top, self.bottom
         log = math.log
+        if item.repeats:
+            # Leave out everything the item said about each source, not one claim of it.
+            taken: dict[int, tuple[float, float]] = {}
+            for s, e, w in zip(item.sources, item.evidence, item.informative, strict=True):
+                x, y = taken.get(s, (0.0, 0.0))
+                taken[s] = (x + e * w, y + w)
+            accuracies = [
+                min(1.0 - _FLOOR, max(_FLOOR, (top[s] - taken[s][0]) / (bottom[s] - taken[s][1])))
+                for s in item.sources
+            ]
+            return [max(0.0, log_n + log(a / (1.0 - a))) for a in accuracies]
         accuracies = [
             min(1.0 - _FLOOR, max(_FLOOR, (top[s] - e * w) / (bottom[s] - w)))
             for s, e, w in zip(item.sources, item.evidence, item.informative, strict=True)
@@ -209,9 +220,22 @@ class _State:
                         independent[j] *= 1.0 - d
         return independent
 
-    def totals(self, item: Prepared, contribution: list[float]) -> list[float]:
-        """The votes each candidate gets from the observations whose claims contain it."""
+    def totals(
+        self, item: Prepared, contribution: list[float], without: int | None = None
+    ) -> list[float]:
+        """The votes each candidate gets from the observations whose claims contain it
+        (leaving out source ``without``)."""
         totals = [0.0] * len(item.candidates)
+        if item.repeats:
+            # A source backs a value once, however many of its claims contain it.
+            best: dict[tuple[int, int], float] = {}
+            for c, s, (a, b) in zip(contribution, item.sources, item.spans, strict=True):
+                if s != without:
+                    for q in range(a, b):
+                        best[(s, q)] = max(c, best.get((s, q), 0.0))
+            for (_, q), c in sorted(best.items()):
+                totals[q] += c
+            return totals
         if item.points:
             for c, (a, _) in zip(contribution, item.spans, strict=True):
                 totals[a] += c
@@ -285,7 +309,7 @@ class _State:
         z: float,
     ) -> list[float]:
         """P(truth within each observation's claim) from the votes of the other sources."""
-        if len(set(item.sources)) == len(item.sources):
+        if not item.repeats:
             # One observation per source: removing it lowers only its own claim's candidates.
             out = []
             for c, x in zip(contribution, within, strict=True):
@@ -295,12 +319,7 @@ class _State:
             return out
         out = []
         for j, s in enumerate(item.sources):
-            others = list(totals)
-            for k, t in enumerate(item.sources):
-                if t == s:
-                    a, b = item.spans[k]
-                    for q in range(a, b):
-                        others[q] -= contribution[k]
+            others = self.totals(item, contribution, without=s)
             top = max(others)
             mass = [math.exp(t - top) for t in others]
             a, b = item.spans[j]
@@ -350,6 +369,15 @@ def _interval_of(item: Prepared, q: int) -> tuple[float, float]:
     return low, high
 
 
+def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> float:
+    """Independent weight behind a value: each source once, by its strongest claim."""
+    strongest: dict[int, float] = {}
+    for s, w, i, a in zip(item.sources, item.weights, independent, agree, strict=True):
+        if a:
+            strongest[s] = max(w * i, strongest.get(s, 0.0))
+    return math.fsum(strongest[s] for s in sorted(strongest))
+
+
 def _estimate(state: _State, item: Prepared) -> Estimate:
     votes = state.votes(item)
     independent = state.independence(item)
@@ -377,7 +405,7 @@ def _estimate(state: _State, item: Prepared) -> Estimate:
             best=value,
             low=max(o.low for o in item.observations),
             high=min(o.high for o in item.observations),
-            support=sum(w * i for w, i in zip(item.weights, independent, strict=True)),
+            support=_backing(item, independent, [True] * len(independent)),
             confidence=confidence,
             alternatives=((value, confidence),),
             agreeing=tuple(sorted(set(item.names))),
@@ -405,9 +433,7 @@ def _estimate(state: _State, item: Prepared) -> Estimate:
         best=best,
         low=low,
         high=high,
-        support=math.fsum(
-            w * i for w, i, a in zip(item.weights, independent, agree, strict=True) if a
-        ),
+        support=_backing(item, independent, agree),
         confidence=probability[best_q],
         alternatives=tuple((item.candidates[q], probability[q]) for q in ranked),
         agreeing=tuple(agreeing),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Hashable, Mapping, Sequence
 
 from ._truth_core import Item, Observation, positive
@@ -15,8 +16,8 @@ class Prepared:
 
     __slots__ = (
         "candidates", "claims", "contested", "disputed", "evidence", "groups", "informative",
-        "key", "links", "names", "observations", "points", "right", "sources", "spans",
-        "weights",
+        "key", "links", "names", "observations", "points", "repeats", "right", "sources",
+        "spans", "weights",
     )  # fmt: skip
 
     def __init__(self, key: Hashable, observations: list[Observation], index: Mapping[str, int]):
@@ -36,6 +37,7 @@ class Prepared:
         for j, claim in enumerate(self.claims):
             self.groups[claim].append(j)
         distinct = set(sources)
+        self.repeats = len(distinct) < len(sources)  # a source with several observations
         self.contested = len(distinct) > 1  # only then does it say anything of sources
         self.disputed = self.contested and len(candidates) > 1
         # How much the item tells about a source: its weight, times the weight of the
@@ -50,6 +52,11 @@ class Prepared:
             self.informative = [
                 w * min(1.0, total - own[s]) for s, w in zip(sources, weights, strict=True)
             ]
+        # A claim without bounds ("some") asserts nothing, so it shows nothing of its source.
+        self.informative = [
+            0.0 if o.low == -math.inf and o.high == math.inf else x
+            for o, x in zip(observations, self.informative, strict=True)
+        ]
         self.links: dict[tuple[int, int], float] = {}  # same-claim pairs: share copied
         if len(distinct) < len(sources):
             self.set_links({})
