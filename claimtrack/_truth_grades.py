@@ -162,8 +162,12 @@ def grade(
         return Grade(2, (reason, chance))
     gap = _gap(observation, estimate)
     if gap == 0.0 or probability >= policy.possible:
-        where = "within the estimate's range" if gap == 0.0 else "outside the estimate's range"
-        return Grade(3, (f"not the best estimate but {where}", chance))
+        why = (
+            "not the best estimate but within the estimate's range"
+            if gap == 0.0
+            else f"{gap:.0%} outside the estimate's range, yet not unlikely"
+        )
+        return Grade(3, (why, chance))
     against = f"the estimate is backed by {_plural(estimate.support, 'independent source')}"
     if gap > policy.far and estimate.support >= 1:
         return Grade(5, (f"{gap:.0%} away from the estimate's range", against, chance))
