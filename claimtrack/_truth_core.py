@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from .errors import RegistryError, ValidationError
+from ._registry import Registry
+from .errors import ValidationError
 
 if TYPE_CHECKING:
     from ._truth_grades import Grade, GradePolicy
@@ -224,8 +225,12 @@ Result = tuple[
 ]
 
 
-_METHODS: dict[str, Method] = {}
-_LOADED_ENTRY_POINTS = False
+def _from_entry_point(point: EntryPoint) -> Method:
+    method: Method = point.load()
+    return method
+
+
+METHODS: Registry[Method] = Registry("assessment method", ENTRY_POINT_GROUP, _from_entry_point)
 
 
 def register_method(name: str) -> Callable[[Method], Method]:
@@ -241,42 +246,25 @@ def register_method(name: str) -> Callable[[Method], Method]:
     def register(function: Method) -> Method:
         if not callable(function):
             raise ValidationError("method", function, "a callable (items, priors) -> results")
-        _METHODS[name] = function
+        METHODS.add(name, function)
         return function
 
     return register
 
 
-def _load_entry_points() -> None:
-    global _LOADED_ENTRY_POINTS
-    if _LOADED_ENTRY_POINTS:
-        return
-    _LOADED_ENTRY_POINTS = True
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        if point.name not in _METHODS:
-            _METHODS[point.name] = point.load()
-
-
 def unregister_method(name: str) -> None:
     """Remove a registered method; ``RegistryError`` if no method has that name."""
-    _load_entry_points()
-    if name not in _METHODS:
-        raise RegistryError("assessment method", name, list(_METHODS))
-    del _METHODS[name]
+    METHODS.remove(name)
 
 
 def method_names() -> list[str]:
     """The names of every registered method, sorted."""
-    _load_entry_points()
-    return sorted(_METHODS)
+    return sorted(METHODS.names())
 
 
 def get_method(name: str) -> Method:
     """The method registered under ``name``; ``RegistryError`` lists the known names."""
-    _load_entry_points()
-    if name not in _METHODS:
-        raise RegistryError("assessment method", name, list(_METHODS))
-    return _METHODS[name]
+    return METHODS.get(name)
 
 
 # -- helpers the methods share ------------------------------------------------------

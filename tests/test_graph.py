@@ -165,10 +165,9 @@ def test_repr_counts() -> None:
 
 @pytest.fixture
 def registry_snapshot():  # type: ignore[no-untyped-def]
-    saved = dict(_base._REGISTRY)
+    saved = _base.REGISTRY.snapshot()
     yield
-    _base._REGISTRY.clear()
-    _base._REGISTRY.update(saved)
+    _base.REGISTRY.restore(saved)
 
 
 @pytest.mark.usefixtures("registry_snapshot")
@@ -254,7 +253,7 @@ def test_checkers_from_a_package_entry_point(
         "[claimtrack.checkers]\nsame_text = ct_plugin:same_text\n"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(_base, "_ENTRY_POINTS_LOADED", False)
+    _base.REGISTRY.restore(_base.REGISTRY.snapshot(), reread_entry_points=True)
     assert ct.available_checkers()["same_text"] is True
     g = ClaimGraph([claim("A", "1", text="x said"), claim("B", "2", text="x said")])
     g.link()

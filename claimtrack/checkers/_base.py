@@ -15,11 +15,12 @@ import functools
 import inspect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import EntryPoint
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from .._registry import Registry
 from .._units import dimension
 from ..errors import RegistryError, ValidationError
 from ..measures import MeasureLexicon
@@ -180,8 +181,12 @@ class _Entry:
     enabled: bool
 
 
-_REGISTRY: dict[str, _Entry] = {}
-_ENTRY_POINTS_LOADED = False
+def _from_entry_point(point: EntryPoint) -> _Entry:
+    # Installed checkers run by default, as pytest's plugins do; loading waits for a graph.
+    return _Entry(point.name, functools.partial(_load_point, point), True)
+
+
+REGISTRY: Registry[_Entry] = Registry("checker", ENTRY_POINT_GROUP, _from_entry_point)
 
 
 def _as_factory(obj: Any) -> Callable[[], Checker]:
@@ -214,7 +219,7 @@ def checker(
 
     def register(obj: Callable[..., Any]) -> Callable[..., Any]:
         key = name or getattr(obj, "name", None) or obj.__name__
-        _REGISTRY[key] = _Entry(key, _as_factory(obj), enabled)
+        REGISTRY.add(key, _Entry(key, _as_factory(obj), enabled))
         return obj
 
     return register
@@ -222,20 +227,7 @@ def checker(
 
 def unregister(name: str) -> None:
     """Remove a checker from the registry (graphs made before keep theirs)."""
-    _load_entry_points()
-    if name not in _REGISTRY:
-        raise RegistryError("checker", name, list(_REGISTRY))
-    del _REGISTRY[name]
-
-
-def _load_entry_points() -> None:
-    global _ENTRY_POINTS_LOADED
-    if _ENTRY_POINTS_LOADED:
-        return
-    _ENTRY_POINTS_LOADED = True
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        if point.name not in _REGISTRY:
-            _REGISTRY[point.name] = _Entry(point.name, functools.partial(_load_point, point), True)
+    REGISTRY.remove(name)
 
 
 def _load_point(point: EntryPoint) -> Checker:
@@ -249,8 +241,7 @@ def _instance(obj: Any) -> Checker:
 def available_checkers() -> dict[str, bool]:
     """Every registered checker, built-in, decorated or from a package's entry point,
     with whether new graphs run it."""
-    _load_entry_points()
-    return {name: entry.enabled for name, entry in _REGISTRY.items()}
+    return {name: entry.enabled for name, entry in REGISTRY.items()}
 
 
 def _wants_context(fn: Any) -> bool:
@@ -288,8 +279,7 @@ class CheckerSet:
     """
 
     def __init__(self, names: Iterable[str] | None = None) -> None:
-        _load_entry_points()
-        chosen = [n for n, e in _REGISTRY.items() if e.enabled] if names is None else list(names)
+        chosen = [n for n, e in REGISTRY.items() if e.enabled] if names is None else list(names)
         self._active: dict[str, _Active] = {}
         for name in chosen:
             self.enable(name)
@@ -312,10 +302,7 @@ class CheckerSet:
         """Run a registered checker (a no-op when it already runs)."""
         if name in self._active:
             return
-        _load_entry_points()
-        if name not in _REGISTRY:
-            raise RegistryError("checker", name, list(_REGISTRY))
-        self._active[name] = self._make(name, _instance(_REGISTRY[name].make()))
+        self._active[name] = self._make(name, _instance(REGISTRY.get(name).make()))
 
     def disable(self, name: str) -> None:
         """Stop running a checker."""
