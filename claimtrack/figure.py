@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from types import MappingProxyType
@@ -23,9 +24,24 @@ import attrs
 from . import _html
 from ._grammar import GRAMMAR, LEXICON, Lexicon, NumberGrammar
 from ._units import UNITS, conversion_factor, normalize_unit
-from .errors import ParseError, UnitError, ValidationError
+from .errors import ClaimtrackError, ParseError, UnitError, ValidationError
 
 __all__ = ["HEDGES", "Figure", "HedgePolicy"]
+
+
+def _refuse_lone_surrogates(field: str, text: str | None) -> None:
+    """Refuse text that no file can hold: a lone surrogate (U+D800 to U+DFFF, as a
+    JSON escape "\\ud800" or a bad decode can make) is no character, and UTF-8
+    cannot encode it, so the claim could be read but never hashed or written."""
+    if text is None or text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise ValidationError(
+            field, text, f"valid Unicode (a lone surrogate {text[err.start]!r} is no character)"
+        ) from None
+
 
 #: Every hedge a figure may carry, and what it means for the interval.
 HEDGES: Mapping[str, str] = MappingProxyType(
@@ -48,28 +64,41 @@ HEDGES: Mapping[str, str] = MappingProxyType(
 _NUMBER_TYPES = (int, float)
 
 
-def _as_number(value: Any) -> float:
+_FINITE = "a finite number (None for unbounded)"
+
+
+def _as_number(value: Any, field: str = "figure value") -> float:
     """Integral floats become ints, so 45.0 prints and serialises as 45."""
     if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
         try:
             value = float(value)
         except (TypeError, ValueError):
-            raise ValidationError("figure value", value, "a number") from None
+            raise ValidationError(field, value, "a number") from None
     number = float(value) if not isinstance(value, int) else value
+    if isinstance(number, int) and abs(number) > sys.float_info.max:
+        # an int no float can hold would make every comparison and sum overflow
+        raise ValidationError(field, _digits(number), "a finite number within ±1.8e308")
     if isinstance(number, float) and number.is_integer() and abs(number) < 2**53:
         return int(number)
     return number
 
 
-def _as_bound(value: Any) -> float | None:
-    return None if value is None else _as_number(value)
+def _digits(number: int) -> str:
+    """What a huge int is, without printing it (repr refuses ints over 4,300 digits)."""
+    return f"an integer of about {int(number.bit_length() * math.log10(2)) + 1} digits"
+
+
+def _as_low(value: Any) -> float | None:
+    return None if value is None else _as_number(value, "figure low")
+
+
+def _as_high(value: Any) -> float | None:
+    return None if value is None else _as_number(value, "figure high")
 
 
 def _finite(instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None and not math.isfinite(value):
-        raise ValidationError(
-            f"figure {attribute.name}", value, "a finite number (None for unbounded)"
-        )
+        raise ValidationError(f"figure {attribute.name}", value, _FINITE)
 
 
 def _share(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -153,12 +182,12 @@ class Figure:
     value: float = attrs.field(converter=_as_number, validator=_finite)
     low: float | None = attrs.field(
         default=attrs.Factory(lambda self: self.value, takes_self=True),
-        converter=_as_bound,
+        converter=_as_low,
         validator=_finite,
     )
     high: float | None = attrs.field(
         default=attrs.Factory(lambda self: self.value, takes_self=True),
-        converter=_as_bound,
+        converter=_as_high,
         validator=_finite,
     )
     low_open: bool = attrs.field(default=False, converter=bool)
@@ -173,6 +202,8 @@ class Figure:
             raise ValidationError("figure hedge", hedge, "one of " + ", ".join(HEDGES))
 
     def __attrs_post_init__(self) -> None:
+        _refuse_lone_surrogates("figure text", self.text)
+        _refuse_lone_surrogates("figure unit", self.unit)
         lo, hi = self.bounds
         if lo > hi or (lo == hi and (self.low_open or self.high_open)):
             raise ValidationError(
@@ -196,8 +227,8 @@ class Figure:
         if not isinstance(text, str):
             raise ParseError("figure", text, "a string such as 'nearly 12,000'")
         policy = policy or DEFAULT_POLICY
-        explicit = _EXPLICIT.match(text)
-        body = explicit.group("body") if explicit else text
+        explicit = _explicit(text)
+        body = explicit["body"] if explicit else text
         grammar = _grammar(policy)
         found = list(grammar.finditer(body))
         if not found:
@@ -206,7 +237,7 @@ class Figure:
             others = ", ".join(repr(m.text.strip()) for m in found)
             raise ParseError("figure", text, f"one figure, found {len(found)}: {others}")
         figure = _from_parts(found[0].parts, policy, grammar, text.strip())
-        return _with_explicit(figure, explicit) if explicit else figure
+        return _with_explicit(figure, explicit, text.strip()) if explicit else figure
 
     # -- looking ------------------------------------------------------------------
 
@@ -307,6 +338,8 @@ class Figure:
         gap = b_lo - a_hi if a_hi <= b_lo else a_lo - b_hi
         if gap == 0.0:  # touching open ends, e.g. "under 40" and "over 40"
             return 0.0
+        if math.isinf(gap):  # ends near ±1.8e308 apart: the gap outgrows both values
+            return 1.0
         return gap / max(abs(self.value), abs(other.value), gap)
 
     # -- combining ----------------------------------------------------------------
@@ -328,10 +361,17 @@ class Figure:
         items = [f.to(unit) for f in items]
         lows = [f.low for f in items]
         highs = [f.high for f in items]
+        try:
+            value = math.fsum(f.value for f in items)
+            low = None if None in lows else math.fsum(x for x in lows if x is not None)
+            high = None if None in highs else math.fsum(x for x in highs if x is not None)
+        except OverflowError:
+            shown = [f.format() for f in items]
+            raise ValidationError("figures", shown, "parts whose sum is within ±1.8e308") from None
         return Figure(
-            value=math.fsum(f.value for f in items),
-            low=None if None in lows else math.fsum(x for x in lows if x is not None),
-            high=None if None in highs else math.fsum(x for x in highs if x is not None),
+            value=value,
+            low=low,
+            high=high,
             low_open=any(f.low_open for f in items),
             high_open=any(f.high_open for f in items),
             unit=unit,
@@ -346,11 +386,11 @@ class Figure:
         ends = []
         for s, s_open in ((self.low, self.low_open), (self.high, self.high_open)):
             for t, t_open in ((total.low, total.low_open), (total.high, total.high_open)):
-                ends.append((_times(s, t) / 100, s_open or t_open))
+                ends.append((_percent_of(s, t), s_open or t_open))
         lo = min(ends, key=lambda e: (e[0], e[1]))
         hi = max(ends, key=lambda e: (e[0], not e[1]))
         return Figure(
-            value=self.value * total.value / 100,
+            value=_percent_of(self.value, total.value),
             low=None if lo[0] == -math.inf else lo[0],
             high=None if hi[0] == math.inf else hi[0],
             low_open=lo[1] and lo[0] != -math.inf,
@@ -361,16 +401,38 @@ class Figure:
         )
 
 
-def _times(a: float | None, b: float | None) -> float:
-    """Interval-end product where None is an infinity (of the end's sign) and 0 x inf = 0."""
+def _percent_of(a: float | None, b: float | None) -> float:
+    """a% of b for interval ends, where None is an infinity (of the end's sign) and 0 x inf = 0.
+
+    The product is divided by 100 afterwards, as a person would (43 x 12,000 / 100 has
+    no rounding noise); only when the product alone overflows is it divided first.
+    """
     x = math.inf if a is None else a
     y = math.inf if b is None else b
     if x == 0 or y == 0:
         return 0.0
-    return x * y
+    product = x * y
+    if math.isinf(product) and math.isfinite(x) and math.isfinite(y):
+        return x / 100 * y
+    return product / 100
 
 
 def _from_parts(
+    parts: Mapping[str, str | None], policy: HedgePolicy, grammar: NumberGrammar, text: str
+) -> Figure:
+    """The figure of a grammar match; a number no float can hold is a ``ParseError``."""
+    try:
+        return _read_parts(parts, policy, grammar, text)
+    except ClaimtrackError:
+        raise
+    except (ValueError, OverflowError):
+        # int() refuses more than 4,300 digits; a float product of a huge int overflows
+        raise ParseError(
+            "figure", text, "a number within ±1.8e308 written in at most 4,300 digits"
+        ) from None
+
+
+def _read_parts(
     parts: Mapping[str, str | None], policy: HedgePolicy, grammar: NumberGrammar, text: str
 ) -> Figure:
     hedge_word = parts["hedge"]
@@ -414,26 +476,55 @@ def _key(text: str) -> str:
 
 
 _BOUND = r"(?:[-−]?\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?|[-−]?inf|[-−]?∞)"
-_EXPLICIT = re.compile(
-    rf"^\s*(?P<body>.*?)\s*(?P<lb>[\[(])\s*(?P<lo>{_BOUND})\s*,\s*(?P<hi>{_BOUND})\s*"
-    r"(?P<rb>[\])])(?:\s*\((?P<hedge>[a-z_]+)\))?\s*$"
-)
+_INTERVAL = re.compile(rf"\s*(?P<lo>{_BOUND})\s*,\s*(?P<hi>{_BOUND})\s*")
+_HEDGE_NAME = re.compile(r"[a-z_]+")
+# Two bounds of at most 309 digits with their commas fit; the limit keeps the
+# backtracking of the interval pattern (commas are in numbers and between them) small.
+_LONGEST_INTERVAL = 1000
 
 
-def _with_explicit(figure: Figure, m: re.Match[str]) -> Figure:
+def _explicit(text: str) -> dict[str, str] | None:
+    """The parts of an explicit interval, ``"5 [1, 6] (interval)"``: body, lb, lo, hi, rb
+    and hedge; None when the text does not end in one.
+
+    The interval is found from the end of the text, so reading it takes time in
+    proportion to the text (a pattern anchored at the start backtracked cubically
+    over runs of spaces).
+    """
+    rest = text.rstrip()
+    hedge = ""
+    if rest.endswith(")"):
+        opening = rest.rfind("(")
+        if opening >= 0 and _HEDGE_NAME.fullmatch(rest, opening + 1, len(rest) - 1):
+            hedge, rest = rest[opening + 1 : -1], rest[:opening].rstrip()
+    if not rest.endswith(("]", ")")):
+        return None
+    opening = max(rest.rfind("["), rest.rfind("("))
+    if opening < 0 or len(rest) - opening > _LONGEST_INTERVAL:
+        return None
+    m = _INTERVAL.fullmatch(rest, opening + 1, len(rest) - 1)
+    if m is None:
+        return None
+    return {
+        "body": rest[:opening].strip(), "lb": rest[opening], "lo": m["lo"], "hi": m["hi"],
+        "rb": rest[-1], "hedge": hedge,
+    }  # fmt: skip
+
+
+def _with_explicit(figure: Figure, parts: Mapping[str, str], text: str) -> Figure:
     def bound(text: str) -> float | None:
         text = text.replace("−", "-")
         return None if "inf" in text or "∞" in text else GRAMMAR.number(text)
 
     return Figure(
         figure.value,
-        bound(m.group("lo")),
-        bound(m.group("hi")),
-        low_open=m.group("lb") == "(",
-        high_open=m.group("rb") == ")",
+        bound(parts["lo"]),
+        bound(parts["hi"]),
+        low_open=parts["lb"] == "(",
+        high_open=parts["rb"] == ")",
         unit=figure.unit,
-        hedge=m.group("hedge") or "interval",
-        text=m.group(0).strip(),
+        hedge=parts["hedge"] or "interval",
+        text=text,
     )
 
 

@@ -20,6 +20,7 @@ columns are ignored::
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io as _io
@@ -277,11 +278,24 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise FileFormatError(name, "no such file") from None
     except IsADirectoryError:
         raise FileFormatError(name, "is a folder, expected a file") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise FileFormatError(name, f"not valid UTF-16: {err.reason}") from None
+    except OSError as err:  # no permission, a device, a broken disk
+        raise FileFormatError(name, f"cannot be read: {err.strerror or err}") from None
+    # UTF-32's little-endian mark begins with UTF-16's, so it is tried first
+    for marks, encoding in (
+        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
+        ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
+    ):
+        if data.startswith(marks):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise FileFormatError(name, f"not valid {encoding.upper()}: {err.reason}") from None
+    if data[:4096].count(0) * 8 > len(data[:4096]):  # UTF-8 text has no NUL bytes to speak of
+        raise FileFormatError(
+            name,
+            "has NUL bytes, as UTF-16 or UTF-32 without a byte-order mark would; "
+            "save the file as UTF-8",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -295,9 +309,23 @@ class _NotJSON(ValueError):
     """A line of a JSON Lines file that does not parse."""
 
 
+def _json(text: str) -> Any:
+    """Parsed JSON; every way it fails is a ``_NotJSON`` (reason, line) saying why."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise _NotJSON(f"not JSON: {err.msg} at column {err.colno}", err.lineno) from None
+    except RecursionError:
+        raise _NotJSON("not JSON claimtrack reads: nested too deeply", None) from None
+    except ValueError:  # int() refuses more digits than sys.get_int_max_str_digits()
+        raise _NotJSON(
+            "not JSON claimtrack reads: a number of more than 4,300 digits", None
+        ) from None
+
+
 def _problem(path: str, line: int | None, err: Exception) -> Problem:
     if isinstance(err, _NotJSON):
-        return Problem(path, line, None, str(err))
+        return Problem(path, line, None, str(err.args[0]))
     if isinstance(err, ValidationError):
         return Problem(path, line, err.field, str(err))
     if isinstance(err, cattrs.BaseValidationError):
@@ -319,16 +347,14 @@ def _records(
             if not line.strip():
                 continue
             try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as err:
-                yield number, _NotJSON(f"not JSON: {err.msg} at column {err.colno}")
+                yield number, _json(line)
+            except _NotJSON as err:
+                yield number, err
     elif kind == "json":
         try:
-            data = json.loads(text) if text.strip() else []
-        except json.JSONDecodeError as err:
-            raise FileFormatError(
-                path, f"not JSON: {err.msg} (column {err.colno})", err.lineno
-            ) from None
+            data = _json(text) if text.strip() else []
+        except _NotJSON as err:
+            raise FileFormatError(path, err.args[0], err.args[1]) from None
         if isinstance(data, Mapping) and "claims" in data:
             data = data["claims"]
         if not isinstance(data, list):
@@ -381,17 +407,41 @@ def _foreign_rows(
                 ValidationError("row", row[None], f"at most {len(header)} cells, as in the header"),
             )
             continue
-        yield line, _from_csv({field: row.get(column) for field, column in sources.items()})
+        yield line, _record({field: row.get(column) for field, column in sources.items()})
+
+
+#: The csv module refuses cells over 128 KiB by default, but ``dump`` writes texts of
+#: any length; while a file is read the limit is raised to this.
+_CSV_CELL_LIMIT = 2**31 - 1
 
 
 def _csv_records(
     path: str, text: str, columns: Mapping[str, str] | None, delimiter: str
 ) -> Iterator[tuple[int | None, Any]]:
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, _CSV_CELL_LIMIT))
     reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        yield from _csv_rows(path, reader, columns)
+    except csv.Error as err:
+        raise FileFormatError(path, f"not CSV: {err}", reader.line_num) from None
+    finally:
+        if old < _CSV_CELL_LIMIT and csv.field_size_limit() == _CSV_CELL_LIMIT:
+            csv.field_size_limit(old)  # unless another reader changed it meanwhile
+
+
+def _csv_rows(
+    path: str, reader: csv.DictReader[str], columns: Mapping[str, str] | None
+) -> Iterator[tuple[int | None, Any]]:
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
     if not header:
         return
+    twice = sorted({h for h in header if h and header.count(h) > 1})
+    if twice:  # DictReader would keep the last of them and drop the others unseen
+        raise FileFormatError(
+            path, "column(s) " + ", ".join(twice) + " appear twice; each may appear once", 1
+        )
     if columns is not None:
         yield from _foreign_rows(path, reader, header, columns)
         return
@@ -413,7 +463,15 @@ def _csv_records(
                 ValidationError("row", row[None], f"at most {len(header)} cells, as in the header"),
             )
             continue
-        yield line, _from_csv(row)
+        yield line, _record(row)
+
+
+def _record(row: Mapping[str, str | None]) -> Any:
+    """A row as a claim record, or the error that says why it is not one."""
+    try:
+        return _from_csv(row)
+    except (ValueError, TypeError) as err:  # the figure of a row with a unit
+        return err
 
 
 def _from_csv(row: Mapping[str, str | None]) -> dict[str, Any]:
@@ -430,7 +488,8 @@ def _from_csv(row: Mapping[str, str | None]) -> dict[str, Any]:
         if cell.get(f"source_{key}"):
             value: Any = cell[f"source_{key}"]
             if key == "reliability" and value.upper() not in "ABCDEF":
-                value = float(value)
+                with contextlib.suppress(ValueError):  # not a number: Source names the cell
+                    value = float(value)
             source[key] = value
     record: dict[str, Any] = {"source": source, "measure": cell["measure"], "figure": figure}
     for key in ("place", "text", "published", "share_of", "stance"):
@@ -521,7 +580,13 @@ def load(
             if isinstance(record, Exception):
                 raise record
             claims.append(converter.structure(record, Claim))
-        except (ClaimtrackError, cattrs.BaseValidationError, TypeError, ValueError) as err:
+        except (
+            ClaimtrackError,
+            cattrs.BaseValidationError,
+            ValueError,
+            TypeError,
+            OverflowError,
+        ) as err:
             problem = _problem(name, line, err)
             if line is None:
                 problem = attrs.evolve(problem, reason=f"item {index + 1}: {problem.reason}")

@@ -23,7 +23,7 @@ import attrs
 
 from . import _html
 from .errors import ParseError, ValidationError
-from .figure import Figure
+from .figure import Figure, _refuse_lone_surrogates
 
 __all__ = ["ADMIRALTY", "Claim", "Period", "Source"]
 
@@ -66,7 +66,9 @@ def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> Non
 
 def _reliability(value: Any) -> float | str | None:
     if value is None or (isinstance(value, float | int) and not isinstance(value, bool)):
-        if value is not None and not (math.isfinite(value) and 0 <= value <= 1):
+        # compared, not converted: NaN fails the comparison, and an int too large for a
+        # float would overflow math.isfinite
+        if value is not None and not 0 <= value <= 1:
             raise ValidationError("reliability", value, "a number in [0, 1] or a letter A-F")
         return value
     if isinstance(value, str) and value.strip().upper() in ADMIRALTY:
@@ -105,6 +107,12 @@ class Source:
     def names(self) -> tuple[str, ...]:
         """The name and every alias."""
         return (self.name, *self.aliases)
+
+    def __attrs_post_init__(self) -> None:
+        for field in ("name", "kind", "side"):
+            _refuse_lone_surrogates(f"source {field}", getattr(self, field))
+        for alias in self.aliases:
+            _refuse_lone_surrogates("source aliases", alias)
 
     def __repr__(self) -> str:
         extra = "".join(
@@ -310,11 +318,16 @@ def _as_figure(value: Any) -> Figure:
 def _confidence(value: Any) -> float:
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ValidationError("confidence", value, "a number in [0, 1]") from None
     if not (math.isfinite(number) and 0.0 <= number <= 1.0) or isinstance(value, bool):
         raise ValidationError("confidence", value, "a number in [0, 1]")
     return number
+
+
+def _relay_chain(value: Any) -> tuple[str, ...]:
+    """The outlets a statement passed through, each once, in the order first met."""
+    return tuple(dict.fromkeys(_names(value)))
 
 
 def _span(value: Any) -> tuple[int, int] | None:
@@ -342,7 +355,8 @@ class Claim:
     ``Source("Kyiv")``, ``figure="about 200"`` is parsed, ``period="since 2022"``
     becomes a ``Period`` and ``published="2024-08-22"`` a date.
 
-    ``via`` is the chain of outlets that relayed the statement from its source;
+    ``via`` is the chain of outlets that relayed the statement from its source; a
+    chain is a path, so an outlet named twice is kept once, where it first appears;
     ``share_of`` names the measure a percentage is a share of ("43% of the
     missiles fired were intercepted"); ``stance`` is "denies" for a figure the
     source rejects; ``derived_from`` holds the ids of the claims a derived claim
@@ -359,7 +373,7 @@ class Claim:
     period: Period | None = attrs.field(default=None, converter=_as_period)
     confidence: float = attrs.field(default=1.0, converter=_confidence)
     text: str = attrs.field(default="", converter=str)
-    via: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    via: tuple[str, ...] = attrs.field(default=(), converter=_relay_chain)
     published: dt.date | None = attrs.field(default=None, converter=_published)
     span: tuple[int, int] | None = attrs.field(default=None, converter=_span)
     share_of: str | None = attrs.field(default=None, converter=_optional_text)
@@ -370,6 +384,12 @@ class Claim:
     def _check_stance(self, attribute: attrs.Attribute[str], value: str) -> None:
         if value not in _STANCES:
             raise ValidationError("stance", value, "'asserts' or 'denies'")
+
+    def __attrs_post_init__(self) -> None:
+        for field in ("measure", "place", "text", "share_of"):
+            _refuse_lone_surrogates(field, getattr(self, field))
+        for name in (*self.via, *self.derived_from):
+            _refuse_lone_surrogates("via" if name in self.via else "derived_from", name)
 
     @cached_property
     def id(self) -> str:
