@@ -549,3 +549,133 @@ def test_hostile_text_finishes_quickly(text: str) -> None:
     start = time.perf_counter()
     extract(text)
     assert time.perf_counter() - start < 2.0
+
+
+# General fixes found on the second batch of held-out records.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels captured two T-72 tanks.", [("two", None)]),  # the name ends the figure
+        ("Car thefts climbed by 29% to 412.", [("29%", "%"), ("412", None)]),  # change, level
+        ("Costs were cut by 10 to 15 percent.", [("10 to 15 percent", "%")]),  # still a range
+        ("The poll of 1,502 adults ran between September 20 and 26.", [("1,502", None)]),
+        ("Spending of 2.4 million over the next two years.", [("2.4 million", None)]),
+    ],
+)
+def test_figures_stop_at_names_changes_and_date_ranges(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(c.figure.text, c.figure.unit) for c in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "a month earlier" moves the period named before it; "from" then compares.
+        (
+            "Inflation eased to 3.1% in October from 3.4% a month earlier.",
+            "2024-11-14",
+            ["2024-10", "2024-09"],
+        ),
+        (
+            "The firm lost $48 million in the first quarter, against $12.5 million a year earlier.",
+            "2025-04-30",
+            ["2025-01/2025-03", "2024-01/2024-03"],
+        ),
+        ("At least 112 people died since January 3.", "2025-01-22", ["2025-01-03/"]),
+        (
+            "Officials recorded 318 cases in the week to Sunday.",
+            "2024-08-28",
+            ["2024-08-19/2024-08-25"],
+        ),
+        ("Potholes rose to 5,120 in the year to March.", "2024-10-02", ["2023-04/2024-03"]),
+        ("The poll of 1,502 adults ran 20-26 September.", "2024-09-30", ["2024-09-20/2024-09-26"]),
+        (
+            "More than 4,000 people fled after weekend fighting.",
+            "2024-03-04",
+            ["2024-03-02/2024-03-03"],
+        ),
+        # "fled from" compares nothing, and "more than 600" is no comparison with "this week".
+        (
+            "Officials said 4,000 were forced from their homes so far this year.",
+            "2024-07-19",
+            ["2024-01-01/2024-07-19"],
+        ),
+        (
+            "Heat sent more than 600 people to hospital this week.",
+            "2024-07-19",
+            ["2024-07-15/2024-07-19"],
+        ),
+        (
+            "It will repair 38 miles of road over the next two years.",
+            "2024-10-02",
+            ["2024-10-02/2026-10-02"],
+        ),
+    ],
+)
+def test_periods_relative_ranges_and_comparisons(
+    text: str, published: str, expected: list[str]
+) -> None:
+    assert [str(c.period) for c in extract(text, published=published)] == expected
+
+
+def test_a_figure_the_commission_denied_is_a_denial_by_the_commission() -> None:
+    text = (
+        "Opposition monitors said as many as 200,000 ballots had been spoiled, a figure the "
+        "commission denied. The commission put the number of invalid ballots at 41,300."
+    )
+    claims = [(c.figure.text, c.source.name, c.stance) for c in extract(text)]
+    assert claims == [
+        ("as many as 200,000", "Opposition monitors", "asserts"),
+        ("as many as 200,000", "commission", "denies"),
+        ("41,300", "commission", "asserts"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Unemployment fell to 4.6%, according to figures released by the labour office.",
+            "labour office",
+        ),
+        (
+            "The party may win 212 seats, according to an exit poll released by the state "
+            "broadcaster after voting closed.",
+            "state broadcaster",
+        ),
+        ("Potholes reported by residents rose to 5,120.", "unattributed"),  # a participle
+    ],
+)
+def test_sources_behind_documents_and_participles(text: str, source: str) -> None:
+    assert one(text).source.name == source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fighting killed 40 people. It forced more than 4,000 from their homes.",
+            ["people killed", "people displaced"],
+        ),
+        (
+            "Officials said 4,000 residents had been forced from their homes.",
+            ["residents displaced"],
+        ),
+        (
+            "The bank raised its key rate by 50 basis points to 5.25% on Thursday.",
+            ["key rate change", "key rate"],
+        ),
+        ("Revenue dropped 9% to $610 million.", ["revenue change", "revenue"]),
+        (
+            "Inflation in Velmora slowed to 3.1% in June from 3.6% in May.",
+            ["inflation", "inflation"],
+        ),
+        ("Burglaries fell to 1,046, a fall of 14%.", ["burglaries", "burglaries change"]),
+        ("Air defences shot down 23 drones.", ["drones destroyed"]),  # "down" is no change
+    ],
+)
+def test_measures_of_displacement_changes_and_levels(text: str, expected: list[str]) -> None:
+    assert [c.measure for c in extract(text, published=PUBLISHED)] == expected

@@ -183,11 +183,13 @@ def _claims(
         paragraph = doc.paragraph_index(figure.start)
         before = previous if previous and previous.paragraph == paragraph else None
         noun, event = reading.noun, reading.event
-        carried = noun is None and unit in (None, "%") and before is not None
+        level = reading.level and before is not None  # "by 50 basis points to 5.25%"
+        carried = noun is None and (unit in (None, "%") or level) and before is not None
         if carried and before is not None:
             noun = before.noun
             event = event or (before.event if reading.event is None else None)
-        words = " ".join(w for w in (noun, event) if w)
+        change = "change" if reading.change and noun else None
+        words = " ".join(w for w in (noun, event, change) if w)
         if words not in normalized:
             normalized[words] = lexicon.normalize(words) if words else ""
         measure = normalized[words]

@@ -277,12 +277,19 @@ def _figures_in(
     for m in _candidates(doc, rules):
         numbers = tuple(m.span(g) for g in _NUMBER_GROUPS if m.group(g))
         if checks.excluded(doc, numbers, zones, memo):
+            # "two T-72 tanks": the grammar ran on into a name; the number before it stands.
+            cut = text.rfind(" ", m.start(), numbers[-1][0]) if len(numbers) > 1 else -1
+            first = _parse(text, m.start(), cut, policy) if cut > numbers[0][1] - 1 else None
+            if first is not None and not checks.excluded(doc, numbers[:1], zones, memo):
+                yield first
             continue
         ranged = m.group("anum") or m.group("cnum")
         if ranged and checks.years_range(m):
             continue
         # "rose from 2.9% to 3.2%", "fell 6% to €8.2bn": a change, two figures, no range.
-        if ranged and _previous_word(text, m.start()) in checks.split_after:
+        if ranged and (
+            _previous_word(text, m.start()) in checks.split_after or _by_to(m, text, checks)
+        ):
             yield from _split(m, text, policy)
             continue
         found = _from_match(m, policy, rules, seen)
@@ -331,6 +338,18 @@ def _figures_in(
             ):
                 continue  # "half an hour"; but "one in five adults" is a share
         yield Found(start, end, figure, numbers)
+
+
+def _by_to(m: re.Match[str], text: str, checks: _Checks) -> bool:
+    """ "climbed by 29% to 412": a change and the level it reached, when only the change
+    has a unit ("cut by 10 to 15 percent" stays a range)."""
+    if _previous_word(text, m.start()) != "by":
+        return False
+    if _previous_word(text, text.rfind("by", 0, m.start())) not in checks.split_after:
+        return False
+    tags = ("a", "b") if m.group("anum") else ("c", "d")
+    change, level = (_parse(text, *_spans(m, t), HedgePolicy()) for t in tags)
+    return bool(change and level and change.figure.unit and level.figure.unit is None)
 
 
 def _scaled(figure: Figure, factor: float, text: str) -> Figure:

@@ -68,11 +68,14 @@ def _compile(rules: ExtractRules) -> tuple[re.Pattern[str], list[str]]:
 
 def _context_patterns(rules: ExtractRules) -> tuple[re.Pattern[str], ...]:
     section, sources = rules.section("periods"), rules.section("sources")
-    markers = alternation(section["comparison_markers"])
+    plain = [m for m in section["comparison_markers"] if m not in section["figure_markers"]]
+    markers = alternation(plain)
+    figure_markers = alternation(section["figure_markers"])
     superlatives = alternation(section["superlatives"])
     verbs = alternation([*sources["assert_verbs"], *sources["weak_verbs"]])
     return (
-        re.compile(rf"{markers}(?!.*{markers})", re.IGNORECASE),
+        # "from" compares only when a figure follows it: "up from 11", not "fled from".
+        re.compile(rf"{markers}|{figure_markers}(?=\s+(?:[a-z]+\s+){{0,2}}[\d$€£])", re.IGNORECASE),
         re.compile(rf"{superlatives}(?:\s+[a-z]+){{0,2}}\s*(?:since\s*)?$", re.IGNORECASE),
         re.compile(rf"{verbs}\s+(?:(?:late|early)\s+)?(?:on\s+)?$"),
     )
@@ -159,8 +162,9 @@ def _placed(
     )
     if superlative.search(lead.removesuffix(m.group(0)) if lead.endswith(m.group(0)) else lead):
         return PeriodMention(start, m.end(), period, detached=True)
-    compared = marker.search(text, low, start)
-    anchor = compared.start() if compared else None
+    anchor = None
+    for compared in marker.finditer(text, low, start):
+        anchor = compared.start()
     said = statement.search(text, max(low, start - 30), start) is not None
     return PeriodMention(start, m.end(), period, anchor, False, said)
 
@@ -185,7 +189,7 @@ def choose_period(
                 i += 1
                 if m.period is None or m.end > high or m.detached or m.statement != statements:
                     continue
-                if m.anchor is not None and not (m.anchor <= figure[0] and figure[1] <= m.start):
+                if m.anchor is not None and not (m.anchor < figure[1] and figure[1] <= m.start):
                     continue
                 gap = figure[0] - m.end if m.end <= figure[0] else m.start - figure[1]
                 if best is None or abs(gap) < best[0]:

@@ -29,6 +29,8 @@ class Reading(NamedTuple):
     noun: str | None
     event: str | None
     of_them: bool  # "43% of them": a share of the figure before
+    change: bool = False  # "by 50 basis points", "up 8%": a change in the thing
+    level: bool = False  # "to 5.25%": the level reached, after a change
 
 
 class MeasureReader:
@@ -51,6 +53,10 @@ class MeasureReader:
             w("sources", "assert_verbs") | w("sources", "weak_verbs") | w("sources", "deny_verbs")
         )
         self.gerunds: dict[str, str] = rules.section("measures")["gerunds"]
+        self.phrases = [tuple(p.split()) for p in rules.section("measures")["event_phrases"]]
+        self.unit_nouns = [tuple(p.split()) for p in rules.section("measures")["unit_nouns"]]
+        self.change_verbs = w("figures", "split_range_after")
+        self.change_nouns = w("measures", "change_nouns")
         self.fallback: dict[str, str] = rules.section("measures")["fallback_by_dimension"]
 
     def participle(self, word: str) -> bool:
@@ -58,6 +64,9 @@ class MeasureReader:
         if low in self.not_participles:
             return False
         return low in self.irregular or (len(low) > 3 and low.endswith("ed") and low.isalpha())
+
+    def _verb(self, words: list[str]) -> bool:
+        return bool(words) and (words[-1] in self.active or self.participle(words[-1]))
 
     def read(self, doc: Document, span: tuple[int, int], sentence: tuple[int, int]) -> Reading:
         after = doc.tokens(span[1], min(sentence[1], span[1] + _AFTER))
@@ -76,14 +85,29 @@ class MeasureReader:
                 ):
                     i += 1
         part_of = i > 1 and any(t.text[0].isdigit() for t in after[1:i])
-        noun, i = self._noun(after, i)
+        unit_noun = _starts(after, i, self.unit_nouns)  # "50 basis points": no counted thing
+        noun, i = self._noun(after, i + unit_noun) if not unit_noun else (None, i + unit_noun)
         event = self._event_after(after, i)
         if event is None or part_of:
             # "destroyed 56 of 72 drones launched": the verb before is the part's own.
             event = self._event_before(before) or event
+            if event and event.split()[0] in {p[0] for p in self.phrases}:
+                # "forced more than 4,000 from their homes"
+                tail = _starts(after, i, [p[1:] for p in self.phrases if p[0] == event])
+                event = " ".join([event, *(t.lower for t in after[i : i + tail])])
         if noun is None and not of_them:
             noun = self._noun_before(before)
-        return Reading(noun, event, of_them)
+        prev = [t.lower for t in before[-6:]]
+        change = (
+            bool(prev)
+            and (
+                (prev[-1] in ("up", "down") and not self._verb(prev[:-1]))  # not "shot down 23"
+                or (prev[-1] == "by" and any(w in self.change_verbs for w in prev[:-1]))
+                or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in self.change_nouns)
+                or (prev[-1] in self.change_verbs and _to_level(after, i))
+            )
+        )
+        return Reading(noun, event, of_them, change, bool(prev) and prev[-1] == "to")
 
     def _noun(self, after: list[Token], i: int) -> tuple[str | None, int]:
         words: list[str] = []
@@ -121,6 +145,9 @@ class MeasureReader:
             return None
         words = [after[i].lower]
         i += 1
+        rest = _starts(after, i, [p[1:] for p in self.phrases if p[0] == words[0]])
+        if rest:  # "forced from their homes"
+            return " ".join([*words, *(t.lower for t in after[i : i + rest])])
         if i < len(after) and after[i].lower in self.particles:
             words.append(after[i].lower)
             i += 1
@@ -158,7 +185,7 @@ class MeasureReader:
     def _noun_before(self, before: list[Token]) -> str | None:
         k = len(before) - 1
         linked = False
-        while k >= 0 and before[k].lower in self.links:
+        while k >= 0 and (before[k].lower in self.links or before[k].lower in self.change_verbs):
             k -= 1
             linked = True
         if not linked:
@@ -173,8 +200,8 @@ class MeasureReader:
                 break
             if low in self.stops and low not in _PREPOSITIONS and low not in self.determiners:
                 break
-            if low in self.reporting:
-                break  # "officials put the toll at 205": the toll, not who put it
+            if low in self.reporting or low in self.change_verbs:
+                break  # "officials put the toll at 205", "raised its key rate by": not who did it
             words.insert(0, tok)
             k -= 1
         while words and (words[0].lower in self.determiners or words[0].lower in _PREPOSITIONS):
@@ -188,7 +215,25 @@ class MeasureReader:
             head.append(tok.text)
         while head and head[-1].lower() == "of":
             head.pop()
+        if head and head[-1].lower() in {u[-1] for u in self.unit_nouns}:
+            return None  # "by 50 basis points to 5.25%": the points are no thing
         return " ".join(head[-4:]) if head else None
 
     def fallback_for(self, dimension: str) -> str:
         return self.fallback.get(dimension, dimension)
+
+
+def _starts(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
+    """How many tokens from ``i`` spell the longest of ``phrases`` (0 for none)."""
+    words = [t.lower for t in tokens[i : i + 6]]
+    return max((len(p) for p in phrases if p and tuple(words[: len(p)]) == p), default=0)
+
+
+def _to_level(after: list[Token], i: int) -> bool:
+    """Whether "to" and a figure follow soon: "rose 1.8% to $78.40"."""
+    for k in range(i, min(len(after) - 1, i + 5)):
+        if after[k].text in (",", ";", "."):
+            return False
+        if after[k].lower == "to" and after[k + 1].text[0] in "0123456789$€£":
+            return True
+    return False

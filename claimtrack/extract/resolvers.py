@@ -258,6 +258,56 @@ def _quarter(g: Groups, ctx: Context) -> Period | None:
     return Period(_month_start(year, first), _month_end(year, first + 2), "month")
 
 
+def _earlier(g: Groups, ctx: Context) -> Period | None:
+    """ "3.4% a month earlier": the period named just before, moved back."""
+    p = ctx.previous
+    if p is None or p.start is None or p.end is None:
+        return None
+    n, unit = _number(g["n"], ctx), _unit(g["unit"], ctx)
+    if unit in _DAYS:
+        shift = dt.timedelta(days=int(n * _DAYS[unit]))
+        return Period(p.start - shift, p.end - shift, p.precision)
+    months = n * {"month": 1, "year": 12, "decade": 120}.get(unit, 1)
+    first, last = _shift_months(p.start, months), _shift_months(p.end, months)
+    end = _month_end(*last) if p.end == _month_end(p.end.year, p.end.month) else None
+    start_day = min(p.start.day, calendar.monthrange(*first)[1])
+    end_day = min(p.end.day, calendar.monthrange(*last)[1])
+    return Period(dt.date(*first, start_day), end or dt.date(*last, end_day), p.precision)
+
+
+def _week_to(g: Groups, ctx: Context) -> Period | None:
+    """ "in the week to Sunday": the seven days ending on that day."""
+    last = _weekday({"weekday": g["weekday"]}, ctx)
+    if last is None or last.end is None:
+        return None
+    return Period(last.end - dt.timedelta(days=6), last.end, "day")
+
+
+def _year_to(g: Groups, ctx: Context) -> Period | None:
+    """ "in the year to March": the twelve months ending with it."""
+    return _months_to({**g, "n": "12", "unit": "months"}, ctx)
+
+
+def _date_range(g: Groups, ctx: Context) -> Period | None:
+    """ "between September 20 and 26", "20-26 September"."""
+    first, last = _date(g, ctx), _date({**g, "day": g["day2"]}, ctx)
+    if first is None or last is None or first.start is None or last.end is None:
+        return None
+    return Period(first.start, last.end, "day") if first.start <= last.end else None
+
+
+def _coming(g: Groups, ctx: Context) -> Period | None:
+    """ "over the next two years": from publication on."""
+    if ctx.published is None:
+        return None
+    n, unit = _number(g["n"], ctx), _unit(g["unit"], ctx)
+    if unit in _DAYS:
+        return Period(ctx.published, ctx.published + dt.timedelta(days=int(n * _DAYS[unit])))
+    year, month = _shift_months(ctx.published, -n * {"year": 12, "decade": 120}.get(unit, 1))
+    end = dt.date(year, month, min(ctx.published.day, calendar.monthrange(year, month)[1]))
+    return Period(ctx.published, end, "day")
+
+
 #: How each pattern kind of ``periods.json`` turns its groups into a period.
 RESOLVERS: Mapping[str, Callable[[Groups, Context], Period | None]] = {
     "date": _date,
@@ -277,4 +327,9 @@ RESOLVERS: Mapping[str, Callable[[Groups, Context], Period | None]] = {
     "months_to": _months_to,
     "half": _half,
     "quarter": _quarter,
+    "earlier": _earlier,
+    "week_to": _week_to,
+    "year_to": _year_to,
+    "date_range": _date_range,
+    "coming": _coming,
 }

@@ -30,6 +30,7 @@ _WINDOW = 110  # characters either side of a verb that its subject may take
 _DETERMINERS = ("a", "an", "the", "this", "that", "its", "their")
 _BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "‘", "’")
 _LONGEST_SUBJECT = 8
+_ISSUED = ("published", "released", "compiled", "issued", "conducted", "carried")
 
 
 class Attribution(NamedTuple):
@@ -113,6 +114,8 @@ class _Reader:
             i = k - 1 if k > 0 else i
         if i >= 0 and before[i].lower in self.passive and not _letter_name(before, i):
             return None  # "drones were reported", "the reported figure"
+        if verb.endswith("ed") and after and after[0].lower == "by":
+            return None  # "potholes reported by residents": a participle, not a speaker
         if verb in ("put", "puts") and not re.search(r"\bat\b", self.text[m.end() : m.end() + 80]):
             return None  # "put" attributes only as "put the toll at 40"
         subject = []
@@ -168,7 +171,11 @@ class _Reader:
                 break  # a number or a sign: the words before the verb are a figure's
             if subject and _past_tense(low) and low not in self.adjectives:
                 break  # "the company raised its forecast": a clause, not a speaker
-            if subject and low in self.claim_nouns and low not in self.evidence:
+            if (
+                subject
+                and low in self.claim_nouns
+                and (low not in self.evidence or subject[0].lower in _DETERMINERS)
+            ):  # "a claim the army denied", "a figure the commission denied"
                 bounded = True
                 break
             if low in self.preps and not subject:
@@ -208,15 +215,15 @@ class _Reader:
         i = 0
         while i < len(after) and after[i].lower in self.skip:
             i += 1
-        # "according to figures from the ministry": the ministry is the source.
-        for size in (3, 2, 1):
-            words = " ".join(t.lower for t in after[i : i + size])
-            if (
-                words in self.evidence
-                and i + size < len(after)
-                and after[i + size].lower in self.links
-            ):
-                i += size + 1
+        # "according to figures from the ministry", "an exit poll released by the state
+        # broadcaster": the ministry and the broadcaster are the sources.
+        for size, skip in ((3, 0), (2, 0), (1, 0), (1, 1), (1, 2)):
+            k = i + skip + size
+            words = " ".join(t.lower for t in after[i + skip : k])
+            if k < len(after) and after[k].lower in _ISSUED and k + 1 < len(after):
+                k += 1
+            if words in self.evidence and k < len(after) and after[k].lower in self.links:
+                i = k + 1
                 break
         subject: list[Token] = []
         while i < len(after) and len(subject) < 8:
