@@ -74,6 +74,8 @@ def test_numbers_in_digits_and_words(text: str, value: float) -> None:
         ("one in five", 20, "%"),
         ("300 mm", 300, "mm"),
         ("5 MW", 5, "MW"),
+        ("50 basis points", 50, "bp"),
+        ("47.1°C", 47.1, "°C"),
     ],
 )
 def test_currencies_percentages_and_units(text: str, value: float, unit: str | None) -> None:
