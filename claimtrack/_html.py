@@ -89,7 +89,9 @@ def num(x: float | None) -> str:
 
 
 def _cell(value: Any) -> str:
-    return str(value) if isinstance(value, Markup) else esc(value)
+    # <bdi> isolates outside text, so a right-to-left override in a name cannot reorder
+    # what stands beside it
+    return str(value) if isinstance(value, Markup) else f"<bdi>{esc(value)}</bdi>"
 
 
 def table(

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from . import _html
+from ._text import clean
 from .errors import UnitError, ValidationError
 from .graph import ClaimGraph
 from .model import Claim
@@ -26,8 +27,10 @@ RED = "#c62828"  # contradictions
 
 
 def label(text: object) -> str:
-    """Text for matplotlib, which would read "$...$" as mathematics."""
-    return str(text).replace("$", r"\$")
+    """Text for matplotlib: control and bidi characters removed (no font has them), and
+    "$" escaped (matplotlib would read "$...$" as mathematics)."""
+    lines = str(text).split("\n")  # headings keep their two lines
+    return "\n".join(clean(line, limit=10_000) for line in lines).replace("$", r"\$")
 
 
 def short(text: object, limit: int = 48) -> str:

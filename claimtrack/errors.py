@@ -21,7 +21,10 @@ __all__ = [
 
 def _show(value: Any, limit: int = 80) -> str:
     """Repr a user's value, shortened so a 10 MB string does not flood the message."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int of more than 4,300 digits has no repr
+        text = f"<{type(value).__name__} too large to show>"
     return text if len(text) <= limit else text[: limit - 5] + "...'" + f" ({len(text)} chars)"
 
 

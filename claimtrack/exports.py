@@ -36,7 +36,7 @@ from typing import Any
 
 from ._reviews import RATING_SCALE, claim_reviews, dump_claim_reviews
 from ._rows import rows
-from .errors import FileFormatError, ValidationError
+from .errors import ClaimtrackError, FileFormatError, ValidationError
 from .graph import ClaimGraph
 from .io import atomic_write, converter, read_text
 from .model import Claim
@@ -237,7 +237,16 @@ def load_graph(path: str | os.PathLike[str]) -> ClaimGraph:
         raise FileFormatError(name, f"unknown suffix {suffix!r}; expected .json or .graphml")
     text = read_text(path)
     reader = _node_link_records if suffix == ".json" else _graphml_records
-    nodes, edges = reader(name, text)
+    try:
+        return _graph_from_records(name, *reader(name, text))
+    except (RecursionError, ValueError, TypeError, AttributeError, KeyError) as err:
+        if isinstance(err, ClaimtrackError):
+            raise
+        reason = f"not a graph written by claimtrack.dump_graph ({type(err).__name__}: {err})"
+        raise FileFormatError(name, reason) from None
+
+
+def _graph_from_records(name: str, nodes: list[Any], edges: list[Any]) -> ClaimGraph:
     ids: dict[str, str] = {}
     claims: list[Claim] = []
     derived: set[str] = set()

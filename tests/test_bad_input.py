@@ -388,9 +388,12 @@ def test_negative_figures_are_numbers_like_any_other() -> None:
     a, b, c, d = (g.claims()[i] for i in range(4))
     assert g.corroborating(a) == [c]
     assert set(g.contradicting(b)) == {a, c}
-    # parts may not add up to more than their whole, whatever the signs
-    assert [v.b.source.name for v in g.verdicts("part_of", d)] == ["B"]
-    assert {v.b.source.name for v in g.verdicts("contradicts", d)} == {"A", "C"}
+    # negative figures are changes, not amounts: they are neither parts nor wholes
+    assert [v for v in g.verdicts(claim=d) if v.checker == "part_whole"] == []
+    positive = claim("E", "5", place="Bryansk")
+    g.add(positive)
+    g.link()
+    assert [v.b.source.name for v in g.verdicts("part_of", positive)] == ["B"]
 
 
 def test_a_low_above_the_high_is_refused() -> None:

@@ -342,3 +342,21 @@ def test_relays_never_raise_independent_support(claims: list[Claim]) -> None:
     g.add_all(relays)
     g.link()
     assert {c.id: g.independent_support(c) for c in claims} == before
+
+
+def test_figures_at_the_edge_of_floats_still_compare() -> None:
+    huge, negative = drones("1e308", "Russia", "A"), drones("-1.7e308", "Russia", "B")
+    g = linked(huge, negative)
+    (v,) = g.verdicts()
+    assert v.relation == Relation.CONTRADICTS and "100% apart" in v.reason
+    share = Claim(
+        source="C",
+        measure="drones hit",
+        figure="500%",
+        share_of="drones fired",
+        place="Russia",
+        period=DAY,
+    )
+    total = Claim(source="C", measure="drones fired", figure="1.7e308", place="Russia", period=DAY)
+    g = linked(share, total)  # 500% of it is past the largest float: nothing derived, no error
+    assert len(g) == 2 and g.verdicts("derived_from") == []

@@ -116,6 +116,9 @@ def test_graphml_with_a_doctype_is_refused_before_parsing(tmp_path: Path, text: 
         ("other.json", '{"nodes": []}', "not a claimtrack-graph file"),
         ("broken.json", "{", "not JSON"),
         ("graph.gexf", "", "unknown suffix '.gexf'"),
+        ("deep.json", "[" * 100_000 + "]" * 100_000, "not a graph written by"),
+        ("graphless.json", '{"graph": 7}', "not a graph written by"),
+        ("nodes.json", '{"graph": {"format": "claimtrack-graph"}, "nodes": 5}', "not a graph"),
     ],
 )
 def test_bad_graph_files_raise_file_format_errors(

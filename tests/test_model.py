@@ -183,3 +183,8 @@ def test_period_text_round_trip(p: Period) -> None:
 def test_period_refuses_non_text() -> None:
     with pytest.raises(ParseError):
         Period.parse(2024)  # type: ignore[arg-type]
+
+
+def test_errors_show_values_too_large_to_print() -> None:
+    with pytest.raises(ValidationError, match="too large to show"):
+        Claim(**SEED, span=(10**5000, 1))

@@ -66,9 +66,9 @@ class Agreement:
             a_lo, a_hi, a_abs, _, a_origin, a_text = fa
             b_lo, b_hi, b_abs, _, b_origin, b_text = fb
             if a_hi < b_lo:
-                gap = (b_lo - a_hi) / max(a_abs, b_abs, b_lo - a_hi)
+                gap = _relative(b_lo - a_hi, a_abs, b_abs)
             elif b_hi < a_lo:
-                gap = (a_lo - b_hi) / max(a_abs, b_abs, a_lo - b_hi)
+                gap = _relative(a_lo - b_hi, a_abs, b_abs)
             else:
                 gap = 0.0
             if gap > tol:
@@ -135,7 +135,15 @@ def _gap(fa: Figure, fb: Figure) -> float:
         gap = a_lo - b_hi
     else:  # overlapping, or touching at an open end ("under 40", "over 40"): no gap
         return 0.0
-    return gap / max(abs(fa.value), abs(fb.value), gap)
+    return _relative(gap, abs(fa.value), abs(fb.value))
+
+
+def _relative(gap: float, a: float, b: float) -> float:
+    """A gap over the larger value, in [0, 1]; 1 when the gap itself overflows (ends near
+    ±1.8e308 are farther apart than a float can say)."""
+    if math.isinf(gap) or math.isnan(gap):
+        return 1.0
+    return gap / max(a, b, gap)
 
 
 def _distance_from_origin(c: Claim) -> tuple[int, str, str]:

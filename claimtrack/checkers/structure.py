@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from ..errors import UnitError
+from ..errors import UnitError, ValidationError
 from ..model import Claim
 from ..relations import Quantity, Relation, Verdict
 from ._base import Context, checker
@@ -32,7 +32,8 @@ class PartWhole:
     must fit under the whole's upper bound: if it does, the part is ``part_of`` the
     whole; if not, the part ``contradicts`` it, and the reason names every term.
 
-    For each place below the whole only the outermost stated places count (a town
+    Negative figures (changes, not amounts) are neither parts nor wholes. For each
+    place below the whole only the outermost stated places count (a town
     inside a stated region is that region's part, not the country's), and a place
     stated by several claims holds at least the smallest of their lower bounds.
     """
@@ -60,7 +61,12 @@ class PartWhole:
         unit = wholes[0].figure.unit
         by_place: dict[str, list[Claim]] = defaultdict(list)
         for part in context.claims_within(q):
-            if part.stance == "asserts" and wholes[0].figure.comparable(part.figure):
+            # parts add up to a whole only as amounts: a negative figure is a change
+            if (
+                part.stance == "asserts"
+                and part.figure.value >= 0
+                and wholes[0].figure.comparable(part.figure)
+            ):
                 by_place[context.quantity(part).place or ""].append(part)
         outermost = {
             place: parts
@@ -82,7 +88,7 @@ class PartWhole:
         tol = max(context.tolerance, 1e-9)
         verdicts = []
         for whole in wholes:
-            if not wholes[0].figure.comparable(whole.figure):
+            if whole.figure.value < 0 or not wholes[0].figure.comparable(whole.figure):
                 continue  # dollars and euros: one dimension, no exchange rate
             figure = whole.figure if whole.figure.unit == unit else whole.figure.to(unit)
             high, where, stated = figure.high, whole.place or "the whole", show(whole.figure)
@@ -129,7 +135,7 @@ class Derived:
             return []
         try:
             figure = share.figure.of(total.figure)
-        except UnitError:
+        except (UnitError, ValidationError):  # not a count, or beyond what a float holds
             return []
         derived = Claim(
             source=share.source,
