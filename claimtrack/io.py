@@ -399,15 +399,9 @@ def _foreign_rows(
         raise FileFormatError(
             path, "no column for " + ", ".join(missing) + "; name one in columns=", 1
         )
-    for row in reader:
-        line = reader.line_num
-        if None in row:
-            yield (
-                line,
-                ValidationError("row", row[None], f"at most {len(header)} cells, as in the header"),
-            )
-            continue
-        yield line, _record({field: row.get(column) for field, column in sources.items()})
+    yield from _rows(
+        reader, header, lambda row: {field: row.get(column) for field, column in sources.items()}
+    )
 
 
 #: The csv module refuses cells over 128 KiB by default, but ``dump`` writes texts of
@@ -455,15 +449,23 @@ def _csv_rows(
     extra = [h for h in header if h not in CSV_COLUMNS and h != "date"]
     if extra:
         yield 1, ValidationError("columns", extra, "only the columns " + ", ".join(CSV_COLUMNS))
+    yield from _rows(reader, header, lambda row: row)
+
+
+def _rows(
+    reader: csv.DictReader[str],
+    header: list[str],
+    fields: Callable[[Mapping[str, str | None]], Mapping[str, str | None]],
+) -> Iterator[tuple[int | None, Any]]:
+    """(line, record) for each row; a row with more cells than the header is a problem."""
     for row in reader:
-        line = reader.line_num
         if None in row:
-            yield (
-                line,
-                ValidationError("row", row[None], f"at most {len(header)} cells, as in the header"),
+            extra = ValidationError(
+                "row", row[None], f"at most {len(header)} cells, as in the header"
             )
+            yield reader.line_num, extra
             continue
-        yield line, _record(row)
+        yield reader.line_num, _record(fields(row))
 
 
 def _record(row: Mapping[str, str | None]) -> Any:
