@@ -296,8 +296,9 @@ def grade(g: Any) -> str:
     )
 
 
-def reliability(items: Iterable[Any]) -> str:
-    rows = [
+def reliability_rows(items: Iterable[Any]) -> list[tuple[Any, ...]]:
+    """Sources' reliability as table rows, most reliable first (HTML and terminal)."""
+    return [
         (
             r.source,
             f"{r.value:.2f}",
@@ -307,8 +308,11 @@ def reliability(items: Iterable[Any]) -> str:
         )
         for r in sorted(items, key=lambda r: (-r.value, r.source))
     ]
+
+
+def reliability(items: Iterable[Any]) -> str:
     headers = ["source", "reliability", "prior", "quantities shared", "agreed with estimate"]
-    return table(headers, rows)
+    return table(headers, reliability_rows(items))
 
 
 def grades(a: Any, limit: int = ROW_LIMIT) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from ._html import num
+from ._html import num, reliability_rows
 from ._text import clean, render_table
 from .errors import ClaimtrackError
 from .graph import ClaimGraph
@@ -117,19 +117,8 @@ def estimates_table(assessment: Any, shown: int | None = SHOWN) -> str:
 
 
 def reliability_table(assessment: Any) -> str:
-    items = sorted(assessment.reliability.values(), key=lambda r: (-r.value, r.source))
-    rows = [
-        (
-            r.source,
-            f"{r.value:.2f}",
-            "" if r.prior is None else f"{r.prior:.2f}",
-            r.claims,
-            f"{r.agreed:.0%}",
-        )
-        for r in items
-    ]
     headers = ["source", "reliability", "prior", "quantities shared", "agreed"]
-    return render_table(headers, rows)
+    return render_table(headers, reliability_rows(assessment.reliability.values()))
 
 
 def grades_table(assessment: Any, shown: int | None = SHOWN, worst: int = 6) -> str:
