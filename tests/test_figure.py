@@ -279,6 +279,14 @@ def test_share_of_a_total_carries_the_interval() -> None:
         Figure.parse("43").of(Figure.parse("100"))
 
 
+def test_scaling_keeps_the_interval_and_refuses_bad_factors() -> None:
+    f = Figure.parse("over 40").scaled(2.5, text="over 100")
+    assert (f.value, f.low, f.high, f.low_open, f.text) == (100, 100, None, True, "over 100")
+    for factor in (0, -1, float("nan"), float("inf")):
+        with pytest.raises(ValidationError, match="factor"):
+            Figure(5).scaled(factor)
+
+
 def test_sum_of_parts() -> None:
     parts = [Figure.parse(t) for t in ["23", "six", "two", "11"]]
     assert Figure.total(parts).value == 42

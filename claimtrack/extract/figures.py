@@ -309,7 +309,7 @@ def _figures_in(
             # The grammar reads a bare "2m" as metres; before people or barrels it is millions.
             after = _next_word(text, end)
             if after in checks.plurals or (len(after) > 3 and after.endswith("s")):
-                figure = _scaled(figure, 1e6, figure.text)
+                figure = figure.scaled(1e6, unit=None)
         follower = text[end : end + 1]
         if follower.isalnum() and text[end - 1].isdigit():
             continue  # "4K", "3D": a number glued to letters names something
@@ -332,7 +332,7 @@ def _figures_in(
             if scaled is not None:  # "half a million": a fraction of a scale word
                 factor = rules.grammar.lexicon.scales[scaled.group("scale").lower()] / 100
                 end = scaled.end()
-                figure = _scaled(figure, factor, text[start:end])
+                figure = figure.scaled(factor, unit=None, text=text[start:end])
             elif _RATIO_WORDS.search(m.group("fraction")) is None and not _fraction_ok(
                 text, end, checks
             ):
@@ -350,20 +350,6 @@ def _by_to(m: re.Match[str], text: str, checks: _Checks) -> bool:
     tags = ("a", "b") if m.group("anum") else ("c", "d")
     change, level = (_parse(text, *_spans(m, t), HedgePolicy()) for t in tags)
     return bool(change and level and change.figure.unit and level.figure.unit is None)
-
-
-def _scaled(figure: Figure, factor: float, text: str) -> Figure:
-    def times(x: float | None) -> float | None:
-        return None if x is None else x * factor
-
-    return attrs.evolve(
-        figure,
-        value=figure.value * factor,
-        low=times(figure.low),
-        high=times(figure.high),
-        unit=None,
-        text=text,
-    )
 
 
 def _iter_figures(
