@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _html, _truth
+from ._gc import paused_gc
 from ._text import render_table
 from .errors import ValidationError
 from .figure import Figure
@@ -226,6 +227,11 @@ def assess(graph: ClaimGraph, method: str | Callable[..., Any] | None = None) ->
         callable following ``claimtrack._truth.Method``.
     """
     graph.link()
+    with paused_gc():
+        return _assess(graph, method)
+
+
+def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Assessment:
     context = graph.context
     # a claim that relays another adds nothing: its origin is already counted
     edges: Iterable[tuple[str, str, Any]] = graph.graph.edges(data="relation")

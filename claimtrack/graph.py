@@ -25,6 +25,7 @@ import attrs
 import networkx as nx
 
 from . import _html
+from ._gc import paused_gc
 from .checkers import CheckerSet, Context
 from .errors import CheckerError, ValidationError
 from .measures import MeasureLexicon
@@ -145,6 +146,10 @@ class ClaimGraph:
 
     def add_all(self, claims: Iterable[Claim]) -> int:
         """Add claims; returns how many were new (a claim whose id is here adds nothing)."""
+        with paused_gc():
+            return self._add_all(claims)
+
+    def _add_all(self, claims: Iterable[Claim]) -> int:
         nodes: list[tuple[str, dict[str, Any]]] = []
         edges: list[tuple[str, str, str]] = []
         batch: set[str] = set()
@@ -196,6 +201,10 @@ class ClaimGraph:
         verdict on a pair replaces its older one. Claims a checker derives are added
         and checked in turn.
         """
+        with paused_gc():
+            return self._link()
+
+    def _link(self) -> LinkReport:
         counts: Counter[str] = Counter()
         checked = 0
         errors = len(self.errors)

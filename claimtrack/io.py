@@ -35,6 +35,7 @@ import attrs
 import cattrs
 from cattrs.preconf.json import make_converter
 
+from ._gc import paused_gc
 from .errors import ClaimtrackError, FileFormatError, ValidationError
 from .figure import Figure
 from .model import Claim, Period, Source
@@ -575,9 +576,19 @@ def load(
         raise ValidationError("delimiter", delimiter, "a single character such as ',' or '\\t'")
     mapping = None if columns is None else _check_columns(columns)
     text = read_text(path)
+    with paused_gc():  # a million claims are tens of millions of objects, none in a cycle
+        claims, problems = _structure_all(
+            name, _records(name, text, kind, mapping, delimiter), errors
+        )
+    return LoadResult(claims, problems) if errors == "collect" else claims
+
+
+def _structure_all(
+    name: str, records: Iterable[tuple[int | None, Any]], errors: str
+) -> tuple[list[Claim], list[Problem]]:
     claims: list[Claim] = []
     problems: list[Problem] = []
-    for index, (line, record) in enumerate(_records(name, text, kind, mapping, delimiter)):
+    for index, (line, record) in enumerate(records):
         try:
             if isinstance(record, Exception):
                 raise record
@@ -595,4 +606,4 @@ def load(
             if errors == "raise":
                 raise FileFormatError(name, problem.reason, problem.line, problem.field) from err
             problems.append(problem)
-    return LoadResult(claims, problems) if errors == "collect" else claims
+    return claims, problems

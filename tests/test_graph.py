@@ -361,3 +361,27 @@ def test_the_seed_report_and_the_counter_report() -> None:
     assert "drones destroyed · Russia · 2024-08-21" in disputed
     assert "distance from Moscow (length) · Podolsk · any time" in disputed
     assert g.verdicts("supersedes") and g.verdicts("relays")
+
+
+def test_the_garbage_collector_is_paused_only_while_building() -> None:
+    import gc
+
+    from claimtrack._gc import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():  # nested: the outer pause decides
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    g = ClaimGraph([claim("A", "1"), claim("B", "2")])
+    g.link()
+    g.assess()
+    assert gc.isenabled()
+    try:
+        with paused_gc():
+            raise KeyError("boom")
+    except KeyError:
+        pass
+    assert gc.isenabled()
