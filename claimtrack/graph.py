@@ -250,13 +250,11 @@ class ClaimGraph:
         for claim in new:
             blocks.setdefault(context.quantity(claim), []).append(claim)
         for quantity, arrivals in blocks.items():
-            everyone = context.claims_about(quantity)
+            before = [c for c in context.claims_about(quantity) if c.id not in fresh]
             pairs = [
                 (a, b) if a.id < b.id else (b, a)
                 for i, a in enumerate(arrivals)
-                for b in itertools.chain(
-                    arrivals[i + 1 :], (c for c in everyone if c.id not in fresh)
-                )
+                for b in itertools.chain(arrivals[i + 1 :], before)
             ]
             if pairs:
                 for active in actives:

@@ -40,6 +40,7 @@ class Agreement:
         """The same verdicts as calling the checker on each pair, with per-claim work
         (bounds, origin, wording) done once per claim: the hot path of large graphs."""
         tol = context.tolerance if self.tolerance is None else self.tolerance
+        tolerance_text = pct(tol)
         seen: dict[str, tuple[Any, ...]] = {}
 
         def facts(c: Claim) -> tuple[Any, ...]:
@@ -74,7 +75,7 @@ class Agreement:
             if gap > tol:
                 reason = (
                     f"{a_text} ({a.source.name}) and {b_text} ({b.source.name}) are "
-                    f"{pct(gap)} apart, beyond the {pct(tol)} tolerance"
+                    f"{pct(gap)} apart, beyond the {tolerance_text} tolerance"
                 )
                 strength = max(0.01, 1.0 - math.exp(-(gap - tol) / tol))
                 yield Verdict.trusted(Relation.CONTRADICTS, a, b, strength, reason, "agreement")
@@ -161,9 +162,11 @@ class Relays:
         self, pairs: Sequence[tuple[Claim, Claim]], context: Context
     ) -> Iterator[Verdict]:
         """Only pairs from one origin can be relays: skip the rest cheaply."""
-        origin = context.origin
+        origins: dict[str, str] = {}
         for a, b in pairs:
-            if a.source.name == b.source.name or origin(a) == origin(b):
+            oa = origins.get(a.id) or origins.setdefault(a.id, context.origin(a))
+            ob = origins.get(b.id) or origins.setdefault(b.id, context.origin(b))
+            if oa == ob:
                 verdict = self(a, b, context)
                 if verdict is not None:
                     yield verdict
