@@ -158,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with contextlib.ExitStack() as stack:
         folder = args.folder or Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        folder.mkdir(parents=True, exist_ok=True)
         path = folder / "soak.jsonl"
         timed("dump (JSON Lines)", lambda: ct.dump(claims, path))
         size_mb = path.stat().st_size / 1e6

@@ -164,6 +164,8 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[_io.TextIOBase],
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileFormatError(str(target), f"the folder {str(folder)!r} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would

@@ -214,6 +214,11 @@ def test_files_that_are_not_claims(tmp_path: Path) -> None:
     assert load(utf16)[0].figure.value == 5
 
 
+def test_dump_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileFormatError, match="the folder .*nowhere' does not exist"):
+        dump([SEED], tmp_path / "nowhere" / "claims.jsonl")
+
+
 def test_dump_keeps_ordinary_file_modes(tmp_path: Path) -> None:
     import os
     import stat
