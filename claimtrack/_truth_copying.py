@@ -18,7 +18,7 @@ copies, once copying is more likely than not (one shared figure is no proof).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 __all__ = ["Disputed", "false_claims", "rare_claims"]
@@ -67,18 +67,12 @@ def rare_claims(
             if len(members) < 2:
                 continue
             share = sum(weight[j] for j in members)
-            for x in range(1, len(members)):
-                k = members[x]
-                for j in members[:x]:
-                    s, t = item.sources[j], item.sources[k]
-                    if s == t:
-                        continue
-                    pair_weight = weight[j] + weight[k]
-                    rare = (share - pair_weight + 1.0) / (total - pair_weight + len(item.groups))
-                    pair = (s, t) if s < t else (t, s)
-                    # Agreeing instead of differing: the log of the ratio of the odds.
-                    gain = math.log((c + (1.0 - c) * rare) / rare) - math.log(1.0 - c)
-                    gains[pair] = gains.get(pair, 0.0) + gain
+            for j, k, pair in _agreeing_pairs(item, members):
+                pair_weight = weight[j] + weight[k]
+                rare = (share - pair_weight + 1.0) / (total - pair_weight + len(item.groups))
+                # Agreeing instead of differing: the log of the ratio of the odds.
+                gain = math.log((c + (1.0 - c) * rare) / rare) - math.log(1.0 - c)
+                gains[pair] = gains.get(pair, 0.0) + gain
     dependence = {}
     base = math.log(prior / (1.0 - prior))
     differ = math.log(1.0 - c)
@@ -119,16 +113,10 @@ def false_claims(
                 covered[s].add(number)
                 right_sum[s] += item.right[j]
         for members in item.groups:
-            for x in range(1, len(members)):
-                k = members[x]
-                for j in members[:x]:
-                    s, t = item.sources[j], item.sources[k]
-                    if s == t:
-                        continue
-                    pair = (s, t) if s < t else (t, s)
-                    right = item.right[j]
-                    same_true[pair] = same_true.get(pair, 0.0) + right
-                    same_false[pair] = same_false.get(pair, 0.0) + (1.0 - right)
+            for j, _, pair in _agreeing_pairs(item, members):
+                right = item.right[j]
+                same_true[pair] = same_true.get(pair, 0.0) + right
+                same_false[pair] = same_false.get(pair, 0.0) + (1.0 - right)
     accuracy = [
         min(1.0 - _FLOOR, max(_FLOOR, right_sum[s] / len(covered[s]))) if covered[s] else 0.5
         for s in range(sources)
@@ -157,3 +145,16 @@ def false_claims(
         if odds_copy > odds_independent:
             dependence[pair] = c * odds_copy / (odds_copy + odds_independent)
     return dependence
+
+
+def _agreeing_pairs(
+    item: Disputed, members: Sequence[int]
+) -> Iterator[tuple[int, int, tuple[int, int]]]:
+    """Each pair of observations in one group of agreeing claims, from two different
+    sources: (first index, second index, the sources in order)."""
+    for x in range(1, len(members)):
+        k = members[x]
+        for j in members[:x]:
+            s, t = item.sources[j], item.sources[k]
+            if s != t:
+                yield j, k, (s, t) if s < t else (t, s)
