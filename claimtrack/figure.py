@@ -236,8 +236,13 @@ class Figure:
         if len(found) > 1:
             others = ", ".join(repr(m.text.strip()) for m in found)
             raise ParseError("figure", text, f"one figure, found {len(found)}: {others}")
-        figure = _from_parts(found[0].parts, policy, grammar, text.strip())
-        return _with_explicit(figure, explicit, text.strip()) if explicit else figure
+        try:
+            figure = _from_parts(found[0].parts, policy, grammar, text.strip())
+            return _with_explicit(figure, explicit, text.strip()) if explicit else figure
+        except (ParseError, UnitError):
+            raise
+        except ValidationError as error:  # e.g. "1E310" overflows to infinity
+            raise ParseError("figure", text, f"{error.field} to be {error.expected}") from error
 
     # -- looking ------------------------------------------------------------------
 

@@ -193,6 +193,16 @@ def test_parse_refuses_non_text() -> None:
         Figure.parse(45)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("text", ["1E310", "-1e400", "between 1 and 1e999"])
+def test_a_number_beyond_float_range_is_a_parse_error(text: str) -> None:
+    # found by the fuzz test: "1E310" overflowed to infinity and escaped as a
+    # ValidationError about the field, not a ParseError about the text
+    with pytest.raises(ParseError, match="finite number") as raised:
+        Figure.parse(text)
+    assert raised.value.value == text
+    assert Figure.parse("1e308").value == 1e308
+
+
 def test_backwards_range_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match="first number is the lower"):
         Figure.parse("between 40 and 30")
