@@ -14,8 +14,9 @@ import hashlib
 import json
 import math
 import re
+import sys
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -41,7 +42,12 @@ ADMIRALTY = MappingProxyType(
 
 
 def _text(value: Any) -> str:
-    return " ".join(str(value).split())
+    # Names, measures and places repeat across thousands of claims: one copy of each.
+    text = " ".join(str(value).split())
+    return sys.intern(text) if len(text) <= _INTERNED else text
+
+
+_INTERNED = 80
 
 
 def _optional_text(value: Any) -> str | None:
@@ -172,11 +178,16 @@ def _as_date(value: Any, field: str = "date") -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        start, _end, precision = _date_span(value, field)
-        if precision != "day":
-            raise ParseError(field, value, "a single day as YYYY-MM-DD")
-        return start
+        return _day(value, field)
     raise ValidationError(field, value, "a date or a YYYY-MM-DD string")
+
+
+@lru_cache(maxsize=4096)  # a date object per distinct string, shared by the claims on it
+def _day(value: str, field: str) -> dt.date:
+    start, _end, precision = _date_span(value, field)
+    if precision != "day":
+        raise ParseError(field, value, "a single day as YYYY-MM-DD")
+    return start
 
 
 def _start_date(value: Any) -> dt.date | None:
@@ -298,8 +309,11 @@ def _as_period(value: Any) -> Period | None:
     if isinstance(value, dt.date):
         return Period.day(value)
     if isinstance(value, str):
-        return Period.parse(value)
+        return _period(value)
     raise ValidationError("period", value, "a Period, a date or a string such as '2024-08-21'")
+
+
+_period = lru_cache(maxsize=4096)(Period.parse)  # periods are immutable: one per string
 
 
 # -- claims -------------------------------------------------------------------------

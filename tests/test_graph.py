@@ -53,6 +53,73 @@ def test_the_graph_is_a_networkx_multidigraph() -> None:
     assert nx.has_path(g.graph, "source:Ministry", a.id)
 
 
+def test_verdict_edges_behave_as_dicts_for_networkx_and_users() -> None:
+    import copy
+    import pickle
+
+    a, b = claim("Ministry", "45"), claim("Monitor A", "30")
+    g = ClaimGraph([a, b])
+    g.link()
+    (u, w, k, data) = next(
+        e for e in g.graph.edges(keys=True, data=True) if e[3].get("kind") == "verdict"
+    )
+    assert k == "agreement" and g.graph.has_edge(u, w, key="agreement")
+    assert dict(data) == {
+        "kind": "verdict", "relation": "contradicts", "strength": data["strength"],
+        "reason": data["reason"], "checker": "agreement",
+    }  # fmt: skip
+    assert "apart, beyond the" in data["reason"] and 0 < data["strength"] <= 1
+    assert data == dict(data) and "relation" in data and "note" not in data
+    assert [r for *_, r in g.graph.edges(data="relation", default="-")].count("contradicts") == 1
+    # users may annotate, change and remove attributes as on any networkx edge
+    data["note"] = "checked by the desk"
+    nx.set_edge_attributes(g.graph, {(u, w, k): 0.5}, "strength")
+    assert g.verdicts("contradicts")[0].strength == 0.5
+    assert g.graph.edges[u, w, k]["note"] == "checked by the desk"
+    del data["note"]
+    assert "note" not in data and len(data) == 5
+    with pytest.raises(KeyError):
+        del data["note"]
+    # copies are independent, and the graph survives copy, deepcopy and pickle
+    twin = copy.copy(data)
+    twin["strength"] = 0.1
+    assert data["strength"] == 0.5
+    for other in (g.graph.copy(), copy.deepcopy(g.graph), pickle.loads(pickle.dumps(g.graph))):
+        assert dict(other.edges[u, w, k]) == dict(data)
+    # a newer verdict of the same checker on the pair replaces the older
+    g.graph.remove_edge(u, w, key=k)
+    assert g.verdicts() == []
+
+
+def test_the_keys_between_two_claims_behave_as_a_dict() -> None:
+    a, b = claim("Ministry", "45"), claim("Monitor A", "30")
+    g = ClaimGraph([a, b])
+    g.link()
+    u, w = sorted((a.id, b.id))
+    keys = g.graph[u][w]
+    assert list(keys) == ["agreement"] and len(keys) == 1 and "agreement" in keys
+    # a second edge between the same claims, added the networkx way, then a third
+    g.graph.add_edge(u, w, key="desk", kind="note", text="seen")
+    k = g.graph.add_edge(u, w)
+    assert list(g.graph[u][w]) == ["agreement", "desk", k] and g.graph.number_of_edges(u, w) == 3
+    assert g.graph.edges[u, w, "desk"] == {"kind": "note", "text": "seen"}
+    g.graph.remove_edge(u, w)  # without a key networkx removes the last one added
+    assert list(g.graph[u][w]) == ["agreement", "desk"]
+    g.graph.remove_edge(u, w, key="agreement")
+    g.graph.remove_edge(u, w, key="desk")
+    assert not g.graph.has_edge(u, w) and g.verdicts() == []
+    with pytest.raises(nx.NetworkXError):
+        g.graph.remove_edge(u, w)
+    # networkx's readers see the same edges as on a plain MultiDiGraph
+    plain = nx.MultiDiGraph(g.graph)
+    assert sorted(plain.edges(keys=True)) == sorted(g.graph.edges(keys=True))
+    undirected, reverse = g.graph.to_undirected(), g.graph.reverse()
+    assert undirected.number_of_edges() == reverse.number_of_edges() == g.graph.number_of_edges()
+    assert sorted(reverse.edges(keys=True)) == sorted(
+        (w, u, k) for u, w, k in plain.edges(keys=True)
+    )
+
+
 def test_adding_is_idempotent() -> None:
     a = claim("Ministry", "45")
     g = ClaimGraph()
