@@ -31,11 +31,11 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["EdgeKeys", "MultiDiGraph", "VerdictEdge"]
+__all__ = ["UNSET", "EdgeKeys", "MultiDiGraph", "VerdictEdge"]
 
 _FIELDS = ("kind", "relation", "strength", "reason", "checker")
 _SLOT = frozenset(_FIELDS)
-_MISSING: Any = object()
+UNSET: Any = object()  # a slot whose key was deleted, or an empty EdgeKeys
 
 
 class VerdictEdge(MutableMapping[str, Any]):
@@ -54,7 +54,7 @@ class VerdictEdge(MutableMapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         if key in _SLOT:
             value = getattr(self, key)
-            if value is not _MISSING:
+            if value is not UNSET:
                 return value
         elif self._extra is not None and key in self._extra:
             return self._extra[key]
@@ -64,7 +64,7 @@ class VerdictEdge(MutableMapping[str, Any]):
         # networkx's edges(data="relation") and our readers call this per edge
         if key in _SLOT:
             value = getattr(self, key)
-            return default if value is _MISSING else value
+            return default if value is UNSET else value
         return default if self._extra is None else self._extra.get(key, default)
 
     def __setitem__(self, key: str, value: Any) -> None:
@@ -76,8 +76,8 @@ class VerdictEdge(MutableMapping[str, Any]):
             self._extra[key] = value
 
     def __delitem__(self, key: str) -> None:
-        if key in _SLOT and getattr(self, key) is not _MISSING:
-            setattr(self, key, _MISSING)
+        if key in _SLOT and getattr(self, key) is not UNSET:
+            setattr(self, key, UNSET)
         elif key not in _SLOT and self._extra is not None and key in self._extra:
             del self._extra[key]
         else:
@@ -85,18 +85,18 @@ class VerdictEdge(MutableMapping[str, Any]):
 
     def __iter__(self) -> Iterator[str]:
         for key in _FIELDS:
-            if getattr(self, key) is not _MISSING:
+            if getattr(self, key) is not UNSET:
                 yield key
         if self._extra is not None:
             yield from self._extra
 
     def __len__(self) -> int:
-        fixed = sum(getattr(self, key) is not _MISSING for key in _FIELDS)
+        fixed = sum(getattr(self, key) is not UNSET for key in _FIELDS)
         return fixed + (0 if self._extra is None else len(self._extra))
 
     def __contains__(self, key: object) -> bool:
         if key in _SLOT:
-            return getattr(self, key) is not _MISSING
+            return getattr(self, key) is not UNSET
         return self._extra is not None and key in self._extra
 
     def __repr__(self) -> str:
@@ -124,8 +124,8 @@ class VerdictEdge(MutableMapping[str, Any]):
 
 
 def _rebuild(items: dict[str, Any]) -> VerdictEdge:
-    edge = VerdictEdge(_MISSING, _MISSING, _MISSING, _MISSING)
-    edge.kind = _MISSING
+    edge = VerdictEdge(UNSET, UNSET, UNSET, UNSET)
+    edge.kind = UNSET
     edge.update(items)
     return edge
 
@@ -146,7 +146,7 @@ class EdgeKeys(MutableMapping[Hashable, Any]):
     __slots__ = ("_key", "_more", "_value")
 
     def __init__(self) -> None:
-        self._key: Any = _MISSING
+        self._key: Any = UNSET
         self._value: Any = None
         self._more: dict[Hashable, Any] | None = None
 
@@ -159,64 +159,64 @@ class EdgeKeys(MutableMapping[Hashable, Any]):
     def __getitem__(self, key: Hashable) -> Any:
         if self._more is not None:
             return self._more[key]
-        if self._key is not _MISSING and key == self._key:
+        if self._key is not UNSET and key == self._key:
             return self._value
         raise KeyError(key)
 
     def get(self, key: Hashable, default: Any = None) -> Any:
         if self._more is not None:
             return self._more.get(key, default)
-        return self._value if self._key is not _MISSING and key == self._key else default
+        return self._value if self._key is not UNSET and key == self._key else default
 
     def __setitem__(self, key: Hashable, value: Any) -> None:
         if self._more is not None:
             self._more[key] = value
-        elif self._key is _MISSING or key == self._key:
+        elif self._key is UNSET or key == self._key:
             self._key, self._value = key, value
         else:
             self._more = {self._key: self._value, key: value}
-            self._key, self._value = _MISSING, None
+            self._key, self._value = UNSET, None
 
     def __delitem__(self, key: Hashable) -> None:
         if self._more is not None:
             del self._more[key]
-        elif self._key is not _MISSING and key == self._key:
-            self._key, self._value = _MISSING, None
+        elif self._key is not UNSET and key == self._key:
+            self._key, self._value = UNSET, None
         else:
             raise KeyError(key)
 
     def __iter__(self) -> Iterator[Hashable]:
         if self._more is not None:
             return iter(self._more)
-        return iter(() if self._key is _MISSING else (self._key,))
+        return iter(() if self._key is UNSET else (self._key,))
 
     def __len__(self) -> int:
         if self._more is not None:
             return len(self._more)
-        return 0 if self._key is _MISSING else 1
+        return 0 if self._key is UNSET else 1
 
     def __contains__(self, key: object) -> bool:
         if self._more is not None:
             return key in self._more
-        return self._key is not _MISSING and key == self._key
+        return self._key is not UNSET and key == self._key
 
     def items(self) -> Any:  # what networkx's edge views call per pair of nodes
         if self._more is not None:
             return self._more.items()
-        return () if self._key is _MISSING else ((self._key, self._value),)
+        return () if self._key is UNSET else ((self._key, self._value),)
 
     def values(self) -> Any:
         if self._more is not None:
             return self._more.values()
-        return () if self._key is _MISSING else (self._value,)
+        return () if self._key is UNSET else (self._value,)
 
     def popitem(self) -> tuple[Hashable, Any]:
         if self._more is not None:
             return self._more.popitem()
-        if self._key is _MISSING:
+        if self._key is UNSET:
             raise KeyError("popitem(): no edges")
         item = (self._key, self._value)
-        self._key, self._value = _MISSING, None
+        self._key, self._value = UNSET, None
         return item
 
     def copy(self) -> dict[Hashable, Any]:

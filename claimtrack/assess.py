@@ -37,7 +37,7 @@ from ._text import render_table
 from .errors import ValidationError
 from .figure import Figure
 from .model import Claim
-from .relations import Quantity
+from .relations import Quantity, Relation
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
@@ -234,25 +234,29 @@ def assess(graph: ClaimGraph, method: str | Callable[..., Any] | None = None) ->
 def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Assessment:
     context = graph.context
     # a claim that relays another adds nothing: its origin is already counted
-    edges: Iterable[tuple[str, str, Any]] = graph.graph.edges(data="relation")
-    relays = {u for u, _, relation in edges if relation == "relays"}
+    edges = graph._pairs_by_relation(Relation.RELAYS, Relation.CORROBORATES)
+    relays = {u for u, _ in edges[Relation.RELAYS]}
     items: dict[Any, list[_truth.Observation]] = {}
     owners: dict[Quantity, list[tuple[Claim, _truth.Observation]]] = {}
     units: dict[Quantity, str | None] = {}
+    observation = _truth.Observation.trusted  # from figures, which are valid already
     for quantity, claims in graph.quantities().items():
         asserted = [c for c in claims if c.stance == "asserts"]
         if not asserted:
             continue
         unit = units[quantity] = _reference_unit(asserted)
+        reference = Figure(0, unit=unit)
         for claim in asserted:
-            if not claim.figure.comparable(Figure(0, unit=unit)):
-                continue
-            f = claim.figure.to(unit)
-            lo, hi = f.bounds
+            f = claim.figure
+            if f.unit != unit:
+                if not reference.comparable(f):
+                    continue
+                f = f.to(unit)
             weight = 0.0 if claim.id in relays else claim.confidence
             # figures within the graph's rounding tolerance agree, as the checkers found
             slack = abs(f.value) * context.tolerance
-            obs = _truth.Observation(context.origin(claim), f.value, lo - slack, hi + slack, weight)
+            lo, hi = f.bounds
+            obs = observation(context.origin(claim), f.value, lo - slack, hi + slack, weight)
             owners.setdefault(quantity, []).append((claim, obs))
             items.setdefault(quantity, []).append(obs)
     items = {q: obs for q, obs in items.items() if any(o.weight > 0 for o in obs)}
@@ -261,7 +265,7 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
     }  # aliases resolve to the names claims use
     discovery = _truth.discover(dict(items), method=method or _truth.DEFAULT_METHOD, priors=priors)
     letters = {s.name: s.letter for s in graph.sources()}
-    supports = graph.supports()
+    supports = graph._supports(edges)
     estimates: dict[Quantity, Estimate] = {}
     grades: dict[str, Grade] = {}
     for quantity, pairs in owners.items():
@@ -293,7 +297,9 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
         )
         for claim, obs in pairs:
             judged = _truth.grade(
-                attrs.evolve(obs, weight=1.0),  # a relay weighs as its origin
+                observation(
+                    obs.source, obs.value, obs.low, obs.high, 1.0
+                ),  # a relay weighs as its origin
                 judged_against,
                 # confirmation is what the graph's checkers found: other origins corroborating
                 float(supports[claim.id] - 1),

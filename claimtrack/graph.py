@@ -26,7 +26,7 @@ import attrs
 import networkx as nx
 
 from . import _html
-from ._edges import EdgeKeys, MultiDiGraph, VerdictEdge
+from ._edges import UNSET, EdgeKeys, MultiDiGraph, VerdictEdge
 from ._gc import paused_gc
 from .checkers import CheckerSet, Context
 from .errors import CheckerError, ValidationError
@@ -423,16 +423,33 @@ class ClaimGraph:
         origins = {self.context.origin(c) for c in [claim, *self.corroborating(claim)]}
         return len(origins)
 
+    def _pairs_by_relation(self, *relations: Relation) -> dict[Relation, list[tuple[str, str]]]:
+        """The ``(u, v)`` of every edge of each relation, in one pass read straight from
+        the adjacency (``edges(data="relation")`` costs three times as much per edge)."""
+        found: dict[Relation, list[tuple[str, str]]] = {r: [] for r in relations}
+        succ: dict[str, dict[str, Any]] = self.graph._succ  # type: ignore[attr-defined]
+        for u, neighbours in succ.items():
+            for w, keys in neighbours.items():
+                for data in keys.values():
+                    if data.__class__ is VerdictEdge and data.relation is not UNSET:
+                        relation = data.relation
+                    else:
+                        relation = data.get("relation")
+                    if relation in found:
+                        found[relation].append((u, w))
+        return found
+
     def supports(self) -> dict[str, int]:
         """``independent_support`` of every claim, by claim id, in one pass over the edges."""
+        return self._supports(self._pairs_by_relation(Relation.CORROBORATES))
+
+    def _supports(self, found: dict[Relation, list[tuple[str, str]]]) -> dict[str, int]:
         origin = self.context.origin
-        claims = {c.id: c for c in self.claims()}
-        backers: dict[str, set[str]] = {cid: {origin(c)} for cid, c in claims.items()}
-        edges: Iterable[tuple[str, str, Any]] = self.graph.edges(data="relation")
-        for u, w, relation in edges:
-            if relation == Relation.CORROBORATES:
-                backers[u].add(origin(claims[w]))
-                backers[w].add(origin(claims[u]))
+        origins = {c.id: origin(c) for c in self.claims()}
+        backers: dict[str, set[str]] = {cid: {name} for cid, name in origins.items()}
+        for u, w in found[Relation.CORROBORATES]:
+            backers[u].add(origins[w])
+            backers[w].add(origins[u])
         return {cid: len(names) for cid, names in backers.items()}
 
     def disputes(self) -> list[Dispute]:
