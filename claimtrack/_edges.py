@@ -136,8 +136,7 @@ class EdgeKeys(MutableMapping[Hashable, Any]):
     Iteration follows insertion order and ``popitem`` takes the last key, as with
     a dict (networkx's ``remove_edge(u, v)`` without a key relies on it).
 
-    >>> keys = EdgeKeys()
-    >>> keys["agreement"] = {"relation": "corroborates"}
+    >>> keys = EdgeKeys("agreement", {"relation": "corroborates"})
     >>> keys["relays"] = {"relation": "relays"}
     >>> list(keys), keys.popitem()[0], list(keys)
     (['agreement', 'relays'], 'relays', ['agreement'])
@@ -145,16 +144,10 @@ class EdgeKeys(MutableMapping[Hashable, Any]):
 
     __slots__ = ("_key", "_more", "_value")
 
-    def __init__(self) -> None:
-        self._key: Any = UNSET
-        self._value: Any = None
+    def __init__(self, key: Hashable = UNSET, value: Any = None) -> None:
+        self._key: Any = key  # UNSET when there is no edge
+        self._value: Any = value
         self._more: dict[Hashable, Any] | None = None
-
-    @classmethod
-    def one(cls, key: Hashable, value: Any) -> EdgeKeys:
-        keys = cls()
-        keys._key, keys._value = key, value
-        return keys
 
     def __getitem__(self, key: Hashable) -> Any:
         if self._more is not None:

@@ -320,19 +320,24 @@ class ClaimGraph:
         g = self.graph
         succ: dict[str, dict[str, Any]] = g._succ  # type: ignore[attr-defined]
         pred: dict[str, dict[str, Any]] = g._pred  # type: ignore[attr-defined]
+        tally: dict[str, int] = {}
         for v in verdicts:
-            u, w = v.a.id, v.b.id
-            for end in (v.a, v.b):
-                if end.id not in succ:
-                    self.add(end)
-                    g.nodes[end.id]["derived"] = True
-            data = VerdictEdge(v.relation, v.strength, v.reason, v.checker)
-            keydict = succ[u].get(w)
-            if keydict is None:
-                succ[u][w] = pred[w][u] = EdgeKeys.one(v.checker, data)
+            a, b, checker, relation = v.a, v.b, v.checker, v.relation
+            u, w = a.id, b.id
+            if u not in succ or w not in succ:
+                for end in (a, b):
+                    if end.id not in succ:
+                        self.add(end)
+                        g.nodes[end.id]["derived"] = True
+            data = VerdictEdge(relation, v.strength, v.reason, checker)
+            out = succ[u]
+            keys = out.get(w)
+            if keys is None:
+                out[w] = pred[w][u] = EdgeKeys(checker, data)
             else:
-                keydict[v.checker] = data
-            counts[v.relation] += 1
+                keys[checker] = data
+            tally[relation] = tally.get(relation, 0) + 1
+        counts.update(tally)
         cache = getattr(g, "__networkx_cache__", None)  # what add_edge clears (networkx 3.3+)
         if cache:
             cache.clear()
