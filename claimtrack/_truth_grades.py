@@ -77,6 +77,9 @@ class GradePolicy:
     unreliable: float = 0.3
 
 
+_DEFAULT = GradePolicy()
+
+
 def _plural(count: float, word: str) -> str:
     shown = f"{count:.1f}".rstrip("0").rstrip(".")
     return f"{shown} {word}" + ("" if shown == "1" else "s")
@@ -130,7 +133,7 @@ def grade(
         raise ValidationError("independent_agreeing", independent_agreeing, "a number >= 0")
     if reliability is not None and not 0 <= reliability <= 1:
         raise ValidationError("reliability", reliability, "a number in [0, 1] or None")
-    policy = policy or GradePolicy()
+    policy = policy or _DEFAULT
     others = estimate.support - (observation.weight if observation.agrees(estimate.best) else 0)
     alone = independent_agreeing <= 0 and not estimate.dissenting and others <= 1e-9
     if alone:

@@ -237,15 +237,19 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
     edges = graph._pairs_by_relation(Relation.RELAYS, Relation.CORROBORATES)
     relays = {u for u, _ in edges[Relation.RELAYS]}
     items: dict[Any, list[_truth.Observation]] = {}
-    owners: dict[Quantity, list[tuple[Claim, _truth.Observation]]] = {}
+    # each claim with its observation and its stated bounds in the quantity's unit
+    owners: dict[Quantity, list[tuple[Claim, _truth.Observation, tuple[float, float]]]] = {}
     units: dict[Quantity, str | None] = {}
     observation = _truth.Observation.trusted  # from figures, which are valid already
+    references: dict[str | None, Figure] = {}  # a figure in each unit, to test convertibility
     for quantity, claims in graph.quantities().items():
         asserted = [c for c in claims if c.stance == "asserts"]
         if not asserted:
             continue
         unit = units[quantity] = _reference_unit(asserted)
-        reference = Figure(0, unit=unit)
+        reference = references.get(unit)
+        if reference is None:
+            reference = references[unit] = Figure(0, unit=unit)
         for claim in asserted:
             f = claim.figure
             if f.unit != unit:
@@ -257,7 +261,7 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
             slack = abs(f.value) * context.tolerance
             lo, hi = f.bounds
             obs = observation(context.origin(claim), f.value, lo - slack, hi + slack, weight)
-            owners.setdefault(quantity, []).append((claim, obs))
+            owners.setdefault(quantity, []).append((claim, obs, (lo, hi)))
             items.setdefault(quantity, []).append(obs)
     items = {q: obs for q, obs in items.items() if any(o.weight > 0 for o in obs)}
     priors = {
@@ -268,26 +272,26 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
     supports = graph._supports(edges)
     estimates: dict[Quantity, Estimate] = {}
     grades: dict[str, Grade] = {}
-    for quantity, pairs in owners.items():
+    for quantity, held in owners.items():
         found = discovery.estimates.get(quantity)
         if found is None:
-            for claim, _ in pairs:
+            for claim, _, _ in held:
                 grades[claim.id] = Grade(6, letters.get(claim.source.name), ["only relays"])
             continue
-        agreeing = set(found.agreeing)
-        behind = tuple(c for c, o in pairs if o.low <= found.best <= o.high)
+        best = found.best
+        behind = [(c, bounds) for c, o, bounds in held if o.low <= best <= o.high]
         # The range, as UCDP publishes it: from the lowest to the highest figure stated by
         # the claims that hold the best value (their own words, without the tolerance).
-        stated = [c.figure.to(units[quantity]).bounds for c in behind] or [(found.low, found.high)]
+        stated = [bounds for _, bounds in behind] or [(found.low, found.high)]
         estimates[quantity] = Estimate(
             quantity=quantity,
-            best=found.best,
-            low=min(found.best, *(lo for lo, _ in stated)),
-            high=max(found.best, *(hi for _, hi in stated)),
+            best=best,
+            low=min(best, *(lo for lo, _ in stated)),
+            high=max(best, *(hi for _, hi in stated)),
             unit=units[quantity],
-            claims=behind,
-            sources=tuple(sorted(agreeing)),
-            dissent=tuple(c for c, o in pairs if not o.low <= found.best <= o.high),
+            claims=tuple(c for c, _ in behind),
+            sources=tuple(sorted(set(found.agreeing))),
+            dissent=tuple(c for c, o, _ in held if not o.low <= best <= o.high),
             support=found.support,
             confidence=found.confidence,
             method=discovery.method,
@@ -295,11 +299,11 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
         judged_against = attrs.evolve(
             found, low=estimates[quantity].low, high=estimates[quantity].high
         )
-        for claim, obs in pairs:
+        for claim, obs, _ in held:
+            if obs.weight != 1.0:  # a relay weighs as its origin
+                obs = observation(obs.source, obs.value, obs.low, obs.high, 1.0)
             judged = _truth.grade(
-                observation(
-                    obs.source, obs.value, obs.low, obs.high, 1.0
-                ),  # a relay weighs as its origin
+                obs,
                 judged_against,
                 # confirmation is what the graph's checkers found: other origins corroborating
                 float(supports[claim.id] - 1),

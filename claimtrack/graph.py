@@ -433,8 +433,8 @@ class ClaimGraph:
         the adjacency (``edges(data="relation")`` costs three times as much per edge)."""
         found: dict[Relation, list[tuple[str, str]]] = {r: [] for r in relations}
         succ: dict[str, dict[str, Any]] = self.graph._succ  # type: ignore[attr-defined]
-        for u, neighbours in succ.items():
-            for w, keys in neighbours.items():
+        for u in self.context.claim_ids():  # sources only assert and carry
+            for w, keys in succ.get(u, {}).items():
                 for data in keys.values():
                     if data.__class__ is VerdictEdge and data.relation is not UNSET:
                         relation = data.relation

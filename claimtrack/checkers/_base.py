@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
 from importlib.metadata import EntryPoint
 from typing import Any, Protocol, runtime_checkable
 
@@ -164,6 +164,10 @@ class Context:
 
     def quantities(self) -> dict[Quantity, list[Claim]]:
         return self._by_quantity
+
+    def claim_ids(self) -> KeysView[str]:
+        """The ids of every claim indexed, in the order they came."""
+        return self._quantities.keys()
 
     def origin(self, claim: Claim) -> str:
         """The source a statement started from: aliases of one source give one origin."""
