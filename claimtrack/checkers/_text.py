@@ -19,7 +19,8 @@ def num(x: float | None) -> str:
 
 
 def pct(x: float) -> str:
-    return f"{x:.0%}" if x >= 0.1 else f"{x:.1%}"
+    """23%, 2.5%, 5%: whole percents from 10% up, one decimal below unless it is 0."""
+    return f"{x:.0%}" if x >= 0.1 else f"{x:.1%}".replace(".0%", "%")
 
 
 def show(f: Figure) -> str:
