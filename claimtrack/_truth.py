@@ -53,6 +53,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from . import _truth_accucopy, _truth_baselines  # noqa: F401  (they register the methods)
+from ._gc import paused_gc
 from ._truth_accucopy import AccuCopyPolicy, accucopy
 from ._truth_core import (
     Discovery,
@@ -177,7 +178,8 @@ def discover(
     function = get_method(method) if isinstance(method, str) else method
     if not callable(function):
         raise ValidationError("method", method, "a method name or a callable")
-    estimates, reliability, dependence = function(prepared, given)
+    with paused_gc():  # a hundred thousand observations make millions of objects, no cycle
+        estimates, reliability, dependence = function(prepared, given)
     return Discovery(
         method=name,
         estimates=dict(estimates),

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping, Sequence
+from itertools import accumulate
 
 import attrs
 
@@ -113,6 +114,8 @@ class AccuCopyPolicy:
 
 _FLOOR = 1e-3  # accuracies stay within [_FLOOR, 1 - _FLOOR] so votes stay finite
 _COPY_DETECTIONS = 1  # copying is estimated once the accuracies settle
+_ODDS_LOW = math.log(_FLOOR / (1.0 - _FLOOR))  # the log-odds of the clamped accuracies
+_ODDS_HIGH = math.log((1.0 - _FLOOR) / (1.0 - (1.0 - _FLOOR)))
 
 
 class _State:
@@ -147,6 +150,7 @@ class _State:
         self.den = list(self.settled_num)
         self.dependence: dict[tuple[int, int], float] = {}
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
+        self.shares = self._shares()
         self.accuracy = self._accuracies()
 
     def use_priors(self, priors: Mapping[str, float]) -> None:
@@ -175,30 +179,36 @@ class _State:
 
     def votes(self, item: Prepared) -> list[float]:
         """Each observation's vote, from its source's accuracy on the other items."""
-        log_n = math.log(max(self.n, len(item.candidates) - 1.0))
+        log_n = math.log(max(self.n, item.extra))
+        log, low, high = math.log, _FLOOR, 1.0 - _FLOOR
         if not item.evidence:
             accuracy = self.accuracy
             return [
-                max(0.0, log_n + math.log(accuracy[s] / (1.0 - accuracy[s]))) for s in item.sources
+                v if (v := log_n + log(a / (1.0 - a))) > 0.0 else 0.0
+                for s in item.sources
+                for a in (accuracy[s],)
             ]
         top, bottom = self.top, self.bottom
-        log = math.log
         if item.repeats:
             # Leave out everything the item said about each source, not one claim of it.
             taken: dict[int, tuple[float, float]] = {}
             for s, e, w in zip(item.sources, item.evidence, item.informative, strict=True):
                 x, y = taken.get(s, (0.0, 0.0))
                 taken[s] = (x + e * w, y + w)
-            accuracies = [
-                min(1.0 - _FLOOR, max(_FLOOR, (top[s] - taken[s][0]) / (bottom[s] - taken[s][1])))
-                for s in item.sources
+            kept = [(top[s] - taken[s][0]) / (bottom[s] - taken[s][1]) for s in item.sources]
+        else:
+            kept = [
+                (top[s] - e * w) / (bottom[s] - w)
+                for s, e, w in zip(item.sources, item.evidence, item.informative, strict=True)
             ]
-            return [max(0.0, log_n + log(a / (1.0 - a))) for a in accuracies]
-        accuracies = [
-            min(1.0 - _FLOOR, max(_FLOOR, (top[s] - e * w) / (bottom[s] - w)))
-            for s, e, w in zip(item.sources, item.evidence, item.informative, strict=True)
+        # Clamped to [low, high] as in _accuracies, written out: this runs per observation.
+        return [
+            v if (v := log_n + x) > 0.0 else 0.0
+            for a in kept
+            for x in (
+                log(a / (1.0 - a)) if low <= a <= high else _ODDS_LOW if a < low else _ODDS_HIGH,
+            )
         ]
-        return [max(0.0, log_n + log(a / (1.0 - a))) for a in accuracies]
 
     def independence(self, item: Prepared) -> list[float]:
         """Per observation, the share of it that is not a copy of one counted before it."""
@@ -251,10 +261,9 @@ class _State:
         den = list(self.settled_num)
         same = pairs = 0.0
         exp = math.exp
-        for item in self.contested:
+        for item, independent in zip(self.contested, self.shares, strict=True):
             votes = self.votes(item)
-            if item.links:
-                independent = self.independence(item)
+            if independent is not None:
                 contribution = [
                     w * v * i for w, v, i in zip(item.weights, votes, independent, strict=True)
                 ]
@@ -267,11 +276,9 @@ class _State:
             if item.points:
                 within = [mass[a] for a, _ in item.spans]
             else:
-                prefix = [0.0]
-                for m in mass:
-                    prefix.append(prefix[-1] + m)
+                prefix = list(accumulate(mass, initial=0.0))
                 within = [prefix[b] - prefix[a] for a, b in item.spans]
-            item.right = right = [min(1.0, x / z) for x in within]
+            item.right = right = [p if (p := x / z) < 1.0 else 1.0 for x in within]
             item.evidence = evidence = self._evidence(item, contribution, totals, within, z)
             for s, e, w in zip(item.sources, evidence, item.informative, strict=True):
                 num[s] += e * w
@@ -279,12 +286,11 @@ class _State:
             # Pairs of wrong claims from independent sources, and those that coincide.
             wrong = [w * (1.0 - r) for w, r in zip(item.weights, right, strict=True)]
             total = sum(wrong)
-            squares = sum(x * x for x in wrong)
+            squares = sum([x * x for x in wrong])
             pairs += (total * total - squares) / 2.0
-            for members in item.groups:
-                if len(members) > 1:
-                    group = sum(wrong[j] for j in members)
-                    same += (group * group - sum(wrong[j] * wrong[j] for j in members)) / 2.0
+            for members in item.shared:
+                group = sum([wrong[j] for j in members])
+                same += (group * group - sum([wrong[j] * wrong[j] for j in members])) / 2.0
             for (j, k), d in item.links.items():
                 product = d * wrong[j] * wrong[k]  # a copy, or a repetition, is no coincidence
                 same -= product
@@ -311,12 +317,12 @@ class _State:
         """P(truth within each observation's claim) from the votes of the other sources."""
         if not item.repeats:
             # One observation per source: removing it lowers only its own claim's candidates.
-            out = []
-            for c, x in zip(contribution, within, strict=True):
-                kept = x * math.exp(-c)
-                rest = z - x
-                out.append(min(1.0, kept / (rest + kept)) if rest + kept > 0 else 0.0)
-            return out
+            exp = math.exp
+            return [
+                min(1.0, k / (z - x + k)) if z - x + k > 0 else 0.0
+                for c, x in zip(contribution, within, strict=True)
+                for k in (x * exp(-c),)
+            ]
         out = []
         for j, s in enumerate(item.sources):
             others = self.totals(item, contribution, without=s)
@@ -358,6 +364,11 @@ class _State:
             self.rank[s] = position
         for item in self.contested:
             item.set_links(dependence)
+        self.shares = self._shares()
+
+    def _shares(self) -> list[list[float] | None]:
+        """Each disputed item's ``independence``, which changes only with the links."""
+        return [self.independence(item) if item.links else None for item in self.contested]
 
 
 def _interval_of(item: Prepared, q: int) -> tuple[float, float]:
@@ -371,6 +382,10 @@ def _interval_of(item: Prepared, q: int) -> tuple[float, float]:
 
 def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> float:
     """Independent weight behind a value: each source once, by its strongest claim."""
+    if not item.repeats:  # fsum is exact, whatever the order
+        return math.fsum(
+            [w * i for w, i, a in zip(item.weights, independent, agree, strict=True) if a]
+        )
     strongest: dict[int, float] = {}
     for s, w, i, a in zip(item.sources, item.weights, independent, agree, strict=True):
         if a:
@@ -381,7 +396,7 @@ def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> flo
 def _estimate(state: _State, item: Prepared) -> Estimate:
     votes = state.votes(item)
     independent = state.independence(item)
-    n = max(state.n, len(item.candidates) - 1.0)
+    n = max(state.n, item.extra)
     if len(item.observations) == 1:
         # A lone figure: its own value and interval, as probable as its source is accurate.
         o = item.observations[0]
@@ -426,9 +441,9 @@ def _estimate(state: _State, item: Prepared) -> Estimate:
             break
         q_low, q_high = _interval_of(item, q)
         low, high = min(low, q_low), max(high, q_high)
-    agree = [o.agrees(best) for o in item.observations]
-    agreeing = sorted({name for name, a in zip(item.names, agree, strict=True) if a})
-    dissenting = sorted({name for name, a in zip(item.names, agree, strict=True) if not a})
+    agree = [a <= best_q < b for a, b in item.spans]  # the claims that contain best
+    agreeing = {name for name, a in zip(item.names, agree, strict=True) if a}
+    dissenting = {name for name, a in zip(item.names, agree, strict=True) if not a}
     return Estimate(
         best=best,
         low=low,
@@ -436,8 +451,8 @@ def _estimate(state: _State, item: Prepared) -> Estimate:
         support=_backing(item, independent, agree),
         confidence=probability[best_q],
         alternatives=tuple((item.candidates[q], probability[q]) for q in ranked),
-        agreeing=tuple(agreeing),
-        dissenting=tuple(name for name in dissenting if name not in agreeing),
+        agreeing=tuple(sorted(agreeing)),
+        dissenting=tuple(sorted(dissenting - agreeing)),
     )
 
 

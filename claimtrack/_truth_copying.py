@@ -108,13 +108,15 @@ def false_claims(
     covered: list[set[int]] = [set() for _ in range(sources)]
     right_sum = [0.0] * sources
     for number, item in enumerate(items):
-        for j, s in enumerate(item.sources):
+        for s, right in zip(item.sources, item.right, strict=True):
             if number not in covered[s]:
                 covered[s].add(number)
-                right_sum[s] += item.right[j]
+                right_sum[s] += right
         for members in item.groups:
-            for j, _, pair in _agreeing_pairs(item, members):
-                right = item.right[j]
+            if len(members) < 2:
+                continue
+            right = item.right[members[0]]  # the same claim: the same probability
+            for _, _, pair in _agreeing_pairs(item, members):
                 same_true[pair] = same_true.get(pair, 0.0) + right
                 same_false[pair] = same_false.get(pair, 0.0) + (1.0 - right)
     accuracy = [
@@ -122,24 +124,31 @@ def false_claims(
         for s in range(sources)
     ]
     dependence = {}
+    log, exp = math.log, math.exp
     for pair, k_true in sorted(same_true.items()):
         s, t = pair
         k_false = same_false[pair]
-        k_diff = max(0.0, len(covered[s] & covered[t]) - k_true - k_false)
         a, b = accuracy[s], accuracy[t]
         true_i, false_i = a * b, (1.0 - a) * (1.0 - b) / n
-        diff_i = max(1e-12, 1.0 - true_i - false_i)
-        independent = k_true * math.log(true_i) + k_false * math.log(false_i)
-        independent += k_diff * math.log(diff_i)
-        copied = []
+        agreed_i = k_true * log(true_i) + k_false * log(false_i)
+        agreed_c = []
         for original in (a, b):  # either may be the copier
             true_c = c * original + (1.0 - c) * true_i
             false_c = c * (1.0 - original) + (1.0 - c) * false_i
-            log_c = k_true * math.log(true_c) + k_false * math.log(false_c)
-            copied.append(log_c + k_diff * math.log((1.0 - c) * diff_i))
+            agreed_c.append(k_true * log(true_c) + k_false * log(false_c))
+        # Each difference only lowers the odds of copying, so a pair whose agreements
+        # alone give it less than half the odds of independence is passed over before
+        # its common items are counted (half: a margin far above rounding).
+        top = max(agreed_i, *agreed_c)
+        if prior * sum(exp(x - top) for x in agreed_c) < (1.0 - prior) * exp(agreed_i - top):
+            continue
+        k_diff = max(0.0, len(covered[s] & covered[t]) - k_true - k_false)
+        diff_i = max(1e-12, 1.0 - true_i - false_i)
+        independent = agreed_i + k_diff * log(diff_i)
+        copied = [x + k_diff * log((1.0 - c) * diff_i) for x in agreed_c]
         top = max(independent, *copied)
-        odds_copy = prior / 2 * sum(math.exp(x - top) for x in copied)
-        odds_independent = (1.0 - prior) * math.exp(independent - top)
+        odds_copy = prior / 2 * sum(exp(x - top) for x in copied)
+        odds_independent = (1.0 - prior) * exp(independent - top)
         # One shared figure is no proof: copying is acted on once it is more likely
         # than not, and then discounted by its probability.
         if odds_copy > odds_independent:

@@ -15,9 +15,9 @@ class Prepared:
     """One item's observations, prepared once: candidates, spans, claim groups."""
 
     __slots__ = (
-        "candidates", "claims", "contested", "disputed", "evidence", "groups", "informative",
-        "key", "links", "names", "observations", "points", "repeats", "right", "sources",
-        "spans", "weights",
+        "candidates", "claims", "contested", "disputed", "evidence", "extra", "groups",
+        "informative", "key", "links", "names", "observations", "points", "repeats", "right",
+        "shared", "sources", "spans", "weights",
     )  # fmt: skip
 
     def __init__(self, key: Hashable, observations: list[Observation], index: Mapping[str, int]):
@@ -25,17 +25,19 @@ class Prepared:
         self.observations = observations
         values = [o.value for o in observations]
         self.candidates = candidates = sorted(set(values))
+        self.extra = len(candidates) - 1.0  # the fewest false values the item can have
         self.names = names = [o.source for o in observations]
         self.sources = sources = [index[name] for name in names]
         self.weights = weights = [o.weight for o in observations]
         left, right = bisect.bisect_left, bisect.bisect_right
         self.spans = [(left(candidates, o.low), right(candidates, o.high)) for o in observations]
-        self.points = all(b - a == 1 for a, b in self.spans)
+        self.points = all([b - a == 1 for a, b in self.spans])
         ids: dict[tuple[float, float, float], int] = {}
         self.claims = [ids.setdefault((o.value, o.low, o.high), len(ids)) for o in observations]
         self.groups: list[list[int]] = [[] for _ in ids]
         for j, claim in enumerate(self.claims):
             self.groups[claim].append(j)
+        self.shared = [members for members in self.groups if len(members) > 1]
         distinct = set(sources)
         self.repeats = len(distinct) < len(sources)  # a source with several observations
         self.contested = len(distinct) > 1  # only then does it say anything of sources
@@ -43,19 +45,13 @@ class Prepared:
         # How much the item tells about a source: its weight, times the weight of the
         # other sources up to 1 (a lone relay of another source tells only half).
         total = sum(weights)
-        if len(distinct) == len(sources):
-            self.informative = [w * min(1.0, total - w) for w in weights]
-        else:
-            own: dict[int, float] = {}
-            for s, w in zip(sources, weights, strict=True):
-                own[s] = own.get(s, 0.0) + w
-            self.informative = [
-                w * min(1.0, total - own[s]) for s, w in zip(sources, weights, strict=True)
-            ]
+        own = dict.fromkeys(sources, 0.0)
+        for s, w in zip(sources, weights, strict=True):
+            own[s] += w
         # A claim without bounds ("some") asserts nothing, so it shows nothing of its source.
         self.informative = [
-            0.0 if o.low == -math.inf and o.high == math.inf else x
-            for o, x in zip(observations, self.informative, strict=True)
+            0.0 if o.low == -math.inf and o.high == math.inf else w * min(1.0, total - own[s])
+            for o, s, w in zip(observations, sources, weights, strict=True)
         ]
         self.links: dict[tuple[int, int], float] = {}  # same-claim pairs: share copied
         if len(distinct) < len(sources):
