@@ -52,9 +52,7 @@ def test_units_convert_before_comparing() -> None:
     assert g.corroborating(miles) == [near]
     assert set(g.contradicting(far)) == {miles, near}
     (v,) = [v for v in g.verdicts("contradicts") if v.involves(miles)]
-    assert (
-        "24 miles" in v.reason and "60 km" in v.reason and "beyond the 5% tolerance" in v.reason
-    )
+    assert "24 miles" in v.reason and "60 km" in v.reason and "beyond the 5% tolerance" in v.reason
 
 
 def test_rounding_tolerance_is_configurable() -> None:
