@@ -148,6 +148,11 @@ class _State:
         self.n = 1.0
         self.num = list(self.settled_num)
         self.den = list(self.settled_num)
+        # How much evidence each source has in all, which no round changes.
+        self.round_den = list(self.settled_num)
+        for item in self.contested:
+            for s, w in zip(item.sources, item.informative, strict=True):
+                self.round_den[s] += w
         self.dependence: dict[tuple[int, int], float] = {}
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
         self.shares = self._shares()
@@ -258,7 +263,7 @@ class _State:
     def round(self) -> float:
         """One round over the disputed items; returns the largest change of accuracy."""
         num = list(self.settled_num)
-        den = list(self.settled_num)
+        den = self.round_den
         same = pairs = 0.0
         exp = math.exp
         for item, independent in zip(self.contested, self.shares, strict=True):
@@ -282,7 +287,6 @@ class _State:
             item.evidence = evidence = self._evidence(item, contribution, totals, within, z)
             for s, e, w in zip(item.sources, evidence, item.informative, strict=True):
                 num[s] += e * w
-                den[s] += w
             # Pairs of wrong claims from independent sources, and those that coincide.
             wrong = [w * (1.0 - r) for w, r in zip(item.weights, right, strict=True)]
             total = sum(wrong)
@@ -316,10 +320,11 @@ class _State:
     ) -> list[float]:
         """P(truth within each observation's claim) from the votes of the other sources."""
         if not item.repeats:
-            # One observation per source: removing it lowers only its own claim's candidates.
+            # One observation per source: removing it lowers only its own claim's candidates,
+            # whose mass x becomes k; the share is capped at 1 against rounding.
             exp = math.exp
             return [
-                min(1.0, k / (z - x + k)) if z - x + k > 0 else 0.0
+                (p if (p := k / t) < 1.0 else 1.0) if (t := z - x + k) > 0 else 0.0
                 for c, x in zip(contribution, within, strict=True)
                 for k in (x * exp(-c),)
             ]
@@ -373,11 +378,8 @@ class _State:
 
 def _interval_of(item: Prepared, q: int) -> tuple[float, float]:
     """Intersection of the intervals of the observations that support candidate q."""
-    low, high = -math.inf, math.inf
-    for o, (a, b) in zip(item.observations, item.spans, strict=True):
-        if a <= q < b:
-            low, high = max(low, o.low), min(high, o.high)
-    return low, high
+    support = [o for o, (a, b) in zip(item.observations, item.spans, strict=True) if a <= q < b]
+    return max([o.low for o in support]), min([o.high for o in support])
 
 
 def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> float:

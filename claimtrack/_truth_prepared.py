@@ -45,12 +45,16 @@ class Prepared:
         # How much the item tells about a source: its weight, times the weight of the
         # other sources up to 1 (a lone relay of another source tells only half).
         total = sum(weights)
-        own = dict.fromkeys(sources, 0.0)
-        for s, w in zip(sources, weights, strict=True):
-            own[s] += w
+        own: dict[int, float] = {}  # the total weight of each source, where it repeats
+        if self.repeats:
+            own = dict.fromkeys(sources, 0.0)
+            for s, w in zip(sources, weights, strict=True):
+                own[s] += w
         # A claim without bounds ("some") asserts nothing, so it shows nothing of its source.
         self.informative = [
-            0.0 if o.low == -math.inf and o.high == math.inf else w * min(1.0, total - own[s])
+            0.0
+            if o.low == -math.inf and o.high == math.inf
+            else w * min(1.0, total - own.get(s, w))
             for o, s, w in zip(observations, sources, weights, strict=True)
         ]
         self.links: dict[tuple[int, int], float] = {}  # same-claim pairs: share copied
