@@ -25,7 +25,15 @@ figures with intervals and to sparse sources:
    evidence and ``n`` is large; where they cluster (flight times a minute
    apart) ``n`` is small and accuracy decides. An item has at least as many
    false values as it has candidates beyond one.
-5. **Copying.** Once the accuracies settle, each pair of sources gets Dong et
+5. **Sources that never differ.** Accuracies learned while copies back each
+   other make the copies look right, and then sharing their claims is no
+   evidence of copying. Differences need no truth, so before anything is
+   learned, two sources that make the same claim on every disputed item both
+   cover get Dong et al.'s test with both at the starting accuracy and at most
+   one false value (the case kindest to independence): with the defaults,
+   seven such items outweigh the prior odds of 1 to 9, and the copies start as
+   one voice. The copy test of step 6 then replaces this.
+6. **Copying.** Once the accuracies settle, each pair of sources gets Dong et
    al.'s Bayesian test on the items in dispute: sharing a false claim is
    strong evidence of copying, sharing a true one weak, and every difference
    counts against. When several sources make the same claim, the one with the
@@ -45,7 +53,7 @@ from itertools import accumulate
 
 import attrs
 
-from ._truth_copying import false_claims, rare_claims
+from ._truth_copying import false_claims, identical_claims, rare_claims
 from ._truth_core import (
     Estimate,
     Item,
@@ -361,6 +369,15 @@ class _State:
                 dependence[pair] = max(d, dependence.get(pair, 0.0))
         self._link(dict(sorted(dependence.items())))
 
+    def link_identical(self) -> None:
+        """Dependence of the pairs of sources that never differ, at the starting accuracy."""
+        policy = self.policy
+        found = identical_claims(
+            self.contested, len(self.names), policy.initial, policy.copy_rate, policy.copy_prior
+        )
+        if found:
+            self._link(found)
+
     def _link(self, dependence: dict[tuple[int, int], float]) -> None:
         self.dependence = dependence
         ordered = sorted(range(len(self.names)), key=lambda s: (-self.accuracy[s], self.names[s]))
@@ -475,6 +492,9 @@ def accucopy(
     # estimate toward what that source said, never push it away through the sources
     # that happen to agree with it elsewhere.
     state = _State(prepared, names, {}, policy)
+    if policy.copying and state.contested:
+        # Sources that never differ count as one voice until copying is tested.
+        state.link_identical()
     for _ in range(policy.rounds):
         if state.round() < policy.tolerance:
             break

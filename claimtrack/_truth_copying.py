@@ -18,10 +18,11 @@ copies, once copying is more likely than not (one shared figure is no proof).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-__all__ = ["Disputed", "false_claims", "rare_claims"]
+__all__ = ["Disputed", "false_claims", "identical_claims", "rare_claims"]
 
 _FLOOR = 1e-3
 
@@ -32,6 +33,8 @@ class Disputed(Protocol):
     sources: list[int]  # per observation: the source's index
     weights: list[float]
     groups: list[list[int]]  # the observations making each distinct claim
+    shared: list[list[int]]  # those of the groups with two observations or more
+    repeats: bool  # whether a source made several of the observations
     right: list[float]  # per observation: the probability its claim holds the truth
 
 
@@ -84,6 +87,47 @@ def rare_claims(
     return dependence
 
 
+def identical_claims(
+    items: Sequence[Disputed], sources: int, a: float, c: float, prior: float
+) -> dict[tuple[int, int], float]:
+    """Dependence of each pair of sources that never differ, before any truth is known.
+
+    Dong et al.'s test needs the accuracies, and accuracies learned while copies
+    still back each other make the copies look right: sharing a claim believed
+    true is no evidence. Only differences need no truth. So, before anything is
+    learned, every source is taken at the starting accuracy ``a``: two
+    independent sources then make the same claim on a disputed item with
+    probability at most p = a^2 + (1 - a)^2 (one false value, the case most
+    favourable to independence), a copier with c + (1 - c) p. A pair that
+    agrees on all k disputed items both cover, and differs on none, is
+    dependent with posterior odds prior / (1 - prior) ((c + (1 - c) p) / p)^k;
+    as in the other tests, c times the posterior is the share copied, once
+    copying is more likely than not.
+    """
+    agreed: Counter[tuple[int, int]] = Counter()
+    covered: list[list[int]] = [[] for _ in range(sources)]
+    for number, item in enumerate(items):
+        for s in item.sources:
+            covered[s].append(number)
+        pairs = [
+            (s, t)
+            for members in item.shared
+            for ids in (sorted({item.sources[j] for j in members}),)
+            for x, t in enumerate(ids)
+            for s in ids[:x]
+        ]
+        agreed.update(set(pairs) if item.repeats else pairs)  # each pair once an item
+    p = a * a + (1.0 - a) * (1.0 - a)
+    gain = math.log((c + (1.0 - c) * p) / p)
+    base = -math.inf if prior <= 0 else math.inf if prior >= 1 else math.log(prior / (1 - prior))
+    dependence = {}
+    for (s, t), k in sorted(agreed.items()):
+        log_odds = base + k * gain
+        if log_odds > 0 and len(set(covered[s]).intersection(covered[t])) == k:
+            dependence[(s, t)] = c / (1.0 + math.exp(-log_odds))
+    return dependence
+
+
 def false_claims(
     items: Sequence[Disputed], sources: int, n: float, c: float, prior: float
 ) -> dict[tuple[int, int], float]:
@@ -112,9 +156,7 @@ def false_claims(
             if number not in covered[s]:
                 covered[s].add(number)
                 right_sum[s] += right
-        for members in item.groups:
-            if len(members) < 2:
-                continue
+        for members in item.shared:
             right = item.right[members[0]]  # the same claim: the same probability
             for _, _, pair in _agreeing_pairs(item, members):
                 same_true[pair] = same_true.get(pair, 0.0) + right

@@ -28,6 +28,8 @@ from claimtrack._truth import (
     unregister_method,
 )
 from claimtrack._truth_accucopy import accucopy
+from claimtrack._truth_copying import identical_claims
+from claimtrack._truth_prepared import Prepared
 
 BUILT_IN = ["accucopy", "conservative", "crh", "median", "vote", "weighted_median"]
 # Median averages two values: rescaled, its answer may differ in the last bit.
@@ -300,19 +302,57 @@ def test_a_copy_sharing_wrong_figures_is_detected_and_discounted() -> None:
     assert "leader" in wrong.dissenting or wrong.support < 2.0
 
 
-def test_copies_that_outnumber_the_honest_need_the_rare_claims_test() -> None:
-    # A clique of three agrees on every figure, so its errors win the first vote and
-    # look true; Dong's test, which looks for shared *false* claims, cannot see it.
-    # Shared claims that few independent others make give the clique away.
+def test_copies_that_outnumber_the_honest_start_as_one_voice() -> None:
+    # A clique of three agrees on every figure, so, counted three times, its errors
+    # would win the first vote and look true, and Dong's test, which looks for shared
+    # *false* claims, could not see it afterwards. Never differing needs no truth to
+    # be seen: the clique starts as one voice, and the honest majority wins.
     data = _copying_world(copiers=2, honest=4, error=0.2)
     default = discover(data)
+    assert _right(default.estimates) >= 85
+    assert default.dependence[("copy0", "copy1")] > 0.5
+    assert not any(a.startswith("h") and b.startswith("h") for a, b in default.dependence)
+    # Shared claims that few independent others make give the clique away too.
     rare = discover(data, method=partial(accucopy, policy=AccuCopyPolicy(copy_test="both")))
-    assert _right(default.estimates) == 60
     assert _right(rare.estimates) >= 85
     assert rare.dependence[("copy0", "copy1")] > 0.5
     assert not any(a.startswith("h") and b.startswith("h") for a, b in rare.dependence)
     with pytest.raises(ValidationError, match="copy_test"):
         AccuCopyPolicy(copy_test="psychic")
+
+
+def test_identical_copies_of_a_wrong_source_do_not_outvote_the_accurate() -> None:
+    # Three accurate sources, each wrong once in its own way, against a careless
+    # source and four copies of it, wrong on every other item: five to three.
+    data: dict[Hashable, list[Observation]] = {}
+    for i in range(12):
+        truth = 100 + 10 * i
+        careless = truth + 3 + i if i % 2 else truth
+        obs = [Observation(f"h{h}", truth + 1 if i == h else truth) for h in range(3)]
+        obs += [Observation(name, careless) for name in ("careless", "c1", "c2", "c3", "c4")]
+        data[i] = obs
+    found = discover(data)
+    assert all(found.estimates[i].best == 100 + 10 * i for i in range(12))
+    assert found.dependence[("c1", "careless")] > 0.5
+    assert not any(a.startswith("h") and b.startswith("h") for a, b in found.dependence)
+    # Counted as independent, the five would win every item on which they are wrong.
+    blind = discover(data, method=partial(accucopy, policy=AccuCopyPolicy(copying=False)))
+    assert sum(blind.estimates[i].best == 100 + 10 * i for i in range(12)) == 6
+
+
+def test_identical_claims_need_enough_items_and_no_difference() -> None:
+    def items(pairs: Sequence[tuple[float, float]]) -> list[Prepared]:
+        index = {"a": 0, "b": 1, "c": 2}
+        return [
+            Prepared(k, [Observation("a", x), Observation("b", y), Observation("c", 0)], index)
+            for k, (x, y) in enumerate(pairs)
+        ]
+
+    # At the starting accuracy 0.8, one agreement multiplies the odds of copying by
+    # (0.8 + 0.2 p) / p with p = 0.68: the prior odds 1 to 9 are overcome after 7.
+    assert identical_claims(items([(1, 1)] * 6), 3, 0.8, 0.8, 0.1) == {}
+    assert 0.4 < identical_claims(items([(1, 1)] * 7), 3, 0.8, 0.8, 0.1)[(0, 1)] <= 0.8
+    assert identical_claims(items([(1, 1)] * 30 + [(1, 2)]), 3, 0.8, 0.8, 0.1) == {}
 
 
 def test_a_given_prior_counts_for_more_than_the_default() -> None:
