@@ -53,7 +53,7 @@ from itertools import accumulate
 
 import attrs
 
-from ._truth_copying import false_claims, identical_claims, rare_claims
+from ._truth_copying import coverage, false_claims, identical_claims, rare_claims
 from ._truth_core import (
     Estimate,
     Item,
@@ -164,6 +164,7 @@ class _State:
         self.dependence: dict[tuple[int, int], float] = {}
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
         self.shares = self._shares()
+        self.covered = coverage(self.contested, len(names))  # for the copy tests
         self.accuracy = self._accuracies()
 
     def use_priors(self, priors: Mapping[str, float]) -> None:
@@ -364,7 +365,7 @@ class _State:
                 dependence = rare_claims(self.contested, weights, len(self.names), c, prior)
                 self._link(dependence)
         if test in ("false", "both"):
-            found = false_claims(self.contested, len(self.names), self.n, c, prior)
+            found = false_claims(self.contested, self.covered, self.n, c, prior)
             for pair, d in found.items():
                 dependence[pair] = max(d, dependence.get(pair, 0.0))
         self._link(dict(sorted(dependence.items())))
@@ -373,7 +374,7 @@ class _State:
         """Dependence of the pairs of sources that never differ, at the starting accuracy."""
         policy = self.policy
         found = identical_claims(
-            self.contested, len(self.names), policy.initial, policy.copy_rate, policy.copy_prior
+            self.contested, self.covered, policy.initial, policy.copy_rate, policy.copy_prior
         )
         if found:
             self._link(found)

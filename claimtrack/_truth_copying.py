@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-__all__ = ["Disputed", "false_claims", "identical_claims", "rare_claims"]
+__all__ = ["Disputed", "coverage", "false_claims", "identical_claims", "rare_claims"]
 
 _FLOOR = 1e-3
 
@@ -87,8 +87,17 @@ def rare_claims(
     return dependence
 
 
+def coverage(items: Sequence[Disputed], sources: int) -> list[set[int]]:
+    """The positions in ``items`` of the items each source reports on."""
+    covered: list[set[int]] = [set() for _ in range(sources)]
+    for number, item in enumerate(items):
+        for s in item.sources:
+            covered[s].add(number)
+    return covered
+
+
 def identical_claims(
-    items: Sequence[Disputed], sources: int, a: float, c: float, prior: float
+    items: Sequence[Disputed], covered: Sequence[set[int]], a: float, c: float, prior: float
 ) -> dict[tuple[int, int], float]:
     """Dependence of each pair of sources that never differ, before any truth is known.
 
@@ -105,10 +114,7 @@ def identical_claims(
     copying is more likely than not.
     """
     agreed: Counter[tuple[int, int]] = Counter()
-    covered: list[list[int]] = [[] for _ in range(sources)]
-    for number, item in enumerate(items):
-        for s in item.sources:
-            covered[s].append(number)
+    for item in items:
         pairs = [
             (s, t)
             for members in item.shared
@@ -123,13 +129,13 @@ def identical_claims(
     dependence = {}
     for (s, t), k in sorted(agreed.items()):
         log_odds = base + k * gain
-        if log_odds > 0 and len(set(covered[s]).intersection(covered[t])) == k:
+        if log_odds > 0 and len(covered[s] & covered[t]) == k:
             dependence[(s, t)] = c / (1.0 + math.exp(-log_odds))
     return dependence
 
 
 def false_claims(
-    items: Sequence[Disputed], sources: int, n: float, c: float, prior: float
+    items: Sequence[Disputed], covered: Sequence[set[int]], n: float, c: float, prior: float
 ) -> dict[tuple[int, int], float]:
     """Dependence of each pair of sources, by Dong et al.'s Bayesian test on the
     items in dispute.
@@ -147,29 +153,32 @@ def false_claims(
     posterior probability is the share of the later source's claims that
     are treated as copies.
     """
-    same_true: dict[tuple[int, int], float] = {}
-    same_false: dict[tuple[int, int], float] = {}
-    covered: list[set[int]] = [set() for _ in range(sources)]
-    right_sum = [0.0] * sources
-    for number, item in enumerate(items):
-        for s, right in zip(item.sources, item.right, strict=True):
-            if number not in covered[s]:
-                covered[s].add(number)
+    same: dict[tuple[int, int], list[float]] = {}  # per pair: claims shared true, false
+    right_sum = [0.0] * len(covered)
+    for item in items:
+        if not item.repeats:
+            for s, right in zip(item.sources, item.right, strict=True):
                 right_sum[s] += right
+        else:
+            for s in dict.fromkeys(item.sources):  # by its first claim
+                right_sum[s] += item.right[item.sources.index(s)]
         for members in item.shared:
             right = item.right[members[0]]  # the same claim: the same probability
+            wrong = 1.0 - right
             for _, _, pair in _agreeing_pairs(item, members):
-                same_true[pair] = same_true.get(pair, 0.0) + right
-                same_false[pair] = same_false.get(pair, 0.0) + (1.0 - right)
+                if (counts := same.get(pair)) is None:
+                    same[pair] = [right, wrong]
+                else:
+                    counts[0] += right
+                    counts[1] += wrong
     accuracy = [
         min(1.0 - _FLOOR, max(_FLOOR, right_sum[s] / len(covered[s]))) if covered[s] else 0.5
-        for s in range(sources)
+        for s in range(len(covered))
     ]
     dependence = {}
     log, exp = math.log, math.exp
-    for pair, k_true in sorted(same_true.items()):
+    for pair, (k_true, k_false) in sorted(same.items()):
         s, t = pair
-        k_false = same_false[pair]
         a, b = accuracy[s], accuracy[t]
         true_i, false_i = a * b, (1.0 - a) * (1.0 - b) / n
         agreed_i = k_true * log(true_i) + k_false * log(false_i)

@@ -28,7 +28,7 @@ from claimtrack._truth import (
     unregister_method,
 )
 from claimtrack._truth_accucopy import accucopy
-from claimtrack._truth_copying import identical_claims
+from claimtrack._truth_copying import coverage, identical_claims
 from claimtrack._truth_prepared import Prepared
 
 BUILT_IN = ["accucopy", "conservative", "crh", "median", "vote", "weighted_median"]
@@ -350,9 +350,13 @@ def test_identical_claims_need_enough_items_and_no_difference() -> None:
 
     # At the starting accuracy 0.8, one agreement multiplies the odds of copying by
     # (0.8 + 0.2 p) / p with p = 0.68: the prior odds 1 to 9 are overcome after 7.
-    assert identical_claims(items([(1, 1)] * 6), 3, 0.8, 0.8, 0.1) == {}
-    assert 0.4 < identical_claims(items([(1, 1)] * 7), 3, 0.8, 0.8, 0.1)[(0, 1)] <= 0.8
-    assert identical_claims(items([(1, 1)] * 30 + [(1, 2)]), 3, 0.8, 0.8, 0.1) == {}
+    def found(pairs: Sequence[tuple[float, float]]) -> dict[tuple[int, int], float]:
+        disputed = items(pairs)
+        return identical_claims(disputed, coverage(disputed, 3), 0.8, 0.8, 0.1)
+
+    assert found([(1, 1)] * 6) == {}
+    assert 0.4 < found([(1, 1)] * 7)[(0, 1)] <= 0.8
+    assert found([(1, 1)] * 30 + [(1, 2)]) == {}
 
 
 def test_a_given_prior_counts_for_more_than_the_default() -> None:
