@@ -115,7 +115,7 @@ def _items(items: Mapping[Hashable, Iterable[Any]]) -> list[Item]:
     for key, raw in items.items():
         if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
             raise ValidationError(f"observations of item {key!r}", raw, "a list of observations")
-        observations = tuple(_observation(key, o) for o in raw)
+        observations = tuple(o if type(o) is Observation else _observation(key, o) for o in raw)
         if not any(o.weight > 0 for o in observations):
             raise ValidationError(
                 f"observations of item {key!r}",

@@ -115,22 +115,25 @@ def identical_claims(
     """
     agreed: Counter[tuple[int, int]] = Counter()
     for item in items:
+        sources = item.sources
         pairs = [
-            (s, t)
+            (s, t) if s < t else (t, s)
             for members in item.shared
-            for ids in (sorted({item.sources[j] for j in members}),)
-            for x, t in enumerate(ids)
-            for s in ids[:x]
+            for x, j in enumerate(members)
+            for k in members[:x]
+            for s, t in ((sources[j], sources[k]),)
+            if s != t
         ]
         agreed.update(set(pairs) if item.repeats else pairs)  # each pair once an item
     p = a * a + (1.0 - a) * (1.0 - a)
     gain = math.log((c + (1.0 - c) * p) / p)
     base = -math.inf if prior <= 0 else math.inf if prior >= 1 else math.log(prior / (1 - prior))
     dependence = {}
-    for (s, t), k in sorted(agreed.items()):
-        log_odds = base + k * gain
-        if log_odds > 0 and len(covered[s] & covered[t]) == k:
-            dependence[(s, t)] = c / (1.0 + math.exp(-log_odds))
+    # Copying is acted on once it is more likely than not, and never if they differ.
+    for s, t in sorted(pair for pair, k in agreed.items() if base + k * gain > 0):
+        k = agreed[(s, t)]
+        if len(covered[s] & covered[t]) == k:
+            dependence[(s, t)] = c / (1.0 + math.exp(-(base + k * gain)))
     return dependence
 
 
@@ -177,7 +180,7 @@ def false_claims(
     ]
     dependence = {}
     log, exp = math.log, math.exp
-    for pair, (k_true, k_false) in sorted(same.items()):
+    for pair, (k_true, k_false) in same.items():
         s, t = pair
         a, b = accuracy[s], accuracy[t]
         true_i, false_i = a * b, (1.0 - a) * (1.0 - b) / n
@@ -204,7 +207,7 @@ def false_claims(
         # than not, and then discounted by its probability.
         if odds_copy > odds_independent:
             dependence[pair] = c * odds_copy / (odds_copy + odds_independent)
-    return dependence
+    return dict(sorted(dependence.items()))
 
 
 def _agreeing_pairs(

@@ -66,7 +66,7 @@ class Prepared:
     def set_links(self, dependence: Mapping[tuple[int, int], float]) -> None:
         """The same-claim pairs of observations whose sources depend on each other."""
         links = {}
-        for members in self.groups:
+        for members in self.shared:
             for x in range(1, len(members)):
                 k = members[x]
                 for j in members[:x]:
