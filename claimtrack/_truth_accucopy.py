@@ -31,8 +31,9 @@ figures with intervals and to sparse sources:
    learned, two sources that make the same claim on every disputed item both
    cover get Dong et al.'s test with both at the starting accuracy and at most
    one false value (the case kindest to independence): with the defaults,
-   seven such items outweigh the prior odds of 1 to 9, and the copies start as
-   one voice. The copy test of step 6 then replaces this.
+   seven such items outweigh the prior odds of 1 to 9, and the pair starts
+   linked as copies (as in step 6, five identical sources then count about as
+   much as 1.25). The copy test of step 6 then replaces these links.
 6. **Copying.** Once the accuracies settle, each pair of sources gets Dong et
    al.'s Bayesian test on the items in dispute: sharing a false claim is
    strong evidence of copying, sharing a true one weak, and every difference
@@ -494,7 +495,7 @@ def accucopy(
     # that happen to agree with it elsewhere.
     state = _State(prepared, names, {}, policy)
     if policy.copying and state.contested:
-        # Sources that never differ count as one voice until copying is tested.
+        # Sources that never differ start linked as copies until copying is tested.
         state.link_identical()
     for _ in range(policy.rounds):
         if state.round() < policy.tolerance:
