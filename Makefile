@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 OUT ?= demo-output
 
-.PHONY: demo test lint typecheck docs bench clean
+.PHONY: demo test fuzz lint typecheck docs bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ demo: $(VENV)/.demo
 ## test: lint, type-check and run the whole suite
 test: $(VENV)/.test lint typecheck
 	MPLBACKEND=Agg $(PY) -m pytest -q
+
+## fuzz: the suite again on fresh random examples (make test uses fixed ones), FUZZ_RUNS times
+FUZZ_RUNS ?= 3
+fuzz: $(VENV)/.test
+	for run in $$(seq $(FUZZ_RUNS)); do \
+		CLAIMTRACK_HYPOTHESIS=fuzz MPLBACKEND=Agg $(PY) -m pytest -q -x tests || exit 1; \
+	done
 
 ## docs: build the guide strictly (any warning fails) into site/
 docs: $(VENV)/.docs
