@@ -252,14 +252,9 @@ class _State:
         (leaving out source ``without``)."""
         totals = [0.0] * len(item.candidates)
         if item.repeats:
-            # A source backs a value once, however many of its claims contain it.
-            best: dict[tuple[int, int], float] = {}
-            for c, s, (a, b) in zip(contribution, item.sources, item.spans, strict=True):
+            for (s, q), c in _backers(item, contribution):
                 if s != without:
-                    for q in range(a, b):
-                        best[(s, q)] = max(c, best.get((s, q), 0.0))
-            for (_, q), c in sorted(best.items()):
-                totals[q] += c
+                    totals[q] += c
             return totals
         if item.points:
             for c, (a, _) in zip(contribution, item.spans, strict=True):
@@ -338,13 +333,22 @@ class _State:
                 for c, x in zip(contribution, within, strict=True)
                 for k in (x * exp(-c),)
             ]
+        backers = _backers(item, contribution)
+        without: dict[int, tuple[list[float], float]] = {}  # per source: mass without it
         out = []
         for j, s in enumerate(item.sources):
-            others = self.totals(item, contribution, without=s)
-            top = max(others)
-            mass = [math.exp(t - top) for t in others]
+            found = without.get(s)
+            if found is None:
+                others = [0.0] * len(item.candidates)
+                for (t, q), c in backers:
+                    if t != s:
+                        others[q] += c
+                top = max(others)
+                mass = [math.exp(t - top) for t in others]
+                found = without[s] = (mass, sum(mass))
+            mass, total = found
             a, b = item.spans[j]
-            out.append(min(1.0, sum(mass[a:b]) / sum(mass)))
+            out.append(min(1.0, sum(mass[a:b]) / total))
         return out
 
     def detect_copying(self) -> None:
@@ -393,6 +397,16 @@ class _State:
     def _shares(self) -> list[list[float] | None]:
         """Each disputed item's ``independence``, which changes only with the links."""
         return [self.independence(item) if item.links else None for item in self.contested]
+
+
+def _backers(item: Prepared, contribution: list[float]) -> list[tuple[tuple[int, int], float]]:
+    """Per (source, candidate), in that order, the source's strongest contribution to
+    the candidate: a source backs a value once, however many of its claims hold it."""
+    best: dict[tuple[int, int], float] = {}
+    for c, s, (a, b) in zip(contribution, item.sources, item.spans, strict=True):
+        for q in range(a, b):
+            best[(s, q)] = max(c, best.get((s, q), 0.0))
+    return sorted(best.items())
 
 
 def _interval_of(item: Prepared, q: int) -> tuple[float, float]:
