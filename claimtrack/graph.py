@@ -244,8 +244,13 @@ class ClaimGraph:
         blocks: dict[Quantity, list[Claim]] = {}
         for claim in new:
             blocks.setdefault(context.quantity(claim), []).append(claim)
+        # Verdicts are recorded as they stream, and one may add a claim a checker derived:
+        # it waits for the next round, so each block sees only the claims there were.
+        known = {q: len(context.claims_about(q)) for q in blocks}
         for quantity, arrivals in blocks.items():
-            before = [c for c in context.claims_about(quantity) if c.id not in fresh]
+            before = [
+                c for c in context.claims_about(quantity)[: known[quantity]] if c.id not in fresh
+            ]
             pairs = [
                 (a, b) if a.id < b.id else (b, a)
                 for i, a in enumerate(arrivals)

@@ -280,6 +280,31 @@ def test_a_group_checker_class() -> None:
     ]
 
 
+@pytest.mark.usefixtures("registry_snapshot")
+def test_a_claim_a_pair_checker_derives_is_checked_once_in_the_next_round() -> None:
+    seen: list[frozenset[str]] = []
+    later = claim("Estimator", "12", place="Kursk")
+
+    @ct.checker("estimates")
+    def estimates(a: Claim, b: Claim) -> Verdict | None:
+        seen.append(frozenset((a.source.name, b.source.name)))
+        if a.place == "Russia" and later.id not in {a.id, b.id}:
+            return Verdict("derived_from", later, a, 1.0, "estimated from the national count")
+        return None
+
+    # Russia's block comes first and derives a Kursk claim; Kursk's block comes next
+    g = ClaimGraph(
+        [claim("A", "40"), claim("B", "41"), claim("C", "10", place="Kursk"),
+         claim("D", "11", place="Kursk")],
+        checkers=["estimates"],
+    )  # fmt: skip
+    report = g.link()
+    assert later in g and g.is_derived(later)
+    assert seen.count(frozenset(("Estimator", "C"))) == 1
+    assert seen.count(frozenset(("Estimator", "D"))) == 1
+    assert report.claims == 5 and report.verdicts == {"derived_from": 1}
+
+
 def test_list_enable_disable_replace() -> None:
     g = ClaimGraph()
     assert g.checkers.names() == ["agreement", "relays", "cumulative", "part_whole", "derived"]
