@@ -118,17 +118,24 @@ def _rows(path: Path) -> list[list[str]]:
 
 
 def flight(folder: Path) -> tuple[Items, Truth]:
+    return flight_day(folder / "claims-2011-12-01.tsv", folder / "truth-2011-12-01.tsv")
+
+
+def flight_day(claims_file: Path, truth_file: Path) -> tuple[Items, Truth]:
+    """One day of the flight data: its claims file and its gold file (same columns,
+    without the source)."""
     claims = []
-    for row in _rows(folder / "claims-2011-12-01.tsv"):
+    for row in _rows(claims_file):
         for column, measure in FLIGHT_TIMES.items():
-            value = minutes(row[column])
+            value = minutes(row[column]) if column < len(row) else None
             if value is not None:
                 claims.append(Claim(source=row[0], measure=measure, figure=value, place=row[1]))
     items = observations(claims)
     truth: Truth = {}
-    for row in _rows(folder / "truth-2011-12-01.tsv"):
+    for row in _rows(truth_file):
         for column, measure in FLIGHT_TIMES.items():
-            value = minutes(row[column - 1])  # the truth file has no source column
+            # The truth file has no source column.
+            value = minutes(row[column - 1]) if column - 1 < len(row) else None
             if value is not None and (row[0], measure) in items:
                 truth[(row[0], measure)] = value
     return items, truth
