@@ -25,7 +25,11 @@ def _show(value: Any, limit: int = 80) -> str:
         text = repr(value)
     except ValueError:  # an int of more than 4,300 digits has no repr
         text = f"<{type(value).__name__} too large to show>"
-    return text if len(text) <= limit else text[: limit - 5] + "...'" + f" ({len(text)} chars)"
+    if len(text) <= limit:
+        return text
+    if isinstance(value, str):  # the length of the text itself, not of its repr
+        return f"{text[: limit - 5]}...' ({len(value):,} characters)"
+    return f"{text[: limit - 4]}... ({len(text):,} characters in all)"
 
 
 class ClaimtrackError(Exception):

@@ -65,6 +65,10 @@ _NUMBER_TYPES = (int, float)
 
 
 _FINITE = "a finite number (None for unbounded)"
+# A figure is a phrase; its canonical text, even of an explicit interval between two
+# 309-digit bounds, is under 1,500 characters. Longer text is refused at once.
+_LONGEST_FIGURE = 10_000
+_FIGURES = "Figure objects, such as Figure.parse('about 45') or Figure(45)"
 
 
 def _as_number(value: Any, field: str = "figure value") -> float:
@@ -221,11 +225,19 @@ class Figure:
         """Read a figure from a phrase: ``"nearly 12,000"``, ``"over 1,250 km²"``, ``"six"``.
 
         Text without a number raises ``ParseError``; so does text with two figures
-        in it. Words after the figure that are not a unit are ignored
-        (``"45 drones"`` is 45).
+        in it, and text of over 10,000 characters (running text is for
+        ``claimtrack.extract``). Words after the figure that are not a unit are
+        ignored (``"45 drones"`` is 45).
         """
         if not isinstance(text, str):
             raise ParseError("figure", text, "a string such as 'nearly 12,000'")
+        if len(text) > _LONGEST_FIGURE:
+            raise ParseError(
+                "figure",
+                text,
+                f"a phrase of at most {_LONGEST_FIGURE:,} characters "
+                "(for running text, use claimtrack.extract)",
+            )
         policy = policy or DEFAULT_POLICY
         explicit = _explicit(text)
         body = explicit["body"] if explicit else text
@@ -234,8 +246,10 @@ class Figure:
         if not found:
             raise ParseError("figure", text, "a number in digits or words, e.g. 'about 200'")
         if len(found) > 1:
-            others = ", ".join(repr(m.text.strip()) for m in found)
-            raise ParseError("figure", text, f"one figure, found {len(found)}: {others}")
+            others = ", ".join(repr(m.text.strip()) for m in found[:5])
+            if len(found) > 5:
+                others += f" and {len(found) - 5:,} more"
+            raise ParseError("figure", text, f"one figure, found {len(found):,}: {others}")
         try:
             figure = _from_parts(found[0].parts, policy, grammar, text.strip())
             return _with_explicit(figure, explicit, text.strip()) if explicit else figure
@@ -369,6 +383,8 @@ class Figure:
         items = list(figures)
         if not items:
             raise ValidationError("figures", items, "at least one figure to add up")
+        if not all(isinstance(f, Figure) for f in items):
+            raise ValidationError("figures", items, _FIGURES)
         unit = items[0].unit
         items = [f.to(unit) for f in items]
         lows = [f.low for f in items]
@@ -393,6 +409,8 @@ class Figure:
 
     def of(self, total: Figure) -> Figure:
         """This share (a percentage) of a total: 43% of nearly 12,000 is about 5,160."""
+        if not isinstance(total, Figure):
+            raise ValidationError("total", total, _FIGURES.replace("objects", "object"))
         if self.unit != "%":
             raise UnitError("share unit", self.unit, "'%' (a share such as '43%')")
         ends = []

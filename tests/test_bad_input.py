@@ -9,12 +9,10 @@ package can execute what it reads.
 from __future__ import annotations
 
 import ast
-import contextlib
 import csv
 import json
 import math
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -558,7 +556,7 @@ def test_ten_megabytes_without_a_newline(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as info:
         claim(confidence=filler)
     assert len(str(info.value)) < 200  # the message quotes 80 characters of it, and its size
-    assert re.search(r"\.\.\.' \(\d{8} chars\), expected a number", str(info.value))
+    assert re.search(r"\.\.\.' \(10,000,000 characters\), expected a number", str(info.value))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -582,26 +580,54 @@ def test_any_unicode_text_round_trips_through_json_lines(text: str) -> None:
         assert load(path)[0].text == text
 
 
-def _best_time(text: str, repeats: int = 3) -> float:
-    best = math.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        with contextlib.suppress(ct.ClaimtrackError):
-            Figure.parse(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize(
-    "unit",
-    [" ", "4 ", "[1,", "5 (", "(", "\u200b", "about "],
+    ("unit", "expected"),
+    [
+        (" ", 4),
+        ("4 ", "found 5,000: '4', '4', '4', '4', '4' and 4,995 more"),
+        ("[1,", "found 3,331: '1', '1', '1', '1', '1' and 3,326 more"),
+        ("5 (", "found 3,333: '5', '5', '5', '5', '5' and 3,328 more"),
+        ("(", 4),
+        ("\u200b", 4),
+        ("about ", 4),
+    ],
     ids=["spaces", "number-spaces", "interval", "brackets", "parens", "zero-width", "hedges"],
 )
-def test_figure_parse_time_grows_linearly(unit: str) -> None:
-    small = unit * (5_000 // len(unit)) + "4]"
-    large = unit * (50_000 // len(unit)) + "4]"
-    ratio = _best_time(large) / _best_time(small)
-    assert ratio < 25, f"tenfold text took {ratio:.1f} times as long"
+def test_figure_parse_reads_pathological_runs_as_long_as_a_figure_may_be(
+    unit: str, expected: int | str
+) -> None:
+    # Runs like these once took cubic time; how the time grows is measured by
+    # benchmarks/scaling.py. Here: the longest text accepted gets the right answer,
+    # and a message that lists a few of the figures found, not thousands.
+    text = unit * ((10_000 - 2) // len(unit)) + "4]"
+    if isinstance(expected, int):
+        assert Figure.parse(text).value == expected
+        return
+    with pytest.raises(ParseError) as caught:
+        Figure.parse(text)
+    assert str(caught.value).endswith(expected)
+    assert len(str(caught.value)) < 300
+
+
+def test_figure_parse_refuses_text_longer_than_a_phrase() -> None:
+    longest = "45" + " " * 9_992 + "drones"
+    assert len(longest) == 10_000 and Figure.parse(longest).value == 45
+    with pytest.raises(ParseError, match=r"at most 10,000 characters \(for running text, use"):
+        Figure.parse(longest + " ")
+    with pytest.raises(ParseError, match=r"'45 +\.\.\.' \(10,001 characters\), expected"):
+        Figure.parse(longest + " ")  # the text is shown shortened, with its own length
+    with pytest.raises(ValidationError, match=r"got \[1, 1, .*\.\.\. \(3,000 characters in all\)"):
+        Figure.total([1] * 1000)  # not a string: the length of what is shown
+
+
+def test_arithmetic_on_what_is_not_a_figure_is_refused() -> None:
+    expected = r"expected Figure objects?, such as Figure.parse\('about 45'\) or Figure\(45\)"
+    with pytest.raises(ValidationError, match="figures: got \\[Figure.*, 6\\], " + expected):
+        Figure.total([Figure(23), 6])
+    with pytest.raises(ValidationError, match="figures: got \\[Figure.*, '6'\\], " + expected):
+        Figure(23) + "6"  # type: ignore[operator]
+    with pytest.raises(ValidationError, match="total: got 12000, " + expected):
+        Figure.parse("43%").of(12000)  # type: ignore[arg-type]
 
 
 # -- output -------------------------------------------------------------------------

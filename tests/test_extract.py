@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -510,7 +509,9 @@ def test_text_with_its_figures_removed_yields_nothing(text: str) -> None:
     assert extract(text, published=PUBLISHED) == []
 
 
-# -- time --------------------------------------------------------------------------
+# -- long and hostile text -------------------------------------------------------------
+# How the time grows with the text is measured by benchmarks/scaling.py; here, what
+# comes out.
 
 ADVERSARIAL = (
     "nearly 12,000 between 3 and 1,1,1,1, over over the ministry said F-16 since 2022 "
@@ -518,37 +519,32 @@ ADVERSARIAL = (
 )
 
 
-def _best_time(text: str, repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        extract(text, published=PUBLISHED)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def test_extraction_time_grows_linearly_with_text_length() -> None:
-    small = ADVERSARIAL * (100_000 // len(ADVERSARIAL))
-    large = small * 10
-    ratio = _best_time(large, 2) / _best_time(small, 3)
-    assert ratio < 25, f"1 MB took {ratio:.1f} times as long as 100 KB"
+def test_text_repeated_ten_times_yields_its_claims_ten_times() -> None:
+    once = extract(ADVERSARIAL, published=PUBLISHED)
+    tenfold = extract(ADVERSARIAL * 10, published=PUBLISHED)
+    assert once and len(tenfold) == 10 * len(once)
+    size = len(ADVERSARIAL)
+    for copy in range(10):
+        shifted = tenfold[copy * len(once) : (copy + 1) * len(once)]
+        assert [(c.figure, c.span) for c in shifted] == [
+            (c.figure, (c.span[0] + copy * size, c.span[1] + copy * size))  # type: ignore[index]
+            for c in once
+        ]
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "figures"),
     [
-        "1," * 20_000,
-        "over " * 10_000 + "x",
-        " " * 50_000 + "1",
-        "twenty " * 10_000,
-        "said " * 10_000,
+        ("1," * 20_000, ["1"]),
+        ("over " * 10_000 + "x", []),
+        (" " * 50_000 + "1", ["1"]),
+        ("twenty " * 10_000, []),
+        ("said " * 10_000, []),
     ],
     ids=["commas", "hedges", "spaces", "number-words", "verbs"],
 )
-def test_hostile_text_finishes_quickly(text: str) -> None:
-    start = time.perf_counter()
-    extract(text)
-    assert time.perf_counter() - start < 2.0
+def test_hostile_text_yields_what_it_holds(text: str, figures: list[str]) -> None:
+    assert [c.figure.text for c in extract(text)] == figures
 
 
 # General fixes found on the second batch of held-out records.

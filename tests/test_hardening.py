@@ -137,24 +137,14 @@ def test_linking_any_claims_raises_nothing(items: list[ct.Claim]) -> None:
         assert g.independent_support(c) >= 1
 
 
-def _best_of(fn, repeats: int = 3) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def test_loading_time_grows_linearly(tmp_path: Path) -> None:
-    line = json.dumps(
-        {"source": "A", "measure": "drones destroyed", "figure": "nearly 12,000", "place": "Russia"}
-    )
-    small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
-    small.write_text((line + "\n") * 500)
-    large.write_text((line + "\n") * 5000)
-    ratio = _best_of(lambda: ct.load(large)) / _best_of(lambda: ct.load(small))
-    assert ratio < 25  # tenfold input; quadratic behaviour would be ~100x
+def test_a_long_file_loads_every_line(tmp_path: Path) -> None:
+    # How loading time grows with the file is measured by benchmarks/scaling.py.
+    record = {"source": "A", "measure": "drones destroyed", "figure": "nearly 12,000"}
+    path = tmp_path / "large.jsonl"
+    path.write_text((json.dumps(record) + "\n") * 5000)
+    loaded = ct.load(path)
+    assert len(loaded) == 5000 and len(set(loaded)) == 1
+    assert loaded[0].figure == ct.Figure.parse("nearly 12,000")
 
 
 WRITER = textwrap.dedent(
