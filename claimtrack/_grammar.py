@@ -57,6 +57,8 @@ class Lexicon:
     counted_words: Mapping[str, float] = attrs.field(hash=False)
     fractions: Mapping[str, float] = attrs.field(hash=False)
     vague: Mapping[str, tuple[float, float]] = attrs.field(hash=False)
+    # What "and ..." adds to a number: "one and a half million", "a million and a half".
+    and_fractions: Mapping[str, float] = attrs.field(hash=False, factory=dict)
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> Lexicon:
@@ -75,6 +77,7 @@ class Lexicon:
             counted_words={_key(k): float(v) for k, v in raw["counted_words"].items()},
             fractions={_key(k): float(v) for k, v in raw["fractions"].items()},
             vague={_key(k): (float(v[0]), float(v[1])) for k, v in raw["vague"].items()},
+            and_fractions={_key(k): float(v) for k, v in raw.get("and_fractions", {}).items()},
         )
 
     @classmethod
@@ -96,6 +99,24 @@ _DIGITS = (
     r"(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\d])"
 )
 _SCALE_WORDS_AFTER_AND = ("hundred", "thousand", "million", "billion", "trillion")
+# Fractions written with a slash, "3/4", "1 1/2": a one-digit numerator over a usual
+# denominator, so that "12/8" and "9/11" (dates, names) stay two numbers as before.
+_SLASH = r"[1-9]/(?:16|10|2|3|4|5|8)(?![\d/])"
+VULGAR = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}  # fmt: skip
+_VULGAR = "[" + "".join(VULGAR) + "]"
+# A number in digits, with a fraction after it ("2½", "1 1/2"), or a fraction alone.
+_DIGIT_NUMBER = (
+    rf"(?:(?<![\w.,/]){_SLASH}|{_VULGAR}"
+    rf"|{_DIGITS}(?:\s?{_VULGAR}|\s{_SLASH})?)"
+)
+_PURE_FRACTION = re.compile(rf"{_VULGAR}|\d/\d+")
+_MIXED = re.compile(
+    rf"(?:(?P<whole>[-−]?[\d,.\s\u00a0\u202f\u2009]*?)\s?)?(?P<frac>{_VULGAR}|\d/\d+)"
+)
 
 
 @attrs.frozen
@@ -120,8 +141,9 @@ class NumberGrammar:
             rf"\b{words}(?:(?:[\s-]+|{after_scale}\s+and\s+){words})*(?!-[a-z])"
         )
         counted = _alternation(lexicon.counted_words)
-        number = rf"(?:{_DIGITS}|\b{counted}|{word_number})"
+        number = rf"(?:{_DIGIT_NUMBER}|\b{counted}|{word_number})"
         scales = _alternation(lexicon.scales)
+        and_fraction = _alternation(lexicon.and_fractions)
         units = [form for unit in UNITS.values() for form in (unit.key, *unit.forms)]
         unit_alt = _alternation(units)
         prefixes = [re.escape(p) for unit in UNITS.values() for p in unit.prefixes]
@@ -130,7 +152,9 @@ class NumberGrammar:
         def part(tag: str) -> str:
             return (
                 rf"(?P<{tag}cur>{currency})?\s?(?P<{tag}num>{number})"
+                rf"(?:\s+and\s+(?P<{tag}frac>{and_fraction}))?"
                 rf"(?:\s?(?P<{tag}scale>{scales}))?"
+                rf"(?:\s+and\s+(?P<{tag}frac2>{and_fraction}))?"
                 rf"(?:\s?(?P<{tag}unit>{unit_alt})(?![\w²]))?"
             )
 
@@ -164,6 +188,21 @@ class NumberGrammar:
     def number(self, text: str) -> float:
         """The value of a number written in digits or words ("1,250", "two hundred and fifty")."""
         key = _key(text).replace("−", "-")
+        if "/" in key or any(c in VULGAR for c in key[-1:]):
+            m = _MIXED.fullmatch(key)
+            if m is None:
+                raise ParseError("number", text, "a number such as '1 1/2', '2½' or '3/4'")
+            whole = m["whole"].strip() if m["whole"] else ""
+            part = m["frac"]
+            if part in VULGAR:
+                fraction = VULGAR[part]
+            else:
+                top, bottom = part.split("/")
+                fraction = int(top) / int(bottom)
+            if not whole:
+                return fraction
+            base = self.number(whole)
+            return base - fraction if base < 0 or whole.startswith("-") else base + fraction
         if key and (key[0].isdigit() or key[0] == "-"):
             cleaned = re.sub(r"[,\s\u00a0\u202f\u2009]", "", key)
             return float(cleaned) if any(c in cleaned for c in ".eE") else int(cleaned)
@@ -179,6 +218,16 @@ class NumberGrammar:
         if raw is None:
             raise ParseError("figure", parts, "a number")
         value = self.number(raw)
+        sign = -1.0 if value < 0 or raw.lstrip().startswith(("-", "−")) else 1.0
+        for group in (tag + "frac", tag + "frac2"):
+            if (frac := parts.get(group)) is not None:
+                # "one and a half million", "2 million and a half": a half of one, before
+                # the scale multiplies; "a million and a half": a half of the number's
+                # own last scale word.
+                last = _key(raw).replace("-", " ").split()[-1]
+                after_scale = group.endswith("2") and parts.get(tag + "scale")
+                of = 1.0 if after_scale else _WORD_SCALES.get(last, 1.0)
+                value += sign * self.lexicon.and_fractions[_key(frac)] * of
         currency = parts[tag + "cur"]
         unit_text = parts[tag + "unit"]
         scale = parts[tag + "scale"]
@@ -197,7 +246,16 @@ class NumberGrammar:
                 # 8.2 x 1e9 is 8199999999.999999 in binary floating point: keep the digits said
                 value = float(f"{value * factor:.12g}")
         unit = normalize_unit(currency) if currency else normalize_unit(unit_text)
+        if unit is None and factor == 1.0 and _PURE_FRACTION.fullmatch(raw.strip()):
+            # A fraction of nothing is a share, as "a third" is: "3/4 of the villages".
+            return value * 100.0, "%", factor
         return value, unit, factor
+
+
+_WORD_SCALES = {
+    "dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    "trillion": 1e12,
+}  # fmt: skip
 
 
 def _words_to_number(key: str) -> float:

@@ -675,3 +675,17 @@ def test_sources_behind_documents_and_participles(text: str, source: str) -> Non
 )
 def test_measures_of_displacement_changes_and_levels(text: str, expected: list[str]) -> None:
     assert [c.measure for c in extract(text, published=PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("About one and a half million people have fled, the UN said.", 1_500_000, None),
+        ("The shell landed 2½ miles from the plant, the agency said.", 2.5, "mi"),
+        ("Officials said 3/4 of the villages were empty.", 75, "%"),
+    ],
+)
+def test_fractions_are_read_in_running_text(text: str, value: float, unit: str | None) -> None:
+    (claim,) = extract(text, published=PUBLISHED)
+    assert (claim.figure.value, claim.figure.unit) == (value, unit)
+    assert claim.span is not None and text[claim.span[0] : claim.span[1]] == claim.figure.text

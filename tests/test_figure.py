@@ -167,6 +167,63 @@ def test_fractions_are_percentages() -> None:
     assert Figure.parse("two-thirds").value == pytest.approx(66.667, rel=1e-4)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("1 1/2", 1.5, None),
+        ("3/4", 75, "%"),
+        ("¾", 75, "%"),
+        ("1/4 mile", 0.25, "mi"),
+        ("2½", 2.5, None),
+        ("½ mile", 0.5, "mi"),
+        ("2½ million", 2_500_000, None),
+        ("-1 1/2", -1.5, None),
+        ("one and a half", 1.5, None),
+        ("two and three quarters", 2.75, None),
+        ("one and a half million", 1_500_000, None),
+        ("two and a half thousand", 2_500, None),
+        ("a million and a half", 1_500_000, None),
+        ("two million and a half", 2_500_000, None),
+        ("2 million and a half", 2_500_000, None),
+        ("$1 and a half billion", 1_500_000_000, "USD"),
+    ],
+)
+def test_fractions_of_a_number_add_to_it(text: str, value: float, unit: str | None) -> None:
+    f = Figure.parse(text)
+    assert (f.value, f.unit, f.hedge, f.text) == (value, unit, "exact", text)
+
+
+def test_a_fraction_alone_is_a_share_and_with_a_unit_a_number() -> None:
+    share = Figure.parse("about 3/4")
+    assert (share.value, share.unit, share.bounds) == (75, "%", (67.5, 82.5))
+    assert Figure.parse("3/4").overlaps(Figure.parse("three quarters"))
+    assert (Figure.parse("3/4 mile").value, Figure.parse("3/4 mile").unit) == (0.75, "mi")
+
+
+@pytest.mark.parametrize("text", ["12/8", "9/11", "3/4/2024", "24/7"])
+def test_slashes_that_are_not_fractions_stay_two_numbers(text: str) -> None:
+    # Only a one-digit numerator over a usual denominator is read as a fraction.
+    with pytest.raises(ParseError, match="one figure, found"):
+        Figure.parse(text)
+
+
+def test_hedges_and_ranges_take_fractions() -> None:
+    assert Figure.parse("about 2 and a half million").bounds == (2_250_000, 2_750_000)
+    assert Figure.parse("between 2 and a half and 3").bounds == (2.5, 3)
+    assert Figure.parse("nearly one and a half million").bounds == (1_350_000, 1_500_000)
+
+
+@given(
+    st.integers(0, 10**6),
+    st.integers(1, 9),
+    st.sampled_from([2, 3, 4, 5, 8, 10, 16]),
+)
+def test_a_whole_number_and_a_fraction_is_their_sum(whole: int, top: int, bottom: int) -> None:
+    assert Figure.parse(f"{whole} {top}/{bottom}").value == pytest.approx(whole + top / bottom)
+    alone = Figure.parse(f"{top}/{bottom}")  # a fraction of nothing is a share
+    assert (alone.value, alone.unit) == (pytest.approx(100 * top / bottom), "%")
+
+
 def test_the_policy_is_replaceable() -> None:
     narrow = HedgePolicy(about=0.02, nearly=0.01, floor=None, vague={"dozens": (12, 99)})
     assert Figure.parse("about 200", narrow).bounds == (196, 204)
