@@ -226,7 +226,7 @@ class NumberGrammar:
                 # own last scale word.
                 last = _key(raw).replace("-", " ").split()[-1]
                 after_scale = group.endswith("2") and parts.get(tag + "scale")
-                of = 1.0 if after_scale else _WORD_SCALES.get(last, 1.0)
+                of = 1.0 if after_scale else self.lexicon.scales.get(last, _SMALL.get(last, 1.0))
                 value += sign * self.lexicon.and_fractions[_key(frac)] * of
         currency = parts[tag + "cur"]
         unit_text = parts[tag + "unit"]
@@ -252,10 +252,7 @@ class NumberGrammar:
         return value, unit, factor
 
 
-_WORD_SCALES = {
-    "dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-    "trillion": 1e12,
-}  # fmt: skip
+_SMALL = {"dozen": 12.0, "hundred": 100.0}  # number words that scale, beside the lexicon's
 
 
 def _words_to_number(key: str) -> float:

@@ -68,7 +68,7 @@ _FINITE = "a finite number (None for unbounded)"
 # A figure is a phrase; its canonical text, even of an explicit interval between two
 # 309-digit bounds, is under 1,500 characters. Longer text is refused at once.
 _LONGEST_FIGURE = 10_000
-_FIGURES = "Figure objects, such as Figure.parse('about 45') or Figure(45)"
+_FIGURE_EXAMPLE = "Figure.parse('about 45') or Figure(45)"
 
 
 def _as_number(value: Any, field: str = "figure value") -> float:
@@ -384,7 +384,7 @@ class Figure:
         if not items:
             raise ValidationError("figures", items, "at least one figure to add up")
         if not all(isinstance(f, Figure) for f in items):
-            raise ValidationError("figures", items, _FIGURES)
+            raise ValidationError("figures", items, f"Figure objects, such as {_FIGURE_EXAMPLE}")
         unit = items[0].unit
         items = [f.to(unit) for f in items]
         lows = [f.low for f in items]
@@ -410,7 +410,7 @@ class Figure:
     def of(self, total: Figure) -> Figure:
         """This share (a percentage) of a total: 43% of nearly 12,000 is about 5,160."""
         if not isinstance(total, Figure):
-            raise ValidationError("total", total, _FIGURES.replace("objects", "object"))
+            raise ValidationError("total", total, f"a Figure, such as {_FIGURE_EXAMPLE}")
         if self.unit != "%":
             raise UnitError("share unit", self.unit, "'%' (a share such as '43%')")
         ends = []

@@ -621,12 +621,13 @@ def test_figure_parse_refuses_text_longer_than_a_phrase() -> None:
 
 
 def test_arithmetic_on_what_is_not_a_figure_is_refused() -> None:
-    expected = r"expected Figure objects?, such as Figure.parse\('about 45'\) or Figure\(45\)"
+    example = r"such as Figure.parse\('about 45'\) or Figure\(45\)"
+    expected = "expected Figure objects, " + example
     with pytest.raises(ValidationError, match="figures: got \\[Figure.*, 6\\], " + expected):
         Figure.total([Figure(23), 6])
     with pytest.raises(ValidationError, match="figures: got \\[Figure.*, '6'\\], " + expected):
         Figure(23) + "6"  # type: ignore[operator]
-    with pytest.raises(ValidationError, match="total: got 12000, " + expected):
+    with pytest.raises(ValidationError, match="total: got 12000, expected a Figure, " + example):
         Figure.parse("43%").of(12000)  # type: ignore[arg-type]
 
 
