@@ -22,7 +22,7 @@ import attrs
 from ._truth_core import Estimate, Observation
 from .errors import ValidationError
 
-__all__ = ["GRADE_LABELS", "Grade", "GradePolicy", "grade"]
+__all__ = ["GRADE_LABELS", "Grade", "GradePolicy", "grade", "judge"]
 
 #: What each Admiralty credibility digit means.
 GRADE_LABELS = {
@@ -133,36 +133,45 @@ def grade(
         raise ValidationError("independent_agreeing", independent_agreeing, "a number >= 0")
     if reliability is not None and not 0 <= reliability <= 1:
         raise ValidationError("reliability", reliability, "a number in [0, 1] or None")
-    policy = policy or _DEFAULT
-    others = estimate.support - (observation.weight if observation.agrees(estimate.best) else 0)
+    return Grade(
+        *judge(observation, estimate, independent_agreeing, reliability, policy or _DEFAULT)
+    )
+
+
+def judge(
+    observation: Observation,
+    estimate: Estimate,
+    independent_agreeing: float,
+    reliability: float | None,
+    policy: GradePolicy,
+) -> tuple[int, tuple[str, ...]]:
+    """``grade`` as a digit and reasons, from arguments already checked.
+
+    ``assess`` grades every claim of a graph, with numbers it made itself: it
+    calls this directly, skipping the checks and the ``Grade`` it would discard.
+    """
+    agrees = observation.agrees(estimate.best)
+    others = estimate.support - (observation.weight if agrees else 0)
     alone = independent_agreeing <= 0 and not estimate.dissenting and others <= 1e-9
     if alone:
-        return Grade(6, ("no other source reports this quantity",))
+        return 6, ("no other source reports this quantity",)
     probability = estimate.probability(observation.low, observation.high)
     chance = f"the estimate gives it a probability of {probability:.2f}"
-    if observation.agrees(estimate.best):
+    if agrees:
         if independent_agreeing >= 1 and probability >= policy.confirmed:
-            return Grade(
-                1,
-                (
-                    f"confirmed by {_plural(independent_agreeing, 'other independent source')}",
-                    chance,
-                ),
-            )
+            confirmed = _plural(independent_agreeing, "other independent source")
+            return 1, (f"confirmed by {confirmed}", chance)
         if reliability is not None and reliability < policy.unreliable and independent_agreeing < 1:
-            return Grade(
-                3,
-                (
-                    "agrees with the estimate but is not confirmed independently",
-                    f"its source's reliability is low ({reliability:.2f})",
-                ),
+            return 3, (
+                "agrees with the estimate but is not confirmed independently",
+                f"its source's reliability is low ({reliability:.2f})",
             )
         reason = (
             "agrees with the estimate but is not confirmed independently"
             if independent_agreeing < 1
             else "agrees with the estimate, which is disputed"
         )
-        return Grade(2, (reason, chance))
+        return 2, (reason, chance)
     gap = _gap(observation, estimate)
     if gap == 0.0 or probability >= policy.possible:
         why = (
@@ -170,8 +179,8 @@ def grade(
             if gap == 0.0
             else f"{gap:.0%} outside the estimate's range, yet not unlikely"
         )
-        return Grade(3, (why, chance))
+        return 3, (why, chance)
     against = f"the estimate is backed by {_plural(estimate.support, 'independent source')}"
     if gap > policy.far and estimate.support >= 1:
-        return Grade(5, (f"{gap:.0%} away from the estimate's range", against, chance))
-    return Grade(4, (f"{gap:.0%} away from the estimate's range", against, chance))
+        return 5, (f"{gap:.0%} away from the estimate's range", against, chance)
+    return 4, (f"{gap:.0%} away from the estimate's range", against, chance)

@@ -34,6 +34,7 @@ import attrs
 from . import _html, _truth
 from ._gc import paused_gc
 from ._text import render_table
+from ._truth_grades import judge
 from .errors import ValidationError
 from .figure import Figure
 from .model import Claim
@@ -202,15 +203,55 @@ def assessment_method(name: str) -> Callable[[Any], Any]:
 
 
 def _reference_unit(claims: list[Claim]) -> str | None:
+    first = claims[0].figure.unit
+    if all(c.figure.unit == first for c in claims):  # the usual case: one unit
+        return first
     units: dict[str | None, int] = {}
     for c in claims:
         units[c.figure.unit] = units.get(c.figure.unit, 0) + 1
     return max(units, key=lambda u: (units[u], u or ""))
 
 
-def _score(discovery: _truth.Discovery, source: str) -> float | None:
-    found = discovery.reliability.get(source)
-    return found.score if found is not None and found.items else None
+#: Each asserted claim of a quantity with its observation and its stated bounds.
+_Held = list[tuple[Claim, _truth.Observation, float, float]]
+
+
+def _observations(
+    graph: ClaimGraph, relays: set[str], origins: dict[str, str]
+) -> tuple[dict[Quantity, _Held], dict[Quantity, str | None]]:
+    """Every quantity's asserted claims as observations (one per claim, in the unit most
+    of them use, relays weighted 0), and that unit."""
+    context = graph.context
+    tolerance = context.tolerance
+    observation = _truth.Observation.trusted  # from figures, which are valid already
+    owners: dict[Quantity, _Held] = {}
+    units: dict[Quantity, str | None] = {}
+    references: dict[str | None, Figure] = {}  # a figure in each unit, to test convertibility
+    for quantity, claims in context.quantities().items():
+        asserted = [c for c in claims if c.stance == "asserts"]
+        if not asserted:
+            continue
+        unit = units[quantity] = _reference_unit(asserted)
+        reference = references.get(unit)
+        if reference is None:
+            reference = references[unit] = Figure(0, unit=unit)
+        held: _Held = []
+        for claim in asserted:
+            f = claim.figure
+            if f.unit != unit:
+                if not reference.comparable(f):
+                    continue
+                f = f.to(unit)
+            cid = claim.id
+            weight = 0.0 if cid in relays else claim.confidence
+            # figures within the graph's rounding tolerance agree, as the checkers found
+            slack = abs(f.value) * tolerance
+            lo, hi = f.bounds
+            obs = observation(origins[cid], f.value, lo - slack, hi + slack, weight)
+            held.append((claim, obs, lo, hi))
+        if held:
+            owners[quantity] = held
+    return owners, units
 
 
 def assess(graph: ClaimGraph, method: str | Callable[..., Any] | None = None) -> Assessment:
@@ -232,85 +273,72 @@ def assess(graph: ClaimGraph, method: str | Callable[..., Any] | None = None) ->
 
 
 def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Assessment:
-    context = graph.context
     # a claim that relays another adds nothing: its origin is already counted
     edges = graph._pairs_by_relation(Relation.RELAYS, Relation.CORROBORATES)
-    relays = {u for u, _ in edges[Relation.RELAYS]}
-    items: dict[Any, list[_truth.Observation]] = {}
-    # each claim with its observation and its stated bounds in the quantity's unit
-    owners: dict[Quantity, list[tuple[Claim, _truth.Observation, tuple[float, float]]]] = {}
-    units: dict[Quantity, str | None] = {}
-    observation = _truth.Observation.trusted  # from figures, which are valid already
-    references: dict[str | None, Figure] = {}  # a figure in each unit, to test convertibility
-    for quantity, claims in graph.quantities().items():
-        asserted = [c for c in claims if c.stance == "asserts"]
-        if not asserted:
-            continue
-        unit = units[quantity] = _reference_unit(asserted)
-        reference = references.get(unit)
-        if reference is None:
-            reference = references[unit] = Figure(0, unit=unit)
-        for claim in asserted:
-            f = claim.figure
-            if f.unit != unit:
-                if not reference.comparable(f):
-                    continue
-                f = f.to(unit)
-            weight = 0.0 if claim.id in relays else claim.confidence
-            # figures within the graph's rounding tolerance agree, as the checkers found
-            slack = abs(f.value) * context.tolerance
-            lo, hi = f.bounds
-            obs = observation(context.origin(claim), f.value, lo - slack, hi + slack, weight)
-            owners.setdefault(quantity, []).append((claim, obs, (lo, hi)))
-            items.setdefault(quantity, []).append(obs)
-    items = {q: obs for q, obs in items.items() if any(o.weight > 0 for o in obs)}
-    priors = {
-        s.name: s.prior for s in graph.sources() if s.prior is not None
-    }  # aliases resolve to the names claims use
-    discovery = _truth.discover(dict(items), method=method or _truth.DEFAULT_METHOD, priors=priors)
-    letters = {s.name: s.letter for s in graph.sources()}
-    supports = graph._supports(edges)
+    claims = graph.claims()
+    origins = graph._origins(claims)
+    owners, units = _observations(graph, {u for u, _ in edges[Relation.RELAYS]}, origins)
+    items: dict[Any, list[_truth.Observation]] = {
+        quantity: [obs for _, obs, _, _ in held]
+        for quantity, held in owners.items()
+        if any(obs.weight > 0 for _, obs, _, _ in held)
+    }
+    sources = graph.sources()
+    priors = {s.name: s.prior for s in sources if s.prior is not None}  # aliases resolved
+    discovery = _truth.discover(items, method=method or _truth.DEFAULT_METHOD, priors=priors)
+    letters = {s.name: s.letter for s in sources}
+    scores = {name: r.score if r.items else None for name, r in discovery.reliability.items()}
+    supports = graph._supports(edges, origins)
+    policy = _truth.GradePolicy()
+    observation = _truth.Observation.trusted
     estimates: dict[Quantity, Estimate] = {}
     grades: dict[str, Grade] = {}
     for quantity, held in owners.items():
         found = discovery.estimates.get(quantity)
         if found is None:
-            for claim, _, _ in held:
+            for claim, _, _, _ in held:
                 grades[claim.id] = Grade(6, letters.get(claim.source.name), ["only relays"])
             continue
         best = found.best
-        behind = [(c, bounds) for c, o, bounds in held if o.low <= best <= o.high]
         # The range, as UCDP publishes it: from the lowest to the highest figure stated by
         # the claims that hold the best value (their own words, without the tolerance).
-        stated = [bounds for _, bounds in behind] or [(found.low, found.high)]
+        behind: list[Claim] = []
+        dissent: list[Claim] = []
+        low = high = best
+        for claim, obs, lo, hi in held:
+            if obs.low <= best <= obs.high:
+                behind.append(claim)
+                low = lo if lo < low else low
+                high = hi if hi > high else high
+            else:
+                dissent.append(claim)
+        if not behind:
+            low, high = min(best, found.low), max(best, found.high)
         estimates[quantity] = Estimate(
             quantity=quantity,
             best=best,
-            low=min(best, *(lo for lo, _ in stated)),
-            high=max(best, *(hi for _, hi in stated)),
+            low=low,
+            high=high,
             unit=units[quantity],
-            claims=tuple(c for c, _ in behind),
+            claims=tuple(behind),
             sources=tuple(sorted(set(found.agreeing))),
-            dissent=tuple(c for c, o, _ in held if not o.low <= best <= o.high),
+            dissent=tuple(dissent),
             support=found.support,
             confidence=found.confidence,
             method=discovery.method,
         )
-        judged_against = attrs.evolve(
-            found, low=estimates[quantity].low, high=estimates[quantity].high
-        )
-        for claim, obs, _ in held:
+        judged_against = attrs.evolve(found, low=low, high=high)
+        for claim, obs, _, _ in held:
             if obs.weight != 1.0:  # a relay weighs as its origin
                 obs = observation(obs.source, obs.value, obs.low, obs.high, 1.0)
-            judged = _truth.grade(
-                obs,
-                judged_against,
-                # confirmation is what the graph's checkers found: other origins corroborating
-                float(supports[claim.id] - 1),
-                _score(discovery, obs.source),
-            )
-            grades[claim.id] = Grade(judged.digit, letters.get(claim.source.name), judged.reasons)
-    for claim in graph.claims():
+            score = scores.get(obs.source)
+            if score is not None and not 0 <= score <= 1:  # as grade() checks it
+                raise ValidationError("reliability", score, "a number in [0, 1] or None")
+            cid = claim.id
+            # confirmation is what the graph's checkers found: other origins corroborating
+            digit, reasons = judge(obs, judged_against, float(supports[cid] - 1), score, policy)
+            grades[cid] = Grade(digit, letters.get(claim.source.name), reasons)
+    for claim in claims:
         if claim.id not in grades:
             why = (
                 "a denial"

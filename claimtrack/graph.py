@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -440,11 +440,21 @@ class ClaimGraph:
         succ: dict[str, dict[str, Any]] = self.graph._succ  # type: ignore[attr-defined]
         for u in self.context.claim_ids():  # sources only assert and carry
             for w, keys in succ.get(u, {}).items():
+                # A relation deleted from a VerdictEdge reads UNSET, which is no relation.
+                if keys.__class__ is EdgeKeys and keys._more is None:
+                    # the usual case, one verdict between two claims: read from its slot
+                    if keys._key is not UNSET:
+                        data = keys._value
+                        relation = (
+                            data.relation if data.__class__ is VerdictEdge else data.get("relation")
+                        )
+                        if relation in found:
+                            found[relation].append((u, w))
+                    continue
                 for data in keys.values():
-                    if data.__class__ is VerdictEdge and data.relation is not UNSET:
-                        relation = data.relation
-                    else:
-                        relation = data.get("relation")
+                    relation = (
+                        data.relation if data.__class__ is VerdictEdge else data.get("relation")
+                    )
                     if relation in found:
                         found[relation].append((u, w))
         return found
@@ -453,14 +463,28 @@ class ClaimGraph:
         """``independent_support`` of every claim, by claim id, in one pass over the edges."""
         return self._supports(self._pairs_by_relation(Relation.CORROBORATES))
 
-    def _supports(self, found: dict[Relation, list[tuple[str, str]]]) -> dict[str, int]:
+    def _origins(self, claims: Iterable[Claim]) -> dict[str, str]:
+        """The origin (``context.origin``) of each claim, by claim id."""
         origin = self.context.origin
-        origins = {c.id: origin(c) for c in self.claims()}
-        backers: dict[str, set[str]] = {cid: {name} for cid, name in origins.items()}
+        return {c.id: origin(c) for c in claims}
+
+    def _supports(
+        self, found: dict[Relation, list[tuple[str, str]]], origins: dict[str, str] | None = None
+    ) -> dict[str, int]:
+        """``supports()`` from the corroborations found, and every claim's origin if known."""
+        if origins is None:
+            origins = self._origins(self.claims())
+        # the origins corroborating each claim besides its own (most claims have some)
+        others: defaultdict[str, set[str]] = defaultdict(set)
         for u, w in found[Relation.CORROBORATES]:
-            backers[u].add(origins[w])
-            backers[w].add(origins[u])
-        return {cid: len(names) for cid, names in backers.items()}
+            origin_u, origin_w = origins[u], origins[w]
+            if origin_u != origin_w:
+                others[u].add(origin_w)
+                others[w].add(origin_u)
+        supports = dict.fromkeys(origins, 1)
+        for cid, names in others.items():
+            supports[cid] = 1 + len(names)
+        return supports
 
     def disputes(self) -> list[Dispute]:
         """The quantities with at least one contradiction, each with its sides."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -86,6 +88,17 @@ def test_methods_are_selectable_and_pluggable() -> None:
     assert only_estimate(ct.assess(g, "weighted_median")).best == 200
     with pytest.raises(ct.RegistryError, match="accucopy"):
         ct.assess(g, "nonsense")
+
+
+def test_a_method_reporting_an_impossible_reliability_is_refused() -> None:
+    def overconfident(items: Any, priors: Any) -> Any:
+        estimates, reliability, dependence = ct._truth.get_method("vote")(items, priors)
+        wrong = {s: attrs.evolve(r, score=1.5) for s, r in reliability.items()}
+        return estimates, wrong, dependence
+
+    g = ClaimGraph([killed("A", "100"), killed("B", "200")])
+    with pytest.raises(ct.ValidationError, match=r"reliability: got 1\.5"):
+        ct.assess(g, overconfident)
 
 
 def test_the_seed_report_and_counter_report() -> None:

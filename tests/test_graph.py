@@ -120,6 +120,32 @@ def test_the_keys_between_two_claims_behave_as_a_dict() -> None:
     )
 
 
+def test_the_edges_assess_reads_are_found_however_they_are_held() -> None:
+    a, b, c = claim("Ministry", "45"), claim("Monitor A", "45"), claim("Monitor B", "46")
+    g = ClaimGraph([a, b, c])
+    g.link()
+    ab, bc, ac = sorted((a.id, b.id)), sorted((b.id, c.id)), sorted((a.id, c.id))
+    g.graph.add_edge(*ab, key="desk", kind="verdict", relation="corroborates")  # a second key
+    g.graph.add_edge(*bc, key="desk", kind="note")  # beside a verdict, without a relation
+    del g.graph.edges[ac[0], ac[1], "agreement"]["relation"]  # a verdict without its relation
+    g.graph.add_edge(c.id, a.id, key="desk", relation="relays")  # a plain dict of attributes
+
+    def expected(relation: ct.Relation) -> list[tuple[str, str]]:
+        return [
+            (u, w)
+            for u in g.context.claim_ids()
+            for _, w, r in g.graph.out_edges(u, data="relation")
+            if r == relation
+        ]
+
+    relations = (ct.Relation.CORROBORATES, ct.Relation.RELAYS, ct.Relation.CONTRADICTS)
+    found = g._pairs_by_relation(*relations)
+    assert found == {r: expected(r) for r in relations}
+    assert found[ct.Relation.CORROBORATES].count(tuple(ab)) == 2
+    assert found[ct.Relation.RELAYS] == [(c.id, a.id)]
+    assert g.supports() == {x.id: g.independent_support(x) for x in g.claims()}
+
+
 def test_adding_is_idempotent() -> None:
     a = claim("Ministry", "45")
     g = ClaimGraph()
