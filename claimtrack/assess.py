@@ -293,6 +293,8 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
     observation = _truth.Observation.trusted
     estimates: dict[Quantity, Estimate] = {}
     grades: dict[str, Grade] = {}
+    # equal grades are one object: a few thousand kinds among a hundred thousand claims
+    shared: dict[tuple[int, str | None, tuple[str, ...]], Grade] = {}
     for quantity, held in owners.items():
         found = discovery.estimates.get(quantity)
         if found is None:
@@ -337,7 +339,11 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
             cid = claim.id
             # confirmation is what the graph's checkers found: other origins corroborating
             digit, reasons = judge(obs, judged_against, float(supports[cid] - 1), score, policy)
-            grades[cid] = Grade(digit, letters.get(claim.source.name), reasons)
+            key = (digit, letters.get(claim.source.name), reasons)
+            made = shared.get(key)
+            if made is None:
+                made = shared[key] = Grade(*key)
+            grades[cid] = made
     for claim in claims:
         if claim.id not in grades:
             why = (
