@@ -127,10 +127,24 @@ class Grade(str):
 
     def __new__(cls, credibility: int, letter: str | None, reasons: Iterable[str]) -> Grade:
         grade = super().__new__(cls, f"{letter or ''}{credibility}")
-        grade.credibility = credibility
-        grade.letter = letter
-        grade.reasons = tuple(reasons)
+        # A grade is a value, like the string it is: claims with the same grade share one.
+        setattr_ = object.__setattr__
+        setattr_(grade, "credibility", credibility)
+        setattr_(grade, "letter", letter)
+        setattr_(grade, "reasons", tuple(reasons))
         return grade
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a Grade cannot be changed (tried to set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Grade cannot be changed (tried to delete {name!r})")
+
+    def __getnewargs__(self) -> tuple[int, str | None, tuple[str, ...]]:  # type: ignore[override]
+        return self.credibility, self.letter, self.reasons
+
+    def __getstate__(self) -> None:  # everything is in the arguments to __new__
+        return None
 
     @property
     def label(self) -> str:

@@ -63,6 +63,30 @@ def test_combined_codes_use_the_source_letter() -> None:
     assert str(a.grade(claims[1])) == "1"
 
 
+def test_grades_are_values_that_copy_pickle_and_cannot_change() -> None:
+    import copy
+    import pickle
+
+    g = ClaimGraph([killed(ct.Source("Kyiv", reliability="B"), "238"), killed("Outlet D", "240")])
+    g.link()
+    a = g.assess()
+    grades = [a.grade(c) for c in g.claims()]
+    assert [str(x) for x in grades] == ["B1", "1"]
+    for grade in grades:
+        for back in (pickle.loads(pickle.dumps(grade)), copy.deepcopy(grade), copy.copy(grade)):
+            assert type(back) is ct.Grade and back == grade
+            assert (back.credibility, back.letter, back.reasons) == (
+                grade.credibility,
+                grade.letter,
+                grade.reasons,
+            )
+    with pytest.raises(AttributeError, match="a Grade cannot be changed"):
+        grades[0].letter = "F"  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="a Grade cannot be changed"):
+        del grades[0].reasons
+    assert pickle.loads(pickle.dumps(a)).grade(g.claims()[0]) == "B1"
+
+
 def test_a_lone_claim_cannot_be_judged_and_is_its_own_estimate() -> None:
     claim = killed("Kyiv", "over 40")
     a = ct.assess(ClaimGraph([claim]))
