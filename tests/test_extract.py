@@ -159,6 +159,7 @@ def test_figures_in_every_form_are_read(
         "Russian troops seized villages after taking Niu-York earlier this week.",
         "It happened four days ago, two weeks ago and in the past 24 hours.",
         "Between 2019 and 2023 the town grew.",
+        "After 9/11 and 7/7, the shop stayed open 24/7; on 12/8 and 1/6 it shut.",
     ],
 )
 def test_years_dates_times_ordinals_names_and_references_are_not_figures(text: str) -> None:
@@ -683,6 +684,7 @@ def test_measures_of_displacement_changes_and_levels(text: str, expected: list[s
         ("About one and a half million people have fled, the UN said.", 1_500_000, None),
         ("The shell landed 2½ miles from the plant, the agency said.", 2.5, "mi"),
         ("Officials said 3/4 of the villages were empty.", 75, "%"),
+        ("The road is 12 1/2 miles long, the agency said.", 12.5, "mi"),
     ],
 )
 def test_fractions_are_read_in_running_text(text: str, value: float, unit: str | None) -> None:
