@@ -27,23 +27,12 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-import time
 from collections.abc import Hashable, Mapping
 from pathlib import Path
 
-from truth import (
-    POPULATION_COLUMNS,
-    Items,
-    Truth,
-    observations,
-    run_claimtrack,
-    run_truthdiscovery,
-    truthdiscovery_methods,
-)
+from truth import POPULATION_COLUMNS, Items, Truth, observations, table, truthdiscovery_methods
 
 from claimtrack import ClaimtrackError, Figure, load
-from claimtrack._text import render_table
-from claimtrack._truth import DEFAULT_METHOD, method_names
 
 
 def weather(folder: Path) -> tuple[Items, Truth, int]:
@@ -86,31 +75,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     items, truth, refused = weather(args.folder)
     disputed = {k: t for k, t in truth.items() if len({o.value for o in items[k]}) > 1}
-    rows = []
-    for method in [DEFAULT_METHOD] + [m for m in method_names() if m != DEFAULT_METHOD]:
-        answers, elapsed = run_claimtrack(items, method)
-        label = f"claimtrack {method}" + (" (default)" if method == DEFAULT_METHOD else "")
-        rows.append([label, *scores(answers, truth), *scores(answers, disputed), f"{elapsed:.2f}"])
-    others = truthdiscovery_methods(quick=not args.crh)
-    if not isinstance(others, str):
-        for name, factory in others.items():
-            start = time.perf_counter()
-            answers, _ = run_truthdiscovery(items, factory)
-            elapsed = time.perf_counter() - start
-            rows.append(
-                [f"truthdiscovery {name}", *scores(answers, truth), *scores(answers, disputed),
-                 f"{elapsed:.2f}"]
-            )  # fmt: skip
-    claims = sum(len(obs) for obs in items.values())
-    sources = len({o.source for obs in items.values() for o in obs})
+    print(f"weather: {refused:,} cells refused; {len(disputed):,} of the gold items disputed")
     print(
-        f"weather: {claims:,} claims by {sources} sources on {len(items):,} items "
-        f"({refused:,} cells refused); {len(truth):,} gold items, {len(disputed):,} disputed"
+        table(
+            "weather",
+            items,
+            truth,
+            lambda answers, gold: scores(answers, gold) + scores(answers, disputed),
+            ["exact", "MAE", "disputed exact", "disputed MAE"],
+            truthdiscovery_methods(quick=not args.crh),
+        )
     )
-    headers = ["method", "exact", "MAE", "disputed exact", "disputed MAE", "seconds"]
-    print(render_table(headers, rows))
-    if isinstance(others, str):
-        print(f"truthdiscovery: {others}")
     return 0
 
 
