@@ -20,7 +20,7 @@ import attrs
 from ._units import UNITS, normalize_unit
 from .errors import ParseError
 
-__all__ = ["LEXICON", "Lexicon", "Match", "NumberGrammar"]
+__all__ = ["LEXICON", "Lexicon", "Match", "NumberGrammar", "word_scale"]
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -159,6 +159,9 @@ class NumberGrammar:
             )
 
         scale_words = "(?:dozen|hundred|thousand|million|billion|trillion)"
+        # "several thousand", "a few hundred", "a quarter of a million": a vague quantity
+        # or a fraction of a scale word, not two figures.
+        word_scales = rf"(?P<{{}}>(?:hundred\s+)?{scale_words})\b"
         joiners = _alternation(lexicon.range_joiners)
         # A bare hyphen joins a range only before digits: "30-40", but "forty-five" is 45.
         range_to = _alternation(j for j in lexicon.range_joiners if j not in ("and", "-"))
@@ -172,9 +175,13 @@ class NumberGrammar:
             rf"|{part('c')}\s*(?P<join2>{range_to})\s*{part('d')}"
             # fractions before plain numbers: "one in five" is 20%, not "one"; but "half a
             # million" is a number
-            rf"|(?P<fraction>\b{_alternation(lexicon.fractions)})(?!\s+an?\s+{scale_words}\b)"
+            rf"|(?P<fof>\b{_alternation(lexicon.fractions)})\s+(?:of\s+)?an?\s+"
+            + word_scales.format("fofscale")
+            + rf"|(?P<fraction>\b{_alternation(lexicon.fractions)})"
             rf"|{part('')}"
-            rf"|(?P<vague>\b{_alternation(lexicon.vague)})"
+            rf"|(?P<vague>\b{_alternation(lexicon.vague)})(?:\s+"
+            + word_scales.format("vscale")
+            + ")?"
             r")"
             rf"(?P<suffix>[\s-]*{_alternation(lexicon.suffix_hedges)})?"
         )
@@ -253,6 +260,20 @@ class NumberGrammar:
 
 
 _SMALL = {"dozen": 12.0, "hundred": 100.0}  # number words that scale, beside the lexicon's
+
+
+def word_scale(text: str) -> float:
+    """The factor of one or two scale words: "thousand", "hundred thousand"."""
+    factor = 1.0
+    for word in _key(text).split():
+        factor *= _WORD_SCALES[word]
+    return factor
+
+
+_WORD_SCALES = {
+    "dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    "trillion": 1e12,
+}  # fmt: skip
 
 
 def _words_to_number(key: str) -> float:

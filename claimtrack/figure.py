@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from . import _html
-from ._grammar import GRAMMAR, LEXICON, Lexicon, NumberGrammar
+from ._grammar import GRAMMAR, LEXICON, Lexicon, NumberGrammar, word_scale
 from ._units import UNITS, conversion_factor, normalize_unit
 from .errors import ClaimtrackError, ParseError, UnitError, ValidationError
 
@@ -245,6 +245,12 @@ class Figure:
         found = list(grammar.finditer(body))
         if not found:
             raise ParseError("figure", text, "a number in digits or words, e.g. 'about 200'")
+        if len(found) == 2 and not explicit:  # "1 in 3", "nine out of ten": one share
+            a, b = (_from_parts(m.parts, policy, grammar, m.text) for m in found)
+            second = found[1].start + len(found[1].text) - len(found[1].text.lstrip())
+            share = ratio(a, b, body[found[0].end : second], policy, text.strip())
+            if share is not None:
+                return share
         if len(found) > 1:
             others = ", ".join(repr(m.text.strip()) for m in found[:5])
             if len(found) > 5:
@@ -475,7 +481,13 @@ def _read_parts(
         hedge = lex.suffix_hedges[_key(suffix_word.lstrip(" -"))]
     if parts["vague"]:
         value, low, high = policy.vague_value(_key(parts["vague"]))
+        if scale := parts["vscale"]:  # "several thousand": the vague count, in thousands
+            factor = word_scale(scale)
+            value, low, high = (float(f"{x * factor:.12g}") for x in (value, low, high))
         return Figure(value, low, high, hedge="vague", text=text)
+    if (fraction := parts["fof"]) and (scale := parts["fofscale"]):  # "a quarter of a million"
+        value = float(f"{lex.fractions[_key(fraction)] / 100 * word_scale(scale):.12g}")
+        return _hedged(value, None, hedge, policy, text)
     if parts["fraction"]:
         share = lex.fractions[_key(parts["fraction"])]
         return _hedged(share, "%", hedge, policy, text)
@@ -494,6 +506,25 @@ def _read_parts(
             return Figure((lo + hi) / 2, lo, hi, unit=unit, hedge="range", text=text)
     value, unit, _ = grammar.quantity(parts, "")
     return _hedged(value, unit, hedge, policy, text)
+
+
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+
+
+def ratio(a: Figure, b: Figure, between: str, policy: HedgePolicy, text: str) -> Figure | None:
+    """ "1 in 3", "nearly 9 out of 10": the share ``a`` of ``b`` when ``between`` joins
+    them so, both are counts and ``a`` is no more than ``b``; None otherwise."""
+    if (
+        a.unit is None is b.unit
+        and b.hedge == "exact"
+        and a.hedge not in ("range", "vague")
+        and 0 < a.value <= b.value
+        and _RATIO.fullmatch(between)
+    ):
+        share = 100 * a.value / b.value
+        low, high, low_open, high_open = policy.interval(a.hedge, share)
+        return Figure(share, low, high, low_open, high_open, "%", a.hedge, text)
+    return None
 
 
 def _hedged(value: float, unit: str | None, hedge: str, policy: HedgePolicy, text: str) -> Figure:

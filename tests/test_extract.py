@@ -685,6 +685,11 @@ def test_measures_of_displacement_changes_and_levels(text: str, expected: list[s
         ("The shell landed 2½ miles from the plant, the agency said.", 2.5, "mi"),
         ("Officials said 3/4 of the villages were empty.", 75, "%"),
         ("The road is 12 1/2 miles long, the agency said.", 12.5, "mi"),
+        ("A quarter of a million people have fled, the UN said.", 250_000, None),
+        ("Several thousand troops crossed the border, officials said.", 5_000, None),
+        ("A few hundred residents stayed, the mayor said.", 300, None),
+        ("About 25k troops massed near the border, officials said.", 25_000, None),
+        ("One and a half dozen tanks were seen, the monitor said.", 18, None),
     ],
 )
 def test_fractions_are_read_in_running_text(text: str, value: float, unit: str | None) -> None:

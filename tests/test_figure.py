@@ -161,6 +161,85 @@ def test_vague_quantities_follow_the_policy(text: str, low: float, high: float) 
     assert f.value == round(math.sqrt(low * high), min(0, 1 - math.floor(math.log10(f.value))))
 
 
+@pytest.mark.parametrize(
+    ("text", "count", "factor"),
+    [
+        ("a few hundred", "a few", 100),
+        ("several thousand", "several", 1_000),
+        ("several hundred thousand", "several", 100_000),
+        ("a few dozen", "a few", 12),
+        ("a handful of million", "a handful of", 1e6),
+    ],
+)
+def test_a_vague_count_of_a_scale_word_is_one_figure(text: str, count: str, factor: float) -> None:
+    # each was two figures: "several" and "thousand"
+    f, vague = Figure.parse(text), Figure.parse(count)
+    assert (f.hedge, f.text) == ("vague", text)
+    assert (f.value, f.low, f.high) == (
+        vague.value * factor,
+        vague.low * factor,
+        vague.high * factor,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a quarter of a million", 250_000),
+        ("three quarters of a million", 750_000),
+        ("half a billion", 500_000_000),
+        ("a third of a dozen", 4),
+        ("one and a half dozen", 18),
+        ("1.5 dozen", 18),
+        ("a dozen and a half", 18),
+        ("a couple of hundred", 200),
+        ("5 hundred", 500),
+        ("25k", 25_000),
+        ("2.5K", 2_500),
+    ],
+)
+def test_scale_words_multiply_what_comes_before(text: str, value: float) -> None:
+    f = Figure.parse(text)
+    assert (f.value, f.unit, f.hedge) == (pytest.approx(value), None, "exact")
+
+
+def test_m_alone_is_metres_and_million_only_with_money() -> None:
+    assert (Figure.parse("5m").value, Figure.parse("5m").unit) == (5, "m")
+    assert (Figure.parse("$5m").value, Figure.parse("$5m").unit) == (5_000_000, "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "hedge"),
+    [
+        ("1 in 3", 100 / 3, "exact"),
+        ("one in 3 children", 100 / 3, "exact"),
+        ("nine out of ten", 90, "exact"),
+        ("nearly 9 out of 10", 90, "nearly"),
+        ("about 2 in 5", 40, "about"),
+    ],
+)
+def test_one_count_in_another_is_a_share(text: str, share: float, hedge: str) -> None:
+    f = Figure.parse(text)
+    assert (f.value, f.unit, f.hedge, f.text) == (pytest.approx(share), "%", hedge, text)
+
+
+@pytest.mark.parametrize("text", ["3 in 2", "1 in 3 km", "between 1 and 2 in 5", "5 out of dozens"])
+def test_counts_that_are_no_share_stay_two_figures(text: str) -> None:
+    with pytest.raises(ParseError, match="one figure, found 2"):
+        Figure.parse(text)
+
+
+@given(st.integers(1, 10**6), st.integers(1, 10**6))
+def test_parse_and_extract_read_a_ratio_alike(part: int, whole: int) -> None:
+    text = f"{part} in {whole}"
+    if part > whole:
+        with pytest.raises(ParseError):
+            Figure.parse(text)
+        return
+    f = Figure.parse(text)
+    assert (f.value, f.unit) == (pytest.approx(100 * part / whole), "%")
+
+
 def test_fractions_are_percentages() -> None:
     half = Figure.parse("about half")
     assert (half.value, half.unit, half.hedge, half.low, half.high) == (50, "%", "about", 45, 55)

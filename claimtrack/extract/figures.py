@@ -17,7 +17,7 @@ from typing import NamedTuple
 import attrs
 
 from ..errors import ValidationError
-from ..figure import Figure, HedgePolicy
+from ..figure import Figure, HedgePolicy, ratio
 from ..figure import _from_parts as figure_from_parts  # the same reading as Figure.parse
 from .document import Document
 from .rules import ExtractRules, alternation
@@ -27,7 +27,7 @@ __all__ = ["Found", "Zones", "find_figures"]
 _REACH_BACK = 24  # how far before a number an exclusion pattern may start ("Article 5")
 _TOKENS_BACK = 2  # "world war 2", "no. 5"
 _REACH_AHEAD = 48  # how far after a number an exclusion pattern may look ("10 Downing Street")
-_NUMBER_GROUPS = ("anum", "bnum", "cnum", "dnum", "num", "vague", "fraction")
+_NUMBER_GROUPS = ("anum", "bnum", "cnum", "dnum", "num", "vague", "fof", "fraction")
 _NEXT_WORD = re.compile(r"\s*([^\W_]+(?:['’][a-z]+)?|\S)?")
 _PREVIOUS_WORD = re.compile(r"([^\W_]+|[^\w\s])\s*$")
 
@@ -141,8 +141,6 @@ class _Checks:
         self.split_after = rules.words("figures", "split_range_after")
         self.compound = rules.compiled("figures.compound", _compound)
         self.suffix_units = rules.compiled("figures.suffix_units", _suffix_units)
-        scales = alternation(w for w in rules.grammar.lexicon.scales if len(w) > 3)
-        self.fraction_of_scale = re.compile(rf"\s+(?:of\s+)?an?\s+(?P<scale>{scales})", re.I)
         self.suffix_names: dict[str, str] = dict(section["suffix_units"])
         self.not_figures = rules.not_figures
 
@@ -208,7 +206,6 @@ def find_figures(
 
 
 _METRES_OR_MILLION = re.compile(r"\dm$")
-_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _RATIO_WORDS = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)
 
 
@@ -218,19 +215,11 @@ def _ratios(text: str, found: list[Found], policy: HedgePolicy) -> list[Found]:
     for item in found:
         if out:
             first = out[-1]
-            a, b = first.figure, item.figure
-            if (
-                a.unit is None is b.unit
-                and b.hedge == "exact"
-                and a.hedge not in ("range", "vague")
-                and 0 < a.value <= b.value
-                and _RATIO.match(text[first.end : item.start])
-            ):
-                share = 100 * a.value / b.value
-                low, high, low_open, high_open = policy.interval(a.hedge, share)
-                span_text = text[first.start : item.end]
-                figure = Figure(share, low, high, low_open, high_open, "%", a.hedge, span_text)
-                out[-1] = Found(first.start, item.end, figure, first.numbers + item.numbers)
+            between = text[first.end : item.start]
+            span_text = text[first.start : item.end]
+            share = ratio(first.figure, item.figure, between, policy, span_text)
+            if share is not None:
+                out[-1] = Found(first.start, item.end, share, first.numbers + item.numbers)
                 continue
         out.append(item)
     return out
@@ -327,16 +316,13 @@ def _figures_in(
                 continue  # "a 10-point plan": a number in an adjective
         if not ranged and checks.is_year(text, m, figure, start, end):
             continue
-        if m.group("fraction"):
-            scaled = checks.fraction_of_scale.match(text, end)
-            if scaled is not None:  # "half a million": a fraction of a scale word
-                factor = rules.grammar.lexicon.scales[scaled.group("scale").lower()] / 100
-                end = scaled.end()
-                figure = figure.scaled(factor, unit=None, text=text[start:end])
-            elif _RATIO_WORDS.search(m.group("fraction")) is None and not _fraction_ok(
-                text, end, checks
-            ):
-                continue  # "half an hour"; but "one in five adults" is a share
+        fraction = m.group("fraction")
+        if (
+            fraction
+            and _RATIO_WORDS.search(fraction) is None
+            and not _fraction_ok(text, end, checks)
+        ):
+            continue  # "half an hour"; but "one in five adults" is a share
         yield Found(start, end, figure, numbers)
 
 
