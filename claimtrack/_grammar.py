@@ -146,11 +146,17 @@ class NumberGrammar:
         and_fraction = _alternation(lexicon.and_fractions)
         units = [form for unit in UNITS.values() for form in (unit.key, *unit.forms)]
         unit_alt = _alternation(units)
-        prefixes = [re.escape(p) for unit in UNITS.values() for p in unit.prefixes]
+        # A prefix in letters ("Rs", "US$") starts a word: "years 5" holds no rupees.
+        prefixes = [
+            (r"\b" if p[0].isalpha() else "") + re.escape(p)
+            for unit in UNITS.values()
+            for p in unit.prefixes
+        ]
         currency = "(?:" + "|".join(sorted(prefixes, key=len, reverse=True)) + ")"
 
         def part(tag: str) -> str:
             return (
+                rf"(?:(?<!or\s)(?<!/)(?P<{tag}minus>\bminus)\s+)?"  # not "plus or minus 3"
                 rf"(?P<{tag}cur>{currency})?\s?(?P<{tag}num>{number})"
                 rf"(?:\s+and\s+(?P<{tag}frac>{and_fraction}))?"
                 rf"(?:\s?(?P<{tag}scale>{scales}))?"
@@ -225,6 +231,8 @@ class NumberGrammar:
         if raw is None:
             raise ParseError("figure", parts, "a number")
         value = self.number(raw)
+        if parts.get(tag + "minus") and value > 0:  # "minus 5"
+            value = -value
         sign = -1.0 if value < 0 or raw.lstrip().startswith(("-", "−")) else 1.0
         for group in (tag + "frac", tag + "frac2"):
             if (frac := parts.get(group)) is not None:

@@ -690,6 +690,9 @@ def test_measures_of_displacement_changes_and_levels(text: str, expected: list[s
         ("A few hundred residents stayed, the mayor said.", 300, None),
         ("About 25k troops massed near the border, officials said.", 25_000, None),
         ("One and a half dozen tanks were seen, the monitor said.", 18, None),
+        ("Temperatures fell to minus 5 degrees Celsius, the agency said.", -5, "°C"),
+        ("The convoy moved at 40 km/h, the monitor said.", 40, "km/h"),
+        ("Damage was put at Rs 500 crore, officials said.", 5_000_000_000, "INR"),
     ],
 )
 def test_fractions_are_read_in_running_text(text: str, value: float, unit: str | None) -> None:

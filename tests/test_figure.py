@@ -76,6 +76,15 @@ def test_numbers_in_digits_and_words(text: str, value: float) -> None:
         ("5 MW", 5, "MW"),
         ("50 basis points", 50, "bp"),
         ("47.1°C", 47.1, "°C"),
+        ("15pc", 15, "%"),
+        ("40 km/h", 40, "km/h"),  # was 40 km
+        ("60 miles per hour", 60, "mph"),
+        ("12 knots", 12, "kn"),
+        ("Rs 500 crore", 5_000_000_000, "INR"),  # was 500
+        ("Rs. 3 lakh", 300_000, "INR"),
+        ("₹2,000", 2_000, "INR"),
+        ("500 rupees", 500, "INR"),
+        ("years 500", 500, None),  # a prefix in letters starts a word
     ],
 )
 def test_currencies_percentages_and_units(text: str, value: float, unit: str | None) -> None:
@@ -284,6 +293,32 @@ def test_slashes_that_are_not_fractions_stay_two_numbers(text: str) -> None:
     # Only a one-digit numerator over a usual denominator is read as a fraction.
     with pytest.raises(ParseError, match="one figure, found"):
         Figure.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("minus 5", -5, -5),  # was 5
+        ("minus 5°C", -5, -5),
+        ("minus 1 and a half", -1.5, -1.5),
+        ("between minus 10 and 5", -10, 5),
+        ("from minus 10 to minus 5", -10, -5),
+    ],
+)
+def test_minus_is_a_sign(text: str, low: float, high: float) -> None:
+    assert Figure.parse(text).bounds == (low, high)
+
+
+def test_plus_or_minus_is_no_sign() -> None:
+    assert Figure.parse("plus or minus 2.5").value == 2.5
+    assert Figure.parse("plus/minus 3").value == 3
+
+
+def test_speeds_convert() -> None:
+    assert Figure.parse("60 mph").to("km/h").value == pytest.approx(96.56064)
+    assert Figure.parse("10 knots").to("km/h").value == pytest.approx(18.52)
+    with pytest.raises(UnitError):
+        Figure.parse("60 mph").to("km")
 
 
 def test_hedges_and_ranges_take_fractions() -> None:

@@ -192,6 +192,7 @@ class ExtractRules:
             "an",
             "-",
             "−",
+            "minus",
         ]
         return frozenset(t.lower for p in phrases for t in tokens(p, 0, len(p)))
 
