@@ -177,6 +177,59 @@ class ClaimGraph:
             add(u, v, key)
         return len(nodes)
 
+    def remove(self, claim: Claim | str) -> None:
+        """Remove a claim (or the claim with this id) as if it had never been added.
+
+        See ``remove_all``, which removes many for the price of one.
+        """
+        self.remove_all([claim])
+
+    def remove_all(self, claims: Iterable[Claim | str]) -> int:
+        """Remove claims (or ids) as if they had never been added; returns how many.
+
+        A retracted figure goes with all that was concluded from it: its verdicts,
+        the claims a checker derived from it, and its source when that asserts
+        nothing else. The claims that stay are linked again if they were linked
+        (a group checker's verdict on two of them may have rested on a removed
+        one), and those added since the last ``link`` still wait for the next;
+        so one call costs about one ``link`` of what stays.
+
+        Raises
+        ------
+        ValidationError
+            For a claim or id not in the graph, or a claim a checker derived
+            (remove what it came from instead). Nothing is removed then.
+        """
+        nodes = self.graph.nodes
+        gone: set[str] = set()
+        for item in claims:
+            cid = item.id if isinstance(item, Claim) else item
+            node = nodes.get(cid) if isinstance(cid, str) else None
+            if node is None or node.get("kind") != "claim":
+                raise ValidationError("claim", item, "a claim in this graph, or its id")
+            if node.get("derived"):
+                raise ValidationError(
+                    "claim", item, "a claim that was added, not one a checker derived from others"
+                )
+            gone.add(cid)
+        if not gone:
+            return 0
+        waiting = {c.id for c in self._pending}
+        kept = [c for c in self.claims() if c.id not in gone and not nodes[c.id].get("derived")]
+        settings = dict(self.graph.graph)
+        with paused_gc():
+            self.graph.clear()
+            self.graph.graph.update(settings)
+            context = self.context
+            self.context = Context(context.measures, context.places, context.tolerance)
+            self.errors.clear()
+            self._pending = []
+            self._add_all(c for c in kept if c.id not in waiting)
+            if self._pending:
+                self._link()
+            self._add_all(c for c in kept if c.id in waiting)
+        return len(gone)
+
     def _add_source(self, source: Source, merge: bool = True) -> None:
         node = _source_node(source.name)
         known = self.graph.nodes.get(node)

@@ -157,6 +157,61 @@ def test_adding_is_idempotent() -> None:
         g.add("45 drones")  # type: ignore[arg-type]
 
 
+def test_a_removed_claim_takes_what_was_concluded_from_it() -> None:
+    seed = ct.load(ROOT / "seeds" / "seed_report.csv")
+    g = ClaimGraph(seed)
+    g.link()
+    (share,) = [c for c in seed if c.figure.unit == "%" and "intercepted" in c.measure]
+    assert any(g.is_derived(c) and share.id in c.derived_from for c in g.claims())
+    g.remove(share.id)  # an id does as well as the claim
+    assert share not in g
+    assert not any(share.id in c.derived_from for c in g.claims())
+    fresh = ClaimGraph([c for c in seed if c != share])
+    fresh.link()
+    assert verdict_set(g) == verdict_set(fresh)
+    assert sorted(c.id for c in g.claims()) == sorted(c.id for c in fresh.claims())
+
+
+def test_removing_a_source_s_last_claim_removes_the_source() -> None:
+    a, b = claim("Ministry", "45"), claim("Monitor A", "30", via=("Outlet X",))
+    g = ClaimGraph([a, b])
+    g.link()
+    assert g.verdicts("contradicts")
+    assert g.remove_all([b]) == 1
+    assert [s.name for s in g.sources()] == ["Ministry"]
+    assert g.verdicts() == [] and g.disputes() == []
+
+
+def test_claims_added_since_the_last_link_still_wait_after_a_removal() -> None:
+    a, b, c = claim("Ministry", "45"), claim("Monitor A", "30"), claim("Outlet B", "44")
+    g = ClaimGraph([a, b])
+    g.link()
+    g.add(c)
+    g.remove(b)
+    assert g.verdicts() == []  # c is not linked yet
+    assert g.link().claims == 1
+    assert {v.relation.value for v in g.verdicts()} == {"corroborates"}
+
+
+def test_removing_what_is_not_there_removes_nothing() -> None:
+    a, b = claim("Ministry", "45"), claim("Monitor A", "30")
+    g = ClaimGraph([a])
+    g.link()
+    for bad in (b, b.id, "nope", 45):
+        with pytest.raises(ValidationError, match="a claim in this graph"):
+            g.remove_all([a, bad])  # type: ignore[list-item]
+    assert a in g and g.remove_all([]) == 0
+
+
+def test_a_derived_claim_is_removed_only_with_what_it_came_from() -> None:
+    g = ClaimGraph(ct.load(ROOT / "seeds" / "seed_report.csv"))
+    g.link()
+    derived = next(c for c in g.claims() if g.is_derived(c))
+    with pytest.raises(ValidationError, match="not one a checker derived"):
+        g.remove(derived)
+    assert derived in g
+
+
 def test_sources_merge_their_metadata() -> None:
     g = ClaimGraph(
         [
@@ -456,6 +511,22 @@ def test_an_unrelated_claim_changes_no_verdict(claims: list[Claim], value: int) 
     )
     g.link()
     assert verdict_set(g) == before
+
+
+@settings(max_examples=40)
+@given(same_quantity_claims(min_size=2, max_size=6), st.data())
+def test_removing_claims_is_as_if_they_were_never_added(claims: list[Claim], data) -> None:  # type: ignore[no-untyped-def]
+    gone = data.draw(st.lists(st.sampled_from(claims), min_size=1, unique=True))
+    g = ClaimGraph(claims)
+    g.link()
+    assert g.remove_all(gone) == len(gone)
+    rest = [c for c in claims if c not in gone]
+    fresh = ClaimGraph(rest)
+    fresh.link()
+    assert verdict_set(g) == verdict_set(fresh)
+    assert sorted(c.id for c in g) == sorted(c.id for c in fresh)
+    assert sorted(s.name for s in g.sources()) == sorted(s.name for s in fresh.sources())
+    assert g.assess().estimates.keys() == fresh.assess().estimates.keys()
 
 
 # -- the seed story ----------------------------------------------------------------
