@@ -53,6 +53,10 @@ __all__ = [
     "assessment_methods",
 ]
 
+# The range takes in every value the method finds at least this many times as probable
+# as the best one (as AccuCopyPolicy.range_ratio does for the method's own range).
+_PLAUSIBLE = 0.5
+
 
 @attrs.frozen(repr=False)
 class Estimate:
@@ -316,16 +320,21 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
                 grades[claim.id] = Grade(6, letters.get(claim.source.name), ["only relays"])
             continue
         best = found.best
-        # The range, as UCDP publishes it: from the lowest to the highest figure stated by
-        # the claims that hold the best value (their own words, without the tolerance).
+        # The range, as UCDP publishes it: from the lowest to the highest credible figure,
+        # in the claims' own words (without the tolerance). Credible: the claims that hold
+        # the best value, or a value the method finds at least half as probable.
+        top = next((p for v, p in found.alternatives if v == best), 0.0)
+        plausible = [v for v, p in found.alternatives if v != best and p >= _PLAUSIBLE * top]
         behind: list[Claim] = []
         dissent: list[Claim] = []
         low = high = best
         for claim, obs, lo, hi in held:
-            if obs.low <= best <= obs.high:
-                behind.append(claim)
+            holds = obs.low <= best <= obs.high
+            if holds or any(obs.low <= v <= obs.high for v in plausible):
                 low = lo if lo < low else low
                 high = hi if hi > high else high
+            if holds:
+                behind.append(claim)
             else:
                 dissent.append(claim)
         if not behind:

@@ -179,10 +179,20 @@ def build_graph(claims: Sequence[Claim], progress: Progress) -> ClaimGraph:
     return graph
 
 
+def _column(text: str) -> tuple[str, str]:
+    """``--column source=Who``: the field and the file's column that holds it."""
+    field, sep, column = text.partition("=")
+    if not sep or not field.strip() or not column.strip():
+        raise argparse.ArgumentTypeError(
+            f"got {text!r}, expected FIELD=COLUMN such as source=Who or figure='Number killed'"
+        )
+    return field.strip(), column.strip()
+
+
 def _check(args: argparse.Namespace) -> int:
     from .assess import assess
 
-    loaded = load(args.file, errors="collect")
+    loaded = load(args.file, errors="collect", columns=dict(args.column) or None)
     for problem in loaded.problems[:5]:
         print(f"claimtrack: skipped: {clean(problem, 200)}", file=sys.stderr)
     if len(loaded.problems) > 5:
@@ -254,6 +264,14 @@ def _parser() -> argparse.ArgumentParser:
         "--method", default=None, help="the assessment method (default: the library's)"
     )
     check.add_argument("--all", action="store_true", help=f"print every row, not the first {SHOWN}")
+    check.add_argument(
+        "--column",
+        metavar="FIELD=COLUMN",
+        action="append",
+        default=[],
+        type=_column,
+        help="a CSV's own column for a field, e.g. --column source=Who (repeat for each)",
+    )
     bar = check.add_mutually_exclusive_group()
     bar.add_argument(
         "--progress", action="store_true", default=None, help="show a progress bar on stderr"

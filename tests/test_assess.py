@@ -43,6 +43,32 @@ def test_a_small_dispute() -> None:
     assert a.reliability["D"].value < min(a.reliability[s].value for s in "ABC")
 
 
+def test_the_range_spans_the_credible_figures_and_no_outlier() -> None:
+    # two sources of equal standing disagree: either figure is credible, so the range
+    # spans both (it was the best figure alone, "30 to 30")
+    tie = only_estimate(ct.assess(ClaimGraph([killed("A", "45"), killed("B", "30")])))
+    assert (tie.best, tie.low, tie.high) == (30, 30, 45)
+    reasons = (
+        ct.assess(ClaimGraph([killed("A", "45"), killed("B", "30")]))
+        .grade(killed("A", "45"))
+        .reasons
+    )
+    assert reasons[0] == "not the best estimate but within the estimate's range"
+    # a clear winner: the range is its claims' own words, the outlier stays out
+    claims = [killed("A", "238"), killed("B", "240"), killed("C", "about 235"), killed("D", "900")]
+    e = only_estimate(ct.assess(ClaimGraph(claims)))
+    assert (e.low, e.high) == (claims[2].figure.low, claims[2].figure.high)  # 211.5, 258.5
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 10_000), min_size=1, max_size=6))
+def test_the_range_holds_the_best_value_and_lies_within_the_claims(values: list[int]) -> None:
+    for method in ("accucopy", "vote", "median", "conservative"):
+        e = only_estimate(ct.assess(graph_of(values), method))
+        # within the claims, or the graph's 5% tolerance of them (a median between two)
+        assert 0.95 * min(values) <= e.low <= e.best <= e.high <= 1.05 * max(values)
+
+
 def test_the_majority_with_units_wins() -> None:
     claims = [
         Claim(

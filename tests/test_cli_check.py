@@ -49,6 +49,30 @@ def test_check_all_prints_every_row(both: Path, capsys: pytest.CaptureFixture[st
     assert len(grades.strip().splitlines()) == 2 + 28  # header, rule, each asserted claim
 
 
+def test_check_reads_a_spreadsheet_s_own_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "Who,Number killed,What,Where,When\n"
+        "Ministry,45,drones destroyed,Russia,2024-08-21\n"
+        "Monitor A,30,drones destroyed,Russia,2024-08-21\n",
+        encoding="utf-8",
+    )
+    names = ["source=Who", "figure=Number killed", "measure=What", "place=Where", "period=When"]
+    assert main(["check", str(sheet), *(f"--column={n}" for n in names)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 claims from 2 sources") and "30 Monitor A vs 45 Ministry" in out
+    assert main(["check", str(sheet), "--column", "source=Whom"]) == 1
+    assert "no column 'Whom' (for source); the header has Who" in capsys.readouterr().err
+    assert main(["check", str(sheet), "--column", "sauce=Who"]) == 1
+    assert "field names among source" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main(["check", str(sheet), "--column", "source"])
+    assert usage.value.code == 2
+    assert "expected FIELD=COLUMN" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".json"])
 def test_check_reads_csv_and_json(
     tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
