@@ -307,6 +307,26 @@ def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str
     assert extract(text, PUBLISHED)[-1].place == place
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the place of a part is not the whole's: "45 Moscow" would contradict "11 Moscow"
+        (
+            "Russia said it shot down 45 drones overnight, including 11 over Moscow.",
+            [None, "Moscow"],
+        ),
+        (
+            "Officials said 45 drones were destroyed, 11 of them over the Moscow region.",
+            [None, "Moscow"],
+        ),
+        # but figures side by side share the place after them
+        ("Five people were killed and 12 wounded in Kharkiv, officials said.", ["Kharkiv"] * 2),
+    ],
+)
+def test_a_part_s_place_is_not_the_whole_s(text: str, places: list[str | None]) -> None:
+    assert [c.place for c in extract(text, PUBLISHED)] == places
+
+
 # -- periods -----------------------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ from .document import Document
 from .figures import Found, Zones, find_figures
 from .periods import choose_period, find_periods
 from .phrases import MeasureReader
-from .places import choose_place, find_places
+from .places import choose_place, find_places, part_markers
 from .rules import ExtractRules
 from .sources import Attribution, choose_attributions, find_attributions
 
@@ -159,6 +159,7 @@ def _claims(
     # "according to Outlet B": a name that speaks is not where a figure holds.
     places = [p for p in find_places(doc, rules) if p.name not in speakers]
     place_starts = [p.start for p in places]
+    parts = part_markers(rules)
     period_starts = [p.start for p in periods]
     reader = rules.compiled("measures.reader", MeasureReader)
     fallback = outlet or str(rules.section("sources")["unattributed"])
@@ -176,7 +177,9 @@ def _claims(
             chosen = _quoted_on(doc, attributions, attribution_starts, sentence)
         clause = doc.clause(figure.start, figure.end)
         following = found[index + 1].start if index + 1 < len(found) else len(text)
-        place = choose_place(places, place_starts, span, clause[1], sentence, following)
+        place = choose_place(
+            text, parts, places, place_starts, span, clause[1], sentence, following
+        )
         period = choose_period(periods, period_starts, clause, sentence, span)
         reading = reader.read(doc, span, sentence)
         unit = figure.figure.unit

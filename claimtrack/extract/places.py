@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .document import Document
 from .rules import ExtractRules, alternation
 
-__all__ = ["PlaceMention", "choose_place", "find_places"]
+__all__ = ["PlaceMention", "choose_place", "find_places", "part_markers"]
 
 _NAME_WORD = r"[A-Z][^\W\d_]*(?:[-'’](?![sS]\b)[^\W\d_]+)*"
 
@@ -32,6 +32,7 @@ class _Compiled(NamedTuple):
     pattern: re.Pattern[str]
     anaphor_kinds: list[str]
     countries: dict[str, str]
+    parts: re.Pattern[str]  # words that make a later figure a part of the one before
 
 
 def _compile(rules: ExtractRules) -> _Compiled:
@@ -53,7 +54,13 @@ def _compile(rules: ExtractRules) -> _Compiled:
         rf"|{anaphor}"
     )
     # Case-sensitive on purpose: names are capitalised, and it is several times faster.
-    return _Compiled(re.compile(pattern), [k for _, k in anaphors], countries)
+    parts = re.compile(alternation(section["part_markers"]), re.IGNORECASE)
+    return _Compiled(re.compile(pattern), [k for _, k in anaphors], countries, parts)
+
+
+def part_markers(rules: ExtractRules) -> re.Pattern[str]:
+    """The words that make a later figure a part of the one before ("including 11")."""
+    return rules.compiled("places", _compile).parts
 
 
 def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
@@ -136,6 +143,8 @@ def _antecedent(
 
 
 def choose_place(
+    text: str,
+    parts: re.Pattern[str],
     places: list[PlaceMention],
     starts: list[int],
     figure: tuple[int, int],
@@ -144,7 +153,10 @@ def choose_place(
     next_figure: int,
 ) -> str | None:
     """The place a figure is about: the first named after it in its clause, else the
-    nearest before it in its sentence, else the first after it in its sentence."""
+    nearest before it in its sentence, else the first after it in its sentence,
+    unless that names where a part of it is ("45 drones, including 11 over Moscow":
+    Moscow is the 11's place, not the 45's; but "5 killed and 12 wounded in
+    Kharkiv" are both in Kharkiv)."""
     start, end = figure
     i = bisect.bisect_left(starts, end)
     if i < len(places) and places[i].start < min(clause_end, next_figure):
@@ -153,5 +165,7 @@ def choose_place(
     if j >= 0 and places[j].start >= sentence[0] and places[j].end <= start:
         return places[j].name
     if i < len(places) and places[i].start < sentence[1]:
+        if next_figure < places[i].start and parts.search(text, end, places[i].start):
+            return None
         return places[i].name
     return None
