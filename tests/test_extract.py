@@ -307,6 +307,15 @@ def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str
     assert extract(text, PUBLISHED)[-1].place == place
 
 
+def test_a_hyphenated_fraction_is_a_share_and_one_off_no_figure() -> None:
+    found = extract("Roughly one-third of the 4,200 residents have left, the mayor said.")
+    assert [(c.figure.text, c.figure.unit) for c in found] == [
+        ("Roughly one-third", "%"),
+        ("4,200", None),
+    ]
+    assert [c.figure.value for c in extract("It was a one-off payment of 300 dollars.")] == [300]
+
+
 @pytest.mark.parametrize(
     ("text", "places"),
     [

@@ -253,6 +253,9 @@ def test_fractions_are_percentages() -> None:
     half = Figure.parse("about half")
     assert (half.value, half.unit, half.hedge, half.low, half.high) == (50, "%", "about", 45, 55)
     assert Figure.parse("two-thirds").value == pytest.approx(66.667, rel=1e-4)
+    for text, share in [("one-third", 100 / 3), ("two fifths", 40), ("one-tenth", 10)]:
+        assert (Figure.parse(text).value, Figure.parse(text).unit) == (pytest.approx(share), "%")
+    assert Figure.parse("one-half").value == 50
 
 
 @pytest.mark.parametrize(
