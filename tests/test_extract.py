@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from claimtrack import Claim, ClaimtrackError, ParseError, ValidationError, extract
+from claimtrack import Claim, ClaimGraph, ClaimtrackError, ParseError, ValidationError, extract
 from claimtrack.extract import ExtractRules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -305,6 +305,18 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
 )
 def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str | None) -> None:
     assert extract(text, PUBLISHED)[-1].place == place
+
+
+def test_a_running_total_is_to_date_and_does_not_contradict_what_it_adds() -> None:
+    text = "Ukraine said Russia lost 1,230 troops in the past day, bringing its total to 610,000."
+    day, total = extract(text, published="2024-08-22")
+    assert (day.measure, total.measure) == ("troops lost", "troops lost")  # was "bringing"
+    assert (str(day.period), str(total.period)) == ("2024-08-21/2024-08-22", "/2024-08-22")
+    assert ClaimGraph([day, total]).link().verdicts == {}  # was a contradiction
+    toll = extract("It said 12 people died on Monday, taking the death toll to 58.", PUBLISHED)
+    assert (toll[1].measure, str(toll[1].period)) == ("death toll", "/2024-08-19")
+    own = "It reported 1,870 cases in the past week, bringing the total since January to 21,400."
+    assert str(extract(own, PUBLISHED)[1].period) == "2024-01/"  # the total's own period
 
 
 def test_a_hyphenated_fraction_is_a_share_and_one_off_no_figure() -> None:

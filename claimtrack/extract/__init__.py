@@ -201,10 +201,16 @@ def _claims(
         share_of = None
         if before is not None and (carried or reading.of_them):
             place = place or before.place
-            if period is None and before.source == source:
+            if period is None and before.source == source and not reading.running:
                 period = before.period
             if unit == "%":
                 share_of = before.share_of or before.measure
+        added = before.period if before is not None else None
+        if reading.running and (period is None or period == added):
+            # "bringing its total to": to date, up to the end of what it adds to (unless
+            # the total has a period of its own: "bringing the total since January to")
+            end = (period or added or Period(None, day)).end
+            period = Period(None, end) if end else None
         sentence_text = _excerpt(text, sentence, span)
         stances = [(a.name, a.stance) for a in chosen]
         if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it

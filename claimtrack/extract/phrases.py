@@ -31,6 +31,7 @@ class Reading(NamedTuple):
     of_them: bool  # "43% of them": a share of the figure before
     change: bool = False  # "by 50 basis points", "up 8%": a change in the thing
     level: bool = False  # "to 5.25%": the level reached, after a change
+    running: bool = False  # "bringing its total to 610,000": a running total, to date
 
 
 class MeasureReader:
@@ -57,6 +58,7 @@ class MeasureReader:
         self.unit_nouns = [tuple(p.split()) for p in rules.section("measures")["unit_nouns"]]
         self.change_verbs = w("figures", "split_range_after")
         self.change_nouns = w("measures", "change_nouns")
+        self.total_verbs = w("measures", "running_total_verbs")
         self.fallback: dict[str, str] = rules.section("measures")["fallback_by_dimension"]
 
     def participle(self, word: str) -> bool:
@@ -107,7 +109,8 @@ class MeasureReader:
                 or (prev[-1] in self.change_verbs and _to_level(after, i))
             )
         )
-        return Reading(noun, event, of_them, change, bool(prev) and prev[-1] == "to")
+        running = bool(prev) and prev[-1] == "to" and any(w in self.total_verbs for w in prev)
+        return Reading(noun, event, of_them, change, bool(prev) and prev[-1] == "to", running)
 
     def _noun(self, after: list[Token], i: int) -> tuple[str | None, int]:
         words: list[str] = []
@@ -200,7 +203,7 @@ class MeasureReader:
                 break
             if low in self.stops and low not in _PREPOSITIONS and low not in self.determiners:
                 break
-            if low in self.reporting or low in self.change_verbs:
+            if low in self.reporting or low in self.change_verbs or low in self.total_verbs:
                 break  # "officials put the toll at 205", "raised its key rate by": not who did it
             words.insert(0, tok)
             k -= 1
