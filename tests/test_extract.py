@@ -274,6 +274,30 @@ def test_a_denied_figure_is_kept_with_the_denial() -> None:
     assert claims[0].figure == claims[1].figure
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after a comma goes on with the subject before it, in its own stance
+        ("Moscow denied the figures, saying only 30 soldiers had died.", [("Moscow", "asserts")]),
+        ("Moscow rejected the claim, saying 30 soldiers died.", [("Moscow", "asserts")]),
+        (
+            "Kyiv denied losing 40 tanks, saying it lost only 4.",
+            [("Kyiv", "denies"), ("Kyiv", "asserts")],
+        ),
+        (
+            "The governor said 12 people were hurt, adding that 3 were in hospital.",
+            [("governor", "asserts"), ("governor", "asserts")],
+        ),
+        # "denied reports that": the reports are the object, the ministry denies
+        ("The ministry denied reports that 45 drones were shot down.", [("ministry", "denies")]),
+        ("Moscow denied that 300 soldiers had died.", [("Moscow", "denies")]),
+    ],
+)
+def test_who_denies_and_who_asserts(text: str, expected: list[tuple[str, str]]) -> None:
+    # each was read with the denial's stance, or "ministry denied" as the source
+    assert [(c.source.name, c.stance) for c in extract(text, PUBLISHED)] == expected
+
+
 def test_without_attribution_the_outlet_or_a_placeholder_is_the_source() -> None:
     text = "Floodwater covered 40 streets."
     assert one(text, outlet="Valley Times").source.name == "Valley Times"

@@ -94,6 +94,20 @@ class _Reader:
         reader.doc, reader.text, reader.history = doc, doc.text, []
         return reader
 
+    def continued(self, m: re.Match[str], last: Attribution | None) -> Attribution | None:
+        """ "Moscow denied the figures, saying only 30 had died": a participle after a
+        comma goes on with the subject of the clause before it, in its own stance."""
+        verb = m.group("verb")
+        if last is None or verb is None or not verb.lower().endswith("ing"):
+            return None
+        if not self.text[last.end : m.start()].rstrip().endswith(","):
+            return None
+        sentence = self.doc.sentence(m.start())
+        if last.start < sentence[0]:
+            return None
+        stance = "denies" if verb.lower() in self.deny else "asserts"
+        return Attribution(m.start(), m.end(), last.name, last.subject, stance, False, False)
+
     def read(self, m: re.Match[str]) -> Attribution | None:
         sentence = self.doc.sentence(m.start())
         before = self.doc.tokens(max(sentence[0], m.start() - _WINDOW), m.start())
@@ -107,6 +121,8 @@ class _Reader:
         i = len(before) - 1
         if i >= 0 and before[i].lower in _DETERMINERS and not _letter_name(before, i):
             return None  # "a claim", "the report": a noun, not a reporting verb
+        if i >= 0 and before[i].lower in self.verbs:
+            return None  # "denied reports that": the second is a noun, the object
         while i >= 0 and before[i].lower in self.skip:
             i -= 1
         if i > 0 and before[i].text == ")":  # "the Institute for the Study of War (ISW) said"
@@ -346,9 +362,9 @@ def _starts_name(after: list[Token]) -> bool:
 def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
     """Every attribution in the document, in order, with its source resolved."""
     reader = _Reader.on(doc, rules)
-    found = []
+    found: list[Attribution] = []
     for m in reader.compiled.verbs.finditer(doc.text):
-        attribution = reader.read(m)
+        attribution = reader.continued(m, found[-1] if found else None) or reader.read(m)
         if attribution is not None:
             found.append(attribution)
     return found
