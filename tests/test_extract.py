@@ -331,6 +331,25 @@ def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str
     assert extract(text, PUBLISHED)[-1].place == place
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "measure", "place"),
+    [
+        # "September, 4" was taken for an age in apposition ("Jane Doe, 45,"): no claim
+        ("By September, 4,000 people had fled, the UN said.", "4,000", "people fled", None),
+        # the place between the thing and what happened to it
+        ("Some 300 residents of Vovchansk were evacuated, police said.", "Some 300",
+         "residents evacuated", "Vovchansk"),
+        ("Residents of Kharkiv said 30 shells hit the city overnight.", "30", "shells hit",
+         "Kharkiv"),
+    ],
+)  # fmt: skip
+def test_residents_of_a_place_and_a_date_before_a_comma(
+    text: str, figure: str, measure: str, place: str | None
+) -> None:
+    (claim,) = extract(text, PUBLISHED)
+    assert (claim.figure.text, claim.measure, claim.place) == (figure, measure, place)
+
+
 def test_a_running_total_is_to_date_and_does_not_contradict_what_it_adds() -> None:
     text = "Ukraine said Russia lost 1,230 troops in the past day, bringing its total to 610,000."
     day, total = extract(text, published="2024-08-22")

@@ -89,6 +89,16 @@ class MeasureReader:
         part_of = i > 1 and any(t.text[0].isdigit() for t in after[1:i])
         unit_noun = _starts(after, i, self.unit_nouns)  # "50 basis points": no counted thing
         noun, i = self._noun(after, i + unit_noun) if not unit_noun else (None, i + unit_noun)
+        # "300 residents of Vovchansk were evacuated": the place between is not the event's
+        while (
+            noun
+            and i + 1 < len(after)
+            and after[i].lower in ("of", "in", "from")
+            and after[i + 1].text[0].isupper()
+        ):
+            i += 2
+            while i < len(after) and after[i].text[0].isupper():
+                i += 1
         event = self._event_after(after, i)
         if event is None or part_of:
             # "destroyed 56 of 72 drones launched": the verb before is the part's own.
