@@ -298,6 +298,30 @@ def test_who_denies_and_who_asserts(text: str, expected: list[tuple[str, str]]) 
     assert [(c.source.name, c.stance) for c in extract(text, PUBLISHED)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        ("Reuters, citing the health ministry, said 12 people were killed.", "health ministry",
+         ("Reuters",)),
+        ("According to Reuters, citing two security sources, 40 fighters were killed.",
+         "security sources", ("Reuters",)),
+        ("Interfax news agency, citing the defence ministry, said 30 drones were destroyed.",
+         "defence ministry", ("Interfax news agency",)),
+    ],
+)  # fmt: skip
+def test_citing_names_the_origin_and_the_relay(text: str, source: str, via: tuple[str]) -> None:
+    # the source was "citing the health ministry", and the relay was lost
+    (claim,) = extract(text, PUBLISHED)
+    assert (claim.source.name, claim.via) == (source, via)
+    (carried,) = extract(text, PUBLISHED, outlet="Seed Wire")
+    assert carried.via == (*via, "Seed Wire")  # the chain, nearest the origin first
+
+
+def test_dotted_abbreviations_name_a_source() -> None:
+    claim = one("The U.N. humanitarian office said 12 trucks entered Gaza.")
+    assert claim.source.name == "U.N. humanitarian office"  # was "unattributed"
+
+
 def test_without_attribution_the_outlet_or_a_placeholder_is_the_source() -> None:
     text = "Floodwater covered 40 streets."
     assert one(text, outlet="Valley Times").source.name == "Valley Times"

@@ -212,10 +212,10 @@ def _claims(
             end = (period or added or Period(None, day)).end
             period = Period(None, end) if end else None
         sentence_text = _excerpt(text, sentence, span)
-        stances = [(a.name, a.stance) for a in chosen]
+        stances = [(a.name, a.stance, a.via) for a in chosen]
         if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
-            stances.insert(0, (fallback, "asserts"))
-        for name, stance in stances:
+            stances.insert(0, (fallback, "asserts", ()))
+        for name, stance, relays in stances:
             if name not in sources:
                 sources[name] = Source(name)
             claims.append(
@@ -226,7 +226,7 @@ def _claims(
                     place=place,
                     period=period,
                     text=sentence_text,
-                    via=(outlet,) if outlet and name != outlet else (),
+                    via=tuple(dict.fromkeys(v for v in (*relays, outlet) if v and v != name)),
                     published=day,
                     span=span,
                     share_of=share_of,

@@ -31,7 +31,8 @@ _CLAUSE = re.compile(
 )
 _BLOCK = 256
 _TOKEN_CHAR = re.compile(r"[^\W_]|['’.\-](?=[^\W_])")
-_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*(?:['’]s?)?|[^\w\s]")
+# "U.N." and "U.S." are one token with their last point, so they can name a source.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?!\w)|[^\W_]+(?:['’.\-][^\W_]+)*(?:['’]s?)?|[^\w\s]")
 
 
 class Token(NamedTuple):

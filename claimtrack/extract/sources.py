@@ -43,6 +43,7 @@ class Attribution(NamedTuple):
     stance: str  # "asserts" or "denies"
     closing: bool  # "..., the ministry said." scopes back over what came before
     counter: bool  # "a claim the army denied": denies what another source asserted
+    via: tuple[str, ...] = ()  # "Reuters, citing the ministry, said": who relayed it
 
 
 class _Compiled(NamedTuple):
@@ -83,6 +84,10 @@ class _Reader:
         self.speakers = self.heads | self.plural | self.titles
         self.number_words = word_set(rules.grammar.lexicon.number_words)
         self.verbs = w("sources", "assert_verbs") | self.weak | self.deny
+        self.relaying = w("sources", "relay_words")
+        self.according = word_set(
+            w for p in rules.section("sources")["according_to"] for w in p.split()
+        )
         self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
         self.generic: dict[str, list[str]] = rules.section("sources")["generic_heads"]
         self.history: list[str] = []
@@ -116,7 +121,9 @@ class _Reader:
             subject = self._forward(after)
             if not subject:
                 return None
-            return self._make(m, subject, "asserts", self._closing(after, subject), False)
+            relayed = m.group("according").lower() in self.relaying
+            relay = self._relay(before, sentence) if relayed else ()
+            return self._make(m, subject, "asserts", self._closing(after, subject), False, relay)
         verb = m.group("verb").lower()
         i = len(before) - 1
         if i >= 0 and before[i].lower in _DETERMINERS and not _letter_name(before, i):
@@ -168,9 +175,27 @@ class _Reader:
         if verb in self.weak and not (closing or sourced or (after and after[0].lower == "that")):
             return None  # "the economy added 200,000 jobs" attributes nothing
         counter = verb in self.deny and self._after_claim_noun(before, subject)
+        via: tuple[str, ...] = ()
+        if subject[0].lower in self.relaying and len(subject) > 1:
+            # "Reuters, citing the health ministry, said": the ministry, relayed by Reuters
+            k = next(k for k, t in enumerate(before) if t.start == subject[0].start)
+            via = self._relay(before[:k], sentence)
+            subject = subject[1:]
         return self._make(
-            m, subject, "denies" if verb in self.deny else "asserts", closing, counter
+            m, subject, "denies" if verb in self.deny else "asserts", closing, counter, via
         )
+
+    def _relay(self, before: list[Token], sentence: tuple[int, int]) -> tuple[str, ...]:
+        """Who relays what follows "citing": the subject before the comma before it
+        ("Reuters, citing ...", "According to Reuters, citing ...")."""
+        if not before or before[-1].text != ",":
+            return ()
+        at_start = before[0].start <= sentence[0] + 1
+        subject = self._backward(before, len(before) - 2, at_start)
+        while subject and subject[0].lower in self.according:
+            subject.pop(0)
+        name = self._resolve(subject) if subject else None
+        return (name,) if name else ()
 
     def _backward(self, before: list[Token], i: int, at_start: bool) -> list[Token]:
         """The subject before a verb, if it starts after a clear boundary (a comma, 'that',
@@ -281,15 +306,20 @@ class _Reader:
         return i + 7 >= len(after)
 
     def _make(
-        self, m: re.Match[str], subject: list[Token], stance: str, closing: bool, counter: bool
+        self,
+        m: re.Match[str],
+        subject: list[Token],
+        stance: str,
+        closing: bool,
+        counter: bool,
+        via: tuple[str, ...] = (),
     ) -> Attribution | None:
         name = self._resolve(subject)
         if name is None:
             return None
         span = (subject[0].start, subject[-1].end)
-        return Attribution(
-            min(span[0], m.start()), max(span[1], m.end()), name, span, stance, closing, counter
-        )
+        start, end = min(span[0], m.start()), max(span[1], m.end())
+        return Attribution(start, end, name, span, stance, closing, counter, via)
 
     def _resolve(self, subject: list[Token]) -> str | None:
         words = [t.text for t in subject]
