@@ -96,7 +96,7 @@ LEXICON = _default_lexicon()
 
 _DIGITS = (
     r"(?<![\w.,])[-−]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)"
-    r"(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\d])"
+    r"(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\d]|[.,]\d)"  # "1,5" and "1.234.567" are no number read
 )
 _SCALE_WORDS_AFTER_AND = ("hundred", "thousand", "million", "billion", "trillion")
 # Fractions written with a slash, "3/4", "1 1/2": a one-digit numerator over a usual
@@ -253,6 +253,7 @@ class NumberGrammar:
                 word in self.lexicon.scales_only_with_currency
                 and not currency
                 and not (unit_text and UNITS.get(normalize_unit(unit_text) or "", None))
+                and not (scale.strip() == "M" and word == "m")  # "2.5M": millions; "2.5m": metres
             ):
                 # "24m" with no currency is 24 metres, not 24 million.
                 unit_text = unit_text or scale

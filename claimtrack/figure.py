@@ -251,6 +251,14 @@ class Figure:
             share = ratio(a, b, body[found[0].end : second], policy, text.strip())
             if share is not None:
                 return share
+        if len(found) == 1 and _DIGIT.search(body[: found[0].start] + body[found[0].end :]):
+            # a digit left unread changes the number: "1,5 million", "1.234.567"
+            raise ParseError(
+                "figure",
+                text,
+                "one figure whose every digit is read (a decimal point, not a comma: "
+                "'1.5 million'; thousands with commas: '1,234,567')",
+            )
         if len(found) > 1:
             others = ", ".join(repr(m.text.strip()) for m in found[:5])
             if len(found) > 5:
@@ -508,6 +516,7 @@ def _read_parts(
     return _hedged(value, unit, hedge, policy, text)
 
 
+_DIGIT = re.compile(r"\d")
 _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
 
 

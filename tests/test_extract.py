@@ -644,7 +644,7 @@ def test_text_repeated_ten_times_yields_its_claims_ten_times() -> None:
 @pytest.mark.parametrize(
     ("text", "figures"),
     [
-        ("1," * 20_000, ["1"]),
+        ("1," * 20_000, []),  # each 1 is glued to the next by a comma: no number read
         ("over " * 10_000 + "x", []),
         (" " * 50_000 + "1", ["1"]),
         ("twenty " * 10_000, []),

@@ -215,6 +215,33 @@ def test_scale_words_multiply_what_comes_before(text: str, value: float) -> None
 def test_m_alone_is_metres_and_million_only_with_money() -> None:
     assert (Figure.parse("5m").value, Figure.parse("5m").unit) == (5, "m")
     assert (Figure.parse("$5m").value, Figure.parse("$5m").unit) == (5_000_000, "USD")
+    assert (Figure.parse("2.5M").value, Figure.parse("2.5M").unit) == (2_500_000, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "bounds"),
+    [
+        ("<50", "under", (0, 50)),
+        ("> 50", "over", (50, math.inf)),
+        ("≤ 20", "up_to", (0, 20)),
+        (">=10", "at_least", (10, math.inf)),
+        ("≈ 40", "about", (36, 44)),
+        ("est. 70", "about", (63, 77)),
+    ],
+)
+def test_signs_and_abbreviations_are_hedges(
+    text: str, hedge: str, bounds: tuple[float, float]
+) -> None:
+    # each was an exact figure
+    f = Figure.parse(text)
+    assert (f.hedge, f.bounds) == (hedge, bounds)
+
+
+@pytest.mark.parametrize("text", ["1,5 million", "1.234.567", "1,5", "0x10"])
+def test_a_digit_left_unread_is_refused(text: str) -> None:
+    # "1,5 million" was a million, "1.234.567" was 1.234, "0x10" was 0
+    with pytest.raises(ParseError, match="expected"):
+        Figure.parse(text)
 
 
 @pytest.mark.parametrize(
