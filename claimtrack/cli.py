@@ -19,7 +19,7 @@ from ._html import num, reliability_rows
 from ._text import clean, render_table
 from .errors import ClaimtrackError
 from .graph import ClaimGraph
-from .io import load
+from .io import CSV_COLUMNS, load
 from .model import Claim
 
 __all__ = ["main", "seed_file"]
@@ -179,12 +179,22 @@ def build_graph(claims: Sequence[Claim], progress: Progress) -> ClaimGraph:
     return graph
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """ "1 claim", "2 claims"."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
 def _column(text: str) -> tuple[str, str]:
     """``--column source=Who``: the field and the file's column that holds it."""
     field, sep, column = text.partition("=")
     if not sep or not field.strip() or not column.strip():
         raise argparse.ArgumentTypeError(
             f"got {text!r}, expected FIELD=COLUMN such as source=Who or figure='Number killed'"
+        )
+    fields = (*CSV_COLUMNS, "date")
+    if field.strip() not in fields:
+        raise argparse.ArgumentTypeError(
+            f"got the field {field.strip()!r}, expected one of " + ", ".join(fields)
         )
     return field.strip(), column.strip()
 
@@ -198,15 +208,21 @@ def _check(args: argparse.Namespace) -> int:
     if len(loaded.problems) > 5:
         print(f"claimtrack: skipped {len(loaded.problems) - 5} more lines", file=sys.stderr)
     claims = loaded.claims
+    if not claims:
+        skipped = f" ({len(loaded.problems):,} lines could not be read)" if loaded.problems else ""
+        print(f"claimtrack: error: {args.file} holds no claims{skipped}", file=sys.stderr)
+        return 1
     show_bar = args.progress
     if show_bar is None:
         show_bar = sys.stderr.isatty() and len(claims) >= PROGRESS_FROM
     graph = build_graph(claims, Progress(len(claims), show_bar, sys.stderr))
     assessment = assess(graph, method=args.method)
     shown = None if args.all else SHOWN
+    skipped = f"; {_count(len(loaded.problems), 'line')} skipped" if loaded.problems else ""
     print(
-        f"{len(claims):,} claims from {len(graph.sources()):,} sources, "
-        f"{len(graph.verdicts()):,} verdicts, {len(graph.disputes()):,} disputed quantities"
+        f"{_count(len(claims), 'claim')} from {_count(len(graph.sources()), 'source')}, "
+        f"{_count(len(graph.verdicts()), 'verdict')}, "
+        f"{_count(len(graph.disputes()), 'disputed quantity', 'disputed quantities')}{skipped}"
     )
     heading("Disputes")
     print(disputes_table(graph, shown) if graph.disputes() else "No claim contradicts another.")

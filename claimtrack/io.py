@@ -446,7 +446,14 @@ def _csv_rows(
     if missing:
         raise FileFormatError(
             path,
-            "missing column(s) " + ", ".join(missing) + "; expected " + ", ".join(CSV_COLUMNS),
+            "missing column(s) "
+            + ", ".join(missing)
+            + "; the header has "
+            + ", ".join(header)
+            + "; expected "
+            + ", ".join(CSV_COLUMNS)
+            + " (to read a table's own columns, name them: load(..., columns={'source': "
+            + "'Who', ...}), or claimtrack check --column source=Who)",
             1,
         )
     extra = [h for h in header if h not in CSV_COLUMNS and h != "date"]

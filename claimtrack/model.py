@@ -15,7 +15,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
@@ -57,12 +57,22 @@ def _optional_text(value: Any) -> str | None:
     return text or None
 
 
-def _names(value: Any) -> tuple[str, ...]:
+def _names(value: Any, field: str = "names") -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         value = (value,)
+    elif not isinstance(value, Iterable) or isinstance(value, bytes | Mapping):
+        raise ValidationError(field, value, "a text or a list of texts")
     return tuple(_text(v) for v in value if _text(v))
+
+
+def _aliases(value: Any) -> tuple[str, ...]:
+    return _names(value, "aliases")
+
+
+def _derived_from(value: Any) -> tuple[str, ...]:
+    return _names(value, "derived_from")
 
 
 def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -92,7 +102,7 @@ class Source:
     """
 
     name: str = attrs.field(converter=_text, validator=_nonempty)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
     kind: str | None = attrs.field(default=None, converter=_optional_text)
     side: str | None = attrs.field(default=None, converter=_optional_text)
     reliability: float | str | None = attrs.field(default=None, converter=_reliability)
@@ -141,6 +151,8 @@ def _as_source(value: Any) -> Source:
     if isinstance(value, Source):
         return value
     if isinstance(value, str):
+        if not value.strip():
+            raise ValidationError("source", value, "a non-empty source name")
         return Source(value)
     raise ValidationError("source", value, "a Source or a source name")
 
@@ -243,8 +255,16 @@ class Period:
         left, _, right = raw.partition("/")
         if not left.strip() and not right.strip():
             raise ParseError("period", text, "at least one date around '/'")
-        starts = _date_span(left, "period start") if left.strip() else None
-        ends = _date_span(right, "period end") if right.strip() else None
+        try:
+            starts = _date_span(left, "period start") if left.strip() else None
+            ends = _date_span(right, "period end") if right.strip() else None
+        except ParseError:  # "14/03/2031": name the whole text, not its first part
+            raise ParseError(
+                "period",
+                text,
+                "YYYY, YYYY-MM or YYYY-MM-DD, or a start and an end around '/' "
+                "such as '2024-08-01/2024-08-21'",
+            ) from None
         precisions = [s[2] for s in (starts, ends) if s]
         precision = min(precisions, key=_PRECISIONS.index)
         return cls(starts[0] if starts else None, ends[1] if ends else None, precision)
@@ -341,7 +361,7 @@ def _confidence(value: Any) -> float:
 
 def _relay_chain(value: Any) -> tuple[str, ...]:
     """The outlets a statement passed through, each once, in the order first met."""
-    return tuple(dict.fromkeys(_names(value)))
+    return tuple(dict.fromkeys(_names(value, "via")))
 
 
 def _span(value: Any) -> tuple[int, int] | None:
@@ -392,7 +412,7 @@ class Claim:
     span: tuple[int, int] | None = attrs.field(default=None, converter=_span)
     share_of: str | None = attrs.field(default=None, converter=_optional_text)
     stance: str = attrs.field(default="asserts")
-    derived_from: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    derived_from: tuple[str, ...] = attrs.field(default=(), converter=_derived_from)
 
     @stance.validator
     def _check_stance(self, attribute: attrs.Attribute[str], value: str) -> None:

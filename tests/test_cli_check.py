@@ -65,12 +65,33 @@ def test_check_reads_a_spreadsheet_s_own_columns(
     assert out.startswith("2 claims from 2 sources") and "30 Monitor A vs 45 Ministry" in out
     assert main(["check", str(sheet), "--column", "source=Whom"]) == 1
     assert "no column 'Whom' (for source); the header has Who" in capsys.readouterr().err
-    assert main(["check", str(sheet), "--column", "sauce=Who"]) == 1
-    assert "field names among source" in capsys.readouterr().err
-    with pytest.raises(SystemExit) as usage:
-        main(["check", str(sheet), "--column", "source"])
-    assert usage.value.code == 2
-    assert "expected FIELD=COLUMN" in capsys.readouterr().err
+    for bad, message in [("source", "expected FIELD=COLUMN"), ("sauce=Who", "'sauce'")]:
+        with pytest.raises(SystemExit) as usage:
+            main(["check", str(sheet), "--column", bad])
+        assert usage.value.code == 2  # a usage error
+        assert message in capsys.readouterr().err
+    assert main(["check", str(sheet)]) == 1
+    assert "the header has Who, Number killed" in capsys.readouterr().err
+
+
+def test_check_says_what_it_skipped_and_refuses_a_file_without_claims(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "some.csv"
+    path.write_text(
+        "source,measure,figure\nA,drones destroyed,45\nB,drones destroyed,not a number\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(
+        "1 claim from 1 source, 0 verdicts, 0 disputed quantities; 1 line skipped"
+    )
+    assert "skipped" in err
+    empty = tmp_path / "empty.csv"
+    empty.write_text("source,measure,figure\n", encoding="utf-8")
+    assert main(["check", str(empty)]) == 1  # it said "0 claims" and succeeded
+    assert "holds no claims" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json"])
@@ -127,7 +148,7 @@ def test_check_skips_bad_lines_and_says_so(
     assert main(["check", str(path)]) == 0
     captured = capsys.readouterr()
     assert "skipped" in captured.err and "line 3" in captured.err and "'lots'" in captured.err
-    assert captured.out.startswith("1 claims from")
+    assert captured.out.startswith("1 claim from")
 
 
 def test_check_on_a_missing_file_names_it(capsys: pytest.CaptureFixture[str]) -> None:

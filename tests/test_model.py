@@ -45,7 +45,10 @@ def test_whitespace_is_normalised() -> None:
         ({"confidence": float("nan")}, "confidence", "a number in [0, 1]"),
         ({"confidence": "high"}, "confidence", "a number in [0, 1]"),
         ({"measure": " \n"}, "measure", "a non-empty text"),
-        ({"source": ""}, "name", "a non-empty text"),
+        ({"source": ""}, "source", "a non-empty source name"),  # was the field "name"
+        ({"via": 5}, "via", "a text or a list of texts"),  # was a TypeError
+        ({"derived_from": 3}, "derived_from", "a text or a list of texts"),
+        ({"period": "14/03/2031"}, "period", "'2024-08-01/2024-08-21'"),  # was "got '14'"
         ({"source": 42}, "source", "a Source or a source name"),
         ({"figure": "no number"}, "figure", "a number in digits or words"),
         ({"figure": None}, "figure", "a Figure, a number or a phrase"),
