@@ -56,7 +56,10 @@ def _explanation(assessment: Any, claim: Claim, grade: Any) -> str:
             f"independent source{'s' if n != 1 else ''}."
         )
     meaning = RATING_SCALE.get(grade.credibility, (None, "ungraded"))[1]
-    reasons = " ".join(r if r.endswith(".") else r + "." for r in grade.reasons)
+    # each reason a sentence of its own: "18% outside the range. The estimate gives ..."
+    reasons = " ".join(
+        r[:1].upper() + r[1:] + ("" if r.endswith(".") else ".") for r in grade.reasons if r
+    )
     parts.append(f"Graded {grade} ({meaning.lower()}). {reasons}".strip())
     return " ".join(parts)
 

@@ -129,11 +129,19 @@ def grades_table(assessment: Any, shown: int | None = SHOWN, worst: int = 6) -> 
     graded = [(g, c) for g, c in graded if g.credibility <= worst]
     graded.sort(key=lambda gc: (gc[0].credibility, gc[1].measure, gc[1].source.name))
     rows = [
-        (str(g), c.source.name, c.measure, c.figure.format(), g.reasons[0] if g.reasons else "")
+        (
+            str(g),
+            c.source.name + (f" (via {', '.join(c.via)})" if c.via else ""),
+            c.measure,
+            c.place or "",
+            c.figure.format(),
+            g.reasons[0] if g.reasons else "",
+        )
         for g, c in graded
     ]
     rows, more = _cut(rows, shown)
-    return render_table(["grade", "source", "measure", "figure", "why"], rows, limit=64) + more
+    headers = ["grade", "source", "measure", "place", "figure", "why"]
+    return render_table(headers, rows, limit=64) + more
 
 
 def heading(text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -243,6 +244,8 @@ def test_claim_reviews_have_the_claimreview_shape(seeds: ClaimGraph, tmp_path: P
         assert outlets == list(claim.via)
         explanation = review["reviewRating"]["ratingExplanation"]
         assert claim.figure.format() in explanation and f"Graded {grade}" in explanation
+        # published text: every sentence starts with a capital ("... range. the ..." did not)
+        assert not re.search(r"\. [a-z]", explanation), explanation
         assert review["url"] == "https://example.org/r"
     kyiv = next(r for r in reviews if r["claimReviewed"].startswith("Kyiv: 238"))
     assert "Consensus estimate 238" in kyiv["reviewRating"]["ratingExplanation"]
