@@ -317,6 +317,26 @@ def test_citing_names_the_origin_and_the_relay(text: str, source: str, via: tupl
     assert carried.via == (*via, "Seed Wire")  # the chain, nearest the origin first
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a dateline set off by a spaced hyphen (the outlet took the credit)
+        ("NORTHVALE - The Zembla Water Ministry said 1,200 houses had been flooded.",
+         "Zembla Water Ministry"),
+        # an aside between commas or dashes is not the speaker
+        ("The Free Marsh Council, an opposition group, said 40 people were detained.",
+         "Free Marsh Council"),
+        ("Oleh Kiper, the regional governor, said 12 people were hurt.", "Oleh Kiper"),
+        ("The company, which employs 14,000 people, said 300 jobs would go.", "company"),
+        ("Officials - who declined to be named - said 40 were detained.", "Officials"),
+        # but a name in apposition is
+        ("A spokesman for the agency, Jane Doe, said 40 people were detained.", "Jane Doe"),
+    ],
+)  # fmt: skip
+def test_the_speaker_is_found_around_asides(text: str, source: str) -> None:
+    assert extract(text, PUBLISHED, outlet="Tin Wire")[-1].source.name == source
+
+
 def test_dotted_abbreviations_name_a_source() -> None:
     claim = one("The U.N. humanitarian office said 12 trucks entered Gaza.")
     assert claim.source.name == "U.N. humanitarian office"  # was "unattributed"

@@ -28,9 +28,18 @@ _WINDOW = 110  # characters either side of a verb that its subject may take
 
 
 _DETERMINERS = ("a", "an", "the", "this", "that", "its", "their")
-_BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "‘", "’")
+_BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "-", "‘", "’")
+_ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, said"
 _LONGEST_SUBJECT = 8
 _ISSUED = ("published", "released", "compiled", "issued", "conducted", "carried")
+
+
+def _sets_off(tokens: list[Token], k: int, mark: str) -> bool:
+    """Whether token ``k`` is the mark that opens an aside (not the comma in "14,000")."""
+    if tokens[k].text != mark:
+        return False
+    glued = 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start
+    return not (glued and tokens[k - 1].text[-1:].isdigit() and tokens[k + 1].text[:1].isdigit())
 
 
 class Attribution(NamedTuple):
@@ -149,18 +158,29 @@ class _Reader:
             if subject and not self._ends_clause(after, subject):
                 subject = []  # "..., said the city would plant": not an inverted source
         if not subject and i >= 0:
-            comma = before[i].text == ","
-            if comma:  # "A spokesman for the agency, Jane Doe, said"
+            mark = before[i].text
+            if mark in _ASIDES:  # "A spokesman for the agency, Jane Doe, said"
                 i -= 1
-                # "The company, which employs 14,000 people, said": the subject precedes it.
+                # "The company, which employs 14,000 people, said" and "Officials - who
+                # declined to be named - said": the subject precedes the aside; so it does
+                # before a description, "The Free Marsh Council, an opposition group, said".
                 k = next(
                     (k for k in range(i, 0, -1)
-                     if before[k].text == "," or (
-                         before[k].lower in ("which", "who") and before[k - 1].text == ",")),
+                     if _sets_off(before, k, mark) or (
+                         before[k].lower in ("which", "who") and _sets_off(before, k - 1, mark))),
                     0,
                 )  # fmt: skip
-                if k and before[k].text != ",":
+                if k and before[k].lower in ("which", "who"):
                     i = k - 2
+                elif (
+                    k
+                    and k + 1 <= i
+                    and (
+                        before[k + 1].lower in ("a", "an")
+                        or (before[k + 1].lower == "the" and before[k - 1].text[:1].isupper())
+                    )
+                ):  # "Oleh Kiper, the regional governor, said": the name before it
+                    i = k - 1
             window_starts_sentence = before[0].start <= sentence[0] + 1 if before else True
             subject = self._backward(before, i, window_starts_sentence)
             closing = self._closing(after, []) or self._after_statement(before, subject)
@@ -188,7 +208,7 @@ class _Reader:
     def _relay(self, before: list[Token], sentence: tuple[int, int]) -> tuple[str, ...]:
         """Who relays what follows "citing": the subject before the comma before it
         ("Reuters, citing ...", "According to Reuters, citing ...")."""
-        if not before or before[-1].text != ",":
+        if not before or before[-1].text not in _ASIDES:
             return ()
         at_start = before[0].start <= sentence[0] + 1
         subject = self._backward(before, len(before) - 2, at_start)
