@@ -329,12 +329,22 @@ def test_citing_names_the_origin_and_the_relay(text: str, source: str, via: tupl
         ("Oleh Kiper, the regional governor, said 12 people were hurt.", "Oleh Kiper"),
         ("The company, which employs 14,000 people, said 300 jobs would go.", "company"),
         ("Officials - who declined to be named - said 40 were detained.", "Officials"),
+        ("A senior U.S. official, speaking on condition of anonymity, said 300 troops were "
+         "deployed.", "senior U.S. official"),
+        # a clause of its own after "while"; "put ... at" with a figure
+        ("Police said 100 protesters gathered, while organisers put the crowd at 5,000.",
+         "organisers"),
         # but a name in apposition is
         ("A spokesman for the agency, Jane Doe, said 40 people were detained.", "Jane Doe"),
     ],
 )  # fmt: skip
 def test_the_speaker_is_found_around_asides(text: str, source: str) -> None:
     assert extract(text, PUBLISHED, outlet="Tin Wire")[-1].source.name == source
+
+
+def test_put_attributes_only_a_figure_after_at() -> None:
+    assert one("The storm put 300 homes at risk.").source.name == "unattributed"
+    assert one("Officials put the death toll at nearly 1,000.").source.name == "Officials"
 
 
 def test_dotted_abbreviations_name_a_source() -> None:

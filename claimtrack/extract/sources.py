@@ -34,6 +34,10 @@ _LONGEST_SUBJECT = 8
 _ISSUED = ("published", "released", "compiled", "issued", "conducted", "carried")
 
 
+# "put the toll at 40", "put losses at nearly $2bn": a figure after "at", none before it
+_PUT_AT = re.compile(r"[^\d.;]{1,60}?\bat\s+(?:[a-z]+\s+){0,2}[\d$€£¥₴₽]", re.IGNORECASE)
+
+
 def _sets_off(tokens: list[Token], k: int, mark: str) -> bool:
     """Whether token ``k`` is the mark that opens an aside (not the comma in "14,000")."""
     if tokens[k].text != mark:
@@ -131,7 +135,7 @@ class _Reader:
             if not subject:
                 return None
             relayed = m.group("according").lower() in self.relaying
-            relay = self._relay(before, sentence) if relayed else ()
+            relay = self._relay(before, sentence)[0] if relayed else ()
             return self._make(m, subject, "asserts", self._closing(after, subject), False, relay)
         verb = m.group("verb").lower()
         i = len(before) - 1
@@ -148,8 +152,8 @@ class _Reader:
             return None  # "drones were reported", "the reported figure"
         if verb.endswith("ed") and after and after[0].lower == "by":
             return None  # "potholes reported by residents": a participle, not a speaker
-        if verb in ("put", "puts") and not re.search(r"\bat\b", self.text[m.end() : m.end() + 80]):
-            return None  # "put" attributes only as "put the toll at 40"
+        if verb in ("put", "puts") and not _PUT_AT.match(self.text, m.end(), m.end() + 80):
+            return None  # "put" attributes only as "put the toll at 40", not "put 300 at risk"
         subject = []
         closing = True
         if i < 0 or (before[i].text in (",", '"', "”", "’") and _starts_name(after)):
@@ -178,8 +182,14 @@ class _Reader:
                     and (
                         before[k + 1].lower in ("a", "an")
                         or (before[k + 1].lower == "the" and before[k - 1].text[:1].isupper())
+                        or (
+                            before[k + 1].lower.endswith("ing")
+                            and before[k + 1].text.islower()
+                            and before[k + 1].lower not in self.relaying  # "X, citing Y, said"
+                        )
                     )
-                ):  # "Oleh Kiper, the regional governor, said": the name before it
+                ):  # "Oleh Kiper, the regional governor, said", "An official, speaking on
+                    # condition of anonymity, said": the speaker is before the aside
                     i = k - 1
             window_starts_sentence = before[0].start <= sentence[0] + 1 if before else True
             subject = self._backward(before, i, window_starts_sentence)
@@ -192,30 +202,35 @@ class _Reader:
         ) and not any(t.lower in self.speakers for t in subject):
             return None  # "One in five adults reported symptoms": counted people, no speaker
         sourced = subject[-1].lower in self.heads or subject[-1].text[:1].isupper()
-        if verb in self.weak and not (closing or sourced or (after and after[0].lower == "that")):
+        put = verb in ("put", "puts")  # "organisers put the crowd at 5,000": checked above
+        if verb in self.weak and not (
+            put or closing or sourced or (after and after[0].lower == "that")
+        ):
             return None  # "the economy added 200,000 jobs" attributes nothing
         counter = verb in self.deny and self._after_claim_noun(before, subject)
         via: tuple[str, ...] = ()
+        relay_start: int | None = None
         if subject[0].lower in self.relaying and len(subject) > 1:
             # "Reuters, citing the health ministry, said": the ministry, relayed by Reuters
             k = next(k for k, t in enumerate(before) if t.start == subject[0].start)
-            via = self._relay(before[:k], sentence)
+            via, relay_start = self._relay(before[:k], sentence)
             subject = subject[1:]
-        return self._make(
-            m, subject, "denies" if verb in self.deny else "asserts", closing, counter, via
-        )
+        stance = "denies" if verb in self.deny else "asserts"
+        return self._make(m, subject, stance, closing, counter, via, relay_start)
 
-    def _relay(self, before: list[Token], sentence: tuple[int, int]) -> tuple[str, ...]:
-        """Who relays what follows "citing": the subject before the comma before it
-        ("Reuters, citing ...", "According to Reuters, citing ...")."""
+    def _relay(
+        self, before: list[Token], sentence: tuple[int, int]
+    ) -> tuple[tuple[str, ...], int | None]:
+        """Who relays what follows "citing", and where that name starts: the subject
+        before the comma before it ("Reuters, citing ...", "According to Reuters, citing")."""
         if not before or before[-1].text not in _ASIDES:
-            return ()
+            return (), None
         at_start = before[0].start <= sentence[0] + 1
         subject = self._backward(before, len(before) - 2, at_start)
         while subject and subject[0].lower in self.according:
             subject.pop(0)
         name = self._resolve(subject) if subject else None
-        return (name,) if name else ()
+        return ((name,), subject[0].start) if name else ((), None)
 
     def _backward(self, before: list[Token], i: int, at_start: bool) -> list[Token]:
         """The subject before a verb, if it starts after a clear boundary (a comma, 'that',
@@ -333,11 +348,13 @@ class _Reader:
         closing: bool,
         counter: bool,
         via: tuple[str, ...] = (),
+        relay_start: int | None = None,
     ) -> Attribution | None:
         name = self._resolve(subject)
         if name is None:
             return None
-        span = (subject[0].start, subject[-1].end)
+        # the speakers' words, the relay's included: "Two officials, citing ..., said"
+        span = (min(subject[0].start, relay_start or subject[0].start), subject[-1].end)
         start, end = min(span[0], m.start()), max(span[1], m.end())
         return Attribution(start, end, name, span, stance, closing, counter, via)
 
