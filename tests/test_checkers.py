@@ -322,6 +322,21 @@ def test_relays_share_an_origin_and_add_no_support() -> None:
     assert g.independent_support(relay) == 2
 
 
+def test_a_relay_s_reason_names_both_figures_as_said() -> None:
+    first = drones("roughly 45", "Russia")
+    carried = drones("44", "Russia", via=("Tin Wire",))
+    (v,) = linked(first, carried).verdicts("relays")
+    # it read "roughly 45, repeated via Tin Wire", which Tin Wire never said
+    assert v.reason.endswith("'s roughly 45, repeated via Tin Wire as 44: one origin")
+    again = drones("roughly 45", "Russia", via=("Other Wire",))
+    (v,) = linked(carried, again).verdicts("relays")
+    # either may be taken for the nearer the origin; both routes and figures are named
+    assert v.reason in (
+        f"{MOD}'s 44 (via Tin Wire), repeated via Other Wire as roughly 45: one origin",
+        f"{MOD}'s roughly 45 (via Other Wire), repeated via Tin Wire as 44: one origin",
+    )
+
+
 def test_aliases_of_a_source_are_one_origin() -> None:
     from claimtrack import Source
 

@@ -183,5 +183,9 @@ def relays(a: Claim, b: Claim, context: Context) -> Verdict | None:
         return None
     far, near = sorted((a, b), key=_distance_from_origin, reverse=True)
     route = " via " + " and ".join(far.via) if far.via else ""
-    reason = f"{near.source.name}'s {show(near.figure)}, repeated{route}: one origin"
+    said = show(near.figure)
+    # the relayed words, when they differ: "roughly 1,200, repeated via Tin Wire as 1,150"
+    again = f" as {show(far.figure)}" if show(far.figure) != said else ""
+    carried = " (via " + " and ".join(near.via) + ")" if near.via else ""
+    reason = f"{near.source.name}'s {said}{carried}, repeated{route}{again}: one origin"
     return Verdict.trusted(Relation.RELAYS, far, near, 1.0, reason, "relays")
