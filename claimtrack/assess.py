@@ -322,9 +322,22 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
         best = found.best
         # The range, as UCDP publishes it: from the lowest to the highest credible figure,
         # in the claims' own words (without the tolerance). Credible: the claims that hold
-        # the best value, or a value the method finds at least half as probable.
-        top = next((p for v, p in found.alternatives if v == best), 0.0)
-        plausible = [v for v, p in found.alternatives if v != best and p >= _PLAUSIBLE * top]
+        # the best value, or a value the method finds at least half as probable as the
+        # values those claims hold together ("more than 2,000" and "some 2,100" are one
+        # side, whose weight is not split between 2,000 and 2,100).
+        plausible: list[float] = []
+        if len(found.alternatives) > 1:
+            holding = [obs for _, obs, _, _ in held if obs.low <= best <= obs.high]
+            side = [
+                (v, p)
+                for v, p in found.alternatives
+                if v == best or any(o.low <= v <= o.high for o in holding)
+            ]
+            top = sum(p for _, p in side)
+            held_values = {v for v, _ in side}
+            plausible = [
+                v for v, p in found.alternatives if v not in held_values and p >= _PLAUSIBLE * top
+            ]
         behind: list[Claim] = []
         dissent: list[Claim] = []
         low = high = best
