@@ -17,8 +17,9 @@ from typing import Any
 
 import attrs
 
+from ._config import read_json
 from ._units import UNITS, normalize_unit
-from .errors import ParseError
+from .errors import FileFormatError, ParseError
 
 __all__ = ["LEXICON", "Lexicon", "Match", "NumberGrammar", "word_scale"]
 
@@ -82,9 +83,16 @@ class Lexicon:
 
     @classmethod
     def from_file(cls, path: str) -> Lexicon:
-        """Read a lexicon from a JSON file shaped like ``claimtrack/data/lexicon.json``."""
-        with open(path, encoding="utf-8") as handle:
-            return cls.from_dict(json.load(handle))
+        """Read a lexicon from a JSON file shaped like ``claimtrack/data/lexicon.json``;
+        a ``FileFormatError`` naming the file when it cannot be read or lacks a part."""
+        raw = read_json(path)
+        try:
+            return cls.from_dict(raw)
+        except (KeyError, TypeError, AttributeError, ValueError, IndexError) as err:
+            what = f"the part {err}" if isinstance(err, KeyError) else str(err)
+            raise FileFormatError(
+                str(path), f"not a lexicon shaped like claimtrack/data/lexicon.json: {what}"
+            ) from None
 
 
 def _default_lexicon() -> Lexicon:

@@ -8,6 +8,7 @@ what it found; ``claimtrack extract FILE`` reads the claims in a news text.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -20,7 +21,9 @@ from ._text import clean, render_table
 from .errors import ClaimtrackError
 from .graph import ClaimGraph
 from .io import CSV_COLUMNS, load
+from .measures import MeasureLexicon
 from .model import Claim
+from .places import Gazetteer
 
 __all__ = ["main", "seed_file"]
 
@@ -175,9 +178,10 @@ class Progress:
             self.stream.flush()
 
 
-def build_graph(claims: Sequence[Claim], progress: Progress) -> ClaimGraph:
-    """Add and link the claims; in about 20 steps when the progress bar is shown."""
-    graph = ClaimGraph()
+def build_graph(claims: Sequence[Claim], progress: Progress, **settings: Any) -> ClaimGraph:
+    """Add and link the claims; in about 20 steps when the progress bar is shown.
+    ``settings`` go to ``ClaimGraph`` (``places=``, ``measures=``)."""
+    graph = ClaimGraph(**settings)
     step = max(1000, len(claims) // 20) if progress.enabled else max(len(claims), 1)
     for start in range(0, len(claims), step):
         graph.add_all(claims[start : start + step])
@@ -223,7 +227,12 @@ def _check(args: argparse.Namespace) -> int:
     show_bar = args.progress
     if show_bar is None:
         show_bar = sys.stderr.isatty() and len(claims) >= PROGRESS_FROM
-    graph = build_graph(claims, Progress(len(claims), show_bar, sys.stderr))
+    settings: dict[str, Any] = {}
+    if args.places:
+        settings["places"] = Gazetteer.from_file(args.places)
+    if args.measures:
+        settings["measures"] = MeasureLexicon.from_file(args.measures)
+    graph = build_graph(claims, Progress(len(claims), show_bar, sys.stderr), **settings)
     assessment = assess(graph, method=args.method)
     shown = None if args.all else SHOWN
     skipped = f"; {_count(len(loaded.problems), 'line')} skipped" if loaded.problems else ""
@@ -289,6 +298,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--all", action="store_true", help=f"print every row, not the first {SHOWN}")
     check.add_argument(
+        "--places",
+        metavar="FILE",
+        help="more places and what contains them: CSV with name, within, aliases (or JSON)",
+    )
+    check.add_argument(
+        "--measures",
+        metavar="FILE",
+        help="a measure lexicon (JSON shaped like claimtrack/data/measures.json)",
+    )
+    check.add_argument(
         "--column",
         metavar="FIELD=COLUMN",
         action="append",
@@ -327,4 +346,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except ClaimtrackError as err:
         print(f"claimtrack: error: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # the reader went away ("claimtrack check f | head"): stop without a traceback,
+        # and keep Python from complaining again when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 1

@@ -24,7 +24,8 @@ from typing import Any
 
 import attrs
 
-from .errors import ValidationError
+from ._config import read_json
+from .errors import FileFormatError, ValidationError
 
 __all__ = ["MeasureLexicon"]
 
@@ -77,9 +78,20 @@ class MeasureLexicon:
 
     @classmethod
     def from_file(cls, path: str) -> MeasureLexicon:
-        """A lexicon from a JSON file shaped like ``claimtrack/data/measures.json``."""
-        with open(path, encoding="utf-8") as handle:
-            return cls.from_dict(json.load(handle))
+        """A lexicon from a JSON file shaped like ``claimtrack/data/measures.json``.
+
+        A file that cannot be read, or is not such JSON, is a ``FileFormatError``
+        naming it.
+        """
+        raw = read_json(path)
+        if not isinstance(raw, Mapping) or not isinstance(raw.get("synonyms", {}), Mapping):
+            raise FileFormatError(
+                str(path), 'expected a JSON object such as {"synonyms": {"destroyed": ["downed"]}}'
+            )
+        try:
+            return cls.from_dict(raw)
+        except (TypeError, AttributeError) as err:
+            raise FileFormatError(str(path), f"not a measure lexicon: {err}") from None
 
     def with_synonyms(self, synonyms: Mapping[str, Iterable[str]]) -> MeasureLexicon:
         """A copy with more synonyms: ``{"destroyed": ["zapped"]}``."""

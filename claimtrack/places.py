@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-from .errors import ValidationError
+from ._config import read_json, read_rows
+from .errors import FileFormatError, ValidationError
 
 __all__ = ["Gazetteer"]
 
@@ -85,6 +86,33 @@ def _extension() -> dict[str, Any]:
     return data
 
 
+def _place_rows(path: str) -> list[tuple[int | None, Any, Any, list[str]]]:
+    """(line, name, within, aliases) of each place in a gazetteer file."""
+    if str(path).lower().endswith((".csv", ".tsv")):
+        rows = read_rows(path)
+        if rows and ("name" not in rows[0][1] or set(rows[0][1]) - {"name", "within", "aliases"}):
+            raise FileFormatError(
+                str(path), "expected the columns name, within, aliases; the header has "
+                + ", ".join(rows[0][1]), 1,
+            )  # fmt: skip
+        return [
+            (
+                line,
+                row["name"],
+                row.get("within"),
+                [a for a in row.get("aliases", "").split(";") if a.strip()],
+            )
+            for line, row in rows
+        ]
+    raw = read_json(path)
+    places = raw.get("places") if isinstance(raw, dict) else None
+    if not isinstance(places, list) or not all(isinstance(p, dict) for p in places):
+        raise FileFormatError(
+            str(path), 'expected {"places": [{"name": ..., "within": ..., "aliases": [...]}]}'
+        )
+    return [(None, p.get("name", ""), p.get("within"), list(p.get("aliases", ()))) for p in places]
+
+
 class Gazetteer:
     """Places, their names and what contains what.
 
@@ -126,6 +154,24 @@ class Gazetteer:
                 self.add(
                     place["name"], within=place.get("within"), aliases=place.get("aliases", ())
                 )
+
+    @classmethod
+    def from_file(cls, path: str) -> Gazetteer:
+        """The default gazetteer with the places of a file added, in the file's order.
+
+        A CSV (or ``.tsv``) file has the columns ``name``, ``within`` (optional) and
+        ``aliases`` (optional, separated by ``;``); a JSON file holds
+        ``{"places": [{"name": ..., "within": ..., "aliases": [...]}]}``, as
+        ``claimtrack/data/places.json`` does. A place may be within one listed
+        before it. A bad file or place is a ``FileFormatError`` naming the line.
+        """
+        gazetteer = cls.default()
+        for line, name, within, aliases in _place_rows(path):
+            try:
+                gazetteer.add(name, within=within or None, aliases=aliases)
+            except ValidationError as err:
+                raise FileFormatError(str(path), str(err), line, err.field) from None
+        return gazetteer
 
     def add(self, name: str, within: str | None = None, aliases: Iterable[str] = ()) -> str:
         """Add a place (a town, a front-line sector) inside another; returns its key."""

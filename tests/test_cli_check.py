@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,3 +206,39 @@ def test_demo_tells_the_story_and_writes_its_files(
         assert (out_dir / png).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     page = (out_dir / "report.html").read_text("utf-8")
     assert "<svg" in page and "Monitor A" in page and EVIL not in page
+
+
+def test_check_takes_places_and_measures_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = tmp_path / "claims.csv"
+    claims.write_text(
+        "source,measure,figure,place,period\n"
+        "Ministry,houses flooded,about 1200,Zembla,2031-03-14\n"
+        "Ministry,houses flooded,800,Northvale,2031-03-14\n"
+        "Rebels,houses swamped,more than 2000,Southmarsh,2031-03-14\n"
+        "Wire,houses flooded,2100,Southmarsh,2031-03-14\n",
+        encoding="utf-8",
+    )
+    places = tmp_path / "places.csv"
+    places.write_text("name,within\nZembla,\nNorthvale,Zembla\nSouthmarsh,Zembla\n", "utf-8")
+    measures = tmp_path / "measures.json"
+    measures.write_text('{"synonyms": {"flooded": ["swamped"]}}', encoding="utf-8")
+    assert main(["check", str(claims)]) == 0
+    assert "0 disputed quantities" in capsys.readouterr().out
+    assert main(["check", str(claims), "--places", str(places), "--measures", str(measures)]) == 0
+    # the rebels' 2,000 meets the wire's 2,100 (one measure), and the parts exceed Zembla
+    assert "1 disputed quantity" in capsys.readouterr().out
+    assert main(["check", str(claims), "--places", str(tmp_path / "none.csv")]) == 1
+    assert "none.csv: no such file" in capsys.readouterr().err
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(
+    both: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read, write = os.pipe()
+    os.close(read)  # "claimtrack check f | head": head has gone
+    stream = os.fdopen(write, "w", buffering=1)
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert main(["check", str(both), "--all"]) == 1  # no BrokenPipeError traceback
+    stream.close()

@@ -1,0 +1,88 @@
+"""Data files a user hands in: a gazetteer of places, a measure lexicon, a figure lexicon."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import claimtrack as ct
+from claimtrack import FileFormatError, Gazetteer, MeasureLexicon
+from claimtrack._grammar import Lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = "2031-03-14"
+
+
+def flooded(source: str, figure: str, place: str) -> ct.Claim:
+    return ct.Claim(source=source, measure="houses flooded", figure=figure, place=place, period=DAY)
+
+
+def test_places_from_a_csv_nest_as_listed(tmp_path: Path) -> None:
+    path = tmp_path / "places.csv"
+    path.write_text(
+        "name,within,aliases\nZembla,,\nNorthvale,Zembla,North Vale;N. Vale\nSouthmarsh,Zembla,\n",
+        encoding="utf-8",
+    )
+    places = Gazetteer.from_file(str(path))
+    assert places.resolve("North Vale") == places.resolve("Northvale") is not None
+    assert places.resolve("Zembla") in places.ancestors(places.resolve("Southmarsh") or "")
+    assert places.resolve("Russia") is not None  # the default places are still there
+    claims = [
+        flooded("Ministry", "about 1,200", "Zembla"),
+        flooded("Ministry", "800", "Northvale"),
+        flooded("Rebels", "more than 2,000", "Southmarsh"),
+    ]
+    nested, flat = ct.ClaimGraph(claims, places=places), ct.ClaimGraph(claims)
+    assert nested.link().verdicts.get("contradicts") and not flat.link().verdicts
+
+
+def test_places_from_json_as_the_shipped_file_is_shaped(tmp_path: Path) -> None:
+    path = tmp_path / "places.json"
+    data = {"places": [{"name": "Zembla"}, {"name": "Northvale", "within": "Zembla"}]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    places = Gazetteer.from_file(str(path))
+    assert places.resolve("Zembla") in places.ancestors(places.resolve("Northvale") or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.csv", None, "missing.csv: no such file"),
+        ("bad.csv", "name,inside\nX,Y\n", "expected the columns name, within, aliases; the"),
+        ("order.csv", "name,within\nNorthvale,Zembla\n", "line 2, field within: within: got"),
+        ("empty.csv", "name,within\n,Zembla\n", "line 2"),
+        ("bad.json", "{oops", "bad.json, line 1: not JSON"),
+        ("list.json", "[1, 2]", 'expected {"places": ['),
+    ],
+)
+def test_a_bad_places_file_names_the_file_and_line(
+    tmp_path: Path, name: str, content: str | None, message: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(FileFormatError, match=message.replace("(", r"\(").replace("[", r"\[")):
+        Gazetteer.from_file(str(path))
+
+
+def test_a_measure_lexicon_file_and_its_errors(tmp_path: Path) -> None:
+    good = tmp_path / "measures.json"
+    good.write_text(json.dumps({"synonyms": {"destroyed": ["zapped"]}}), encoding="utf-8")
+    lexicon = MeasureLexicon.from_file(str(good))
+    assert lexicon.key("drones zapped") == lexicon.key("drones destroyed")
+    for content, message in [("{oops", "not JSON"), ('{"synonyms": 5}', "expected a JSON object")]:
+        bad = tmp_path / "bad.json"
+        bad.write_text(content, encoding="utf-8")
+        with pytest.raises(FileFormatError, match=message):  # was a JSONDecodeError
+            MeasureLexicon.from_file(str(bad))
+
+
+def test_a_figure_lexicon_file_and_its_errors(tmp_path: Path) -> None:
+    shipped = ROOT / "claimtrack" / "data" / "lexicon.json"
+    assert Lexicon.from_file(str(shipped)).scales["thousand"] == 1000
+    bad = tmp_path / "lexicon.json"
+    bad.write_text('{"hedges": {}}', encoding="utf-8")
+    with pytest.raises(FileFormatError, match="not a lexicon shaped like"):  # was a KeyError
+        Lexicon.from_file(str(bad))
