@@ -15,6 +15,7 @@ from . import _html
 from ._plots import plot_board, plot_graph, subject_of
 from ._rows import rows
 from ._version import __version__
+from .errors import ClaimtrackError
 
 __all__ = ["board_svg", "plot_board", "plot_graph", "report_html", "to_pandas"]
 
@@ -96,6 +97,19 @@ def board_svg(subject: Any, **options: Any) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.DOTALL)
 
 
+def _method_note(method: str) -> str:
+    """One line on how the estimates were made: the method's name and what it does."""
+    from ._truth import get_method
+
+    try:
+        doc = (get_method(method).__doc__ or "").strip()
+    except ClaimtrackError:  # a method passed as a callable, not registered
+        doc = ""
+    summary = " ".join(doc.split("\n\n")[0].split())  # the first paragraph, on one line
+    what = f": {summary.rstrip('.')}" if summary else ""
+    return f'<p class="ct muted">Estimated with {_html.esc(method)}{_html.esc(what)}.</p>'
+
+
 def report_html(subject: Any, title: str = "claimtrack report", board: bool = True) -> str:
     """One self-contained HTML page: the board, disputes, estimates, reliability, grades
     and every verdict with its reason. Nothing in it is fetched from anywhere.
@@ -129,6 +143,7 @@ def report_html(subject: Any, title: str = "claimtrack report", board: bool = Tr
     parts += [_html.dispute(d) for d in found] or ["<p>No claim contradicts another.</p>"]
     parts += [
         "<h2>Estimates</h2>",
+        _method_note(assessment.method),
         _html.estimates(assessment, limit=everything),
         "<h2>Source reliability</h2>",
         _html.reliability(assessment.reliability.values()),

@@ -300,3 +300,13 @@ def test_plot_board_takes_a_graph_and_draws_unbounded_ends_as_arrows() -> None:
     assert len(arrows) == 1  # "over 40" has no high end; "under 30" stops at 0
     with pytest.raises(ValidationError, match="subject"):
         ct.plot_board([1, 2])
+
+
+def test_the_report_says_how_the_estimates_were_made(seeds: ClaimGraph) -> None:
+    from claimtrack.views import report_html
+
+    page = report_html(seeds.assess(), title="seeds")
+    text = " ".join(shown(page).text)
+    assert "Estimated with accucopy: Accuracy-weighted votes over intervals" in text
+    vote = " ".join(shown(report_html(seeds.assess("vote"), title="seeds")).text)
+    assert "Estimated with vote: Majority vote" in vote
