@@ -379,6 +379,8 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ("Police said 23 people were held in central Tirelli.", "Tirelli"),
         ("Officials said 9 drones fell in Russia's Belgorod region.", "Belgorod"),
         ("Officials said 58 died, according to the Velmoran health agency.", None),
+        ("Officials said 3 people died near the Syrian border.", "Syria"),  # was "Syrian"
+        ("The shelling of Donetsk killed 12 people, officials said.", "Donetsk"),  # was None
     ],
 )
 def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str | None) -> None:

@@ -91,6 +91,8 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
                 continue
             if not m.group("type") and _next_word(text, m.end()) in organisations:
                 continue  # "the Velmoran health agency": a body, not a place
+            # "near the Syrian border": the country its demonym names
+            name = countries.get(name.lower(), name)
         elif m.group("adjective"):
             name = countries.get(m.group("adjective").lower())
         else:
