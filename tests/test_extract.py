@@ -406,6 +406,26 @@ def test_residents_of_a_place_and_a_date_before_a_comma(
     assert (claim.figure.text, claim.measure, claim.place) == (figure, measure, place)
 
 
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # the verb after a list of things is each one's ("11" was measured "drones")
+        ("Lysak said 11 drones and two missiles were downed overnight.",
+         ["drones destroyed", "missiles destroyed"]),
+        # a participle that only says which missiles is not the clause's verb
+        ("Officials said only 43% of the missiles fired in the attack were intercepted.",
+         ["missiles destroyed"]),
+        # money "in" a thing ("amount" before)
+        ("The flooding caused an estimated $2.3 billion in damage, officials said.", ["damage"]),
+        # a part named after "including" shares the whole's event ("children" before)
+        ("The strike wounded 17 people, including four children, the prosecutor said.",
+         ["people wounded", "children wounded"]),
+    ],
+)  # fmt: skip
+def test_the_measure_of_lists_clauses_money_and_parts(text: str, measures: list[str]) -> None:
+    assert [c.measure for c in extract(text, PUBLISHED)] == measures
+
+
 def test_a_running_total_is_to_date_and_does_not_contradict_what_it_adds() -> None:
     text = "Ukraine said Russia lost 1,230 troops in the past day, bringing its total to 610,000."
     day, total = extract(text, published="2024-08-22")

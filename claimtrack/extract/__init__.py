@@ -191,6 +191,13 @@ def _claims(
         if carried and before is not None:
             noun = before.noun
             event = event or (before.event if reading.event is None else None)
+        elif (
+            event is None
+            and before is not None
+            and index > 0
+            and parts.search(text, found[index - 1].end, figure.start)
+        ):  # "wounded 17 people, including four children": the part shares the event
+            event = before.event
         change = "change" if reading.change and noun else None
         words = " ".join(w for w in (noun, event, change) if w)
         if words not in normalized:

@@ -99,7 +99,31 @@ class MeasureReader:
             i += 2
             while i < len(after) and after[i].text[0].isupper():
                 i += 1
+        if noun is None and i + 1 < len(after) and after[i].lower == "in":
+            # "$2.3 billion in damage", "$50 million in aid": the thing after "in"
+            tok = after[i + 1]
+            if tok.text.isalpha() and tok.text.islower() and tok.lower not in self.stops:
+                noun, i = self._noun(after, i + 1)
         event = self._event_after(after, i)
+        if event is None and noun and i < len(after) and after[i].lower in ("and", "or"):
+            # "11 drones and two missiles were downed": the verb after the last of them
+            k = next(
+                (k for k in range(i + 1, min(len(after), i + 7))
+                 if after[k].lower in self.aux or after[k].text in (",", ";", ".")),
+                None,
+            )  # fmt: skip
+            if k is not None and after[k].lower in self.aux:
+                event = self._event_after(after, k)
+        elif event is not None and noun and i < len(after) and after[i].lower not in self.aux:
+            # "the missiles fired in the attack were intercepted": the clause's own verb
+            # after a participle that only says which missiles
+            k = next(
+                (k for k in range(i + 1, min(len(after), i + 8))
+                 if after[k].lower in self.aux or after[k].text in (",", ";", ".")),
+                None,
+            )  # fmt: skip
+            if k is not None and after[k].lower in self.aux:
+                event = self._event_after(after, k) or event
         if event is None or part_of:
             # "destroyed 56 of 72 drones launched": the verb before is the part's own.
             event = self._event_before(before) or event
