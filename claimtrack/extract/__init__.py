@@ -191,13 +191,13 @@ def _claims(
         if carried and before is not None:
             noun = before.noun
             event = event or (before.event if reading.event is None else None)
-        elif (
-            event is None
-            and before is not None
-            and index > 0
-            and parts.search(text, found[index - 1].end, figure.start)
-        ):  # "wounded 17 people, including four children": the part shares the event
-            event = before.event
+        elif event is None and before is not None and index > 0:
+            # "wounded 17 people, including four children": a part named right after its
+            # marker shares the whole's event (not "several of them over Podolsk, a town
+            # about 24 miles south", whose marker is the several's)
+            marks = list(parts.finditer(text, found[index - 1].end, figure.start))
+            if marks and not text[marks[-1].end() : figure.start].strip():
+                event = before.event
         change = "change" if reading.change and noun else None
         words = " ".join(w for w in (noun, event, change) if w)
         if words not in normalized:
