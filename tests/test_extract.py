@@ -426,6 +426,11 @@ def test_the_measure_of_lists_clauses_money_and_parts(text: str, measures: list[
     assert [c.measure for c in extract(text, PUBLISHED)] == measures
 
 
+def test_a_part_marker_belongs_to_the_figure_right_after_it() -> None:
+    text = "They downed 11 drones, several of them over Podolsk, a town about 24 miles away."
+    assert [c.measure for c in extract(text, PUBLISHED)][-1] == "distance"  # not "destroyed"
+
+
 def test_a_running_total_is_to_date_and_does_not_contradict_what_it_adds() -> None:
     text = "Ukraine said Russia lost 1,230 troops in the past day, bringing its total to 610,000."
     day, total = extract(text, published="2024-08-22")
