@@ -427,7 +427,10 @@ def test_the_measure_of_lists_clauses_money_and_parts(text: str, measures: list[
 
 
 def test_a_part_marker_belongs_to_the_figure_right_after_it() -> None:
-    text = "They downed 11 drones, several of them over Podolsk, a town about 24 miles away."
+    text = (
+        "They downed 11 drones, several of them over Podolsk, a town about 24 miles south of "
+        "the capital."
+    )
     assert [c.measure for c in extract(text, PUBLISHED)][-1] == "distance"  # not "destroyed"
 
 
