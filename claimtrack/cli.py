@@ -55,7 +55,7 @@ def claims_table(claims: Sequence[Claim]) -> str:
         (
             c.source.name,
             c.measure,
-            c.figure.format(),
+            c.figure.text or c.figure.format(),
             c.place or "",
             str(c.period) if c.period else "",
             ", ".join(c.via),
@@ -83,7 +83,7 @@ def extract_table(claims: Sequence[Claim]) -> str:
 
 def _said(c: Claim) -> str:
     via = f" (via {', '.join(c.via)})" if c.via else ""
-    return f"{c.figure.format()} {c.source.name}{via}"
+    return f"{c.figure.text or c.figure.format()} {c.source.name}{via}"
 
 
 def disputes_table(graph: ClaimGraph, shown: int | None = SHOWN) -> str:
@@ -137,7 +137,7 @@ def grades_table(assessment: Any, shown: int | None = SHOWN, worst: int = 6) -> 
             c.source.name + (f" (via {', '.join(c.via)})" if c.via else ""),
             c.measure,
             c.place or "",
-            c.figure.format(),
+            c.figure.text or c.figure.format(),  # as stated: "1 in 3", not 33.333333333333336%
             g.reasons[0] if g.reasons else "",
         )
         for g, c in graded
