@@ -38,7 +38,7 @@ from ._truth_grades import judge
 from .errors import ValidationError
 from .figure import Figure
 from .model import Claim
-from .relations import Quantity, Relation
+from .relations import Quantity, Relation, Verdict
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
@@ -193,6 +193,41 @@ class Assessment:
         """The estimate of the quantity a claim is about (None if it had none)."""
         return self.estimates.get(self.graph.quantity(claim))
 
+    def inconsistencies(self) -> list[Verdict]:
+        """Where the estimates themselves do not add up: the graph's part-and-whole
+        checker run on one claim per estimate (its best value within its range), so
+        that parts whose estimates exceed their whole's are found even when every
+        single estimate is well backed. Each verdict's claims are those stand-ins,
+        by the source ``"consensus (<method>)"``.
+        """
+        from .graph import ClaimGraph  # graph.py imports this module
+
+        name = f"consensus ({self.method})"
+        stand_ins = [
+            Claim(
+                source=name,
+                measure=q.label_measure or q.measure,
+                figure=attrs.evolve(e.figure, text=_said(e)),
+                place=q.label_place,
+                period=q.period,
+            )
+            for q, e in self.estimates.items()
+        ]
+        context = self.graph.context
+        graph = ClaimGraph(
+            stand_ins,
+            measures=context.measures,
+            places=context.places,
+            checkers=["part_whole"],
+            tolerance=context.tolerance,
+        )
+        graph.link()
+        # one verdict a whole: its parts, taken in any order, make one conflict
+        wholes: dict[str, Verdict] = {}
+        for verdict in graph.verdicts(Relation.CONTRADICTS):
+            wholes.setdefault(verdict.b.id, verdict)
+        return list(wholes.values())
+
     def __str__(self) -> str:
         rows = [
             (e.quantity.label, e.figure.format(), len(e.sources), len(e.dissent))
@@ -208,6 +243,14 @@ class Assessment:
 
     def _repr_html_(self) -> str:
         return _html.assessment(self)
+
+
+def _said(e: Estimate) -> str:
+    """An estimate in words: "1,200 (1,080 to 1,320)"."""
+    unit = f" {e.unit}" if e.unit else ""
+    if e.low == e.high == e.best:
+        return f"{_html.num(e.best)}{unit}"
+    return f"{_html.num(e.best)}{unit} ({_html.num(e.low)} to {_html.num(e.high)})"
 
 
 def assessment_methods() -> list[str]:

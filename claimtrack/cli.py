@@ -245,6 +245,11 @@ def _check(args: argparse.Namespace) -> int:
     print(disputes_table(graph, shown) if graph.disputes() else "No claim contradicts another.")
     heading("Estimates")
     print(estimates_table(assessment, shown))
+    conflicts = assessment.inconsistencies()
+    if conflicts:
+        print("\nThese estimates do not add up (parts exceed their whole):")
+        for verdict in conflicts:
+            print(f"  - {clean(verdict.reason, 300)}")
     heading("Grades")
     print(grades_table(assessment, shown))
     if args.html:

@@ -97,6 +97,18 @@ def board_svg(subject: Any, **options: Any) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.DOTALL)
 
 
+def _conflicts(assessment: Any) -> str:
+    """The estimates that do not add up, as a warning list; "" when they all do."""
+    found = assessment.inconsistencies()
+    if not found:
+        return ""
+    items = "".join(f"<li>{_html.esc(v.reason)}</li>" for v in found)
+    return (
+        '<p class="ct"><span class="contradicts">The estimates do not add up</span> '
+        f'where parts exceed their whole:</p><ul class="ct">{items}</ul>'
+    )
+
+
 def _method_note(method: str) -> str:
     """One line on how the estimates were made: the method's name and what it does."""
     from ._truth import get_method
@@ -145,6 +157,7 @@ def report_html(subject: Any, title: str = "claimtrack report", board: bool = Tr
         "<h2>Estimates</h2>",
         _method_note(assessment.method),
         _html.estimates(assessment, limit=everything),
+        _conflicts(assessment),
         "<h2>Source reliability</h2>",
         _html.reliability(assessment.reliability.values()),
         "<h2>Claim grades</h2>",

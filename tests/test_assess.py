@@ -241,3 +241,31 @@ def test_raising_a_prior_never_moves_the_estimate_away(
         return only_estimate(ct.assess(ClaimGraph(claims))).best
 
     assert abs(estimate(high) - values[i]) <= abs(estimate(low) - values[i]) + 1e-9
+
+
+def zembla() -> tuple[ct.Gazetteer, list[Claim]]:
+    places = ct.Gazetteer.default()
+    places.add("Zembla")
+    places.add("Northvale", within="Zembla")
+    places.add("Southmarsh", within="Zembla")
+    day = dict(measure="houses flooded", period="2031-03-14")
+    return places, [
+        Claim(source="Ministry", figure="about 1,200", place="Zembla", **day),  # type: ignore[arg-type]
+        Claim(source="Lantern", figure="roughly 1,200", place="Zembla", **day),  # type: ignore[arg-type]
+        Claim(source="Ministry", figure="800", place="Northvale", **day),  # type: ignore[arg-type]
+        Claim(source="Rebels", figure="more than 2,000", place="Southmarsh", **day),  # type: ignore[arg-type]
+        Claim(source="Wire", figure="some 2,100", place="Southmarsh", **day),  # type: ignore[arg-type]
+        Claim(source="Ministry", figure="350", place="Southmarsh", **day),  # type: ignore[arg-type]
+    ]
+
+
+def test_estimates_that_do_not_add_up_are_named() -> None:
+    places, claims = zembla()
+    a = ct.assess(ClaimGraph(claims, places=places))
+    (conflict,) = a.inconsistencies()  # one a whole, however its parts are ordered
+    assert conflict.relation.value == "contradicts" and conflict.b.place == "Zembla"
+    assert "2,690" in conflict.reason and "1,200 (1,080 to 1,320)" in conflict.reason
+    # every estimate is well backed; it is their sum that fails
+    assert all(e.sources for e in a.estimates.values())
+    seeds = ClaimGraph(ct.load(ROOT / "seeds" / "seed_report.csv"))
+    assert seeds.assess().inconsistencies() == []

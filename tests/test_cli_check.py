@@ -228,7 +228,9 @@ def test_check_takes_places_and_measures_files(
     assert "0 disputed quantities" in capsys.readouterr().out
     assert main(["check", str(claims), "--places", str(places), "--measures", str(measures)]) == 0
     # the rebels' 2,000 meets the wire's 2,100 (one measure), and the parts exceed Zembla
-    assert "1 disputed quantity" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 disputed quantity" in out
+    assert "These estimates do not add up" in out and "states for Zembla" in out
     assert main(["check", str(claims), "--places", str(tmp_path / "none.csv")]) == 1
     assert "none.csv: no such file" in capsys.readouterr().err
 

@@ -310,3 +310,22 @@ def test_the_report_says_how_the_estimates_were_made(seeds: ClaimGraph) -> None:
     assert "Estimated with accucopy: Accuracy-weighted votes over intervals" in text
     vote = " ".join(shown(report_html(seeds.assess("vote"), title="seeds")).text)
     assert "Estimated with vote: Majority vote" in vote
+
+
+def test_the_report_names_estimates_that_do_not_add_up_escaped() -> None:
+    from claimtrack import Gazetteer
+    from claimtrack.views import report_html
+
+    places = Gazetteer.default()
+    places.add(EVIL)
+    places.add("Northvale", within=EVIL)
+    places.add("Southmarsh", within=EVIL)
+    claims = [
+        evil_claim("about 1,200"),
+        evil_claim("800", place="Northvale", source=Source("Ministry")),
+        evil_claim("more than 2,000", place="Southmarsh", source=Source("Rebels")),
+    ]
+    graph = ClaimGraph(claims, places=places)
+    page = report_html(graph.assess(), title="t")
+    assert_escaped(page)
+    assert "The estimates do not add up" in " ".join(shown(page).text)
