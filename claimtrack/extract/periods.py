@@ -141,7 +141,8 @@ def find_periods(
             continue  # "between 1000 and 2000" names no years: leave the numbers be
         if period is not None and kind != "anaphor":
             sentence_start = doc.sentence(m.start())[0]
-            if since.search(text, max(sentence_start, m.start() - 40), m.start() + 6):
+            # "since the start of the Kursk offensive on August 6": open from that day
+            if since.search(text, max(sentence_start, m.start() - 64), m.start() + 6):
                 period = Period(period.start, None, period.precision)
         if period is not None:
             previous = period
