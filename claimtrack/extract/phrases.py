@@ -107,23 +107,11 @@ class MeasureReader:
         event = self._event_after(after, i)
         if event is None and noun and i < len(after) and after[i].lower in ("and", "or"):
             # "11 drones and two missiles were downed": the verb after the last of them
-            k = next(
-                (k for k in range(i + 1, min(len(after), i + 7))
-                 if after[k].lower in self.aux or after[k].text in (",", ";", ".")),
-                None,
-            )  # fmt: skip
-            if k is not None and after[k].lower in self.aux:
-                event = self._event_after(after, k)
+            event = self._verb_ahead(after, i + 1, 6)
         elif event is not None and noun and i < len(after) and after[i].lower not in self.aux:
             # "the missiles fired in the attack were intercepted": the clause's own verb
             # after a participle that only says which missiles
-            k = next(
-                (k for k in range(i + 1, min(len(after), i + 8))
-                 if after[k].lower in self.aux or after[k].text in (",", ";", ".")),
-                None,
-            )  # fmt: skip
-            if k is not None and after[k].lower in self.aux:
-                event = self._event_after(after, k) or event
+            event = self._verb_ahead(after, i + 1, 7) or event
         if event is None or part_of:
             # "destroyed 56 of 72 drones launched": the verb before is the part's own.
             event = self._event_before(before) or event
@@ -145,6 +133,16 @@ class MeasureReader:
         )
         running = bool(prev) and prev[-1] == "to" and any(w in self.total_verbs for w in prev)
         return Reading(noun, event, of_them, change, bool(prev) and prev[-1] == "to", running)
+
+    def _verb_ahead(self, after: list[Token], i: int, reach: int) -> str | None:
+        """The event after the next auxiliary within ``reach`` tokens of ``i``, unless
+        punctuation ends the clause first."""
+        for k in range(i, min(len(after), i + reach)):
+            if after[k].text in (",", ";", "."):
+                return None
+            if after[k].lower in self.aux:
+                return self._event_after(after, k)
+        return None
 
     def _noun(self, after: list[Token], i: int) -> tuple[str | None, int]:
         words: list[str] = []
