@@ -110,7 +110,24 @@ def _place_rows(path: str) -> list[tuple[int | None, Any, Any, list[str]]]:
         raise FileFormatError(
             str(path), 'expected {"places": [{"name": ..., "within": ..., "aliases": [...]}]}'
         )
-    return [(None, p.get("name", ""), p.get("within"), list(p.get("aliases", ()))) for p in places]
+    out: list[tuple[int | None, Any, Any, list[str]]] = []
+    for number, place in enumerate(places, start=1):
+        name, within, aliases = place.get("name"), place.get("within"), place.get("aliases", [])
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if (
+            not isinstance(name, str)
+            or not (within is None or isinstance(within, str))
+            or not isinstance(aliases, list)
+            or not all(isinstance(a, str) for a in aliases)
+        ):
+            raise FileFormatError(
+                str(path),
+                f"place {number}: got {place!r:.80}, expected a name (text), an optional "
+                "within (text) and aliases (a list of texts)",
+            )
+        out.append((None, name, within, aliases))
+    return out
 
 
 class Gazetteer:

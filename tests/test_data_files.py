@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack import FileFormatError, Gazetteer, MeasureLexicon
@@ -86,3 +89,38 @@ def test_a_figure_lexicon_file_and_its_errors(tmp_path: Path) -> None:
     bad.write_text('{"hedges": {}}', encoding="utf-8")
     with pytest.raises(FileFormatError, match="not a lexicon shaped like"):  # was a KeyError
         Lexicon.from_file(str(bad))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+place_keys = st.sampled_from(["places", "name", "within", "aliases", "x"])
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.one_of(
+        json_values,
+        st.dictionaries(place_keys, st.lists(st.dictionaries(place_keys, json_values), max_size=3)),
+    ),
+    st.text(max_size=120),
+)
+def test_any_data_file_gives_a_result_or_a_file_format_error(
+    tmp_path: Path, value: object, text: str
+) -> None:
+    as_json = tmp_path / "file.json"
+    as_json.write_text(json.dumps(value), encoding="utf-8")
+    as_csv = tmp_path / "file.csv"
+    as_csv.write_text(text, encoding="utf-8")
+    for read, path in [
+        (Gazetteer.from_file, as_json),
+        (Gazetteer.from_file, as_csv),
+        (MeasureLexicon.from_file, as_json),
+        (Lexicon.from_file, as_json),
+    ]:
+        with contextlib.suppress(ct.ClaimtrackError):  # and nothing else escapes
+            read(str(path))
