@@ -298,6 +298,14 @@ def test_who_denies_and_who_asserts(text: str, expected: list[tuple[str, str]]) 
     assert [(c.source.name, c.stance) for c in extract(text, PUBLISHED)] == expected
 
 
+def test_citing_evidence_leaves_the_speaker_the_source() -> None:
+    text = "Two officials, citing intelligence reports, said 40 drones were launched."
+    # it was "intelligence reports" via the officials, and "Two" a figure of "intelligence"
+    assert [(c.figure.text, c.source.name, c.via) for c in extract(text, PUBLISHED)] == [
+        ("40", "officials", ())
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "source", "via"),
     [

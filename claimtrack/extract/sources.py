@@ -135,8 +135,10 @@ class _Reader:
             if not subject:
                 return None
             relayed = m.group("according").lower() in self.relaying
-            relay = self._relay(before, sentence)[0] if relayed else ()
-            return self._make(m, subject, "asserts", self._closing(after, subject), False, relay)
+            relay = self._relay(before, sentence) if relayed else []
+            name = self._resolve(relay) if relay else None
+            closes = self._closing(after, subject)
+            return self._make(m, subject, "asserts", closes, False, (name,) if name else ())
         verb = m.group("verb").lower()
         i = len(before) - 1
         if i >= 0 and before[i].lower in _DETERMINERS and not _letter_name(before, i):
@@ -211,26 +213,35 @@ class _Reader:
         via: tuple[str, ...] = ()
         relay_start: int | None = None
         if subject[0].lower in self.relaying and len(subject) > 1:
+            if after and after[0].text in _ASIDES:
+                return None  # "citing intelligence reports, said": "reports" is a noun
             # "Reuters, citing the health ministry, said": the ministry, relayed by Reuters
             k = next(k for k, t in enumerate(before) if t.start == subject[0].start)
-            via, relay_start = self._relay(before[:k], sentence)
-            subject = subject[1:]
+            relay = self._relay(before[:k], sentence)
+            cited = subject[1:]
+            if relay and (cited[-1].lower in self.evidence or cited[-1].lower in self.trailing):
+                # "Officials, citing intelligence reports, said": the officials speak, and
+                # the reports are their evidence, not a source
+                subject = relay
+            elif relay:
+                via, relay_start, subject = (self._resolve(relay) or "",), relay[0].start, cited
+            else:
+                subject = cited
         stance = "denies" if verb in self.deny else "asserts"
-        return self._make(m, subject, stance, closing, counter, via, relay_start)
+        return self._make(
+            m, subject, stance, closing, counter, tuple(v for v in via if v), relay_start
+        )
 
-    def _relay(
-        self, before: list[Token], sentence: tuple[int, int]
-    ) -> tuple[tuple[str, ...], int | None]:
-        """Who relays what follows "citing", and where that name starts: the subject
-        before the comma before it ("Reuters, citing ...", "According to Reuters, citing")."""
+    def _relay(self, before: list[Token], sentence: tuple[int, int]) -> list[Token]:
+        """Who relays what follows "citing": the subject before the comma before it
+        ("Reuters, citing ...", "According to Reuters, citing ..."), or nothing."""
         if not before or before[-1].text not in _ASIDES:
-            return (), None
+            return []
         at_start = before[0].start <= sentence[0] + 1
         subject = self._backward(before, len(before) - 2, at_start)
         while subject and subject[0].lower in self.according:
             subject.pop(0)
-        name = self._resolve(subject) if subject else None
-        return ((name,), subject[0].start) if name else ((), None)
+        return subject
 
     def _backward(self, before: list[Token], i: int, at_start: bool) -> list[Token]:
         """The subject before a verb, if it starts after a clear boundary (a comma, 'that',
