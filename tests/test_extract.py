@@ -507,6 +507,8 @@ def test_a_part_s_place_is_not_the_whole_s(text: str, places: list[str | None]) 
         ("by Saturday", "2024-08-24"),
         ("over the weekend", "2024-08-17/2024-08-18"),
         ("next month", "2024-09"),
+        ("by September", "2024-09"),  # the coming one, as "by Saturday" (was 2023-09)
+        ("by January", "2025-01"),
         ("since the start of the month", "2024-08-01/"),  # was none
         ("since the beginning of the year", "2024-01-01/"),
         ("since the start of the Kursk offensive on August 6", "2024-08-06/"),  # was a day

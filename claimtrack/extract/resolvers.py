@@ -85,6 +85,11 @@ def _month_period(g: Groups, ctx: Context) -> Period | None:
     year = _year_for(month, 1, g, ctx)
     if year is None:
         return None
+    future = " ".join((g.get("prefix") or "").lower().split())
+    published = ctx.published
+    if published and not g.get("year") and future in ctx.rules.words("periods", "future_prefixes"):
+        # "cut 1,200 jobs by September": the coming September, as "by Wednesday" is
+        year = published.year + (month < published.month)
     return Period(_month_start(year, month), _month_end(year, month), "month")
 
 
