@@ -389,6 +389,10 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ("Officials said 58 died, according to the Velmoran health agency.", None),
         ("Officials said 3 people died near the Syrian border.", "Syria"),  # was "Syrian"
         ("The shelling of Donetsk killed 12 people, officials said.", "Donetsk"),  # was None
+        ("Sudan's war has displaced more than 10 million people, the IOM said.", "Sudan"),
+        ("Roughly 80% of Gaza's population has been displaced, according to UNRWA.", "Gaza"),
+        # but an owner in the speaker's words says whose the speaker is, not where
+        ("Ukraine's military said Russia lost 1,230 troops.", None),
     ],
 )
 def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str | None) -> None:

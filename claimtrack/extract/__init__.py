@@ -156,8 +156,14 @@ def _claims(
     attributions = find_attributions(doc, rules)
     attribution_starts = [a.start for a in attributions]
     speakers = {a.name for a in attributions}
-    # "according to Outlet B": a name that speaks is not where a figure holds.
-    places = [p for p in find_places(doc, rules) if p.name not in speakers]
+    # "according to Outlet B": a name that speaks is not where a figure holds, nor is an
+    # owner in the speaker's words ("Russia's defence ministry said Ukraine lost ...")
+    spoken = Zones(sorted({a.subject for a in attributions}))
+    places = [
+        p
+        for p in find_places(doc, rules)
+        if p.name not in speakers and not (p.owner and spoken.touches(p.start, p.end))
+    ]
     place_starts = [p.start for p in places]
     parts = part_markers(rules)
     period_starts = [p.start for p in periods]

@@ -26,6 +26,7 @@ class PlaceMention(NamedTuple):
     start: int
     end: int
     name: str
+    owner: bool = False  # "Sudan's war": named as an owner, which a speaker's words also do
 
 
 class _Compiled(NamedTuple):
@@ -52,6 +53,8 @@ def _compile(rules: ExtractRules) -> _Compiled:
         rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?P<name>{name})(?![\w$€£¥₴₽])"
         rf"(?:['’]s(?:\s+(?P<inner>{name})(?![\w$€£¥₴₽]))?)?(?:\s+(?P<type>{types}))?"
         rf"|{anaphor}"
+        # "Sudan's war", "Gaza's population": a country named as an owner
+        rf"|\b(?P<owner>{alternation(demonyms, cases=True)})['’]s\b"
     )
     # Case-sensitive on purpose: names are capitalised, and it is several times faster.
     parts = re.compile(alternation(section["part_markers"]), re.IGNORECASE)
@@ -95,6 +98,8 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
             name = countries.get(name.lower(), name)
         elif m.group("adjective"):
             name = countries.get(m.group("adjective").lower())
+        elif m.group("owner"):
+            name = m.group("owner")
         else:
             kind = compiled.anaphor_kinds[int((m.lastgroup or "a0")[1:])]
             name = _antecedent(found, kind, capitals, countries)
@@ -102,7 +107,7 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
             continue
         if found and _qualifies(text, found[-1], m.start()):
             continue
-        found.append(PlaceMention(m.start(), m.end(), name))
+        found.append(PlaceMention(m.start(), m.end(), name, bool(m.group("owner"))))
     return found
 
 
