@@ -429,6 +429,12 @@ def test_residents_of_a_place_and_a_date_before_a_comma(
          ["missiles destroyed"]),
         # money "in" a thing ("amount" before)
         ("The flooding caused an estimated $2.3 billion in damage, officials said.", ["damage"]),
+        # past an aside ("people" before); a second verb with its own object is its own
+        ("Police said 7 people, among them a 9-year-old girl, were wounded.", ["people wounded"]),
+        ("The typhoon left at least 21 people dead and forced nearly 300,000 from their homes.",
+         ["people killed", "people displaced"]),
+        ("Officials said 12 people were killed or wounded in Kharkiv.",
+         ["people killed or wounded"]),
         # a part named after "including" shares the whole's event ("children" before)
         ("The strike wounded 17 people, including four children, the prosecutor said.",
          ["people wounded", "children wounded"]),

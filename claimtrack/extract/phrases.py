@@ -105,6 +105,11 @@ class MeasureReader:
             if tok.text.isalpha() and tok.text.islower() and tok.lower not in self.stops:
                 noun, i = self._noun(after, i + 1)
         event = self._event_after(after, i)
+        if event is None and noun and i < len(after) and after[i].text == ",":
+            # "7 people, among them a 9-year-old girl, were wounded": past the aside
+            k = next((k for k in range(i + 1, min(len(after), i + 12)) if after[k].text == ","), 0)
+            if k and k + 1 < len(after) and after[k + 1].lower in self.aux:
+                event = self._event_after(after, k + 1)
         if event is None and noun and i < len(after) and after[i].lower in ("and", "or"):
             # "11 drones and two missiles were downed": the verb after the last of them
             event = self._verb_ahead(after, i + 1, 6)
@@ -190,6 +195,13 @@ class MeasureReader:
             i + 1 < len(after)
             and after[i].lower in ("or", "and")
             and self.participle(after[i + 1].text)
+            # "killed or wounded", but not "left 21 dead and forced nearly 300,000 from":
+            # a verb with an object of its own starts a claim of its own
+            and (
+                i + 2 >= len(after)
+                or not after[i + 2].text[0].isalnum()
+                or (after[i + 2].lower in self.stops and after[i + 2].lower not in _HEDGES)
+            )
         ):
             words += [after[i].lower, after[i + 1].lower]
             i += 2
@@ -256,6 +268,9 @@ class MeasureReader:
 
     def fallback_for(self, dimension: str) -> str:
         return self.fallback.get(dimension, dimension)
+
+
+_HEDGES = frozenset({"about", "around", "over", "more", "nearly", "almost", "some", "up"})
 
 
 def _starts(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
