@@ -435,6 +435,7 @@ def test_residents_of_a_place_and_a_date_before_a_comma(
          ["people killed", "people displaced"]),
         ("Officials said 12 people were killed or wounded in Kharkiv.",
          ["people killed or wounded"]),
+        ("Rescuers said they had recovered around 20 bodies.", ["bodies recovered"]),
         # a part named after "including" shares the whole's event ("children" before)
         ("The strike wounded 17 people, including four children, the prosecutor said.",
          ["people wounded", "children wounded"]),
