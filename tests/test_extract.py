@@ -436,6 +436,8 @@ def test_residents_of_a_place_and_a_date_before_a_comma(
         ("Officials said 12 people were killed or wounded in Kharkiv.",
          ["people killed or wounded"]),
         ("Rescuers said they had recovered around 20 bodies.", ["bodies recovered"]),
+        # "an average of" is no thing ("average" before)
+        ("Officials said aid trucks fell to an average of 69 a day.", ["aid trucks"]),
         # a part named after "including" shares the whole's event ("children" before)
         ("The strike wounded 17 people, including four children, the prosecutor said.",
          ["people wounded", "children wounded"]),

@@ -264,12 +264,16 @@ class MeasureReader:
             head.pop()
         if head and head[-1].lower() in {u[-1] for u in self.unit_nouns}:
             return None  # "by 50 basis points to 5.25%": the points are no thing
+        if len(head) == 1 and head[0].lower() in _AGGREGATES and k >= 0:
+            # "aid trucks fell to an average of 69": the trucks are the thing
+            return self._noun_before(before[: k + 1]) or head[0]
         return " ".join(head[-4:]) if head else None
 
     def fallback_for(self, dimension: str) -> str:
         return self.fallback.get(dimension, dimension)
 
 
+_AGGREGATES = frozenset({"average", "total", "tally", "high", "low", "peak", "record"})
 _HEDGES = frozenset({"about", "around", "over", "more", "nearly", "almost", "some", "up"})
 
 
