@@ -38,6 +38,15 @@ def short(text: object, limit: int = 48) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def figure_label(figure: Any, limit: int) -> str:
+    """A figure as stated, or its canonical text when that fits and the words do not
+    ("over 1,250 km²" rather than "over 1,250 square kilomet…")."""
+    said = " ".join(str(figure).split())
+    if len(said) > limit and len(canonical := figure.format()) < len(said):
+        said = canonical
+    return short(said, limit)
+
+
 def subject_of(subject: Any) -> tuple[ClaimGraph, Any]:
     """(graph, assessment) from a graph or an assessment; assesses a graph."""
     if isinstance(subject, ClaimGraph):
@@ -185,7 +194,7 @@ def plot_board(
             twin = sum(1 for b in bars if (b.claim.source, b.claim.figure) == (c.source, c.figure))
             if twin > 1 and c.via:  # the same figure relayed twice: say by whom
                 tag += f" via {short(', '.join(c.via), 20)}"
-            labels.append((row, f"{short(c.figure, 26)} · {short(c.source.name, 28)}{tag}"))
+            labels.append((row, f"{figure_label(c.figure, 26)} · {short(c.source.name, 28)}{tag}"))
         for n, (u, w) in enumerate(dict.fromkeys(tuple(sorted(p)) for p in inside)):
             xb = 1.045 + 0.014 * (n % 4)
             ax.plot([xb - 0.008, xb, xb, xb - 0.008], [rows[u], rows[u], rows[w], rows[w]],
@@ -321,7 +330,11 @@ def plot_graph(
         ax.plot(*pos[c.id], "o", ms=8, color=colours.get(c.source.side, _html.NO_SIDE),
                 mec="white", zorder=3)  # fmt: skip
         place = f" · {c.place}" if c.place else ""
-        text = f"{short(c.figure, 24)}  {short(c.measure, 34)}{place}" if columns else str(c.figure)
+        text = (
+            f"{figure_label(c.figure, 24)}  {short(c.measure, 34)}{place}"
+            if columns
+            else figure_label(c.figure, 24)
+        )
         ax.text(pos[c.id][0] + (0.03 if columns else 0.015), pos[c.id][1], label(short(text, 70)),
                 ha="left", va="center", fontsize=8)  # fmt: skip
     ax.set_xlim(*((-0.6, 1.95) if columns else (-0.12, 1.15)))

@@ -329,3 +329,12 @@ def test_the_report_names_estimates_that_do_not_add_up_escaped() -> None:
     page = report_html(graph.assess(), title="t")
     assert_escaped(page)
     assert "The estimates do not add up" in " ".join(shown(page).text)
+
+
+def test_board_labels_prefer_a_figure_s_words_and_fall_back_to_its_short_form() -> None:
+    from claimtrack import Figure
+    from claimtrack._plots import figure_label
+
+    assert figure_label(Figure.parse("about 45"), 26) == "about 45"
+    # it was clipped: "over 1,250 square kilomet…"
+    assert figure_label(Figure.parse("over 1,250 square kilometres"), 26) == "over 1,250 km²"
