@@ -315,6 +315,17 @@ def test_citing_evidence_leaves_the_speaker_the_source() -> None:
          "security sources", ("Reuters",)),
         ("Interfax news agency, citing the defence ministry, said 30 drones were destroyed.",
          "defence ministry", ("Interfax news agency",)),
+        # sources are speakers, not evidence (the Independent took the credit)
+        ("The Kyiv Independent, citing two military sources, said 40 soldiers were killed.",
+         "military sources", ("Kyiv Independent",)),
+        # a fronted "citing", and an outlet told
+        ("Citing hospital officials, Al Jazeera reported that 12 people were killed.",
+         "hospital officials", ("Al Jazeera",)),
+        ("A local official told Reuters that 30 people were killed.", "local official",
+         ("Reuters",)),
+        ("An official told the newspaper Ukrainska Pravda that 8 drones hit the city.",
+         "official", ("Ukrainska Pravda",)),
+        ("The governor told reporters that 30 people were killed.", "governor", ()),
     ],
 )  # fmt: skip
 def test_citing_names_the_origin_and_the_relay(text: str, source: str, via: tuple[str]) -> None:

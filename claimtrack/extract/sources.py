@@ -57,6 +57,7 @@ class Attribution(NamedTuple):
     closing: bool  # "..., the ministry said." scopes back over what came before
     counter: bool  # "a claim the army denied": denies what another source asserted
     via: tuple[str, ...] = ()  # "Reuters, citing the ministry, said": who relayed it
+    cited: bool = False  # "citing X": X is the origin, and what comes next may relay it
 
 
 class _Compiled(NamedTuple):
@@ -138,7 +139,8 @@ class _Reader:
             relay = self._relay(before, sentence) if relayed else []
             name = self._resolve(relay) if relay else None
             closes = self._closing(after, subject)
-            return self._make(m, subject, "asserts", closes, False, (name,) if name else ())
+            made = self._make(m, subject, "asserts", closes, False, (name,) if name else ())
+            return made._replace(cited=True) if made is not None and relayed else made
         verb = m.group("verb").lower()
         i = len(before) - 1
         if i >= 0 and before[i].lower in _DETERMINERS and not _letter_name(before, i):
@@ -219,7 +221,8 @@ class _Reader:
             k = next(k for k, t in enumerate(before) if t.start == subject[0].start)
             relay = self._relay(before[:k], sentence)
             cited = subject[1:]
-            if relay and (cited[-1].lower in self.evidence or cited[-1].lower in self.trailing):
+            evidence = cited[-1].lower in self.evidence or cited[-1].lower in self.trailing
+            if relay and evidence and cited[-1].lower not in self.speakers:
                 # "Officials, citing intelligence reports, said": the officials speak, and
                 # the reports are their evidence, not a source
                 subject = relay
@@ -227,10 +230,27 @@ class _Reader:
                 via, relay_start, subject = (self._resolve(relay) or "",), relay[0].start, cited
             else:
                 subject = cited
+        if verb in ("told", "tells", "tell") and not via:
+            via = self._told(after)  # "an official told Reuters that": relayed by Reuters
         stance = "denies" if verb in self.deny else "asserts"
         return self._make(
             m, subject, stance, closing, counter, tuple(v for v in via if v), relay_start
         )
+
+    def _told(self, after: list[Token]) -> tuple[str, ...]:
+        """The outlet a speaker told: "told Reuters", "told the newspaper Ukrainska Pravda";
+        not "told reporters" or "told the BBC's correspondent"."""
+        i = 0
+        if i < len(after) and after[i].lower == "the":
+            i += 1
+        while i < len(after) and after[i].text.islower() and after[i].text.isalpha() and i < 3:
+            i += 1  # "the newspaper", "the news agency"
+        name = []
+        while i < len(after) and (after[i].text[:1].isupper() or after[i].text in ("'s",)):
+            name.append(after[i].text)
+            i += 1
+        ends = i >= len(after) or after[i].lower in ("that", ",", ".", "on", "in", ":")
+        return (" ".join(name),) if name and ends else ()
 
     def _relay(self, before: list[Token], sentence: tuple[int, int]) -> list[Token]:
         """Who relays what follows "citing": the subject before the comma before it
@@ -441,10 +461,26 @@ def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
     """Every attribution in the document, in order, with its source resolved."""
     reader = _Reader.on(doc, rules)
     found: list[Attribution] = []
-    for m in reader.compiled.verbs.finditer(doc.text):
+    text = doc.text
+    for m in reader.compiled.verbs.finditer(text):
         attribution = reader.continued(m, found[-1] if found else None) or reader.read(m)
-        if attribution is not None:
-            found.append(attribution)
+        if attribution is None:
+            continue
+        last = found[-1] if found else None
+        if (
+            last is not None
+            and last.cited
+            and not last.via
+            and not attribution.via
+            and text[last.end : attribution.start].strip() == ","
+        ):
+            # "Citing hospital officials, Al Jazeera reported": the officials' claim, relayed
+            attribution = attribution._replace(
+                name=last.name,
+                subject=(last.start, attribution.subject[1]),
+                via=(attribution.name,),
+            )
+        found.append(attribution)
     return found
 
 
