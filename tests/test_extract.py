@@ -478,6 +478,13 @@ def test_a_running_total_is_to_date_and_does_not_contradict_what_it_adds() -> No
     assert str(extract(own, PUBLISHED)[1].period) == "2024-01/"  # the total's own period
 
 
+def test_a_date_does_not_swallow_the_figure_after_it() -> None:
+    text = "Strikes killed 41 people, raising the death toll since October 7 to 40,223."
+    # "7 to 40,223" was read as a range and dropped with the date
+    toll = extract(text, PUBLISHED)[-1]
+    assert (toll.figure.value, str(toll.period)) == (40_223, "2023-10-07/")
+
+
 def test_a_hyphenated_fraction_is_a_share_and_one_off_no_figure() -> None:
     found = extract("Roughly one-third of the 4,200 residents have left, the mayor said.")
     assert [(c.figure.text, c.figure.unit) for c in found] == [

@@ -271,6 +271,12 @@ def _figures_in(
             first = _parse(text, m.start(), cut, policy) if cut > numbers[0][1] - 1 else None
             if first is not None and not checks.excluded(doc, numbers[:1], zones, memo):
                 yield first
+            elif len(numbers) > 1 and not checks.excluded(doc, numbers[-1:], zones, memo):
+                # "the toll since October 7 to 40,223": the date took the range's first
+                # number; the last stands on its own
+                last = _parse(text, numbers[-1][0], m.end(), policy)
+                if last is not None:
+                    yield last
             continue
         ranged = m.group("anum") or m.group("cnum")
         if ranged and checks.years_range(m):
