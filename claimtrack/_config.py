@@ -1,47 +1,89 @@
-"""Reading the data files a user hands in (a lexicon, a gazetteer): clear errors only."""
+"""Reading files from outside: text in whatever encoding it came, JSON, and the data
+files a user hands in (a lexicon, a gazetteer). Every failure is a ``FileFormatError``
+naming the file (and the line, where one is known).
+
+``io`` loads claims with the same pieces, so a claim file and a gazetteer file fail
+in the same words.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from .errors import FileFormatError
 
-__all__ = ["read_json", "read_rows"]
+__all__ = ["NotJSON", "parse_json", "read_json", "read_rows", "read_text"]
 
 
-def _text(path: str | Path) -> str:
-    shown = str(path)
+def read_text(path: str | os.PathLike[str]) -> str:
+    """A file's text as UTF-8 (a byte-order mark is dropped); clear errors otherwise."""
+    name = str(path)
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise FileFormatError(shown, "no such file") from None
+        raise FileFormatError(name, "no such file") from None
     except IsADirectoryError:
-        raise FileFormatError(shown, "is a folder, expected a file") from None
+        raise FileFormatError(name, "is a folder, expected a file") from None
+    except OSError as err:  # no permission, a device, a broken disk
+        raise FileFormatError(name, f"cannot be read: {err.strerror or err}") from None
+    # UTF-32's little-endian mark begins with UTF-16's, so it is tried first
+    for marks, encoding in (
+        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
+        ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
+    ):
+        if data.startswith(marks):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise FileFormatError(name, f"not valid {encoding.upper()}: {err.reason}") from None
+    if data[:4096].count(0) * 8 > len(data[:4096]):  # UTF-8 text has no NUL bytes to speak of
+        raise FileFormatError(
+            name,
+            "has NUL bytes, as UTF-16 or UTF-32 without a byte-order mark would; "
+            "save the file as UTF-8",
+        )
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise FileFormatError(shown, f"not UTF-8 ({err.reason}); save the file as UTF-8") from None
-    except OSError as err:
-        raise FileFormatError(shown, f"cannot be read: {err.strerror}") from None
+        line = data[: err.start].count(b"\n") + 1
+        raise FileFormatError(
+            name, f"byte {err.start} is not UTF-8 ({err.reason}); save the file as UTF-8", line
+        ) from None
 
 
-def read_json(path: str | Path) -> Any:
-    """The JSON in a file; ``FileFormatError`` naming the file and line otherwise."""
-    text = _text(path)
+class NotJSON(ValueError):
+    """Text that does not parse as JSON: ``args`` are the reason and the line (or None)."""
+
+
+def parse_json(text: str) -> Any:
+    """Parsed JSON; every way it fails is a ``NotJSON`` (reason, line) saying why."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        raise FileFormatError(
-            str(path), f"not JSON: {err.msg} at column {err.colno}", err.lineno
-        ) from None
+        raise NotJSON(f"not JSON: {err.msg} at column {err.colno}", err.lineno) from None
     except RecursionError:
-        raise FileFormatError(str(path), "not JSON claimtrack reads: nested too deeply") from None
+        raise NotJSON("not JSON claimtrack reads: nested too deeply", None) from None
+    except ValueError:  # int() refuses more digits than sys.get_int_max_str_digits()
+        raise NotJSON(
+            "not JSON claimtrack reads: a number of more than 4,300 digits", None
+        ) from None
 
 
-def read_rows(path: str | Path) -> list[tuple[int, dict[str, str]]]:
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """The JSON in a file; ``FileFormatError`` naming the file and line otherwise."""
+    try:
+        return parse_json(read_text(path))
+    except NotJSON as err:
+        raise FileFormatError(str(path), err.args[0], err.args[1]) from None
+
+
+def read_rows(path: str | os.PathLike[str]) -> list[tuple[int, dict[str, str]]]:
     """(line, row) pairs of a CSV (or, with a ``.tsv`` suffix, tab-separated) file."""
-    text = _text(path)
+    text = read_text(path)
     delimiter = "\t" if str(path).lower().endswith(".tsv") else ","
     reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
     return [(reader.line_num, {k: (v or "") for k, v in row.items() if k}) for row in reader]

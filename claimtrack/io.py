@@ -35,6 +35,7 @@ import attrs
 import cattrs
 from cattrs.preconf.json import make_converter
 
+from ._config import NotJSON, parse_json, read_text
 from ._gc import paused_gc
 from .errors import ClaimtrackError, FileFormatError, ValidationError
 from .figure import Figure
@@ -272,62 +273,8 @@ class LoadResult:
     problems: list[Problem]
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """A file's text as UTF-8 (a byte-order mark is dropped); clear errors otherwise."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileFormatError(name, "no such file") from None
-    except IsADirectoryError:
-        raise FileFormatError(name, "is a folder, expected a file") from None
-    except OSError as err:  # no permission, a device, a broken disk
-        raise FileFormatError(name, f"cannot be read: {err.strerror or err}") from None
-    # UTF-32's little-endian mark begins with UTF-16's, so it is tried first
-    for marks, encoding in (
-        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
-        ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
-    ):
-        if data.startswith(marks):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise FileFormatError(name, f"not valid {encoding.upper()}: {err.reason}") from None
-    if data[:4096].count(0) * 8 > len(data[:4096]):  # UTF-8 text has no NUL bytes to speak of
-        raise FileFormatError(
-            name,
-            "has NUL bytes, as UTF-16 or UTF-32 without a byte-order mark would; "
-            "save the file as UTF-8",
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise FileFormatError(
-            name, f"byte {err.start} is not UTF-8 ({err.reason}); save the file as UTF-8", line
-        ) from None
-
-
-class _NotJSON(ValueError):
-    """A line of a JSON Lines file that does not parse."""
-
-
-def _json(text: str) -> Any:
-    """Parsed JSON; every way it fails is a ``_NotJSON`` (reason, line) saying why."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise _NotJSON(f"not JSON: {err.msg} at column {err.colno}", err.lineno) from None
-    except RecursionError:
-        raise _NotJSON("not JSON claimtrack reads: nested too deeply", None) from None
-    except ValueError:  # int() refuses more digits than sys.get_int_max_str_digits()
-        raise _NotJSON(
-            "not JSON claimtrack reads: a number of more than 4,300 digits", None
-        ) from None
-
-
 def _problem(path: str, line: int | None, err: Exception) -> Problem:
-    if isinstance(err, _NotJSON):
+    if isinstance(err, NotJSON):
         return Problem(path, line, None, str(err.args[0]))
     if isinstance(err, ValidationError):
         return Problem(path, line, err.field, str(err))
@@ -350,13 +297,13 @@ def _records(
             if not line.strip():
                 continue
             try:
-                yield number, _json(line)
-            except _NotJSON as err:
+                yield number, parse_json(line)
+            except NotJSON as err:
                 yield number, err
     elif kind == "json":
         try:
-            data = _json(text) if text.strip() else []
-        except _NotJSON as err:
+            data = parse_json(text) if text.strip() else []
+        except NotJSON as err:
             raise FileFormatError(path, err.args[0], err.args[1]) from None
         if isinstance(data, Mapping) and "claims" in data:
             data = data["claims"]

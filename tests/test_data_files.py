@@ -124,3 +124,15 @@ def test_any_data_file_gives_a_result_or_a_file_format_error(
     ]:
         with contextlib.suppress(ct.ClaimtrackError):  # and nothing else escapes
             read(str(path))
+
+
+def test_data_files_are_read_as_claim_files_are(tmp_path: Path) -> None:
+    # one reader for both: a UTF-16 file with its mark is read, a huge number is refused
+    # (the gazetteer's own reader refused the first and let a ValueError escape the second)
+    utf16 = tmp_path / "places.csv"
+    utf16.write_bytes("name,within\nZembla,\n".encode("utf-16"))
+    assert Gazetteer.from_file(str(utf16)).resolve("Zembla") is not None
+    huge = tmp_path / "places.json"
+    huge.write_text('{"places": [' + "1" * 5000 + "]}", encoding="utf-8")
+    with pytest.raises(FileFormatError, match="a number of more than 4,300 digits"):
+        Gazetteer.from_file(str(huge))
