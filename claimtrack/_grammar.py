@@ -106,7 +106,13 @@ _DIGITS = (
     r"(?<![\w.,])[-−]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)"
     r"(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\d]|[.,]\d)"  # "1,5" and "1.234.567" are no number read
 )
-_SCALE_WORDS_AFTER_AND = ("hundred", "thousand", "million", "billion", "trillion")
+# The scale words of the grammar itself ("a few hundred", "a quarter of a million"),
+# whatever a user's lexicon lists under "scales".
+_WORD_SCALES = {
+    "dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    "trillion": 1e12,
+}  # fmt: skip
+_SCALE_WORDS_AFTER_AND = tuple(w for w in _WORD_SCALES if w != "dozen")  # "hundred and fifty"
 # Fractions written with a slash, "3/4", "1 1/2": a one-digit numerator over a usual
 # denominator, so that "12/8" and "9/11" (dates, names) stay two numbers as before.
 _SLASH = r"[1-9]/(?:16|10|2|3|4|5|8)(?![\d/])"
@@ -172,7 +178,7 @@ class NumberGrammar:
                 rf"(?:\s?(?P<{tag}unit>{unit_alt})(?![\w²]))?"
             )
 
-        scale_words = "(?:dozen|hundred|thousand|million|billion|trillion)"
+        scale_words = "(?:" + "|".join(_WORD_SCALES) + ")"
         # "several thousand", "a few hundred", "a quarter of a million": a vague quantity
         # or a fraction of a scale word, not two figures.
         word_scales = rf"(?P<{{}}>(?:hundred\s+)?{scale_words})\b"
@@ -249,7 +255,11 @@ class NumberGrammar:
                 # own last scale word.
                 last = _key(raw).replace("-", " ").split()[-1]
                 after_scale = group.endswith("2") and parts.get(tag + "scale")
-                of = 1.0 if after_scale else self.lexicon.scales.get(last, _SMALL.get(last, 1.0))
+                of = (
+                    1.0
+                    if after_scale
+                    else self.lexicon.scales.get(last, _WORD_SCALES.get(last, 1.0))
+                )
                 value += sign * self.lexicon.and_fractions[_key(frac)] * of
         currency = parts[tag + "cur"]
         unit_text = parts[tag + "unit"]
@@ -276,21 +286,12 @@ class NumberGrammar:
         return value, unit, factor
 
 
-_SMALL = {"dozen": 12.0, "hundred": 100.0}  # number words that scale, beside the lexicon's
-
-
 def word_scale(text: str) -> float:
     """The factor of one or two scale words: "thousand", "hundred thousand"."""
     factor = 1.0
     for word in _key(text).split():
         factor *= _WORD_SCALES[word]
     return factor
-
-
-_WORD_SCALES = {
-    "dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-    "trillion": 1e12,
-}  # fmt: skip
 
 
 def _words_to_number(key: str) -> float:
