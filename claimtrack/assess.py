@@ -246,11 +246,11 @@ class Assessment:
 
 
 def _said(e: Estimate) -> str:
-    """An estimate in words: "1,200 (1,080 to 1,320)"."""
-    unit = f" {e.unit}" if e.unit else ""
+    """An estimate in words, as the tables write it: "1,200 (1,080 to 1,320)", "50%"."""
+    best = _html.with_unit(_html.num(e.best), e.unit)
     if e.low == e.high == e.best:
-        return f"{_html.num(e.best)}{unit}"
-    return f"{_html.num(e.best)}{unit} ({_html.num(e.low)} to {_html.num(e.high)})"
+        return best
+    return f"{best} ({_html.num(e.low)} to {_html.num(e.high)})"
 
 
 def assessment_methods() -> list[str]:
