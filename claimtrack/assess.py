@@ -177,6 +177,7 @@ class Assessment:
         self.reliability = reliability
         self.dependence = dependence
         self._grades = grades
+        self._inconsistencies: list[Verdict] | None = None  # found on first asking
 
     def grade(self, claim: Claim) -> Grade:
         """The credibility grade of a claim of the graph."""
@@ -200,6 +201,11 @@ class Assessment:
         single estimate is well backed. Each verdict's claims are those stand-ins,
         by the source ``"consensus (<method>)"``.
         """
+        if self._inconsistencies is None:  # the report and check both ask: link once
+            self._inconsistencies = self._find_inconsistencies()
+        return list(self._inconsistencies)
+
+    def _find_inconsistencies(self) -> list[Verdict]:
         from .graph import ClaimGraph  # graph.py imports this module
 
         name = f"consensus ({self.method})"

@@ -267,5 +267,7 @@ def test_estimates_that_do_not_add_up_are_named() -> None:
     assert "2,690" in conflict.reason and "1,200 (1,080 to 1,320)" in conflict.reason
     # every estimate is well backed; it is their sum that fails
     assert all(e.sources for e in a.estimates.values())
+    again = a.inconsistencies()  # found once, and each caller gets its own list
+    assert again == [conflict] and again is not a.inconsistencies()
     seeds = ClaimGraph(ct.load(ROOT / "seeds" / "seed_report.csv"))
     assert seeds.assess().inconsistencies() == []
