@@ -227,15 +227,14 @@ class _Reader:
                 # the reports are their evidence, not a source
                 subject = relay
             elif relay:
-                via, relay_start, subject = (self._resolve(relay) or "",), relay[0].start, cited
+                name = self._resolve(relay)
+                via, relay_start, subject = ((name,) if name else ()), relay[0].start, cited
             else:
                 subject = cited
         if verb in ("told", "tells", "tell") and not via:
             via = self._told(after)  # "an official told Reuters that": relayed by Reuters
         stance = "denies" if verb in self.deny else "asserts"
-        return self._make(
-            m, subject, stance, closing, counter, tuple(v for v in via if v), relay_start
-        )
+        return self._make(m, subject, stance, closing, counter, via, relay_start)
 
     def _told(self, after: list[Token]) -> tuple[str, ...]:
         """The outlet a speaker told: "told Reuters", "told the newspaper Ukrainska Pravda";
