@@ -55,7 +55,7 @@ def claims_table(claims: Sequence[Claim]) -> str:
         (
             c.source.name,
             c.measure,
-            c.figure.text or c.figure.format(),
+            _stated(c),
             c.place or "",
             str(c.period) if c.period else "",
             ", ".join(c.via),
@@ -71,7 +71,7 @@ def extract_table(claims: Sequence[Claim]) -> str:
         (
             c.source.name + (" (denies)" if c.stance == "denies" else ""),
             c.measure,
-            c.figure.text or c.figure.format(),
+            _stated(c),
             c.place or "",
             str(c.period) if c.period else "",
             f"{c.span[0]}-{c.span[1]}" if c.span else "",
@@ -81,9 +81,18 @@ def extract_table(claims: Sequence[Claim]) -> str:
     return render_table(["source", "measure", "figure", "place", "period", "span"], rows)
 
 
+def _stated(c: Claim) -> str:
+    """The figure as the source stated it ("1 in 3"), or its canonical text."""
+    return c.figure.text or c.figure.format()
+
+
+def _who(c: Claim) -> str:
+    """The source, and the outlets it came through: "Kyiv (via Seed Wire)"."""
+    return c.source.name + (f" (via {', '.join(c.via)})" if c.via else "")
+
+
 def _said(c: Claim) -> str:
-    via = f" (via {', '.join(c.via)})" if c.via else ""
-    return f"{c.figure.text or c.figure.format()} {c.source.name}{via}"
+    return f"{_stated(c)} {_who(c)}"
 
 
 def disputes_table(graph: ClaimGraph, shown: int | None = SHOWN) -> str:
@@ -134,10 +143,10 @@ def grades_table(assessment: Any, shown: int | None = SHOWN, worst: int = 6) -> 
     rows = [
         (
             str(g),
-            c.source.name + (f" (via {', '.join(c.via)})" if c.via else ""),
+            _who(c),
             c.measure,
             c.place or "",
-            c.figure.text or c.figure.format(),  # as stated: "1 in 3", not 33.333333333333336%
+            _stated(c),
             g.reasons[0] if g.reasons else "",
         )
         for g, c in graded
