@@ -21,7 +21,7 @@ from ._config import read_json
 from ._units import UNITS, normalize_unit
 from .errors import FileFormatError, ParseError
 
-__all__ = ["LEXICON", "Lexicon", "Match", "NumberGrammar", "word_scale"]
+__all__ = ["LEXICON", "Lexicon", "Match", "NumberGrammar", "times", "word_scale"]
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -277,13 +277,18 @@ class NumberGrammar:
                 unit_text = unit_text or scale
             else:
                 factor = self.lexicon.scales[word]
-                # 8.2 x 1e9 is 8199999999.999999 in binary floating point: keep the digits said
-                value = float(f"{value * factor:.12g}")
+                value = times(value, factor)
         unit = normalize_unit(currency) if currency else normalize_unit(unit_text)
         if unit is None and factor == 1.0 and _PURE_FRACTION.fullmatch(raw.strip()):
             # A fraction of nothing is a share, as "a third" is: "3/4 of the villages".
             return value * 100.0, "%", factor
         return value, unit, factor
+
+
+def times(value: float, factor: float) -> float:
+    """``value * factor`` with the digits said: 8.2 x 1e9 is 8199999999.999999 in binary
+    floating point, and "8.2 billion" is 8,200,000,000."""
+    return float(f"{value * factor:.12g}")
 
 
 def word_scale(text: str) -> float:

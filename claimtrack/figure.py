@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from . import _html
-from ._grammar import GRAMMAR, LEXICON, Lexicon, NumberGrammar, word_scale
+from ._grammar import GRAMMAR, LEXICON, Lexicon, NumberGrammar, times, word_scale
 from ._units import UNITS, conversion_factor, normalize_unit
 from .errors import ClaimtrackError, ParseError, UnitError, ValidationError
 
@@ -491,10 +491,10 @@ def _read_parts(
         value, low, high = policy.vague_value(_key(parts["vague"]))
         if scale := parts["vscale"]:  # "several thousand": the vague count, in thousands
             factor = word_scale(scale)
-            value, low, high = (float(f"{x * factor:.12g}") for x in (value, low, high))
+            value, low, high = (times(x, factor) for x in (value, low, high))
         return Figure(value, low, high, hedge="vague", text=text)
     if (fraction := parts["fof"]) and (scale := parts["fofscale"]):  # "a quarter of a million"
-        value = float(f"{lex.fractions[_key(fraction)] / 100 * word_scale(scale):.12g}")
+        value = times(lex.fractions[_key(fraction)] / 100, word_scale(scale))
         return _hedged(value, None, hedge, policy, text)
     if parts["fraction"]:
         share = lex.fractions[_key(parts["fraction"])]
