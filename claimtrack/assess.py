@@ -178,17 +178,48 @@ class Assessment:
         self.dependence = dependence
         self._grades = grades
         self._inconsistencies: list[Verdict] | None = None  # found on first asking
+        # quantity -> "whole" or "part", and the whole's verdict: the sum it fails
+        self._doubted: dict[Quantity, tuple[str, Verdict]] = {}
+        self._consistent = False  # whether grades were capped by the inconsistencies yet
 
     def grade(self, claim: Claim) -> Grade:
-        """The credibility grade of a claim of the graph."""
-        found = self._grades.get(claim.id)
+        """The credibility grade of a claim of the graph.
+
+        A claim that holds an estimate which does not add up with others (see
+        ``inconsistencies``) is at best possibly true (3): the Admiralty code
+        keeps 1 and 2 for information consistent with the rest.
+        """
+        found = self._checked_grades().get(claim.id)
         if found is None:
             raise ValidationError("claim", claim, "a claim of the assessed graph")
         return found
 
     def grades(self) -> dict[str, Grade]:
-        """Every claim's grade, by claim id."""
-        return dict(self._grades)
+        """Every claim's grade, by claim id (capped as ``grade`` says)."""
+        return dict(self._checked_grades())
+
+    def _checked_grades(self) -> dict[str, Grade]:
+        """The grades, with those of claims behind inconsistent estimates capped at 3.
+
+        Found on first asking, as ``inconsistencies`` is: ``assess`` on a hundred
+        thousand claims need not wait for the part-and-whole check.
+        """
+        if not self._consistent:
+            self.inconsistencies()
+            for quantity, (role, verdict) in self._doubted.items():
+                estimate = self.estimates[quantity]
+                whole = verdict.b.place or "the whole"
+                if role == "whole":
+                    why = f"the estimates of the parts of {whole} exceed the estimate for it"
+                else:
+                    why = f"this is a part of {whole}, and the parts' estimates exceed the whole's"
+                why += ": " + verdict.reason
+                for claim in estimate.claims:
+                    was = self._grades[claim.id]
+                    if was.credibility < 3:
+                        self._grades[claim.id] = Grade(3, was.letter, (why, *was.reasons))
+            self._consistent = True
+        return self._grades
 
     def estimate(self, claim: Claim) -> Estimate | None:
         """The estimate of the quantity a claim is about (None if it had none)."""
@@ -219,6 +250,7 @@ class Assessment:
             )
             for q, e in self.estimates.items()
         ]
+        behind = dict(zip([c.id for c in stand_ins], self.estimates, strict=True))
         context = self.graph.context
         graph = ClaimGraph(
             stand_ins,
@@ -231,7 +263,10 @@ class Assessment:
         # one verdict a whole: its parts, taken in any order, make one conflict
         wholes: dict[str, Verdict] = {}
         for verdict in graph.verdicts(Relation.CONTRADICTS):
-            wholes.setdefault(verdict.b.id, verdict)
+            kept = wholes.setdefault(verdict.b.id, verdict)
+            # the whole and each of its parts are in doubt, all by the whole's one sum
+            for role, stand_in in (("part", verdict.a), ("whole", verdict.b)):
+                self._doubted.setdefault(behind[stand_in.id], (role, kept))
         return list(wholes.values())
 
     def __str__(self) -> str:

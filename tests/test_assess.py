@@ -271,3 +271,24 @@ def test_estimates_that_do_not_add_up_are_named() -> None:
     assert again == [conflict] and again is not a.inconsistencies()
     seeds = ClaimGraph(ct.load(ROOT / "seeds" / "seed_report.csv"))
     assert seeds.assess().inconsistencies() == []
+
+
+def test_claims_behind_estimates_that_do_not_add_up_are_at_best_possibly_true() -> None:
+    places, claims = zembla()
+    graph = ClaimGraph(claims, places=places)
+    a = ct.assess(graph)
+    by = {(c.source.name, c.place, str(c.figure)): a.grade(c) for c in claims}
+    # the Zembla total is confirmed by two origins, yet its parts' estimates exceed it
+    whole = by[("Ministry", "Zembla", "about 1,200")]
+    assert whole.credibility == 3 and "parts of Zembla exceed" in whole.reasons[0]
+    assert "confirmed by 1 other independent source" in whole.reasons  # the reasons it had
+    part = by[("Rebels", "Southmarsh", "more than 2,000")]
+    assert part.credibility == 3 and part.reasons[0].startswith("this is a part of Zembla")
+    # a dissenting claim keeps its grade: it did not back the failing estimate
+    dissent = by[("Ministry", "Southmarsh", "350")]
+    assert not any("exceed" in reason for reason in dissent.reasons)
+    assert a.grades() == {c.id: a.grade(c) for c in claims}
+    # without the parts that overflow it, the total is confirmed again
+    kept = [c for c in claims if c.place != "Southmarsh"]
+    again = ct.assess(ClaimGraph(kept, places=places))
+    assert again.grade(kept[0]).credibility == 1 and not again.inconsistencies()
