@@ -291,6 +291,19 @@ def test_a_denied_figure_is_kept_with_the_denial() -> None:
         # "denied reports that": the reports are the object, the ministry denies
         ("The ministry denied reports that 45 drones were shot down.", [("ministry", "denies")]),
         ("Moscow denied that 300 soldiers had died.", [("Moscow", "denies")]),
+        # a report a cue calls untrue is denied, whatever the verb before it
+        (
+            "Police said there was no truth to reports that 23 protesters had been shot dead.",
+            [("Police", "denies")],
+        ),
+        (
+            "There was no basis for claims that 300 soldiers had died, the army said.",
+            [("army", "denies")],
+        ),
+        (
+            "Police confirmed reports that 23 protesters had been shot dead.",
+            [("Police", "asserts")],
+        ),
     ],
 )
 def test_who_denies_and_who_asserts(text: str, expected: list[tuple[str, str]]) -> None:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from .document import Document, Token
 from .rules import ExtractRules, alternation, word_set
 
-__all__ = ["Attribution", "choose_attributions", "find_attributions"]
+__all__ = ["Attribution", "choose_attributions", "denied_report", "find_attributions"]
 
 _WINDOW = 110  # characters either side of a verb that its subject may take
 
@@ -481,6 +481,26 @@ def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
             )
         found.append(attribution)
     return found
+
+
+def _denial(rules: ExtractRules) -> re.Pattern[str]:
+    s = rules.section("sources")
+    cues = alternation([*s["denial_cues"], *s["deny_verbs"]])
+    nouns = alternation(s["claim_nouns"])
+    # the cue, a few words ("to", "for", "as false"), the claim noun, "that", and the
+    # start of the clause the figure is in, with no punctuation between
+    return re.compile(
+        rf"{cues}\s+(?:[^\s,;:.!?]+\s+){{0,4}}?{nouns}\s+that\s+[^,;:.!?\"“”]{{0,80}}$",
+        re.IGNORECASE,
+    )
+
+
+def denied_report(doc: Document, rules: ExtractRules, figure: tuple[int, int]) -> bool:
+    """Whether a figure is in what a denial calls untrue: "denied reports that 45",
+    "there was no truth to reports that 23", "no basis for claims that 300"."""
+    start = figure[0]
+    low = max(doc.sentence(start)[0], start - 160)
+    return rules.compiled("sources.denial", _denial).search(doc.text, low, start) is not None
 
 
 def choose_attributions(
