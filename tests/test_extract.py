@@ -835,6 +835,26 @@ def test_figures_stop_at_names_changes_and_date_ranges(
             "2024-10-02",
             ["2024-10-02/2026-10-02"],
         ),
+        # "in the first" after "the second quarter" is the first quarter (was the second)
+        (
+            "The economy grew 3.7% in the second quarter, down from 6.5% in the first.",
+            "2024-08-22",
+            ["2024-04/2024-06", "2024-01/2024-03"],
+        ),
+        # a part of the year (was no period, and "six months" a figure)
+        (
+            "Gangs killed 3,250 people in the first six months of the year.",
+            "2024-08-22",
+            ["2024-01/2024-06"],
+        ),
+        # a clause about the future dates ahead, as "by September" does (was 2023-09)
+        ("Rations for 250,000 refugees will be cut from September.", "2024-08-22", ["2024-09"]),
+        # what began on Sunday holds from Sunday on (was the one day)
+        (
+            "Despite the ceasefire, which took effect on Sunday, nine civilians have been hurt.",
+            "2024-08-22",
+            ["2024-08-18/"],
+        ),
     ],
 )
 def test_periods_relative_ranges_and_comparisons(
