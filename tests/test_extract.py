@@ -938,6 +938,7 @@ def test_measures_of_displacement_changes_and_levels(text: str, expected: list[s
         ("Temperatures fell to minus 5 degrees Celsius, the agency said.", -5, "°C"),
         ("The convoy moved at 40 km/h, the monitor said.", 40, "km/h"),
         ("Damage was put at Rs 500 crore, officials said.", 5_000_000_000, "INR"),
+        ("A ransom of 20 million naira was paid, police said.", 20_000_000, "NGN"),
     ],
 )
 def test_fractions_are_read_in_running_text(text: str, value: float, unit: str | None) -> None:
