@@ -465,6 +465,9 @@ def test_residents_of_a_place_and_a_date_before_a_comma(
         # a part named after "including" shares the whole's event ("children" before)
         ("The strike wounded 17 people, including four children, the prosecutor said.",
          ["people wounded", "children wounded"]),
+        # an owner between "of" and the thing is not the thing (was "gaza's")
+        ("Fewer than 20 of Gaza's 36 hospitals are working, the WHO said.",
+         ["hospitals", "hospitals"]),
     ],
 )  # fmt: skip
 def test_the_measure_of_lists_clauses_money_and_parts(text: str, measures: list[str]) -> None:
