@@ -410,6 +410,9 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ("Troops reached Orsk. They said 238 soldiers were wounded there.", "Orsk"),
         ("Police said 23 people were held in central Tirelli.", "Tirelli"),
         ("Officials said 9 drones fell in Russia's Belgorod region.", "Belgorod"),
+        ("Officials said 9 shells fell in Khartoum's Omdurman.", "Omdurman"),  # a capital's
+        # an owner that is no known place is part of the name (was "Bazar")
+        ("Some 250,000 refugees live in Cox's Bazar, the WFP said.", "Cox's Bazar"),
         ("Officials said 58 died, according to the Velmoran health agency.", None),
         ("Officials said 3 people died near the Syrian border.", "Syria"),  # was "Syrian"
         ("The shelling of Donetsk killed 12 people, officials said.", "Donetsk"),  # was None

@@ -79,13 +79,25 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     organisations = rules.words("sources", "source_heads")
     capitals = rules.words("places", "capitals")
     countries = compiled.countries
+    known = capitals | {c.lower() for c in countries.values()}  # owners that are places
     text = doc.text
     found: list[PlaceMention] = []
     for m in compiled.pattern.finditer(text):
         name: str | None
         if m.group("name"):
-            # "in Russia's Kursk region" is in Kursk: the inner name is the narrower place.
-            name = _clean(m.group("inner") or m.group("name"), type_words)
+            # "in Russia's Kursk region" is in Kursk: the inner name is the narrower place,
+            # when the owner is a place ("in Cox's Bazar" is not in Bazar).
+            inner = m.group("inner")
+            owner = m.group("name")
+            if inner and not (
+                m.group("type")
+                or owner.lower() in known
+                or any(p.name.lower() == owner.lower() for p in found)
+            ):
+                inner = text[m.start("name") : m.end("inner")]
+                name = _clean(inner, type_words)
+            else:
+                name = _clean(inner or m.group("name"), type_words)
             if (
                 not name
                 or name.lower() in not_places
