@@ -413,6 +413,12 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ("Officials said 9 shells fell in Khartoum's Omdurman.", "Omdurman"),  # a capital's
         # an owner that is no known place is part of the name (was "Bazar")
         ("Some 250,000 refugees live in Cox's Bazar, the WFP said.", "Cox's Bazar"),
+        # where they came from is the place only when no other is named (was Eritrea)
+        (
+            "Ninety-three migrants, most of them from Eritrea, drowned off the coast of Djibouti.",
+            "Djibouti",
+        ),
+        ("Officials said 45 drones were launched from Ukraine.", "Ukraine"),
         ("Officials said 58 died, according to the Velmoran health agency.", None),
         ("Officials said 3 people died near the Syrian border.", "Syria"),  # was "Syrian"
         ("The shelling of Donetsk killed 12 people, officials said.", "Donetsk"),  # was None
