@@ -339,6 +339,12 @@ def test_citing_evidence_leaves_the_speaker_the_source() -> None:
         ("An official told the newspaper Ukrainska Pravda that 8 drones hit the city.",
          "official", ("Ukrainska Pravda",)),
         ("The governor told reporters that 30 people were killed.", "governor", ()),
+        # a reason cited is no source: who acted cites it ("persistent inflation" was one)
+        ("Russia's central bank raised its key rate to 18% on Friday, citing persistent "
+         "inflation.", "Russian central bank", ()),
+        ("Reuters, citing weak demand, said 300 jobs would go.", "Reuters", ()),
+        ("The agency, citing an unnamed diplomat, said 40 drones were launched.",
+         "unnamed diplomat", ("agency",)),
     ],
 )  # fmt: skip
 def test_citing_names_the_origin_and_the_relay(text: str, source: str, via: tuple[str]) -> None:
