@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import pytest
@@ -963,3 +964,19 @@ def test_fractions_are_read_in_running_text(text: str, value: float, unit: str |
     (claim,) = extract(text, published=PUBLISHED)
     assert (claim.figure.value, claim.figure.unit) == (value, unit)
     assert claim.span is not None and text[claim.span[0] : claim.span[1]] == claim.figure.text
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "bounds"),
+    [
+        # a threshold passed is more than the number (was exactly 600,000)
+        ("The death toll has passed 600,000, officials said.", "over", (600_000, math.inf)),
+        ("Exports topped $5 billion in July, the ministry said.", "over", (5e9, math.inf)),
+        ("The truck passed 3 checkpoints, the driver said.", "exact", (3, 3)),
+    ],
+)
+def test_a_threshold_passed_is_more_than_the_number(
+    text: str, hedge: str, bounds: tuple[float, float]
+) -> None:
+    figure = one(text).figure
+    assert (figure.hedge, figure.bounds) == (hedge, bounds)
