@@ -980,3 +980,16 @@ def test_a_threshold_passed_is_more_than_the_number(
 ) -> None:
     figure = one(text).figure
     assert (figure.hedge, figure.bounds) == (hedge, bounds)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # "a single" stresses one, it counts nothing (was a figure of 1)
+        ("Officials said 30 people were killed in a single strike.", ["30"]),
+        ("Not a single drone reached Moscow, the mayor said.", []),
+        ("Only a single aid truck entered Gaza, the UN said.", ["Only a single"]),
+    ],
+)
+def test_a_single_counts_only_after_only(text: str, figures: list[str]) -> None:
+    assert [c.figure.text for c in extract(text, PUBLISHED)] == figures
