@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import pytest
@@ -291,6 +292,19 @@ def test_a_denied_figure_is_kept_with_the_denial() -> None:
         # "denied reports that": the reports are the object, the ministry denies
         ("The ministry denied reports that 45 drones were shot down.", [("ministry", "denies")]),
         ("Moscow denied that 300 soldiers had died.", [("Moscow", "denies")]),
+        # a report a cue calls untrue is denied, whatever the verb before it
+        (
+            "Police said there was no truth to reports that 23 protesters had been shot dead.",
+            [("Police", "denies")],
+        ),
+        (
+            "There was no basis for claims that 300 soldiers had died, the army said.",
+            [("army", "denies")],
+        ),
+        (
+            "Police confirmed reports that 23 protesters had been shot dead.",
+            [("Police", "asserts")],
+        ),
     ],
 )
 def test_who_denies_and_who_asserts(text: str, expected: list[tuple[str, str]]) -> None:
@@ -326,6 +340,12 @@ def test_citing_evidence_leaves_the_speaker_the_source() -> None:
         ("An official told the newspaper Ukrainska Pravda that 8 drones hit the city.",
          "official", ("Ukrainska Pravda",)),
         ("The governor told reporters that 30 people were killed.", "governor", ()),
+        # a reason cited is no source: who acted cites it ("persistent inflation" was one)
+        ("Russia's central bank raised its key rate to 18% on Friday, citing persistent "
+         "inflation.", "Russian central bank", ()),
+        ("Reuters, citing weak demand, said 300 jobs would go.", "Reuters", ()),
+        ("The agency, citing an unnamed diplomat, said 40 drones were launched.",
+         "unnamed diplomat", ("agency",)),
     ],
 )  # fmt: skip
 def test_citing_names_the_origin_and_the_relay(text: str, source: str, via: tuple[str]) -> None:
@@ -397,6 +417,15 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ("Troops reached Orsk. They said 238 soldiers were wounded there.", "Orsk"),
         ("Police said 23 people were held in central Tirelli.", "Tirelli"),
         ("Officials said 9 drones fell in Russia's Belgorod region.", "Belgorod"),
+        ("Officials said 9 shells fell in Khartoum's Omdurman.", "Omdurman"),  # a capital's
+        # an owner that is no known place is part of the name (was "Bazar")
+        ("Some 250,000 refugees live in Cox's Bazar, the WFP said.", "Cox's Bazar"),
+        # where they came from is the place only when no other is named (was Eritrea)
+        (
+            "Ninety-three migrants, most of them from Eritrea, drowned off the coast of Djibouti.",
+            "Djibouti",
+        ),
+        ("Officials said 45 drones were launched from Ukraine.", "Ukraine"),
         ("Officials said 58 died, according to the Velmoran health agency.", None),
         ("Officials said 3 people died near the Syrian border.", "Syria"),  # was "Syrian"
         ("The shelling of Donetsk killed 12 people, officials said.", "Donetsk"),  # was None
@@ -452,6 +481,9 @@ def test_residents_of_a_place_and_a_date_before_a_comma(
         # a part named after "including" shares the whole's event ("children" before)
         ("The strike wounded 17 people, including four children, the prosecutor said.",
          ["people wounded", "children wounded"]),
+        # an owner between "of" and the thing is not the thing (was "gaza's")
+        ("Fewer than 20 of Gaza's 36 hospitals are working, the WHO said.",
+         ["hospitals", "hospitals"]),
     ],
 )  # fmt: skip
 def test_the_measure_of_lists_clauses_money_and_parts(text: str, measures: list[str]) -> None:
@@ -822,6 +854,26 @@ def test_figures_stop_at_names_changes_and_date_ranges(
             "2024-10-02",
             ["2024-10-02/2026-10-02"],
         ),
+        # "in the first" after "the second quarter" is the first quarter (was the second)
+        (
+            "The economy grew 3.7% in the second quarter, down from 6.5% in the first.",
+            "2024-08-22",
+            ["2024-04/2024-06", "2024-01/2024-03"],
+        ),
+        # a part of the year (was no period, and "six months" a figure)
+        (
+            "Gangs killed 3,250 people in the first six months of the year.",
+            "2024-08-22",
+            ["2024-01/2024-06"],
+        ),
+        # a clause about the future dates ahead, as "by September" does (was 2023-09)
+        ("Rations for 250,000 refugees will be cut from September.", "2024-08-22", ["2024-09"]),
+        # what began on Sunday holds from Sunday on (was the one day)
+        (
+            "Despite the ceasefire, which took effect on Sunday, nine civilians have been hurt.",
+            "2024-08-22",
+            ["2024-08-18/"],
+        ),
     ],
 )
 def test_periods_relative_ranges_and_comparisons(
@@ -905,9 +957,39 @@ def test_measures_of_displacement_changes_and_levels(text: str, expected: list[s
         ("Temperatures fell to minus 5 degrees Celsius, the agency said.", -5, "°C"),
         ("The convoy moved at 40 km/h, the monitor said.", 40, "km/h"),
         ("Damage was put at Rs 500 crore, officials said.", 5_000_000_000, "INR"),
+        ("A ransom of 20 million naira was paid, police said.", 20_000_000, "NGN"),
     ],
 )
 def test_fractions_are_read_in_running_text(text: str, value: float, unit: str | None) -> None:
     (claim,) = extract(text, published=PUBLISHED)
     assert (claim.figure.value, claim.figure.unit) == (value, unit)
     assert claim.span is not None and text[claim.span[0] : claim.span[1]] == claim.figure.text
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "bounds"),
+    [
+        # a threshold passed is more than the number (was exactly 600,000)
+        ("The death toll has passed 600,000, officials said.", "over", (600_000, math.inf)),
+        ("Exports topped $5 billion in July, the ministry said.", "over", (5e9, math.inf)),
+        ("The truck passed 3 checkpoints, the driver said.", "exact", (3, 3)),
+    ],
+)
+def test_a_threshold_passed_is_more_than_the_number(
+    text: str, hedge: str, bounds: tuple[float, float]
+) -> None:
+    figure = one(text).figure
+    assert (figure.hedge, figure.bounds) == (hedge, bounds)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # "a single" stresses one, it counts nothing (was a figure of 1)
+        ("Officials said 30 people were killed in a single strike.", ["30"]),
+        ("Not a single drone reached Moscow, the mayor said.", []),
+        ("Only a single aid truck entered Gaza, the UN said.", ["Only a single"]),
+    ],
+)
+def test_a_single_counts_only_after_only(text: str, figures: list[str]) -> None:
+    assert [c.figure.text for c in extract(text, PUBLISHED)] == figures

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -85,6 +86,13 @@ def test_numbers_in_digits_and_words(text: str, value: float) -> None:
         ("₹2,000", 2_000, "INR"),
         ("500 rupees", 500, "INR"),
         ("years 500", 500, None),  # a prefix in letters starts a word
+        ("20 million naira", 20_000_000, "NGN"),  # was no unit
+        ("₦5bn", 5_000_000_000, "NGN"),
+        ("KSh 300", 300, "KES"),
+        ("4.5 billion yuan", 4_500_000_000, "CNY"),
+        ("500 Pakistani rupees", 500, "PKR"),  # the longer form beats "rupees"
+        ("A$40m", 40_000_000, "AUD"),
+        ("Rp 2 trillion", 2_000_000_000_000, "IDR"),
     ],
 )
 def test_currencies_percentages_and_units(text: str, value: float, unit: str | None) -> None:
@@ -519,7 +527,9 @@ def test_format_then_parse_gives_the_same_figure(f: Figure) -> None:
 
 @given(figures(), figures())
 def test_overlaps_is_symmetric(a: Figure, b: Figure) -> None:
-    assume(a.unit == b.unit)
+    # one unit for both, not assume(a.unit == b.unit): with some 50 units in the table
+    # nearly every pair was filtered out
+    b = attrs.evolve(b, unit=a.unit)
     assert a.overlaps(b) == b.overlaps(a)
     assert (a.distance(b) == 0) == (b.distance(a) == 0)
     assert a.distance(b) == pytest.approx(b.distance(a))

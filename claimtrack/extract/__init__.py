@@ -27,7 +27,7 @@ from .periods import choose_period, find_periods
 from .phrases import MeasureReader
 from .places import choose_place, find_places, part_markers
 from .rules import ExtractRules
-from .sources import Attribution, choose_attributions, find_attributions
+from .sources import Attribution, choose_attributions, denied_report, find_attributions
 
 __all__ = ["ExtractRules", "extract"]
 
@@ -226,6 +226,9 @@ def _claims(
             period = Period(None, end) if end else None
         sentence_text = _excerpt(text, sentence, span)
         stances = [(a.name, a.stance, a.via) for a in chosen]
+        if stances and not chosen[0].counter and denied_report(doc, rules, span):
+            # "Police said there was no truth to reports that 23 ...": said, but denied
+            stances[0] = (chosen[0].name, "denies", chosen[0].via)
         if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
             stances.insert(0, (fallback, "asserts", ()))
         for name, stance, relays in stances:

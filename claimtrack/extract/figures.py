@@ -143,6 +143,8 @@ class _Checks:
         self.suffix_units = rules.compiled("figures.suffix_units", _suffix_units)
         self.suffix_names: dict[str, str] = dict(section["suffix_units"])
         self.not_figures = rules.not_figures
+        over = alternation(section["over_after"])
+        self.over_after = re.compile(rf"{over}\s+$", re.IGNORECASE)
 
     def excluded(
         self,
@@ -329,6 +331,12 @@ def _figures_in(
             and not _fraction_ok(text, end, checks)
         ):
             continue  # "half an hour"; but "one in five adults" is a share
+        if figure.hedge == "exact" and checks.over_after.search(text, max(0, start - 24), start):
+            # "the toll has passed 600,000": more than the number, as "over 600,000" is
+            low, high, low_open, high_open = policy.interval("over", figure.value)
+            figure = attrs.evolve(
+                figure, low=low, high=high, low_open=low_open, high_open=high_open, hedge="over"
+            )
         yield Found(start, end, figure, numbers)
 
 

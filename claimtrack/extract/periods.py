@@ -81,6 +81,10 @@ def _context_patterns(rules: ExtractRules) -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _future(rules: ExtractRules) -> re.Pattern[str]:
+    return re.compile(alternation(rules.section("periods")["future_markers"]), re.IGNORECASE)
+
+
 def _since(rules: ExtractRules) -> re.Pattern[str]:
     words = alternation(rules.section("periods")["since_words"])
     return re.compile(rf"{words}[^,;.!?]*$", re.IGNORECASE)
@@ -125,6 +129,7 @@ def find_periods(
     """Every time expression in the document, in order, each with the period it names."""
     _, kinds = rules.compiled("periods", _compile)
     since = rules.compiled("periods.since", _since)
+    future = rules.compiled("periods.future", _future)
     text = doc.text
     found: list[PeriodMention] = []
     previous: Period | None = None
@@ -133,8 +138,10 @@ def find_periods(
         prefix = name + "_"
         groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
         kind = kinds[int(name[1:])]
+        # "rations will be cut from September": a clause about the future dates ahead
+        ahead = future.search(text, doc.clause(m.start(), m.end())[0], m.start()) is not None
         try:
-            period = RESOLVERS[kind](groups, Context(published, previous, rules))
+            period = RESOLVERS[kind](groups, Context(published, previous, rules, ahead))
         except ValueError:  # "March 0000", "31 February": no such day
             period = None
         if period is None and kind in ("year", "year_range"):

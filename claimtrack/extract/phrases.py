@@ -84,6 +84,7 @@ class MeasureReader:
                     or after[i].text[0].isdigit()
                     or after[i].text in (",", ".")
                     or after[i].lower in self.scales
+                    or after[i].lower.endswith(("'s", "’s"))  # "20 of Gaza's 36 hospitals"
                 ):
                     i += 1
         part_of = i > 1 and any(t.text[0].isdigit() for t in after[1:i])

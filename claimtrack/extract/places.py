@@ -27,6 +27,7 @@ class PlaceMention(NamedTuple):
     end: int
     name: str
     owner: bool = False  # "Sudan's war": named as an owner, which a speaker's words also do
+    origin: bool = False  # "migrants from Eritrea": where they came from, not where it happened
 
 
 class _Compiled(NamedTuple):
@@ -78,14 +79,27 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     type_words = rules.words("places", "type_words")
     organisations = rules.words("sources", "source_heads")
     capitals = rules.words("places", "capitals")
+    origins = rules.words("places", "origin_cues")
     countries = compiled.countries
+    known = capitals | {c.lower() for c in countries.values()}  # owners that are places
     text = doc.text
     found: list[PlaceMention] = []
     for m in compiled.pattern.finditer(text):
         name: str | None
         if m.group("name"):
-            # "in Russia's Kursk region" is in Kursk: the inner name is the narrower place.
-            name = _clean(m.group("inner") or m.group("name"), type_words)
+            # "in Russia's Kursk region" is in Kursk: the inner name is the narrower place,
+            # when the owner is a place ("in Cox's Bazar" is not in Bazar).
+            inner = m.group("inner")
+            owner = m.group("name")
+            if inner and not (
+                m.group("type")
+                or owner.lower() in known
+                or any(p.name.lower() == owner.lower() for p in found)
+            ):
+                inner = text[m.start("name") : m.end("inner")]
+                name = _clean(inner, type_words)
+            else:
+                name = _clean(inner or m.group("name"), type_words)
             if (
                 not name
                 or name.lower() in not_places
@@ -107,7 +121,9 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
             continue
         if found and _qualifies(text, found[-1], m.start()):
             continue
-        found.append(PlaceMention(m.start(), m.end(), name, bool(m.group("owner"))))
+        cue = m.group(0).split(maxsplit=1)[0].lower()
+        mention = PlaceMention(m.start(), m.end(), name, bool(m.group("owner")), cue in origins)
+        found.append(mention)
     return found
 
 
@@ -167,12 +183,24 @@ def choose_place(
     start, end = figure
     i = bisect.bisect_left(starts, end)
     if i < len(places) and places[i].start < min(clause_end, next_figure):
-        return places[i].name
+        return _not_origin(places, i, sentence[1]).name
     j = bisect.bisect_left(starts, start) - 1
     if j >= 0 and places[j].start >= sentence[0] and places[j].end <= start:
         return places[j].name
     if i < len(places) and places[i].start < sentence[1]:
         if next_figure < places[i].start and parts.search(text, end, places[i].start):
             return None
-        return places[i].name
+        return _not_origin(places, i, sentence[1]).name
     return None
+
+
+def _not_origin(places: list[PlaceMention], i: int, sentence_end: int) -> PlaceMention:
+    """The place at ``i``, or, when it is only where they came from ("from Eritrea"),
+    the next place in the sentence that is not ("off the coast of Djibouti")."""
+    if places[i].origin:
+        for later in places[i + 1 :]:
+            if later.start >= sentence_end:
+                break
+            if not later.origin:
+                return later
+    return places[i]

@@ -26,6 +26,7 @@ class Context(NamedTuple):
     published: dt.date | None
     previous: Period | None
     rules: ExtractRules
+    future: bool = False  # the clause speaks of the future: "will be cut from September"
 
 
 def _month_start(year: int, month: int) -> dt.date:
@@ -87,7 +88,11 @@ def _month_period(g: Groups, ctx: Context) -> Period | None:
         return None
     future = " ".join((g.get("prefix") or "").lower().split())
     published = ctx.published
-    if published and not g.get("year") and future in ctx.rules.words("periods", "future_prefixes"):
+    if (
+        published
+        and not g.get("year")
+        and (ctx.future or future in ctx.rules.words("periods", "future_prefixes"))
+    ):
         # "cut 1,200 jobs by September": the coming September, as "by Wednesday" is
         year = published.year + (month < published.month)
     return Period(_month_start(year, month), _month_end(year, month), "month")
@@ -115,8 +120,9 @@ def _weekday(g: Groups, ctx: Context) -> Period | None:
     if ctx.published is None:
         return None
     wanted = ctx.rules.section("periods")["weekdays"][(g["weekday"] or "").lower()]
-    future = (g.get("prefix") or "").lower() in ctx.rules.words("periods", "future_prefixes")
-    if future:  # "by Wednesday": the next one
+    prefix = (g.get("prefix") or "").lower()
+    future = prefix in ctx.rules.words("periods", "future_prefixes")
+    if future or (ctx.future and prefix not in ("last", "since")):  # "by Wednesday": the next one
         return Period.day(ctx.published + dt.timedelta(days=(wanted - ctx.published.weekday()) % 7))
     back = (ctx.published.weekday() - wanted) % 7
     return Period.day(ctx.published - dt.timedelta(days=back))
@@ -241,6 +247,30 @@ def _half(g: Groups, ctx: Context) -> Period | None:
     return Period(_month_start(year, first), _month_end(year, first + 5), "month")
 
 
+def _part_of_year(g: Groups, ctx: Context) -> Period | None:
+    """ "in the first six months of the year", "the last two weeks of 2023"."""
+    if g.get("year"):
+        year = int(g["year"] or 0)
+    elif ctx.published is not None:
+        year = ctx.published.year - (1 if g.get("last") else 0)
+    else:
+        return None
+    n, unit = _number(g["n"], ctx), _unit(g["unit"], ctx)
+    opening = (g.get("ordinal") or "").lower() == "first"
+    if unit == "month":
+        if not 1 <= n <= 12:
+            return None
+        first, last = (1, n) if opening else (13 - n, 12)
+        return Period(_month_start(year, first), _month_end(year, last), "month")
+    if not 1 <= n <= 52:
+        return None
+    if opening:
+        start = dt.date(year, 1, 1)
+        return Period(start, start + dt.timedelta(days=7 * n - 1), "day")
+    end = dt.date(year, 12, 31)
+    return Period(end - dt.timedelta(days=7 * n - 1), end, "day")
+
+
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 
 
@@ -261,6 +291,26 @@ def _quarter(g: Groups, ctx: Context) -> Period | None:
             return None
     first = (quarter - 1) * 3 + 1
     return Period(_month_start(year, first), _month_end(year, first + 2), "month")
+
+
+def _elided(g: Groups, ctx: Context) -> Period | None:
+    """ "3.7% in the second quarter, down from 6.5% in the first": the quarter (or half)
+    the ordinal numbers, in the year of the period named just before it."""
+    p = ctx.previous
+    if p is None or p.start is None or p.end is None or p.start.day != 1:
+        return None
+    months = (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
+    if (
+        months not in (3, 6)
+        or (p.start.month - 1) % months
+        or p.end != _month_end(p.end.year, p.end.month)
+    ):
+        return None  # not a quarter or a half of a year: nothing to count in
+    first = (_ORDINALS[(g["ordinal"] or "").lower()] - 1) * months + 1
+    if first > 12:
+        return None
+    year = p.start.year
+    return Period(_month_start(year, first), _month_end(year, first + months - 1), "month")
 
 
 def _earlier(g: Groups, ctx: Context) -> Period | None:
@@ -331,8 +381,10 @@ RESOLVERS: Mapping[str, Callable[[Groups, Context], Period | None]] = {
     "day_before": _day_before,
     "months_to": _months_to,
     "half": _half,
+    "part_of_year": _part_of_year,
     "quarter": _quarter,
     "earlier": _earlier,
+    "elided": _elided,
     "week_to": _week_to,
     "year_to": _year_to,
     "date_range": _date_range,

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from .document import Document, Token
 from .rules import ExtractRules, alternation, word_set
 
-__all__ = ["Attribution", "choose_attributions", "find_attributions"]
+__all__ = ["Attribution", "choose_attributions", "denied_report", "find_attributions"]
 
 _WINDOW = 110  # characters either side of a verb that its subject may take
 
@@ -99,6 +99,7 @@ class _Reader:
         self.number_words = word_set(rules.grammar.lexicon.number_words)
         self.verbs = w("sources", "assert_verbs") | self.weak | self.deny
         self.relaying = w("sources", "relay_words")
+        self.actions = w("figures", "split_range_after")  # "the bank cut 300 jobs"
         self.according = word_set(
             w for p in rules.section("sources")["according_to"] for w in p.split()
         )
@@ -137,6 +138,10 @@ class _Reader:
                 return None
             relayed = m.group("according").lower() in self.relaying
             relay = self._relay(before, sentence) if relayed else []
+            if relayed and not self._speaks(subject):
+                # "raised its key rate to 18%, citing persistent inflation": a reason, not
+                # a source; who did it cites it, and is the source of what it did
+                return self._actor(m, subject, sentence) if not relay else None
             name = self._resolve(relay) if relay else None
             closes = self._closing(after, subject)
             made = self._make(m, subject, "asserts", closes, False, (name,) if name else ())
@@ -222,7 +227,9 @@ class _Reader:
             relay = self._relay(before[:k], sentence)
             cited = subject[1:]
             evidence = cited[-1].lower in self.evidence or cited[-1].lower in self.trailing
-            if relay and evidence and cited[-1].lower not in self.speakers:
+            if relay and (
+                (evidence and cited[-1].lower not in self.speakers) or not self._speaks(cited)
+            ):
                 # "Officials, citing intelligence reports, said": the officials speak, and
                 # the reports are their evidence, not a source
                 subject = relay
@@ -235,6 +242,51 @@ class _Reader:
             via = self._told(after)  # "an official told Reuters that": relayed by Reuters
         stance = "denies" if verb in self.deny else "asserts"
         return self._make(m, subject, stance, closing, counter, via, relay_start)
+
+    def _speaks(self, cited: list[Token]) -> bool:
+        """Whether what "citing" names can speak: a name, a speaker ("officials", "a
+        security source", "an unnamed diplomat") or evidence; not "persistent inflation"."""
+        head = cited[-1].lower
+        return (
+            any(t.text[:1].isupper() for t in cited)
+            or head in self.speakers
+            or f"{head}s" in self.speakers
+            or head in self.evidence
+            or head in self.trailing
+            or head in self.pronouns
+        )
+
+    def _actor(
+        self, m: re.Match[str], cited: list[Token], sentence: tuple[int, int]
+    ) -> Attribution | None:
+        """Who acted in "X raised its rate to 18%, citing inflation": the words from the
+        sentence start to its first verb, when they name a speaker."""
+        words = self.doc.tokens(sentence[0], m.start())
+        subject: list[Token] = []
+        for tok in words[:_LONGEST_SUBJECT]:
+            low = tok.lower
+            if subject and (
+                low in self.stops
+                or low in self.verbs
+                or low in self.actions
+                or (_past_tense(low) and low not in self.adjectives)
+            ):
+                break
+            if not tok.text[0].isalpha():
+                return None
+            subject.append(tok)
+        else:
+            return None
+        named = any(t.text[:1].isupper() for t in subject[1:])
+        if not subject or not (named or subject[-1].lower in self.speakers):
+            return None
+        name = self._resolve(subject)
+        if name is None:
+            return None
+        # the citing words are where it is said, so the actor's words ("Russia's") stay
+        # a place, as an actor's are
+        span = (cited[0].start, cited[-1].end)
+        return Attribution(m.start(), cited[-1].end, name, span, "asserts", True, False)
 
     def _told(self, after: list[Token]) -> tuple[str, ...]:
         """The outlet a speaker told: "told Reuters", "told the newspaper Ukrainska Pravda";
@@ -481,6 +533,26 @@ def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
             )
         found.append(attribution)
     return found
+
+
+def _denial(rules: ExtractRules) -> re.Pattern[str]:
+    s = rules.section("sources")
+    cues = alternation([*s["denial_cues"], *s["deny_verbs"]])
+    nouns = alternation(s["claim_nouns"])
+    # the cue, a few words ("to", "for", "as false"), the claim noun, "that", and the
+    # start of the clause the figure is in, with no punctuation between
+    return re.compile(
+        rf"{cues}\s+(?:[^\s,;:.!?]+\s+){{0,4}}?{nouns}\s+that\s+[^,;:.!?\"“”]{{0,80}}$",
+        re.IGNORECASE,
+    )
+
+
+def denied_report(doc: Document, rules: ExtractRules, figure: tuple[int, int]) -> bool:
+    """Whether a figure is in what a denial calls untrue: "denied reports that 45",
+    "there was no truth to reports that 23", "no basis for claims that 300"."""
+    start = figure[0]
+    low = max(doc.sentence(start)[0], start - 160)
+    return rules.compiled("sources.denial", _denial).search(doc.text, low, start) is not None
 
 
 def choose_attributions(
