@@ -305,6 +305,15 @@ def test_a_denied_figure_is_kept_with_the_denial() -> None:
             "Police confirmed reports that 23 protesters had been shot dead.",
             [("Police", "asserts")],
         ),
+        # "false reports that": an adjective and a noun, not a speaker "false" reporting
+        (
+            "The ministry dismissed as false reports that 300 soldiers had died.",
+            [("ministry", "denies")],
+        ),
+        (
+            "The ministry rejected as baseless claims that 300 soldiers had died.",
+            [("ministry", "denies")],
+        ),
     ],
 )
 def test_who_denies_and_who_asserts(text: str, expected: list[tuple[str, str]]) -> None:

@@ -83,6 +83,8 @@ class _Reader:
         w = rules.words
         self.weak = w("sources", "weak_verbs")
         self.deny = w("sources", "deny_verbs")
+        # the one-word denial cues are adjectives: "false reports that" is a noun phrase
+        self.untrue = {c for c in w("sources", "denial_cues") if " " not in c}
         self.skip = w("sources", "subject_skip")
         self.stops = w("sources", "subject_stops")
         self.preps = w("sources", "subject_prepositions")
@@ -150,8 +152,9 @@ class _Reader:
         i = len(before) - 1
         if i >= 0 and before[i].lower in _DETERMINERS and not _letter_name(before, i):
             return None  # "a claim", "the report": a noun, not a reporting verb
-        if i >= 0 and before[i].lower in self.verbs:
-            return None  # "denied reports that": the second is a noun, the object
+        if i >= 0 and (before[i].lower in self.verbs or before[i].lower in self.untrue):
+            # "denied reports that", "dismissed as false reports that": a noun, the object
+            return None
         while i >= 0 and before[i].lower in self.skip:
             i -= 1
         if i > 0 and before[i].text == ")":  # "the Institute for the Study of War (ISW) said"
