@@ -435,6 +435,7 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
             "Djibouti",
         ),
         ("Officials said 45 drones were launched from Ukraine.", "Ukraine"),
+        ("Refugees from Sudan, 20,000 of them, crossed into Chad, the UNHCR said.", "Chad"),
         ("Officials said 58 died, according to the Velmoran health agency.", None),
         ("Officials said 3 people died near the Syrian border.", "Syria"),  # was "Syrian"
         ("The shelling of Donetsk killed 12 people, officials said.", "Donetsk"),  # was None

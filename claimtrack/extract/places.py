@@ -186,7 +186,7 @@ def choose_place(
         return _not_origin(places, i, sentence[1]).name
     j = bisect.bisect_left(starts, start) - 1
     if j >= 0 and places[j].start >= sentence[0] and places[j].end <= start:
-        return places[j].name
+        return _not_origin(places, j, sentence[1]).name  # "from Sudan, 20,000 ... into Chad"
     if i < len(places) and places[i].start < sentence[1]:
         if next_figure < places[i].start and parts.search(text, end, places[i].start):
             return None
