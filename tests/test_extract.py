@@ -305,6 +305,14 @@ def test_a_denied_figure_is_kept_with_the_denial() -> None:
             "Police confirmed reports that 23 protesters had been shot dead.",
             [("Police", "asserts")],
         ),
+        # a cue right before "that" denies too; with nobody named, the outlet denies
+        (
+            "The army said it was not true that 300 soldiers had died.",
+            [("army", "denies")],
+        ),
+        ("It is false that 30 drones were downed.", [("unattributed", "denies")]),
+        # "a false flag operation that killed 30": no cue before "that", no denial
+        ("The army said it was a false flag operation that killed 30.", [("army", "asserts")]),
         # "false reports that": an adjective and a noun, not a speaker "false" reporting
         (
             "The ministry dismissed as false reports that 300 soldiers had died.",
@@ -870,6 +878,14 @@ def test_figures_stop_at_names_changes_and_date_ranges(
             "2024-08-22",
             ["2024-04/2024-06", "2024-01/2024-03"],
         ),
+        # a half without "of the year" is of this year, as a quarter is (was the period
+        # named after it); a half of a month is no half of the year
+        (
+            "Prices rose 2% in the first half, after 3% in the second half of 2023.",
+            "2024-08-22",
+            ["2024-01/2024-06", "2023-07/2023-12"],
+        ),
+        ("Some 300 people fled in the second half of August.", "2024-08-22", ["2024-08"]),
         # a part of the year (was no period, and "six months" a figure)
         (
             "Gangs killed 3,250 people in the first six months of the year.",

@@ -226,11 +226,13 @@ def _claims(
             period = Period(None, end) if end else None
         sentence_text = _excerpt(text, sentence, span)
         stances = [(a.name, a.stance, a.via) for a in chosen]
-        if stances and not chosen[0].counter and denied_report(doc, rules, span):
-            # "Police said there was no truth to reports that 23 ...": said, but denied
+        # "Police said there was no truth to reports that 23 ...": said, but denied; and
+        # "It is false that 30 ..." with nobody named is the outlet's denial
+        denied = (not chosen or not chosen[0].counter) and denied_report(doc, rules, span)
+        if stances and denied:
             stances[0] = (chosen[0].name, "denies", chosen[0].via)
         if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
-            stances.insert(0, (fallback, "asserts", ()))
+            stances.insert(0, (fallback, "denies" if denied else "asserts", ()))
         for name, stance, relays in stances:
             if name not in sources:
                 sources[name] = Source(name)

@@ -542,17 +542,19 @@ def _denial(rules: ExtractRules) -> re.Pattern[str]:
     s = rules.section("sources")
     cues = alternation([*s["denial_cues"], *s["deny_verbs"]])
     nouns = alternation(s["claim_nouns"])
-    # the cue, a few words ("to", "for", "as false"), the claim noun, "that", and the
-    # start of the clause the figure is in, with no punctuation between
+    # the cue, a few words ("to", "for", "as false") and the claim noun, or the cue alone
+    # ("it was false that"), then "that" and the start of the clause the figure is in,
+    # with no punctuation between
     return re.compile(
-        rf"{cues}\s+(?:[^\s,;:.!?]+\s+){{0,4}}?{nouns}\s+that\s+[^,;:.!?\"“”]{{0,80}}$",
+        rf"{cues}\s+(?:(?:[^\s,;:.!?]+\s+){{0,4}}?{nouns}\s+)?that\s+[^,;:.!?\"“”]{{0,80}}$",
         re.IGNORECASE,
     )
 
 
 def denied_report(doc: Document, rules: ExtractRules, figure: tuple[int, int]) -> bool:
     """Whether a figure is in what a denial calls untrue: "denied reports that 45",
-    "there was no truth to reports that 23", "no basis for claims that 300"."""
+    "there was no truth to reports that 23", "no basis for claims that 300", "it was
+    false that 30"."""
     start = figure[0]
     low = max(doc.sentence(start)[0], start - 160)
     return rules.compiled("sources.denial", _denial).search(doc.text, low, start) is not None
