@@ -1019,3 +1019,51 @@ def test_a_threshold_passed_is_more_than_the_number(
 )
 def test_a_single_counts_only_after_only(text: str, figures: list[str]) -> None:
     assert [c.figure.text for c in extract(text, PUBLISHED)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month cut short is a date, not a place (was place "Sept" and "Aug")
+        (
+            "Some 40 people were killed on Sept. 21 in Kherson, officials said.",
+            [("Some 40", "Kherson", "2023-09-21")],
+        ),
+        ("The officers fled on Aug. 5 after 44 were killed.", [("44", None, "2024-08-05")]),
+        # a date the future verb follows is the coming one (was last year's)
+        (
+            "The election on Sept. 21 will feature 38 candidates, officials said.",
+            [("38", None, "2024-09-21")],
+        ),
+        # "last year" after a month or a date names the year (was this year's April)
+        (
+            "Nearly 10 million have fled since the war erupted in April last year.",
+            [("Nearly 10 million", None, "2023-04/")],
+        ),
+        ("Some 12 people died on March 3 last year.", [("Some 12", None, "2023-03-03")]),
+        ("Exports fell 3% in March this year.", [("3%", None, "2024-03")]),
+    ],
+)
+def test_month_abbreviations_future_dates_and_last_year(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    found = extract(text, published="2024-08-22")
+    assert [(c.figure.text, c.place, str(c.period)) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a multiplier compares, it counts nothing (was a figure of 4 "times")
+        ("Deaths rose to 5,200, more than four times the total for 2023.", ["5,200"]),
+        ("Prices are now 3.5 times higher than a year ago.", []),
+        # an age band is who is counted, not a count (was "under five" children)
+        ("There are 2.3 million children under five in Gaza, UNICEF said.", ["2.3 million"]),
+        ("Officials said 40 children under 18 were among the dead.", ["40"]),
+        # but a count of times is a count, and "people over 2 days" no age
+        ("The city was hit five times on Monday, officials said.", ["five"]),
+        ("The strike killed more than 60 people over 2 days.", ["more than 60", "over 2 days"]),
+    ],
+)
+def test_multipliers_and_age_bands_are_not_figures(text: str, figures: list[str]) -> None:
+    assert [c.figure.text for c in extract(text, published="2024-08-22")] == figures

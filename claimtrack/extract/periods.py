@@ -85,6 +85,11 @@ def _future(rules: ExtractRules) -> re.Pattern[str]:
     return re.compile(alternation(rules.section("periods")["future_markers"]), re.IGNORECASE)
 
 
+def _future_after(rules: ExtractRules) -> re.Pattern[str]:
+    markers = alternation(rules.section("periods")["future_markers"])
+    return re.compile(rf"\s*{markers}", re.IGNORECASE)
+
+
 def _since(rules: ExtractRules) -> re.Pattern[str]:
     words = alternation(rules.section("periods")["since_words"])
     return re.compile(rf"{words}[^,;.!?]*$", re.IGNORECASE)
@@ -130,6 +135,7 @@ def find_periods(
     _, kinds = rules.compiled("periods", _compile)
     since = rules.compiled("periods.since", _since)
     future = rules.compiled("periods.future", _future)
+    future_after = rules.compiled("periods.future_after", _future_after)
     text = doc.text
     found: list[PeriodMention] = []
     previous: Period | None = None
@@ -139,7 +145,11 @@ def find_periods(
         groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
         kind = kinds[int(name[1:])]
         # "rations will be cut from September": a clause about the future dates ahead
-        ahead = future.search(text, doc.clause(m.start(), m.end())[0], m.start()) is not None
+        # and so does a date the future verb follows: "the election on Sept. 21 will"
+        ahead = (
+            future.search(text, doc.clause(m.start(), m.end())[0], m.start()) is not None
+            or future_after.match(text, m.end()) is not None
+        )
         try:
             period = RESOLVERS[kind](groups, Context(published, previous, rules, ahead))
         except ValueError:  # "March 0000", "31 February": no such day

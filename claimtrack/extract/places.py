@@ -74,7 +74,10 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     region,") only says where the first one is, and is not kept.
     """
     compiled = rules.compiled("places", _compile)
-    not_places = rules.words("places", "not_places")
+    # a month, in full or cut short ("on Sept. 21"), is a date, never a place
+    not_places = rules.words("places", "not_places") | {
+        m.lower() for m in rules.section("periods")["months"]
+    }
     not_words = rules.words("places", "not_place_words")
     type_words = rules.words("places", "type_words")
     organisations = rules.words("sources", "source_heads")

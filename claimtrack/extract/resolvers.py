@@ -61,13 +61,22 @@ def _month(g: Groups, ctx: Context) -> int:
 
 
 def _year_for(month: int, day: int, g: Groups, ctx: Context) -> int | None:
-    """The stated year, or the latest year in which the month and day are not after publication."""
+    """The stated year ("April last year" is the one before publication), or the latest
+    year in which the month and day are not after publication (the earliest not before
+    it, in a clause about the future: "the election on Sept. 21 will")."""
     if g.get("year"):
         return int(g["year"] or 0)
     if ctx.published is None:
         return None
     year = ctx.published.year
-    return year if (month, day) <= (ctx.published.month, ctx.published.day) else year - 1
+    if g.get("last_year"):
+        return year - 1
+    if g.get("this_year"):
+        return year
+    published = (ctx.published.month, ctx.published.day)
+    if ctx.future:
+        return year if (month, day) >= published else year + 1
+    return year if (month, day) <= published else year - 1
 
 
 def _date(g: Groups, ctx: Context) -> Period | None:
@@ -90,7 +99,7 @@ def _month_period(g: Groups, ctx: Context) -> Period | None:
     published = ctx.published
     if (
         published
-        and not g.get("year")
+        and not (g.get("year") or g.get("last_year") or g.get("this_year"))
         and (ctx.future or future in ctx.rules.words("periods", "future_prefixes"))
     ):
         # "cut 1,200 jobs by September": the coming September, as "by Wednesday" is
