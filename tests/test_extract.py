@@ -1067,3 +1067,34 @@ def test_month_abbreviations_future_dates_and_last_year(
 )
 def test_multipliers_and_age_bands_are_not_figures(text: str, figures: list[str]) -> None:
     assert [c.figure.text for c in extract(text, published="2024-08-22")] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        # "..., X said, citing Y": Y's claim relayed by X, as "X, citing Y, said" is
+        (
+            "At least 60 migrants drowned off Libya, the UN refugee agency said, citing survivors.",
+            "survivors",
+            ("UN refugee agency",),
+        ),
+        (
+            "The army lost 300 tanks, Reuters reported, citing two Western officials.",
+            "Western officials",
+            ("Reuters",),
+        ),
+        (
+            "Reserves rose by $5 billion, Bloomberg reported, citing central bank data.",
+            "central bank data",
+            ("Bloomberg",),
+        ),
+        # a reason cited is no source, and "Officials said ..., citing" has no outlet
+        ("The central bank raised its key rate to 18%, citing inflation.", "central bank", ()),
+        ("Officials said 12 people died, citing hospital records.", "Officials", ()),
+    ],
+)
+def test_a_source_cited_after_the_outlet_is_relayed_by_it(
+    text: str, source: str, via: tuple[str, ...]
+) -> None:
+    (claim,) = extract(text, published="2024-08-22")
+    assert (claim.source.name, claim.via) == (source, via)

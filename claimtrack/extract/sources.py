@@ -534,6 +534,24 @@ def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
                 subject=(last.start, attribution.subject[1]),
                 via=(attribution.name,),
             )
+        elif (
+            last is not None
+            and attribution.cited
+            and not last.cited
+            and not last.via
+            and not attribution.via
+            and last.closing
+            and text[last.end : attribution.start].strip() == ","
+        ):
+            # "..., the UN refugee agency said, citing survivors": the survivors' claim,
+            # relayed by the agency, for what the agency's words covered
+            found[-1] = last._replace(
+                name=attribution.name,
+                subject=(last.subject[0], attribution.subject[1]),
+                via=(last.name,),
+                cited=True,
+            )
+            continue
         found.append(attribution)
     return found
 
