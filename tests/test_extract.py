@@ -886,6 +886,14 @@ def test_figures_stop_at_names_changes_and_date_ranges(
             ["2024-01/2024-06", "2023-07/2023-12"],
         ),
         ("Some 300 people fled in the second half of August.", "2024-08-22", ["2024-08"]),
+        # "from a year earlier" is what a change is measured against, not when: the
+        # tonnes after it hold in July (they took July 2023)
+        (
+            "Copper output fell 2.7% in July from a year earlier to 440,000 tonnes.",
+            "2024-08-22",
+            ["2024-07", "2024-07"],
+        ),
+        ("Exports rose 5% from last year, officials said.", "2024-08-22", ["None"]),
         # a part of the year (was no period, and "six months" a figure)
         (
             "Gangs killed 3,250 people in the first six months of the year.",

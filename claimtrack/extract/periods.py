@@ -163,12 +163,18 @@ def find_periods(
                 period = Period(period.start, None, period.precision)
         if period is not None:
             previous = period
-        found.append(_placed(doc, rules, m, period))
+        found.append(_placed(doc, rules, m, period, kind in _BASELINES))
     return found
 
 
+#: Kinds of time expression that, right after "from", are what a change is measured
+#: against ("fell 2.7% in July from a year earlier to 440,000 tonnes"), not when.
+_BASELINES = frozenset({"earlier", "ago", "last", "past", "anaphor"})
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
 def _placed(
-    doc: Document, rules: ExtractRules, m: re.Match[str], period: Period | None
+    doc: Document, rules: ExtractRules, m: re.Match[str], period: Period | None, baseline: bool
 ) -> PeriodMention:
     """A mention with what the words before it say about the figures it may date."""
     marker, superlative, statement = rules.compiled("periods.context", _context_patterns)
@@ -180,6 +186,8 @@ def _placed(
     )
     if superlative.search(lead.removesuffix(m.group(0)) if lead.endswith(m.group(0)) else lead):
         return PeriodMention(start, m.end(), period, detached=True)
+    if baseline and _FROM.search(text, low, start):
+        return PeriodMention(start, m.end(), period, detached=True)  # "up 5% from a year ago"
     anchor = None
     for compared in marker.finditer(text, low, start):
         anchor = compared.start()
