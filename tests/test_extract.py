@@ -1106,3 +1106,22 @@ def test_a_source_cited_after_the_outlet_is_relayed_by_it(
 ) -> None:
     (claim,) = extract(text, published="2024-08-22")
     assert (claim.source.name, claim.via) == (source, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # a participle before a noun describes it (was the measure "suspected")
+        ("Health officials recorded 15,600 suspected mpox cases.", "suspected mpox cases recorded"),
+        # but before a preposition, a comma or "or" it is what happened
+        ("Some 300 killed in the attack were civilians, officials said.", "killed"),
+        ("Officials said 238 killed or wounded.", "killed or wounded"),
+        # a state after the participle is read whole (were "migrants feared", "people forced")
+        ("Between 30 and 40 migrants are feared dead, the UN said.", "migrants feared killed"),
+        ("Floods forced roughly 300,000 into shelters.", "forced into shelters"),
+        ("Some 12 fishermen were reported missing.", "fishermen reported missing"),
+    ],
+)
+def test_participles_and_states_in_measures(text: str, measure: str) -> None:
+    (claim,) = extract(text, published="2024-08-22")
+    assert claim.measure == measure

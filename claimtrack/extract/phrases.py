@@ -173,11 +173,29 @@ class MeasureReader:
                 or (words and self.participle(tok.text))
             ):
                 break
-            if not words and self.participle(tok.text):
-                break
+            if not words and self.participle(tok.text) and not self._modifies(after, i + 1):
+                break  # "300 killed": the event; but "15,600 suspected mpox cases" a noun
             words.append(tok.text)
             i += 1
         return (" ".join(words) if words else None), i
+
+    def _modifies(self, after: list[Token], i: int) -> bool:
+        """Whether the word at ``i`` is a noun a participle before it describes: a
+        lowercase word that is no stop, auxiliary, particle, participle or number."""
+        if i >= len(after):
+            return False
+        tok = after[i]
+        low = tok.lower
+        return (
+            tok.text.isalpha()
+            and tok.text.islower()
+            and low not in self.stops
+            and low not in self.aux
+            and low not in self.particles
+            and low not in self.number_words
+            and low not in ("and", "or", "by", "to")
+            and not self.participle(low)
+        )
 
     def _event_after(self, after: list[Token], i: int) -> str | None:
         while i < len(after) and after[i].lower in self.aux:
