@@ -444,6 +444,15 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ),
         ("Officials said 45 drones were launched from Ukraine.", "Ukraine"),
         ("Refugees from Sudan, 20,000 of them, crossed into Chad, the UNHCR said.", "Chad"),
+        # "Republic" ends a name, and a capitalised adjective starts one (were "Dominican"
+        # and "African Republic"); "eastern Ukraine" is still Ukraine
+        (
+            "Some 5,000 were deported from the Dominican Republic, officials said.",
+            "Dominican Republic",
+        ),
+        ("Fighting in the Central African Republic killed 30 people.", "Central African Republic"),
+        ("Riots in Northern Ireland injured 12 officers, police said.", "Northern Ireland"),
+        ("Officials said 9 drones fell in eastern Ukraine.", "Ukraine"),
         ("Officials said 58 died, according to the Velmoran health agency.", None),
         ("Officials said 3 people died near the Syrian border.", "Syria"),  # was "Syrian"
         ("The shelling of Donetsk killed 12 people, officials said.", "Donetsk"),  # was None

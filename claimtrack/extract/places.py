@@ -48,7 +48,9 @@ def _compile(rules: ExtractRules) -> _Compiled:
     territory = alternation(section["territory_words"], cases=True)
     anaphors = list(section["anaphors"].items())
     anaphor = "|".join(rf"(?P<a{i}>\b{p})" for i, (p, _) in enumerate(anaphors))
-    adjectives_of_place = alternation(section["place_adjectives"], cases=True)
+    # lowercase only: capitalised, it starts a name ("Northern Ireland", "Central African
+    # Republic"), as wire style writes "eastern Ukraine"
+    adjectives_of_place = alternation(section["place_adjectives"])
     pattern = (
         rf"\b(?:[Oo]ver|[Oo]n|[Ii]n|[Aa]cross|[Ii]nto|[Ii]nside|[Oo]nto)\s+(?P<adjective>{adjectives})\s+{territory}"
         rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?P<name>{name})(?![\w$€£¥₴₽])"
@@ -140,8 +142,10 @@ def _next_word(text: str, position: int) -> str:
 
 
 def _clean(name: str, type_words: frozenset[str]) -> str:
+    """The name without the type words after it ("Kursk region" is Kursk); "republic"
+    stays, as it ends names ("the Dominican Republic", "Central African Republic")."""
     words = name.split()
-    while words and words[-1].lower() in type_words:
+    while words and words[-1].lower() in type_words and words[-1].lower() != "republic":
         words.pop()
     return " ".join(words)
 
