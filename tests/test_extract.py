@@ -1134,3 +1134,22 @@ def test_a_source_cited_after_the_outlet_is_relayed_by_it(
 def test_participles_and_states_in_measures(text: str, measure: str) -> None:
     (claim,) = extract(text, published="2024-08-22")
     assert claim.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a currency's move and its level: two figures (was one range "2% to 19.45"),
+        # and the hedge before the first stays its own (it was dropped)
+        (
+            "The peso weakened nearly 2% to 19.45 per dollar.",
+            [("nearly 2%", "nearly"), ("19.45", "exact")],
+        ),
+        ("Inflation rose nearly 2% to 5.1%.", [("nearly 2%", "nearly"), ("5.1%", "exact")]),
+        ("Inflation rose from 2.9% to 3.2%.", [("2.9%", "exact"), ("3.2%", "exact")]),
+        # losses are counted in ranges: "lost 30 to 40 tanks" stays one
+        ("Ukraine lost 30 to 40 tanks in the battle.", [("30 to 40", "range")]),
+    ],
+)
+def test_a_change_and_its_level_are_two_figures(text: str, figures: list[tuple[str, str]]) -> None:
+    assert [(c.figure.text, c.figure.hedge) for c in extract(text)] == figures

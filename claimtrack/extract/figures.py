@@ -126,6 +126,12 @@ def _split(m: re.Match[str], text: str, policy: HedgePolicy) -> list[Found]:
     """The two ends of "rose from 2.9% to 3.2%" or "52-48" as two figures."""
     tags = ("a", "b") if m.group("anum") else ("c", "d")
     found = [_parse(text, *_spans(m, t), policy) for t in tags]
+    start, end = _spans(m, tags[0])
+    if m.start() < start and found[0] is not None:
+        # "weakened nearly 2% to 19.45": the hedge before the range is its first side's
+        hedged = _parse(text, m.start(), end, policy)
+        if hedged is not None and hedged.figure.hedge != "exact":
+            found[0] = hedged
     return [f for f in found if f is not None]
 
 
