@@ -903,6 +903,13 @@ def test_figures_stop_at_names_changes_and_date_ranges(
             ["2024-07", "2024-07"],
         ),
         ("Exports rose 5% from last year, officials said.", "2024-08-22", ["None"]),
+        # the comma in "1,000" ends no clause: "last week" dates only the figure after
+        # "up from" (it dated the 1,263 too)
+        (
+            "Forces control 1,263 square kilometres, up from about 1,000 last week.",
+            "2024-08-22",
+            ["None", "2024-08-12/2024-08-18"],
+        ),
         # a part of the year (was no period, and "six months" a figure)
         (
             "Gangs killed 3,250 people in the first six months of the year.",

@@ -24,9 +24,10 @@ _ABBREVIATION = re.compile(
     r"approx|Inc|Ltd|Co|Corp|vs|etc|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)"
     r")\.$"
 )
-# Clause breaks: punctuation, and the conjunctions that start a new statement.
+# Clause breaks: punctuation (not the comma or colon inside a number: "1,000", "10:30"),
+# and the conjunctions that start a new statement.
 _CLAUSE = re.compile(
-    r"[,;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|while|whereas|although|though|after|before|"
+    r"(?<!\d)[,:]|[,:](?!\d)|[;()\[\]—–\"“”]|\s-\s|\b(?:and|but|while|whereas|although|though|after|before|"
     r"because|when|which|who)\b",
 )
 _BLOCK = 256
