@@ -452,6 +452,8 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ),
         ("Fighting in the Central African Republic killed 30 people.", "Central African Republic"),
         ("Riots in Northern Ireland injured 12 officers, police said.", "Northern Ireland"),
+        # a month after an owner is a date (was the place "Federal Reserve's July")
+        ("The euro rose 0.4% after minutes from the Federal Reserve's July meeting.", None),
         ("Officials said 9 drones fell in eastern Ukraine.", "Ukraine"),
         ("Officials said 58 died, according to the Velmoran health agency.", None),
         ("Officials said 3 people died near the Syrian border.", "Syria"),  # was "Syrian"
@@ -1136,6 +1138,8 @@ def test_a_source_cited_after_the_outlet_is_relayed_by_it(
         ("Between 30 and 40 migrants are feared dead, the UN said.", "migrants feared killed"),
         ("Floods forced roughly 300,000 into shelters.", "forced into shelters"),
         ("Some 12 fishermen were reported missing.", "fishermen reported missing"),
+        # an adverb of time ends the noun (was "missiles early")
+        ("The capital was hit by more than 10 missiles early on Monday.", "missiles"),
     ],
 )
 def test_participles_and_states_in_measures(text: str, measure: str) -> None:

@@ -77,9 +77,8 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     """
     compiled = rules.compiled("places", _compile)
     # a month, in full or cut short ("on Sept. 21"), is a date, never a place
-    not_places = rules.words("places", "not_places") | {
-        m.lower() for m in rules.section("periods")["months"]
-    }
+    months = {m.lower() for m in rules.section("periods")["months"]}
+    not_places = rules.words("places", "not_places") | months
     not_words = rules.words("places", "not_place_words")
     type_words = rules.words("places", "type_words")
     organisations = rules.words("sources", "source_heads")
@@ -109,6 +108,8 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
                 not name
                 or name.lower() in not_places
                 or any(w.lower() in not_words for w in name.split())
+                # "the Federal Reserve's July meeting": a month after an owner is a date
+                or (m.group("inner") and m.group("inner").split()[0].lower() in months)
             ):
                 continue
             if not m.group("type") and _next_word(text, m.end()) in organisations:
