@@ -1138,6 +1138,13 @@ def test_a_source_cited_after_the_outlet_is_relayed_by_it(
         ("Between 30 and 40 migrants are feared dead, the UN said.", "migrants feared killed"),
         ("Floods forced roughly 300,000 into shelters.", "forced into shelters"),
         ("Some 12 fishermen were reported missing.", "fishermen reported missing"),
+        # an owner inside the subject is passed over (was "landslide"), not one of it
+        ("The toll from Monday's landslide in Wayanad rose to 187.", "toll"),
+        ("Russia's central bank's key rate rose to 18%.", "key rate"),
+        # "the number of X" counts X (was "number of asylum applications")
+        ("The number of asylum applications fell to about 513,000.", "asylum applications"),
+        # the verb after an aside with "including" (was "people")
+        ("Al Jazeera said 19 people, including a boy, died.", "people killed"),
         # an adverb of time ends the noun (was "missiles early")
         ("The capital was hit by more than 10 missiles early on Monday.", "missiles"),
     ],

@@ -107,9 +107,14 @@ class MeasureReader:
                 noun, i = self._noun(after, i + 1)
         event = self._event_after(after, i)
         if event is None and noun and i < len(after) and after[i].text == ",":
-            # "7 people, among them a 9-year-old girl, were wounded": past the aside
+            # "7 people, among them a 9-year-old girl, were wounded" and "19 people,
+            # including six children, died": past the aside
             k = next((k for k in range(i + 1, min(len(after), i + 12)) if after[k].text == ","), 0)
-            if k and k + 1 < len(after) and after[k + 1].lower in self.aux:
+            if (
+                k
+                and k + 1 < len(after)
+                and (after[k + 1].lower in self.aux or self.participle(after[k + 1].text))
+            ):
                 event = self._event_after(after, k + 1)
         if event is None and noun and i < len(after) and after[i].lower in ("and", "or"):
             # "11 drones and two missiles were downed": the verb after the last of them
@@ -262,6 +267,15 @@ class MeasureReader:
         while k >= 0 and len(words) < 8:
             tok = before[k]
             low = tok.lower
+            if (
+                tok.text[0].isalpha()
+                and low.endswith(("'s", "’s"))
+                and words
+                and k > 0
+                and before[k - 1].lower in _PREPOSITIONS
+            ):
+                k -= 1  # an owner within the phrase: "the toll from Monday's landslide"
+                continue
             if not tok.text[0].isalpha() or low.endswith(("'s", "’s")):
                 break
             if low in self.stops and low not in _PREPOSITIONS and low not in self.determiners:
@@ -281,6 +295,8 @@ class MeasureReader:
             head.append(tok.text)
         while head and head[-1].lower() == "of":
             head.pop()
+        if len(head) > 2 and head[0].lower() in _AGGREGATES and head[1].lower() == "of":
+            head = head[2:]  # "the number of asylum applications": the applications
         if head and head[-1].lower() in {u[-1] for u in self.unit_nouns}:
             return None  # "by 50 basis points to 5.25%": the points are no thing
         if len(head) == 1 and head[0].lower() in _AGGREGATES and k >= 0:
@@ -292,7 +308,9 @@ class MeasureReader:
         return self.fallback.get(dimension, dimension)
 
 
-_AGGREGATES = frozenset({"average", "total", "tally", "high", "low", "peak", "record"})
+_AGGREGATES = frozenset(
+    {"average", "total", "tally", "high", "low", "peak", "record", "number", "count"}
+)
 _HEDGES = frozenset({"about", "around", "over", "more", "nearly", "almost", "some", "up"})
 
 
