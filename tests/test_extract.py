@@ -1171,3 +1171,24 @@ def test_participles_and_states_in_measures(text: str, measure: str) -> None:
 )
 def test_a_change_and_its_level_are_two_figures(text: str, figures: list[tuple[str, str]]) -> None:
     assert [(c.figure.text, c.figure.hedge) for c in extract(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        # "..., said X": X must name who speaks; "an Israeli drone strike on a car" does
+        # not (it was the source, and the relay lost)
+        (
+            "NNA, citing a security source, said an Israeli drone strike on a car near Tyre "
+            "killed three people.",
+            "security source",
+            ("NNA",),
+        ),
+        ("Three people were killed, said the ministry on Tuesday.", "ministry", ()),
+        ("Three people were killed, said the watchdog in a statement.", "watchdog", ()),
+        ("Twelve were hurt, said a spokesman for the hospital.", "spokesman for the hospital", ()),
+    ],
+)
+def test_an_inverted_source_names_a_speaker(text: str, source: str, via: tuple[str, ...]) -> None:
+    (claim,) = extract(text, published="2024-08-22")
+    assert (claim.source.name, claim.via) == (source, via)

@@ -171,8 +171,10 @@ class _Reader:
         if i < 0 or (before[i].text in (",", '"', "”", "’") and _starts_name(after)):
             # "..., said the ministry." names its source after the verb.
             subject = self._forward(after)
-            if subject and not self._ends_clause(after, subject):
-                subject = []  # "..., said the city would plant": not an inverted source
+            if subject and not (self._ends_clause(after, subject) and self._names(subject)):
+                # "..., said the city would plant" and "..., said an Israeli drone strike
+                # on a car killed three": a clause, not an inverted source
+                subject = []
         if not subject and i >= 0:
             mark = before[i].text
             if mark in _ASIDES:  # "A spokesman for the agency, Jane Doe, said"
@@ -245,6 +247,18 @@ class _Reader:
             via = self._told(after)  # "an official told Reuters that": relayed by Reuters
         stance = "denies" if verb in self.deny else "asserts"
         return self._make(m, subject, stance, closing, counter, via, relay_start)
+
+    def _names(self, subject: list[Token]) -> bool:
+        """Whether a subject's head names who speaks: a name ("Kyiv", "UNICEF"), a
+        speaker ("the ministry", "analysts", "a spokesman"), not "a drone strike"."""
+        head = subject[-1]
+        low = head.lower
+        return (
+            head.text[:1].isupper()
+            or low in self.speakers
+            or f"{low}s" in self.speakers
+            or low in self.pronouns
+        )
 
     def _speaks(self, cited: list[Token]) -> bool:
         """Whether what "citing" names can speak: a name, a speaker ("officials", "a
