@@ -1192,3 +1192,49 @@ def test_a_change_and_its_level_are_two_figures(text: str, figures: list[tuple[s
 def test_an_inverted_source_names_a_speaker(text: str, source: str, via: tuple[str, ...]) -> None:
     (claim,) = extract(text, published="2024-08-22")
     assert (claim.source.name, claim.via) == (source, via)
+
+
+def test_a_thing_that_recorded_yields_to_the_speaker_who_said_so() -> None:
+    text = "Congo has recorded 537 mpox deaths this year, the health minister said."
+    # the country was the source; "Dunmere police recorded" stays the police's
+    assert [c.source.name for c in extract(text, published="2024-08-22")] == ["health minister"]
+    police = "Dunmere police recorded 1,046 burglaries, the force said on Thursday."
+    assert [c.source.name for c in extract(police, published="2024-08-22")] == ["Dunmere police"]
+
+
+def test_a_capitalised_evidence_word_is_part_of_the_name() -> None:
+    text = "Payrolls rose by 24,000, the Office for National Statistics said."
+    # it was cut to "Office for National"; "health service figures" is still the service
+    assert [c.source.name for c in extract(text)] == ["Office for National Statistics"]
+    assert [c.source.name for c in extract("Health service figures show 300 were hurt.")] == [
+        "Health service"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "measures", "periods"),
+    [
+        # a verb before a second count is its event (was the first count's "arrested")
+        (
+            "Police arrested 1,024 people and charged 575.",
+            ["people arrested", "people charged"],
+            ["None", "None"],
+        ),
+        # a weekday of last week, the week to a date, a span of months (was Tuesday this
+        # week, the one day, and the place "April-June")
+        ("Floods killed 28 since Tuesday last week.", ["killed"], ["2024-08-13/"]),
+        (
+            "Applications rose by 17% in the week to Aug. 18.",
+            ["applications change"],
+            ["2024-08-12/2024-08-18"],
+        ),
+        ("Output grew 3.1% in the April-June quarter.", ["output"], ["2024-04/2024-06"]),
+    ],
+)
+def test_events_and_periods_from_a_fourth_probe(
+    text: str, measures: list[str], periods: list[str]
+) -> None:
+    claims = extract(text, published="2024-08-22")
+    assert [c.measure for c in claims] == measures
+    assert [str(c.period) for c in claims] == periods
+    assert all(c.place is None for c in claims)

@@ -108,8 +108,12 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
                 not name
                 or name.lower() in not_places
                 or any(w.lower() in not_words for w in name.split())
-                # "the Federal Reserve's July meeting": a month after an owner is a date
+                # "the Federal Reserve's July meeting": a month after an owner is a date,
+                # and so is a span of months ("the April-June quarter")
                 or (m.group("inner") and m.group("inner").split()[0].lower() in months)
+                or any(
+                    p.lower() in months for p in _DASHES.split(name) if "-" in name or "–" in name
+                )
             ):
                 continue
             if not m.group("type") and _next_word(text, m.end()) in organisations:
@@ -140,6 +144,9 @@ def _next_word(text: str, position: int) -> str:
     """The word after a name, skipping one modifier: "Velmoran health agency" -> agency."""
     m = _WORD_AFTER.match(text, position, min(len(text), position + 40))
     return m.group(1) if m else ""
+
+
+_DASHES = re.compile(r"[-–]")
 
 
 def _clean(name: str, type_words: frozenset[str]) -> str:

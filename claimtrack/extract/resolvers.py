@@ -129,6 +129,10 @@ def _weekday(g: Groups, ctx: Context) -> Period | None:
     if ctx.published is None:
         return None
     wanted = ctx.rules.section("periods")["weekdays"][(g["weekday"] or "").lower()]
+    week = (g.get("week") or "").lower()
+    if week:  # "since Tuesday last week": that day of the week before (or after) this one
+        monday = ctx.published - dt.timedelta(days=ctx.published.weekday())
+        return Period.day(monday + dt.timedelta(days=wanted + (7 if week == "next" else -7)))
     prefix = (g.get("prefix") or "").lower()
     future = prefix in ctx.rules.words("periods", "future_prefixes")
     if future or (ctx.future and prefix not in ("last", "since")):  # "by Wednesday": the next one
@@ -347,6 +351,26 @@ def _week_to(g: Groups, ctx: Context) -> Period | None:
     return Period(last.end - dt.timedelta(days=6), last.end, "day")
 
 
+def _week_to_date(g: Groups, ctx: Context) -> Period | None:
+    """ "in the week to Aug. 18": the seven days ending on that date."""
+    last = _date(g, ctx)
+    if last is None or last.end is None:
+        return None
+    return Period(last.end - dt.timedelta(days=6), last.end, "day")
+
+
+def _month_span(g: Groups, ctx: Context) -> Period | None:
+    """ "in the April-June quarter": from the first month to the second, the latest such
+    span that has begun by publication unless a year is given."""
+    months = ctx.rules.section("periods")["months"]
+    first, last = int(months[g["month"]]), int(months[g["month2"]])
+    year = _year_for(first, 1, g, ctx)
+    if year is None:
+        return None
+    end_year = year + (last < first)  # "the November-January period"
+    return Period(_month_start(year, first), _month_end(end_year, last), "month")
+
+
 def _year_to(g: Groups, ctx: Context) -> Period | None:
     """ "in the year to March": the twelve months ending with it."""
     return _months_to({**g, "n": "12", "unit": "months"}, ctx)
@@ -395,6 +419,8 @@ RESOLVERS: Mapping[str, Callable[[Groups, Context], Period | None]] = {
     "earlier": _earlier,
     "elided": _elided,
     "week_to": _week_to,
+    "week_to_date": _week_to_date,
+    "month_span": _month_span,
     "year_to": _year_to,
     "date_range": _date_range,
     "coming": _coming,

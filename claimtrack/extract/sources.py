@@ -58,6 +58,7 @@ class Attribution(NamedTuple):
     counter: bool  # "a claim the army denied": denies what another source asserted
     via: tuple[str, ...] = ()  # "Reuters, citing the ministry, said": who relayed it
     cited: bool = False  # "citing X": X is the origin, and what comes next may relay it
+    weak: bool = False  # "Congo has recorded 537 deaths": no speaker; yields to one's "said"
 
 
 class _Compiled(NamedTuple):
@@ -246,7 +247,12 @@ class _Reader:
         if verb in ("told", "tells", "tell") and not via:
             via = self._told(after)  # "an official told Reuters that": relayed by Reuters
         stance = "denies" if verb in self.deny else "asserts"
-        return self._make(m, subject, stance, closing, counter, via, relay_start)
+        made = self._make(m, subject, stance, closing, counter, via, relay_start)
+        head = subject[-1].lower
+        if made is not None and verb in self.weak and head not in self.speakers:
+            # "Congo has recorded", not "police recorded": a place or a thing, no speaker
+            return made._replace(weak=True)
+        return made
 
     def _names(self, subject: list[Token]) -> bool:
         """Whether a subject's head names who speaks: a name ("Kyiv", "UNICEF"), a
@@ -361,8 +367,11 @@ class _Reader:
             bounded = True
         while subject and (subject[0].lower in self.preps or subject[0].lower in self.skip):
             subject.pop(0)
-        # "health service figures show": the service is the source, not its figures.
-        while len(subject) > 1 and subject[-1].lower in self.trailing:
+        # "health service figures show": the service is the source, not its figures; a
+        # capitalised word is part of a name ("the Office for National Statistics").
+        while (
+            len(subject) > 1 and subject[-1].lower in self.trailing and subject[-1].text.islower()
+        ):
             if len(subject) == 2 and subject[0].text.islower():
                 break  # "official data showed": keep what the data is
             subject.pop()
@@ -616,7 +625,11 @@ def choose_attributions(
     # "X said ..." covers what follows it; "..., X said" what comes before (and after,
     # for "43% were intercepted, they said, and about half ..."); nothing else does.
     chosen = next((a for a in reversed(before) if not a.closing), None)
-    chosen = chosen or next((a for a in after if a.closing), None)
+    closer = next((a for a in after if a.closing), None)
+    if chosen is not None and chosen.weak and closer is not None and not closer.weak:
+        # "Congo has recorded 537 deaths, the health minister said": the minister speaks
+        chosen = closer
+    chosen = chosen or closer
     chosen = chosen or (before[-1] if before else None)
     if chosen is None:
         return counters
