@@ -452,6 +452,8 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ),
         ("Fighting in the Central African Republic killed 30 people.", "Central African Republic"),
         ("Riots in Northern Ireland injured 12 officers, police said.", "Northern Ireland"),
+        # a company after "shares in" is no place (was "Nvidia")
+        ("Shares in Nvidia fell 6.4% on Tuesday.", None),
         # a month after an owner is a date (was the place "Federal Reserve's July")
         ("The euro rose 0.4% after minutes from the Federal Reserve's July meeting.", None),
         ("Officials said 9 drones fell in eastern Ukraine.", "Ukraine"),

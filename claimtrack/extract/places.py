@@ -84,6 +84,7 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     organisations = rules.words("sources", "source_heads")
     capitals = rules.words("places", "capitals")
     origins = rules.words("places", "origin_cues")
+    owned = rules.words("places", "not_place_before")
     countries = compiled.countries
     known = capitals | {c.lower() for c in countries.values()}  # owners that are places
     text = doc.text
@@ -132,9 +133,20 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
         if found and _qualifies(text, found[-1], m.start()):
             continue
         cue = m.group(0).split(maxsplit=1)[0].lower()
+        if cue == "in" and _word_before(text, m.start()) in owned:
+            continue  # "shares in Nvidia": a company
         mention = PlaceMention(m.start(), m.end(), name, bool(m.group("owner")), cue in origins)
         found.append(mention)
     return found
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)\s*$", re.IGNORECASE)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lowercase word right before ``start`` ("" if none)."""
+    found = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return found.group(1).lower() if found else ""
 
 
 _WORD_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+)")
