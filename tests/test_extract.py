@@ -1216,6 +1216,13 @@ def test_a_capitalised_evidence_word_is_part_of_the_name() -> None:
 @pytest.mark.parametrize(
     ("text", "measures", "periods"),
     [
+        # any verb before a count is its event, so the count does not take the one before
+        # it ("stranded" was "people killed": a death toll of 4.5 million)
+        (
+            "Floods killed 18 people and stranded nearly 4.5 million.",
+            ["people killed", "people stranded"],
+            ["None", "None"],
+        ),
         # a verb before a second count is its event (was the first count's "arrested")
         (
             "Police arrested 1,024 people and charged 575.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .document import Document, Token
-from .rules import ExtractRules
+from .rules import ExtractRules, word_set
 
 __all__ = ["MeasureReader", "Reading"]
 
@@ -57,6 +57,14 @@ class MeasureReader:
         self.phrases = [tuple(p.split()) for p in rules.section("measures")["event_phrases"]]
         self.unit_nouns = [tuple(p.split()) for p in rules.section("measures")["unit_nouns"]]
         self.change_verbs = w("figures", "split_range_after")
+        # past forms before a figure that are no event of it: reporting, changes, links
+        self.not_events = (
+            self.reporting
+            | self.change_verbs
+            | w("measures", "links")
+            | w("measures", "running_total_verbs")
+            | word_set(w for p in rules.section("figures")["over_after"] for w in p.split())
+        )
         self.change_nouns = w("measures", "change_nouns")
         self.total_verbs = w("measures", "running_total_verbs")
         self.fallback: dict[str, str] = rules.section("measures")["fallback_by_dimension"]
@@ -251,6 +259,10 @@ class MeasureReader:
         verb = self.gerunds.get(low, low)
         if low in self.active or low in self.gerunds or (words and self.participle(low)):
             return " ".join([verb, *words])
+        if self.participle(low) and low not in self.not_events and k > 0:
+            # "killed 18 people and stranded nearly 4.5 million": a verb of its own, so the
+            # figure does not take the killed of the one before
+            return low
         return None
 
     def _noun_before(self, before: list[Token]) -> str | None:
