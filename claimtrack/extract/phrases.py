@@ -64,6 +64,7 @@ class MeasureReader:
             | w("measures", "links")
             | w("measures", "running_total_verbs")
             | word_set(w for p in rules.section("figures")["over_after"] for w in p.split())
+            | _LIGHT_VERBS
         )
         self.change_nouns = w("measures", "change_nouns")
         self.total_verbs = w("measures", "running_total_verbs")
@@ -320,6 +321,11 @@ class MeasureReader:
         return self.fallback.get(dimension, dimension)
 
 
+# verbs that carry a figure without being what happened to the thing counted
+_LIGHT_VERBS = frozenset(
+    {"caused", "cost", "totalled", "totaled", "numbered", "included", "involved",
+     "represented", "accounted", "reached", "estimated", "valued", "priced"}
+)  # fmt: skip
 _AGGREGATES = frozenset(
     {"average", "total", "tally", "high", "low", "peak", "record", "number", "count"}
 )
