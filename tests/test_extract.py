@@ -1247,3 +1247,19 @@ def test_events_and_periods_from_a_fourth_probe(
     assert [c.measure for c in claims] == measures
     assert [str(c.period) for c in claims] == periods
     assert all(c.place is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        # "edged up to 2.6%": the particle of the verb and the level reached (was "up to")
+        ("Eurozone inflation edged up to 2.6% in July.", "exact"),
+        ("Inflation ticked up to 3.1%.", "exact"),
+        # but "advanced up to 35 kilometres" and "up to 40 people" are hedges
+        ("Troops advanced up to 35 kilometres into the region.", "up_to"),
+        ("Officials said up to 40 people died.", "up_to"),
+    ],
+)
+def test_up_to_after_a_particle_verb_is_a_level(text: str, hedge: str) -> None:
+    (claim,) = extract(text, published="2024-08-22")
+    assert claim.figure.hedge == hedge

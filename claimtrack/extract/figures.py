@@ -122,6 +122,9 @@ def _from_match(
     return Found(start, start + len(stripped), figure, ((start, start + len(stripped)),))
 
 
+_UP_TO = re.compile(r"up\s+to\s+", re.IGNORECASE)
+
+
 def _split(m: re.Match[str], text: str, policy: HedgePolicy) -> list[Found]:
     """The two ends of "rose from 2.9% to 3.2%" or "52-48" as two figures."""
     tags = ("a", "b") if m.group("anum") else ("c", "d")
@@ -149,6 +152,9 @@ class _Checks:
         self.suffix_units = rules.compiled("figures.suffix_units", _suffix_units)
         self.suffix_names: dict[str, str] = dict(section["suffix_units"])
         self.not_figures = rules.not_figures
+        # verbs after which "up to" is the verb's particle and its goal, no hedge
+        # ("advanced up to 35 km" is a hedge: only verbs that take "up" as a particle)
+        self.moved = frozenset({"edged", "ticked", "crept", "inched", "moved", "went", "shot"})
         over = alternation(section["over_after"])
         self.over_after = re.compile(rf"{over}\s+$", re.IGNORECASE)
 
@@ -337,6 +343,13 @@ def _figures_in(
             and not _fraction_ok(text, end, checks)
         ):
             continue  # "half an hour"; but "one in five adults" is a share
+        if figure.hedge == "up_to" and _previous_word(text, start) in checks.moved:
+            # "inflation edged up to 2.6%": "up" goes with the verb; the level is exact
+            level = _UP_TO.match(text, start)
+            found_level = _parse(text, level.end(), end, policy) if level else None
+            if found_level is not None:
+                yield found_level
+                continue
         if figure.hedge == "exact" and checks.over_after.search(text, max(0, start - 24), start):
             # "the toll has passed 600,000": more than the number, as "over 600,000" is
             low, high, low_open, high_open = policy.interval("over", figure.value)
