@@ -452,6 +452,12 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ),
         ("Fighting in the Central African Republic killed 30 people.", "Central African Republic"),
         ("Riots in Northern Ireland injured 12 officers, police said.", "Northern Ireland"),
+        # a river, a sea or a lake keeps its type word (was "Niger", another country)
+        ("Floods along the Niger River displaced 30,000 people.", "Niger River"),
+        # a capitalised "The" within a sentence starts a title (was "Lancet"), unless the
+        # name is a country's ("The Gambia")
+        ("A study published in The Lancet found 40% of cases were missed.", None),
+        ("In The Gambia, 12 people died.", "Gambia"),
         # a company after "shares in" is no place (was "Nvidia")
         ("Shares in Nvidia fell 6.4% on Tuesday.", None),
         # a month after an owner is a date (was the place "Federal Reserve's July")

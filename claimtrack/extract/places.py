@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import NamedTuple
 
@@ -119,6 +120,12 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
                 continue
             if not m.group("type") and _next_word(text, m.end()) in organisations:
                 continue  # "the Velmoran health agency": a body, not a place
+            if (
+                _TITLE.search(text, m.start(), m.start("name"))
+                and not {name.lower(), f"the {name.lower()}"} & known
+                and name.lower() not in _country_names()
+            ):
+                continue  # "published in The Lancet": a title; but "in The Hague"
             # "near the Syrian border": the country its demonym names
             name = countries.get(name.lower(), name)
         elif m.group("adjective"):
@@ -161,11 +168,36 @@ def _next_word(text: str, position: int) -> str:
 _DASHES = re.compile(r"[-–]")
 
 
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Every country's name, lowercased, from ISO 3166 ("gambia", "bahamas")."""
+    import pycountry  # lazy: only a capitalised "The" within a sentence asks
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower().removeprefix("the "))
+    return frozenset(names)
+
+
+_TITLE = re.compile(r"\sThe\s+$")  # a capitalised "The" within a sentence starts a title
+
+
+# Type words that end a name rather than say what kind of place it is: "the Dominican
+# Republic", "the Niger River" (Niger is a country), "the Red Sea".
+_ENDS_NAMES = frozenset(
+    {"republic", "river", "sea", "lake", "valley", "basin", "peninsula", "gulf", "bay",
+     "strait", "mountains", "islands", "island", "canal", "channel"}
+)  # fmt: skip
+
+
 def _clean(name: str, type_words: frozenset[str]) -> str:
-    """The name without the type words after it ("Kursk region" is Kursk); "republic"
-    stays, as it ends names ("the Dominican Republic", "Central African Republic")."""
+    """The name without the type words after it ("Kursk region" is Kursk), except those
+    that end names (``_ENDS_NAMES``)."""
     words = name.split()
-    while words and words[-1].lower() in type_words and words[-1].lower() != "republic":
+    while words and words[-1].lower() in type_words and words[-1].lower() not in _ENDS_NAMES:
         words.pop()
     return " ".join(words)
 
