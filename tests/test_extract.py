@@ -1269,3 +1269,33 @@ def test_events_and_periods_from_a_fourth_probe(
 def test_up_to_after_a_particle_verb_is_a_level(text: str, hedge: str) -> None:
     (claim,) = extract(text, published="2024-08-22")
     assert claim.figure.hedge == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        # an outlet named after the speaker relays it (each had no via)
+        (
+            "At least 12 people were killed, the civil defence agency said, according to AFP.",
+            "civil defence agency",
+            ("AFP",),
+        ),
+        (
+            "Some 40 people died, according to the state governor, cited by the Efe news agency.",
+            "state governor",
+            ("Efe",),
+        ),
+        (
+            "A spokesman told the state news agency IRNA that 12 people had died.",
+            "spokesman",
+            ("IRNA",),
+        ),
+        # a statement is no outlet
+        ("Some 40 people died, the ministry said, according to a statement.", "ministry", ()),
+    ],
+)
+def test_outlets_named_after_the_speaker_relay_it(
+    text: str, source: str, via: tuple[str, ...]
+) -> None:
+    (claim,) = extract(text)
+    assert (claim.source.name, claim.via) == (source, via)

@@ -146,6 +146,10 @@ class _Reader:
                 # a source; who did it cites it, and is the source of what it did
                 return self._actor(m, subject, sentence) if not relay else None
             name = self._resolve(relay) if relay else None
+            if name is None and not relayed:
+                # "according to the state governor, cited by the Efe news agency"
+                cited_by = _CITED_BY.match(self.text, subject[-1].end)
+                name = cited_by.group(1).strip() if cited_by else None
             closes = self._closing(after, subject)
             made = self._make(m, subject, "asserts", closes, False, (name,) if name else ())
             return made._replace(cited=True) if made is not None and relayed else made
@@ -317,8 +321,8 @@ class _Reader:
         i = 0
         if i < len(after) and after[i].lower == "the":
             i += 1
-        while i < len(after) and after[i].text.islower() and after[i].text.isalpha() and i < 3:
-            i += 1  # "the newspaper", "the news agency"
+        while i < len(after) and after[i].text.islower() and after[i].text.isalpha() and i < 5:
+            i += 1  # "the newspaper", "the state news agency"
         name = []
         while i < len(after) and (after[i].text[:1].isupper() or after[i].text in ("'s",)):
             name.append(after[i].text)
@@ -534,6 +538,12 @@ def _starts_name(after: list[Token]) -> bool:
     return bool(after) and (after[0].text[:1].isupper() or after[0].lower in ("the", "a", "an"))
 
 
+_ACCORDING_AFTER = re.compile(r"\s*,\s*according\s+to\s+(?:the\s+)?", re.IGNORECASE)
+_CITED_BY = re.compile(
+    r"\s*,\s*(?:cited|quoted)\s+by\s+(?:the\s+)?(?:[a-z]+\s+){0,4}?((?:[A-Z][\w.&'-]*\s*)+)"
+)
+
+
 def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
     """Every attribution in the document, in order, with its source resolved."""
     reader = _Reader.on(doc, rules)
@@ -557,6 +567,16 @@ def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
                 subject=(last.start, attribution.subject[1]),
                 via=(attribution.name,),
             )
+        elif (
+            last is not None
+            and not last.via
+            and last.closing
+            and attribution.name[:1].isupper()
+            and _ACCORDING_AFTER.fullmatch(text, last.end, attribution.subject[0]) is not None
+        ):
+            # "..., the agency said, according to AFP": the agency's claim, relayed by AFP
+            found[-1] = last._replace(via=(attribution.name,))
+            continue
         elif (
             last is not None
             and attribution.cited
