@@ -1244,6 +1244,12 @@ def test_a_capitalised_evidence_word_is_part_of_the_name() -> None:
             ["2024-08-12/2024-08-18"],
         ),
         ("Output grew 3.1% in the April-June quarter.", ["output"], ["2024-04/2024-06"]),
+        # a hyphenated quarter before its noun (was the day it was said)
+        (
+            "The firm said on Tuesday its second-quarter revenue rose 3.2%.",
+            ["revenue"],
+            ["2024-04/2024-06"],
+        ),
     ],
 )
 def test_events_and_periods_from_a_fourth_probe(

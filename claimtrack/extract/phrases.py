@@ -8,6 +8,7 @@ from the figure before it in the paragraph, as a reader does.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .document import Document, Token
@@ -303,8 +304,8 @@ class MeasureReader:
         for tok in words:
             if tok.lower in _PREPOSITIONS and tok.lower != "of":
                 break
-            if tok.lower in self.determiners:
-                continue
+            if tok.lower in self.determiners or _WHEN.fullmatch(tok.lower):
+                continue  # "its second-quarter revenue": the period is no part of the thing
             head.append(tok.text)
         while head and head[-1].lower() == "of":
             head.pop()
@@ -321,6 +322,7 @@ class MeasureReader:
         return self.fallback.get(dimension, dimension)
 
 
+_WHEN = re.compile(r"(?:first|second|third|fourth|final|last)-(?:quarter|half)")
 # verbs that carry a figure without being what happened to the thing counted
 _LIGHT_VERBS = frozenset(
     {"caused", "cost", "totalled", "totaled", "numbered", "included", "involved",
