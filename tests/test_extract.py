@@ -468,8 +468,11 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ("The shelling of Donetsk killed 12 people, officials said.", "Donetsk"),  # was None
         ("Sudan's war has displaced more than 10 million people, the IOM said.", "Sudan"),
         ("Roughly 80% of Gaza's population has been displaced, according to UNRWA.", "Gaza"),
-        # but an owner in the speaker's words says whose the speaker is, not where
-        ("Ukraine's military said Russia lost 1,230 troops.", None),
+        # an owner in the speaker's words says whose the speaker is, so it is where only
+        # when the sentence names no place (a national body's figures are its country's)
+        ("Ukraine's military said Russia lost 1,230 troops in Kursk.", "Kursk"),
+        ("Sudan's health ministry said cholera had killed 78 people.", "Sudan"),
+        ("The Lebanese health ministry said 564 people had been killed.", "Lebanon"),
     ],
 )
 def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str | None) -> None:

@@ -165,6 +165,7 @@ def _claims(
         if p.name not in speakers and not (p.owner and spoken.touches(p.start, p.end))
     ]
     place_starts = [p.start for p in places]
+    homes = {a.lower(): c for c, a in rules.section("sources")["demonyms"].items()}
     parts = part_markers(rules)
     period_starts = [p.start for p in periods]
     reader = rules.compiled("measures.reader", MeasureReader)
@@ -186,6 +187,10 @@ def _claims(
         place = choose_place(
             text, parts, places, place_starts, span, clause[1], sentence, following
         )
+        if place is None and chosen:
+            # "Sudan's health ministry said cholera had killed 78": with no place named, a
+            # national body's figures are of its own country
+            place = homes.get(chosen[0].name.split()[0].lower())
         period = choose_period(periods, period_starts, clause, sentence, span)
         reading = reader.read(doc, span, sentence)
         unit = figure.figure.unit
