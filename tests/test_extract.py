@@ -1308,3 +1308,33 @@ def test_outlets_named_after_the_speaker_relay_it(
 ) -> None:
     (claim,) = extract(text)
     assert (claim.source.name, claim.via) == (source, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing that "registered" yields to a named speaker; a span of two dates is one
+        # period (they were the authorities' claim, dated January 1 and August 20)
+        (
+            "Italian authorities registered 38,000 sea arrivals between January 1 and "
+            "August 20, the interior ministry said.",
+            [("interior ministry", "asserts", "2024-01-01/2024-08-20")],
+        ),
+        # a denial cue anywhere in the words before "claims that" makes them the object
+        (
+            "A police spokesman dismissed as completely false social media claims that 50 "
+            "protesters had died.",
+            [("police spokesman", "denies", "None")],
+        ),
+        # "attributed" attributes (the deaths were unattributed)
+        (
+            "The health ministry attributed 1,180 deaths to the heatwave.",
+            [("health ministry", "asserts", "None")],
+        ),
+    ],
+)
+def test_sources_and_spans_from_a_fifth_probe(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    claims = extract(text, published="2024-08-22")
+    assert [(c.source.name, c.stance, str(c.period)) for c in claims] == expected

@@ -377,8 +377,10 @@ def _year_to(g: Groups, ctx: Context) -> Period | None:
 
 
 def _date_range(g: Groups, ctx: Context) -> Period | None:
-    """ "between September 20 and 26", "20-26 September"."""
-    first, last = _date(g, ctx), _date({**g, "day": g["day2"]}, ctx)
+    """ "between September 20 and 26", "20-26 September", "between January 1 and August
+    20"."""
+    second = {**g, "day": g["day2"], "month": g.get("month2") or g["month"]}
+    first, last = _date(g, ctx), _date(second, ctx)
     if first is None or last is None or first.start is None or last.end is None:
         return None
     return Period(first.start, last.end, "day") if first.start <= last.end else None

@@ -58,7 +58,7 @@ class Attribution(NamedTuple):
     counter: bool  # "a claim the army denied": denies what another source asserted
     via: tuple[str, ...] = ()  # "Reuters, citing the ministry, said": who relayed it
     cited: bool = False  # "citing X": X is the origin, and what comes next may relay it
-    weak: bool = False  # "Congo has recorded 537 deaths": no speaker; yields to one's "said"
+    weak: bool = False  # "Congo has recorded 537 deaths": yields to a speaker's "said"
 
 
 class _Compiled(NamedTuple):
@@ -213,8 +213,8 @@ class _Reader:
             window_starts_sentence = before[0].start <= sentence[0] + 1 if before else True
             subject = self._backward(before, i, window_starts_sentence)
             closing = self._closing(after, []) or self._after_statement(before, subject)
-        if not subject:
-            return None
+        if not subject or any(t.lower in self.untrue for t in subject):
+            return None  # "dismissed as completely false social media claims that"
         if any(
             t.text.replace(",", "").replace(".", "").isdigit() or t.lower in self.number_words
             for t in subject
@@ -252,9 +252,8 @@ class _Reader:
             via = self._told(after)  # "an official told Reuters that": relayed by Reuters
         stance = "denies" if verb in self.deny else "asserts"
         made = self._make(m, subject, stance, closing, counter, via, relay_start)
-        head = subject[-1].lower
-        if made is not None and verb in self.weak and head not in self.speakers:
-            # "Congo has recorded", not "police recorded": a place or a thing, no speaker
+        if made is not None and verb in self.weak:
+            # "Congo has recorded ..., the health minister said": the minister speaks
             return made._replace(weak=True)
         return made
 
@@ -646,8 +645,15 @@ def choose_attributions(
     # for "43% were intercepted, they said, and about half ..."); nothing else does.
     chosen = next((a for a in reversed(before) if not a.closing), None)
     closer = next((a for a in after if a.closing), None)
-    if chosen is not None and chosen.weak and closer is not None and not closer.weak:
-        # "Congo has recorded 537 deaths, the health minister said": the minister speaks
+    if (
+        chosen is not None
+        and chosen.weak
+        and closer is not None
+        and not closer.weak
+        and (" " in closer.name or closer.name[:1].isupper())
+    ):
+        # "Congo has recorded 537 deaths, the health minister said": the minister speaks;
+        # but "Dunmere police recorded ..., the force said" is the police, named again
         chosen = closer
     chosen = chosen or closer
     chosen = chosen or (before[-1] if before else None)
