@@ -452,6 +452,12 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ),
         ("Fighting in the Central African Republic killed 30 people.", "Central African Republic"),
         ("Riots in Northern Ireland injured 12 officers, police said.", "Northern Ireland"),
+        # "of Russian territory", "a residential area of Kharkiv", "parts of Vermont",
+        # "crossed the English Channel" (each had no place)
+        ("Troops control about 1,250 square kilometres of Russian territory.", "Russia"),
+        ("Dozens were wounded after missiles hit a residential area of Kharkiv.", "Kharkiv"),
+        ("Up to 8 inches of rain could fall on parts of Vermont.", "Vermont"),
+        ("Nearly 22,000 migrants have crossed the English Channel this year.", "English Channel"),
         # a river, a sea or a lake keeps its type word (was "Niger", another country)
         ("Floods along the Niger River displaced 30,000 people.", "Niger River"),
         # a capitalised "The" within a sentence starts a title (was "Lancet"), unless the

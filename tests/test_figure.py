@@ -442,6 +442,9 @@ def test_units_convert() -> None:
     assert Figure.parse("1 square mile").to("km²").value == pytest.approx(2.58999, rel=1e-4)
     assert Figure.parse("100 hectares").to("km²").value == pytest.approx(1.0)
     assert Figure.parse("2 weeks").to("days").value == 14
+    # feet and inches (rain, waves, snow) were numbers without a unit
+    assert Figure.parse("8 inches").to("cm").value == pytest.approx(20.32)
+    assert Figure.parse("about 30 feet").to("m").value == pytest.approx(9.144)
     kept = Figure.parse("about 24 miles").to("kilometres")
     assert kept.hedge == "about" and kept.unit == "km"
 

@@ -53,7 +53,7 @@ def _compile(rules: ExtractRules) -> _Compiled:
     # Republic"), as wire style writes "eastern Ukraine"
     adjectives_of_place = alternation(section["place_adjectives"])
     pattern = (
-        rf"\b(?:[Oo]ver|[Oo]n|[Ii]n|[Aa]cross|[Ii]nto|[Ii]nside|[Oo]nto)\s+(?P<adjective>{adjectives})\s+{territory}"
+        rf"\b(?:[Oo]ver|[Oo]n|[Ii]n|[Aa]cross|[Ii]nto|[Ii]nside|[Oo]nto|[Oo]f)\s+(?P<adjective>{adjectives})\s+{territory}"
         rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?P<name>{name})(?![\w$€£¥₴₽])"
         rf"(?:['’]s(?:\s+(?P<inner>{name})(?![\w$€£¥₴₽]))?)?(?:\s+(?P<type>{types}))?"
         rf"|{anaphor}"
