@@ -452,6 +452,10 @@ def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
         ),
         ("Fighting in the Central African Republic killed 30 people.", "Central African Republic"),
         ("Riots in Northern Ireland injured 12 officers, police said.", "Northern Ireland"),
+        # with no place named, the country a sentence opens with (each had none)
+        ("Belarus pardoned 30 political prisoners on Monday.", "Belarus"),
+        ("U.S. employers added 114,000 jobs in July.", "United States"),
+        ("Police said 3 people died.", None),
         # "of Russian territory", "a residential area of Kharkiv", "parts of Vermont",
         # "crossed the English Channel" (each had no place)
         ("Troops control about 1,250 square kilometres of Russian territory.", "Russia"),

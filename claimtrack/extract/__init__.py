@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from typing import Any, NamedTuple
 
 from .._units import dimension
@@ -30,6 +31,9 @@ from .rules import ExtractRules
 from .sources import Attribution, choose_attributions, denied_report, find_attributions
 
 __all__ = ["ExtractRules", "extract"]
+
+# A sentence's opening word or two (past "The"), to find a country it starts with.
+_OPENING = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?)")
 
 
 class _Previous(NamedTuple):
@@ -166,6 +170,8 @@ def _claims(
     ]
     place_starts = [p.start for p in places]
     homes = {a.lower(): c for c, a in rules.section("sources")["demonyms"].items()}
+    homes.update({"u.s.": "United States", "us": "United States", "uk": "United Kingdom"})
+    countries = {c: c for c in rules.section("sources")["demonyms"]}
     parts = part_markers(rules)
     period_starts = [p.start for p in periods]
     reader = rules.compiled("measures.reader", MeasureReader)
@@ -191,6 +197,13 @@ def _claims(
             # "Sudan's health ministry said cholera had killed 78": with no place named, a
             # national body's figures are of its own country
             place = homes.get(chosen[0].name.split()[0].lower())
+        if place is None:
+            # "Belarus pardoned 30 prisoners", "U.S. employers added 114,000 jobs": the
+            # country the sentence opens with
+            opening = _OPENING.match(text, sentence[0])
+            if opening is not None:
+                word = opening.group(1)
+                place = countries.get(word) or homes.get(word.lower())
         period = choose_period(periods, period_starts, clause, sentence, span)
         reading = reader.read(doc, span, sentence)
         unit = figure.figure.unit
