@@ -580,9 +580,10 @@ def test_a_hyphenated_fraction_is_a_share_and_one_off_no_figure() -> None:
     ("text", "places"),
     [
         # the place of a part is not the whole's: "45 Moscow" would contradict "11 Moscow"
+        # (the whole is Russia's, the country the sentence opens with)
         (
             "Russia said it shot down 45 drones overnight, including 11 over Moscow.",
-            [None, "Moscow"],
+            ["Russia", "Moscow"],
         ),
         (
             "Officials said 45 drones were destroyed, 11 of them over the Moscow region.",
