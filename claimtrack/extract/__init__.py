@@ -32,6 +32,16 @@ from .sources import Attribution, choose_attributions, denied_report, find_attri
 
 __all__ = ["ExtractRules", "extract"]
 
+
+def _homes(rules: ExtractRules) -> tuple[dict[str, str], dict[str, str]]:
+    """Each demonym's country ("sudanese": "Sudan", "u.s.": "United States"), and each
+    country by its own name."""
+    demonyms: dict[str, str] = rules.section("sources")["demonyms"]
+    homes = {a.lower(): c for c, a in demonyms.items()}
+    homes.update({"u.s.": "United States", "us": "United States", "uk": "United Kingdom"})
+    return homes, {c: c for c in demonyms}
+
+
 # A sentence's opening word or two (past "The"), to find a country it starts with.
 _OPENING = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?)")
 
@@ -169,9 +179,7 @@ def _claims(
         if p.name not in speakers and not (p.owner and spoken.touches(p.start, p.end))
     ]
     place_starts = [p.start for p in places]
-    homes = {a.lower(): c for c, a in rules.section("sources")["demonyms"].items()}
-    homes.update({"u.s.": "United States", "us": "United States", "uk": "United Kingdom"})
-    countries = {c: c for c in rules.section("sources")["demonyms"]}
+    homes, countries = rules.compiled("sources.homes", _homes)
     parts = part_markers(rules)
     period_starts = [p.start for p in periods]
     reader = rules.compiled("measures.reader", MeasureReader)

@@ -65,6 +65,15 @@ def _compile(rules: ExtractRules) -> _Compiled:
     return _Compiled(re.compile(pattern), [k for _, k in anaphors], countries, parts)
 
 
+def _known(rules: ExtractRules) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Owners that are places (capitals and countries, lowercased), month names, and the
+    names that are never places (months among them)."""
+    countries = rules.compiled("places", _compile).countries
+    known = rules.words("places", "capitals") | {c.lower() for c in countries.values()}
+    months = frozenset(m.lower() for m in rules.section("periods")["months"])
+    return known, months, rules.words("places", "not_places") | months
+
+
 def part_markers(rules: ExtractRules) -> re.Pattern[str]:
     """The words that make a later figure a part of the one before ("including 11")."""
     return rules.compiled("places", _compile).parts
@@ -78,8 +87,7 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     """
     compiled = rules.compiled("places", _compile)
     # a month, in full or cut short ("on Sept. 21"), is a date, never a place
-    months = {m.lower() for m in rules.section("periods")["months"]}
-    not_places = rules.words("places", "not_places") | months
+    known, months, not_places = rules.compiled("places.known", _known)
     not_words = rules.words("places", "not_place_words")
     type_words = rules.words("places", "type_words")
     organisations = rules.words("sources", "source_heads")
@@ -87,7 +95,6 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     origins = rules.words("places", "origin_cues")
     owned = rules.words("places", "not_place_before")
     countries = compiled.countries
-    known = capitals | {c.lower() for c in countries.values()}  # owners that are places
     text = doc.text
     found: list[PlaceMention] = []
     for m in compiled.pattern.finditer(text):
