@@ -1310,6 +1310,18 @@ def test_up_to_after_a_particle_verb_is_a_level(text: str, hedge: str) -> None:
             "spokesman",
             ("IRNA",),
         ),
+        # the outlet is the name at the end of its description (was "Kenyan", and none)
+        (
+            "According to the agency UNHCR, cited by the Kenyan newspaper Daily Nation, "
+            "as many as 30,000 people fled.",
+            "agency UNHCR",
+            ("Daily Nation",),
+        ),
+        (
+            "At least 20 people died, the ministry said, according to the state news agency SUNA.",
+            "ministry",
+            ("SUNA",),
+        ),
         # a statement is no outlet
         ("Some 40 people died, the ministry said, according to a statement.", "ministry", ()),
     ],

@@ -149,7 +149,7 @@ class _Reader:
             if name is None and not relayed:
                 # "according to the state governor, cited by the Efe news agency"
                 cited_by = _CITED_BY.match(self.text, subject[-1].end)
-                name = cited_by.group(1).strip() if cited_by else None
+                name = _outlet(cited_by.group(1)) if cited_by else None
             closes = self._closing(after, subject)
             made = self._make(m, subject, "asserts", closes, False, (name,) if name else ())
             return made._replace(cited=True) if made is not None and relayed else made
@@ -538,9 +538,15 @@ def _starts_name(after: list[Token]) -> bool:
 
 
 _ACCORDING_AFTER = re.compile(r"\s*,\s*according\s+to\s+(?:the\s+)?", re.IGNORECASE)
-_CITED_BY = re.compile(
-    r"\s*,\s*(?:cited|quoted)\s+by\s+(?:the\s+)?(?:[a-z]+\s+){0,4}?((?:[A-Z][\w.&'-]*\s*)+)"
-)
+_CITED_BY = re.compile(r"\s*,\s*(?:cited|quoted)\s+by\s+([^,;:.!?]+)")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w.&'’-]*\s*)+")
+
+
+def _outlet(phrase: str) -> str | None:
+    """The name at the end of "the Kenyan newspaper Daily Nation": its last run of
+    capitalised words ("Daily Nation"), or None."""
+    runs = _NAME_RUN.findall(phrase)
+    return runs[-1].strip() if runs else None
 
 
 def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
@@ -570,11 +576,12 @@ def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
             last is not None
             and not last.via
             and last.closing
-            and attribution.name[:1].isupper()
+            and (outlet := _outlet(attribution.name)) is not None
             and _ACCORDING_AFTER.fullmatch(text, last.end, attribution.subject[0]) is not None
         ):
-            # "..., the agency said, according to AFP": the agency's claim, relayed by AFP
-            found[-1] = last._replace(via=(attribution.name,))
+            # "..., the agency said, according to AFP" (or "the state news agency SUNA"):
+            # the agency's claim, relayed by the outlet
+            found[-1] = last._replace(via=(outlet,))
             continue
         elif (
             last is not None
