@@ -927,6 +927,19 @@ def test_figures_stop_at_names_changes_and_date_ranges(
             ["2024-07", "2024-07"],
         ),
         ("Exports rose 5% from last year, officials said.", "2024-08-22", ["None"]),
+        # "on the same month last year", "on the same period in 2023": baselines too (the
+        # 11% and the load factor took 2023)
+        (
+            "Ryanair carried 19.3 million passengers in July, up 11% on the same month "
+            "last year, with a load factor of 96%.",
+            "2024-08-22",
+            ["2024-07", "2024-07", "2024-07"],
+        ),
+        (
+            "Some 22,000 migrants crossed so far this year, up 9% on the same period in 2023.",
+            "2024-08-22",
+            ["2024-01-01/2024-08-22", "2024-01-01/2024-08-22"],
+        ),
         # the comma in "1,000" ends no clause: "last week" dates only the figure after
         # "up from" (it dated the 1,263 too)
         (
@@ -1241,6 +1254,12 @@ def test_a_capitalised_evidence_word_is_part_of_the_name() -> None:
         (
             "Floods killed 18 people and stranded nearly 4.5 million.",
             ["people killed", "people stranded"],
+            ["None", "None"],
+        ),
+        # a coordinated clause's verb is its own (the two who died were "people wounded")
+        (
+            "Two people died and 17 were hurt when a train derailed.",
+            ["people killed", "people wounded"],
             ["None", "None"],
         ),
         # a verb before a second count is its event (was the first count's "arrested")

@@ -167,10 +167,20 @@ def find_periods(
     return found
 
 
-#: Kinds of time expression that, right after "from", are what a change is measured
-#: against ("fell 2.7% in July from a year earlier to 440,000 tonnes"), not when.
+#: Kinds of time expression that, right after "from", "on", "than" or "compared with"
+#: (and "the same month"), are what a change is measured against ("fell 2.7% in July
+#: from a year earlier to 440,000 tonnes", "up 11% on the same month last year").
 _BASELINES = frozenset({"earlier", "ago", "last", "past", "anaphor"})
-_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SAME = re.compile(
+    r"\b(?:from|on|than|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?same\s+"
+    r"(?:month|period|quarter|week|day|time|half)\s+(?:(?:in|of)\s+)?$",
+    re.IGNORECASE,
+)
+_FROM = re.compile(
+    r"\b(?:from|on|than|compared\s+(?:with|to)|against|versus)\s+"
+    r"(?:(?:the\s+)?same\s+(?:month|period|quarter|week|day|time|half)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _placed(
@@ -186,8 +196,9 @@ def _placed(
     )
     if superlative.search(lead.removesuffix(m.group(0)) if lead.endswith(m.group(0)) else lead):
         return PeriodMention(start, m.end(), period, detached=True)
-    if baseline and _FROM.search(text, low, start):
-        return PeriodMention(start, m.end(), period, detached=True)  # "up 5% from a year ago"
+    if (baseline and _FROM.search(text, low, start)) or _SAME.search(text, low, start):
+        # "up 5% from a year ago", "up 9% on the same period in 2023": a baseline
+        return PeriodMention(start, m.end(), period, detached=True)
     anchor = None
     for compared in marker.finditer(text, low, start):
         anchor = compared.start()

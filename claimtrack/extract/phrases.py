@@ -132,7 +132,7 @@ class MeasureReader:
         elif event is not None and noun and i < len(after) and after[i].lower not in self.aux:
             # "the missiles fired in the attack were intercepted": the clause's own verb
             # after a participle that only says which missiles
-            event = self._verb_ahead(after, i + 1, 7) or event
+            event = self._verb_ahead(after, i + 1, 7, clause=True) or event
         if event is None or part_of:
             # "destroyed 56 of 72 drones launched": the verb before is the part's own.
             event = self._event_before(before) or event
@@ -155,11 +155,13 @@ class MeasureReader:
         running = bool(prev) and prev[-1] == "to" and any(w in self.total_verbs for w in prev)
         return Reading(noun, event, of_them, change, bool(prev) and prev[-1] == "to", running)
 
-    def _verb_ahead(self, after: list[Token], i: int, reach: int) -> str | None:
+    def _verb_ahead(
+        self, after: list[Token], i: int, reach: int, clause: bool = False
+    ) -> str | None:
         """The event after the next auxiliary within ``reach`` tokens of ``i``, unless
-        punctuation ends the clause first."""
+        punctuation (or, with ``clause``, a conjunction) ends the clause first."""
         for k in range(i, min(len(after), i + reach)):
-            if after[k].text in (",", ";", "."):
+            if after[k].text in (",", ";", ".") or (clause and after[k].lower in _JOINS):
                 return None
             if after[k].lower in self.aux:
                 return self._event_after(after, k)
@@ -322,6 +324,7 @@ class MeasureReader:
         return self.fallback.get(dimension, dimension)
 
 
+_JOINS = frozenset({"and", "or", "but", "while", "whereas"})
 _WHEN = re.compile(r"(?:first|second|third|fourth|final|last)-(?:quarter|half)")
 # verbs that carry a figure without being what happened to the thing counted
 _LIGHT_VERBS = frozenset(
