@@ -10,6 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from claimtrack import Figure, HedgePolicy, ParseError, UnitError, ValidationError
+from claimtrack._units import UNITS
 
 from .strategies import bounded_figures, convertible_units, figures, positive
 
@@ -519,6 +520,14 @@ def test_sum_of_parts() -> None:
 
 
 # -- properties ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", sorted(UNITS))
+def test_every_unit_is_written_as_it_is_read(unit: str) -> None:
+    # the property below samples units; this sees each one ("0 in" did not read back)
+    for value in (0, 1, 2.5):
+        f = Figure(value, unit=unit)
+        assert Figure.parse(f.format()) == f
 
 
 @given(figures())
