@@ -927,6 +927,13 @@ def test_figures_stop_at_names_changes_and_date_ranges(
             ["2024-07", "2024-07"],
         ),
         ("Exports rose 5% from last year, officials said.", "2024-08-22", ["None"]),
+        # "recorded a year earlier" dates what was recorded, not a statement (the 560
+        # took July 2024)
+        (
+            "Spain recorded 1,247 deaths in July, double the 560 recorded a year earlier.",
+            "2024-08-22",
+            ["2024-07", "2023-07"],
+        ),
         # "on the same month last year", "on the same period in 2023": baselines too (the
         # 11% and the load factor took 2023)
         (

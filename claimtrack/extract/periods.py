@@ -72,7 +72,10 @@ def _context_patterns(rules: ExtractRules) -> tuple[re.Pattern[str], ...]:
     markers = alternation(plain)
     figure_markers = alternation(section["figure_markers"])
     superlatives = alternation(section["superlatives"])
-    verbs = alternation([*sources["assert_verbs"], *sources["weak_verbs"]])
+    # the time a statement was made; "recorded a year earlier" dates what was recorded
+    verbs = alternation(
+        [*sources["assert_verbs"], *(v for v in sources["weak_verbs"] if v not in _EVENTS)]
+    )
     return (
         # "from" compares only when a figure follows it: "up from 11", not "fled from".
         re.compile(rf"{markers}|{figure_markers}(?=\s+(?:[a-z]+\s+){{0,2}}[\d$€£])", re.IGNORECASE),
@@ -171,6 +174,7 @@ def find_periods(
 #: (and "the same month"), are what a change is measured against ("fell 2.7% in July
 #: from a year earlier to 440,000 tonnes", "up 11% on the same month last year").
 _BASELINES = frozenset({"earlier", "ago", "last", "past", "anaphor"})
+_EVENTS = frozenset({"recorded", "records", "registered", "counted", "counts", "found", "finds"})
 _SAME = re.compile(
     r"\b(?:from|on|than|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?same\s+"
     r"(?:month|period|quarter|week|day|time|half)\s+(?:(?:in|of)\s+)?$",
