@@ -1263,6 +1263,13 @@ def test_a_capitalised_evidence_word_is_part_of_the_name() -> None:
             ["people killed", "people stranded"],
             ["None", "None"],
         ),
+        # "averaged" links its subject to the figure (was the measure "averaged"), and a
+        # season "2022-23" is one period, no figure 23
+        (
+            "Attendance at league matches averaged 40,200, up from 38,500 in 2022-23.",
+            ["attendance", "attendance"],
+            ["None", "2022/2023"],
+        ),
         # a coordinated clause's verb is its own (the two who died were "people wounded")
         (
             "Two people died and 17 were hurt when a train derailed.",
