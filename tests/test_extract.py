@@ -927,6 +927,8 @@ def test_figures_stop_at_names_changes_and_date_ranges(
             ["2024-07", "2024-07"],
         ),
         ("Exports rose 5% from last year, officials said.", "2024-08-22", ["None"]),
+        # a year before a noun after "its" or "their", as after "the" (was none)
+        ("The Fund cut its 2024 growth forecast to 3.1%.", "2024-08-22", ["2024"]),
         # "recorded a year earlier" dates what was recorded, not a statement (the 560
         # took July 2024)
         (
