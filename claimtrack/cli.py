@@ -277,10 +277,13 @@ def _extract(args: argparse.Namespace) -> int:
     import json
 
     from .extract import extract
+    from .figure import HedgePolicy
     from .io import converter, read_text
 
+    widths = {k: v for k, v in (("about", args.about), ("nearly", args.nearly)) if v is not None}
+    policy = HedgePolicy(**widths) if widths else None  # checked before the file is read
     text = sys.stdin.read() if args.file == "-" else read_text(args.file)
-    claims = extract(text, published=args.published, outlet=args.outlet)
+    claims = extract(text, published=args.published, outlet=args.outlet, policy=policy)
     if args.format == "jsonl":
         for claim in claims:
             print(json.dumps(converter.unstructure(claim), ensure_ascii=False))
@@ -345,6 +348,18 @@ def _parser() -> argparse.ArgumentParser:
     pull.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date")
     pull.add_argument("--outlet", metavar="NAME", help="who published the text")
     pull.add_argument("--format", choices=("jsonl", "table"), default="table")
+    pull.add_argument(
+        "--about",
+        metavar="SHARE",
+        type=float,
+        help='half-width of "about 200" as a share of the value (default 0.1: 180 to 220)',
+    )
+    pull.add_argument(
+        "--nearly",
+        metavar="SHARE",
+        type=float,
+        help='depth of "nearly 12,000" below the value (default 0.1: 10,800 to 12,000)',
+    )
     pull.set_defaults(run=_extract)
     return parser
 

@@ -97,6 +97,26 @@ def test_errors_exit_1_with_a_message(
     assert err.startswith("claimtrack: error:") and message in err
 
 
+def test_hedge_widths_are_the_users_to_set(capsys: pytest.CaptureFixture[str]) -> None:
+    def around(*args: str) -> dict[str, object]:
+        _, out, _ = run(capsys, str(REPORT), "--format", "jsonl", *args)
+        records = [json.loads(line) for line in out.splitlines()]
+        figure = next(r["figure"] for r in records if r["figure"]["text"] == "around 200")
+        return {k: figure[k] for k in ("low", "high")}
+
+    assert around() == {"low": 180, "high": 220}  # the default policy: 10%
+    assert around("--about", "0.25") == {"low": 150, "high": 250}
+    _, out, _ = run(capsys, str(REPORT), "--format", "jsonl", "--nearly", "0.2")
+    nearly = next(json.loads(x)["figure"] for x in out.splitlines() if "nearly 12" in x)
+    assert (nearly["low"], nearly["high"]) == (9600, 12000)
+
+
+def test_a_hedge_width_out_of_range_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, str(REPORT), "--about", "1.5")
+    assert status == 1 and out == ""
+    assert "HedgePolicy.about" in err and "1.5" in err and "[0, 1)" in err
+
+
 def test_a_bad_format_is_refused_by_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["extract", str(REPORT), "--format", "xml"])
