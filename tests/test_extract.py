@@ -618,11 +618,11 @@ def test_a_part_s_place_is_not_the_whole_s(text: str, places: list[str | None]) 
         ("in the past 24 hours", "2024-08-21/2024-08-22"),
         ("in the first quarter", "2024-01/2024-03"),
         ("between 2019 and 2023", "2019/2023"),
-        ("by Saturday", "2024-08-24"),
+        ("by Saturday", "2024-08-17"),  # were damaged by then: the last one
         ("over the weekend", "2024-08-17/2024-08-18"),
         ("next month", "2024-09"),
-        ("by September", "2024-09"),  # the coming one, as "by Saturday" (was 2023-09)
-        ("by January", "2025-01"),
+        ("by September", "2023-09"),  # in a past clause, the last one
+        ("by January", "2024-01"),
         ("since the start of the month", "2024-08-01/"),  # was none
         ("since the beginning of the year", "2024-01-01/"),
         ("since the start of the Kursk offensive on August 6", "2024-08-06/"),  # was a day
@@ -631,6 +631,22 @@ def test_a_part_s_place_is_not_the_whole_s(text: str, places: list[str | None]) 
 def test_periods_resolve_against_the_publication_date(phrase: str, period: str) -> None:
     claim = one(f"Officials said 40 homes were damaged {phrase}.")
     assert str(claim.period) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # "by" looks ahead when nothing says the past (as "will" and "plans to" do)
+        ("Officials said 40 homes are to be rebuilt by Saturday.", "2024-08-24"),
+        ("The company plans to cut 1,200 jobs by September.", "2024-09"),
+        ("The company will cut 1,200 jobs by January.", "2025-01"),
+        # and back in a past clause, before or after it (both were the coming one)
+        ("The fire was 70% contained by Wednesday night.", "2024-08-21"),
+        ("By September, 4,000 people had fled.", "2023-09"),
+    ],
+)
+def test_by_looks_ahead_unless_the_clause_is_past(text: str, period: str) -> None:
+    assert str(one(text).period) == period
 
 
 def test_relative_periods_stay_undated_without_a_publication_date() -> None:
@@ -1396,3 +1412,16 @@ def test_sources_and_spans_from_a_fifth_probe(
 ) -> None:
     claims = extract(text, published="2024-08-22")
     assert [(c.source.name, c.stance, str(c.period)) for c in claims] == expected
+
+
+def test_relays_and_hedges_from_a_seventh_probe() -> None:
+    # ", X said, cited by Reuters" had no via; "economists' forecasts" was a source
+    (cited,) = extract("At least 12 were killed, the Civil Defence agency said, cited by Reuters.")
+    assert (cited.source.name, cited.via) == ("Civil Defence agency", ("Reuters",))
+    text = (
+        "Employers added 114,000 jobs, below economists' forecasts of 175,000, the ministry said."
+    )
+    assert {c.source.name for c in extract(text)} == {"ministry"}
+    # "as much as" is "up to", as "as many as" was (it was exact)
+    (much,) = extract("Shares rose as much as 4.1% on Monday.")
+    assert (much.figure.hedge, much.figure.low, much.figure.high) == ("up_to", 0, 4.1)

@@ -149,12 +149,18 @@ def find_periods(
         kind = kinds[int(name[1:])]
         # "rations will be cut from September": a clause about the future dates ahead
         # and so does a date the future verb follows: "the election on Sept. 21 will"
+        clause_start = doc.clause(m.start(), m.end())[0]
         ahead = (
-            future.search(text, doc.clause(m.start(), m.end())[0], m.start()) is not None
+            future.search(text, clause_start, m.start()) is not None
             or future_after.match(text, m.end()) is not None
         )
+        # "the fire was 70% contained by Wednesday night": a past clause looks back
+        past = not ahead and (
+            _PAST.search(text, clause_start, m.start()) is not None
+            or _PAST.search(text, m.end(), doc.sentence(m.start())[1]) is not None
+        )
         try:
-            period = RESOLVERS[kind](groups, Context(published, previous, rules, ahead))
+            period = RESOLVERS[kind](groups, Context(published, previous, rules, ahead, past))
         except ValueError:  # "March 0000", "31 February": no such day
             period = None
         if period is None and kind in ("year", "year_range"):
@@ -174,6 +180,7 @@ def find_periods(
 #: (and "the same month"), are what a change is measured against ("fell 2.7% in July
 #: from a year earlier to 440,000 tonnes", "up 11% on the same month last year").
 _BASELINES = frozenset({"earlier", "ago", "last", "past", "anaphor"})
+_PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _EVENTS = frozenset({"recorded", "records", "registered", "counted", "counts", "found", "finds"})
 _SAME = re.compile(
     r"\b(?:from|on|than|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?same\s+"

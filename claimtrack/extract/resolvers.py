@@ -27,6 +27,7 @@ class Context(NamedTuple):
     previous: Period | None
     rules: ExtractRules
     future: bool = False  # the clause speaks of the future: "will be cut from September"
+    past: bool = False  # or of the past: "was contained by Wednesday night" (not ahead)
 
 
 def _month_start(year: int, month: int) -> dt.date:
@@ -100,7 +101,9 @@ def _month_period(g: Groups, ctx: Context) -> Period | None:
     if (
         published
         and not (g.get("year") or g.get("last_year") or g.get("this_year"))
-        and (ctx.future or future in ctx.rules.words("periods", "future_prefixes"))
+        and (
+            ctx.future or (future in ctx.rules.words("periods", "future_prefixes") and not ctx.past)
+        )
     ):
         # "cut 1,200 jobs by September": the coming September, as "by Wednesday" is
         year = published.year + (month < published.month)
@@ -134,7 +137,7 @@ def _weekday(g: Groups, ctx: Context) -> Period | None:
         monday = ctx.published - dt.timedelta(days=ctx.published.weekday())
         return Period.day(monday + dt.timedelta(days=wanted + (7 if week == "next" else -7)))
     prefix = (g.get("prefix") or "").lower()
-    future = prefix in ctx.rules.words("periods", "future_prefixes")
+    future = prefix in ctx.rules.words("periods", "future_prefixes") and not ctx.past
     if future or (ctx.future and prefix not in ("last", "since")):  # "by Wednesday": the next one
         return Period.day(ctx.published + dt.timedelta(days=(wanted - ctx.published.weekday()) % 7))
     back = (ctx.published.weekday() - wanted) % 7

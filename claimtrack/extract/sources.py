@@ -215,6 +215,10 @@ class _Reader:
             closing = self._closing(after, []) or self._after_statement(before, subject)
         if not subject or any(t.lower in self.untrue for t in subject):
             return None  # "dismissed as completely false social media claims that"
+        if subject[-1].text.endswith(("'", "’")) or (
+            verb in self.weak and subject[-1].lower.endswith(("'s", "’s"))
+        ):
+            return None  # "economists' forecasts of 175,000": whose forecasts, no speaker
         if any(
             t.text.replace(",", "").replace(".", "").isdigit() or t.lower in self.number_words
             for t in subject
@@ -601,6 +605,11 @@ def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
                 cited=True,
             )
             continue
+        if attribution.closing and not attribution.via:
+            cited_by = _CITED_BY.match(text, attribution.end)
+            outlet = _outlet(cited_by.group(1)) if cited_by else None
+            if outlet:  # "..., the Civil Defence agency said, cited by Reuters"
+                attribution = attribution._replace(via=(outlet,))
         found.append(attribution)
     return found
 
