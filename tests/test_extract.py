@@ -1419,9 +1419,10 @@ def test_relays_and_hedges_from_a_seventh_probe() -> None:
     (cited,) = extract("At least 12 were killed, the Civil Defence agency said, cited by Reuters.")
     assert (cited.source.name, cited.via) == ("Civil Defence agency", ("Reuters",))
     text = (
-        "Employers added 114,000 jobs, below economists' forecasts of 175,000, the ministry said."
+        "US employers added 114,000 jobs in July, well below economists' forecasts of "
+        "175,000, the Labor Department said."
     )
-    assert {c.source.name for c in extract(text)} == {"ministry"}
+    assert {c.source.name for c in extract(text)} == {"Labor Department"}
     # "as much as" is "up to", as "as many as" was (it was exact)
     (much,) = extract("Shares rose as much as 4.1% on Monday.")
     assert (much.figure.hedge, much.figure.low, much.figure.high) == ("up_to", 0, 4.1)
