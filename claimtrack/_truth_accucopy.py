@@ -32,9 +32,18 @@ figures with intervals and to sparse sources:
    cover get Dong et al.'s test with both at the starting accuracy and at most
    one false value (the case kindest to independence): with the defaults,
    seven such items outweigh the prior odds of 1 to 9, and the pair starts
-   linked as copies (as in step 6, five identical sources then count about as
-   much as 1.25). The copy test of step 6 then replaces these links.
-6. **Copying.** Once the accuracies settle, each pair of sources gets Dong et
+   linked as copies (as in step 7, five identical sources then count about as
+   much as 1.25). The copy test of step 7 then replaces these links.
+6. **Weak company.** A claim that only sources less accurate than the average
+   share is weighed with the source's accuracy on such claims, learned apart
+   (left out as in step 3, and shrunk toward its accuracy on everything, worth
+   ``company_strength`` items). Without timestamps a copier cannot be told from
+   its original, but its accuracy on what it shares with a poor source is that
+   source's (Dong et al.'s own observation about copied values): a wiki bot
+   that carries an anonymous vandal's figure forward is as wrong there as the
+   vandal. Step 7 needs several items per pair of sources; this needs only
+   several per source.
+7. **Copying.** Once the accuracies settle, each pair of sources gets Dong et
    al.'s Bayesian test on the items in dispute: sharing a false claim is
    strong evidence of copying, sharing a true one weak, and every difference
    counts against. When several sources make the same claim, the one with the
@@ -102,6 +111,11 @@ class AccuCopyPolicy:
     range_ratio
         ``low`` and ``high`` span the candidates at least this many times as
         probable as the best (0.5: at least half as probable).
+    company
+        Whether a source's accuracy on the claims that only below-average sources
+        share with it is learned apart (step 6 of the module documentation).
+    company_strength
+        How many items of evidence the source's overall accuracy is worth there.
     """
 
     default_strength: float = 2.0
@@ -114,6 +128,8 @@ class AccuCopyPolicy:
     copy_prior: float = 0.1
     copy_test: str = attrs.field(default="false")
     range_ratio: float = 0.5
+    company: bool = True
+    company_strength: float = 5.0
 
     @copy_test.validator
     def _check_test(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -163,6 +179,9 @@ class _State:
             for s, w in zip(item.sources, item.informative, strict=True):
                 self.round_den[s] += w
         self.dependence: dict[tuple[int, int], float] = {}
+        # Evidence on the claims only below-average sources share (step 6), per source.
+        self.weak_num = [0.0] * len(names)
+        self.weak_den = [0.0] * len(names)
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
         self.shares = self._shares()
         self.covered = coverage(self.contested, len(names))  # for the copy tests
@@ -216,6 +235,14 @@ class _State:
                 (top[s] - e * w) / (bottom[s] - w)
                 for s, e, w in zip(item.sources, item.evidence, item.informative, strict=True)
             ]
+            if item.weak:
+                # Claims only weaker sources share: the source's accuracy on such claims,
+                # without this one, shrunk toward its accuracy on the other items.
+                k, num, den = self.policy.company_strength, self.weak_num, self.weak_den
+                sources, evidence, informative = item.sources, item.evidence, item.informative
+                for j in item.weak:
+                    s, w = sources[j], informative[j]
+                    kept[j] = (k * kept[j] + num[s] - evidence[j] * w) / (k + den[s] - w)
         # Clamped to [low, high] as in _accuracies, written out: this runs per observation.
         return [
             v if (v := log_n + x) > 0.0 else 0.0
@@ -269,6 +296,8 @@ class _State:
         """One round over the disputed items; returns the largest change of accuracy."""
         num = list(self.settled_num)
         den = self.round_den
+        weak_num = [0.0] * len(num)
+        weak_den = [0.0] * len(num)
         same = pairs = 0.0
         exp = math.exp
         for item, independent in zip(self.contested, self.shares, strict=True):
@@ -292,6 +321,10 @@ class _State:
             item.evidence = evidence = self._evidence(item, contribution, totals, within, z)
             for s, e, w in zip(item.sources, evidence, item.informative, strict=True):
                 num[s] += e * w
+            for j in item.weak:
+                s, w = item.sources[j], item.informative[j]
+                weak_num[s] += evidence[j] * w
+                weak_den[s] += w
             # Pairs of wrong claims from independent sources, and those that coincide.
             wrong = [w * (1.0 - r) for w, r in zip(item.weights, right, strict=True)]
             total = sum(wrong)
@@ -305,6 +338,7 @@ class _State:
                 same -= product
                 pairs -= product
         self.num, self.den = num, den
+        self.weak_num, self.weak_den = weak_num, weak_den
         raw = [num[s] / den[s] for s in range(len(num)) if den[s] > 0]
         # Empirical Bayes: a source without a record is as accurate as the average source.
         self.default = (sum(raw) + 1.0) / (len(raw) + 2.0)
@@ -314,6 +348,24 @@ class _State:
         # n: one over the rate at which two independent wrong claims on an item coincide.
         self.n = max(1.0, (max(0.0, pairs) + 2.0) / (max(0.0, same) + 1.0))
         return change
+
+    def mark_company(self) -> None:
+        """Flag, once the accuracies settle, the claims that only below-average sources
+        share (step 6); fixed from then on, as the copy links are, so that the rounds
+        converge rather than flip sources near the average in and out."""
+        for item in self.contested:
+            if item.shared and not item.repeats:
+                item.weak = self._weak_company(item)
+
+    def _weak_company(self, item: Prepared) -> list[int]:
+        """The observations whose claim other sources share, all of them less accurate
+        than the average source."""
+        accuracy, bar, sources = self.accuracy, self.default, item.sources
+        weak = []
+        for members in item.shared:
+            good = sum(1 for j in members if accuracy[sources[j]] >= bar)
+            weak += [j for j in members if good - (accuracy[sources[j]] >= bar) == 0]
+        return sorted(weak)
 
     def _evidence(
         self,
@@ -514,9 +566,12 @@ def accucopy(
     for _ in range(policy.rounds):
         if state.round() < policy.tolerance:
             break
-    if policy.copying and state.contested:
+    if (policy.copying or policy.company) and state.contested:
         for _ in range(_COPY_DETECTIONS):
-            state.detect_copying()
+            if policy.company:
+                state.mark_company()
+            if policy.copying:
+                state.detect_copying()
             for _ in range(policy.rounds):
                 if state.round() < policy.tolerance:
                     break

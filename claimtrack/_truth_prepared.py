@@ -17,7 +17,7 @@ class Prepared:
     __slots__ = (
         "candidates", "claims", "contested", "disputed", "evidence", "extra", "groups",
         "informative", "key", "links", "names", "observations", "points", "repeats", "right",
-        "shared", "sources", "spans", "weights",
+        "shared", "sources", "spans", "weak", "weights",
     )  # fmt: skip
 
     def __init__(self, key: Hashable, observations: list[Observation], index: Mapping[str, int]):
@@ -61,6 +61,8 @@ class Prepared:
         if len(distinct) < len(sources):
             self.set_links({})
         self.right: list[float] = []  # per observation: P(truth within its claim)
+        # the observations whose claim only below-average sources share (accucopy step 6)
+        self.weak: list[int] = []
         self.evidence: list[float] = []  # the same without its source's votes
 
     def set_links(self, dependence: Mapping[tuple[int, int], float]) -> None:

@@ -591,3 +591,22 @@ def test_a_source_backs_a_value_once_however_many_of_its_claims_contain_it() -> 
     assert estimate.support == pytest.approx(2.0)  # A once (by its boundless claim), B
     assert estimate.agreeing == ("A", "B")
     assert result.reliability["A"].items == 1
+
+
+def test_a_source_that_repeats_weak_sources_is_weighed_by_its_record_there() -> None:
+    # A bot agrees with the reputable sources on its own, but repeats the figures of
+    # editors who are caught out elsewhere; one reputable source disputes each of those.
+    items: dict[str, list[tuple[str, float]]] = {}
+    goods = [f"G{i}" for i in range(4)]
+    for k in range(40):
+        items[f"agree{k}"] = [("Bot", 100 + k), ("R", 100 + k), (goods[k % 4], 100 + k)]
+    for j in range(12):
+        items[f"caught{j}"] = [(f"J{j}", 999), (goods[j % 4], 50 + j)]
+        items[f"carried{j}"] = [("Bot", 7000 + j), (f"J{j}", 7000 + j), ("R", 5000 + j)]
+    found = discover(items)
+    # the bot's record on what only weak sources share with it outweighs its record overall
+    assert all(found.estimates[f"carried{j}"].best == 5000 + j for j in range(12))
+    # without the weak-company step, the bot and each editor outvote R every time
+    plain = partial(accucopy, policy=AccuCopyPolicy(company=False))
+    before = discover(items, method=plain)
+    assert all(before.estimates[f"carried{j}"].best == 7000 + j for j in range(12))
