@@ -129,7 +129,12 @@ class AccuCopyPolicy:
     copy_test: str = attrs.field(default="false")
     range_ratio: float = 0.5
     company: bool = True
-    company_strength: float = 5.0
+    company_strength: float = attrs.field(default=5.0)
+
+    @company_strength.validator
+    def _check_strength(self, attribute: attrs.Attribute[float], value: float) -> None:
+        if not (isinstance(value, int | float) and 0 < value < math.inf):
+            raise ValidationError("company_strength", value, "a number above 0")
 
     @copy_test.validator
     def _check_test(self, attribute: attrs.Attribute[str], value: str) -> None:

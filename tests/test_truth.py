@@ -610,3 +610,9 @@ def test_a_source_that_repeats_weak_sources_is_weighed_by_its_record_there() -> 
     plain = partial(accucopy, policy=AccuCopyPolicy(company=False))
     before = discover(items, method=plain)
     assert all(before.estimates[f"carried{j}"].best == 7000 + j for j in range(12))
+
+
+@pytest.mark.parametrize("strength", [0, -1.0, math.inf, "5"])
+def test_company_strength_must_be_a_positive_number(strength: object) -> None:
+    with pytest.raises(ValidationError, match="company_strength"):
+        AccuCopyPolicy(company_strength=strength)  # type: ignore[arg-type]
