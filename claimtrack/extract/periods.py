@@ -182,14 +182,11 @@ def find_periods(
 _BASELINES = frozenset({"earlier", "ago", "last", "past", "anaphor"})
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _EVENTS = frozenset({"recorded", "records", "registered", "counted", "counts", "found", "finds"})
-_SAME = re.compile(
-    r"\b(?:from|on|than|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?same\s+"
-    r"(?:month|period|quarter|week|day|time|half)\s+(?:(?:in|of)\s+)?$",
-    re.IGNORECASE,
-)
-_FROM = re.compile(
-    r"\b(?:from|on|than|compared\s+(?:with|to)|against|versus)\s+"
-    r"(?:(?:the\s+)?same\s+(?:month|period|quarter|week|day|time|half)\s+)?$",
+# What a change is measured against: a marker, then perhaps "the same month" (and
+# "in"/"of"), right before the time expression.
+_AGAINST = re.compile(
+    r"\b(?:from|on|than|compared\s+(?:with|to)|against|versus)\s+(?P<same>(?:the\s+)?same\s+"
+    r"(?:month|period|quarter|week|day|time|half)\s+(?:(?:in|of)\s+)?)?$",
     re.IGNORECASE,
 )
 
@@ -207,7 +204,8 @@ def _placed(
     )
     if superlative.search(lead.removesuffix(m.group(0)) if lead.endswith(m.group(0)) else lead):
         return PeriodMention(start, m.end(), period, detached=True)
-    if (baseline and _FROM.search(text, low, start)) or _SAME.search(text, low, start):
+    against = _AGAINST.search(text, low, start)
+    if against is not None and (baseline or against.group("same")):
         # "up 5% from a year ago", "up 9% on the same period in 2023": a baseline
         return PeriodMention(start, m.end(), period, detached=True)
     anchor = None
