@@ -146,10 +146,6 @@ class _Reader:
                 # a source; who did it cites it, and is the source of what it did
                 return self._actor(m, subject, sentence) if not relay else None
             name = self._resolve(relay) if relay else None
-            if name is None and not relayed:
-                # "according to the state governor, cited by the Efe news agency"
-                cited_by = _CITED_BY.match(self.text, subject[-1].end)
-                name = _outlet(cited_by.group(1)) if cited_by else None
             closes = self._closing(after, subject)
             made = self._make(m, subject, "asserts", closes, False, (name,) if name else ())
             return made._replace(cited=True) if made is not None and relayed else made
