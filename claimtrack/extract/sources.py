@@ -261,13 +261,11 @@ class _Reader:
         """Whether a subject's head names who speaks: a name ("Kyiv", "UNICEF"), a
         speaker ("the ministry", "analysts", "a spokesman"), not "a drone strike"."""
         head = subject[-1]
-        low = head.lower
-        return (
-            head.text[:1].isupper()
-            or low in self.speakers
-            or f"{low}s" in self.speakers
-            or low in self.pronouns
-        )
+        return head.text[:1].isupper() or self._speaker_word(head.lower)
+
+    def _speaker_word(self, low: str) -> bool:
+        """A word for who speaks: "ministry", "officials", "spokesman", "they"."""
+        return low in self.speakers or f"{low}s" in self.speakers or low in self.pronouns
 
     def _speaks(self, cited: list[Token]) -> bool:
         """Whether what "citing" names can speak: a name, a speaker ("officials", "a
@@ -275,11 +273,9 @@ class _Reader:
         head = cited[-1].lower
         return (
             any(t.text[:1].isupper() for t in cited)
-            or head in self.speakers
-            or f"{head}s" in self.speakers
+            or self._speaker_word(head)
             or head in self.evidence
             or head in self.trailing
-            or head in self.pronouns
         )
 
     def _actor(
