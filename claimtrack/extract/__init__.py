@@ -33,13 +33,13 @@ from .sources import Attribution, choose_attributions, denied_report, find_attri
 __all__ = ["ExtractRules", "extract"]
 
 
-def _homes(rules: ExtractRules) -> tuple[dict[str, str], dict[str, str]]:
-    """Each demonym's country ("sudanese": "Sudan", "u.s.": "United States"), and each
-    country by its own name."""
+def _homes(rules: ExtractRules) -> tuple[dict[str, str], frozenset[str]]:
+    """Each demonym's country ("sudanese": "Sudan", "u.s.": "United States"), and the countries
+    themselves."""
     demonyms: dict[str, str] = rules.section("sources")["demonyms"]
     homes = {a.lower(): c for c, a in demonyms.items()}
     homes.update({"u.s.": "United States", "us": "United States", "uk": "United Kingdom"})
-    return homes, {c: c for c in demonyms}
+    return homes, frozenset(demonyms)
 
 
 # A sentence's opening word or two (past "The"), to find a country it starts with.
@@ -211,7 +211,7 @@ def _claims(
             opening = _OPENING.match(text, sentence[0])
             if opening is not None:
                 word = opening.group(1)
-                place = countries.get(word) or homes.get(word.lower())
+                place = word if word in countries else homes.get(word.lower())
         period = choose_period(periods, period_starts, clause, sentence, span)
         reading = reader.read(doc, span, sentence)
         unit = figure.figure.unit
