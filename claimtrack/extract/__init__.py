@@ -26,7 +26,7 @@ from .document import Document
 from .figures import Found, Zones, find_figures
 from .periods import choose_period, find_periods
 from .phrases import MeasureReader
-from .places import choose_place, find_places, part_markers
+from .places import choose_place, demonym_countries, find_places, part_markers
 from .rules import ExtractRules
 from .sources import Attribution, choose_attributions, denied_report, find_attributions
 
@@ -37,7 +37,7 @@ def _homes(rules: ExtractRules) -> tuple[dict[str, str], frozenset[str]]:
     """Each demonym's country ("sudanese": "Sudan", "u.s.": "United States"), and the countries
     themselves."""
     demonyms: dict[str, str] = rules.section("sources")["demonyms"]
-    homes = {a.lower(): c for c, a in demonyms.items()}
+    homes = dict(demonym_countries(rules))
     homes.update({"u.s.": "United States", "us": "United States", "uk": "United Kingdom"})
     return homes, frozenset(demonyms)
 

@@ -74,6 +74,11 @@ def _known(rules: ExtractRules) -> tuple[frozenset[str], frozenset[str], frozens
     return known, months, rules.words("places", "not_places") | months
 
 
+def demonym_countries(rules: ExtractRules) -> dict[str, str]:
+    """Each demonym, lowercased, and its country ("sudanese": "Sudan")."""
+    return rules.compiled("places", _compile).countries
+
+
 def part_markers(rules: ExtractRules) -> re.Pattern[str]:
     """The words that make a later figure a part of the one before ("including 11")."""
     return rules.compiled("places", _compile).parts
