@@ -37,7 +37,10 @@ figures with intervals and to sparse sources:
 6. **Weak company.** A claim that only sources less accurate than the average
    share is weighed with the source's accuracy on such claims, learned apart
    (left out as in step 3, and shrunk toward its accuracy on everything, worth
-   ``company_strength`` items). Without timestamps a copier cannot be told from
+   ``company_strength`` items). Each companion is judged on its *other* items,
+   and one with none is no better than the average: a one-off source that
+   agrees with a prolific one would otherwise owe its good name to that very
+   agreement. Without timestamps a copier cannot be told from
    its original, but its accuracy on what it shares with a poor source is that
    source's (Dong et al.'s own observation about copied values): a wiki bot
    that carries an anonymous vandal's figure forward is as wrong there as the
@@ -365,11 +368,18 @@ class _State:
     def _weak_company(self, item: Prepared) -> list[int]:
         """The observations whose claim other sources share, all of them less accurate
         than the average source."""
-        accuracy, bar, sources = self.accuracy, self.default, item.sources
+        bar, sources, den = self.default, item.sources, self.den
+        top, bottom = self.top, self.bottom
+        # Each source is judged on its other items, and one without any is no company
+        # above the average, whatever the item it shares says of it.
+        good = [
+            den[s] > w and (top[s] - e * w) / (bottom[s] - w) > bar
+            for s, e, w in zip(sources, item.evidence, item.informative, strict=True)
+        ]
         weak = []
         for members in item.shared:
-            good = sum(1 for j in members if accuracy[sources[j]] >= bar)
-            weak += [j for j in members if good - (accuracy[sources[j]] >= bar) == 0]
+            count = sum([good[j] for j in members])
+            weak += [j for j in members if count - good[j] == 0]
         return sorted(weak)
 
     def _evidence(

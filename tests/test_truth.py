@@ -612,6 +612,28 @@ def test_a_source_that_repeats_weak_sources_is_weighed_by_its_record_there() -> 
     assert all(before.estimates[f"carried{j}"].best == 7000 + j for j in range(12))
 
 
+def test_a_one_off_companion_is_judged_without_the_claim_it_shares() -> None:
+    # The editors the bot repeats have no other record. Judged with the very item they
+    # share with the bot, they look as good as the bot makes them (the average source
+    # is poor here, vandals caught out elsewhere), and the bot's company looked good.
+    items: dict[str, list[tuple[str, float]]] = {}
+    goods = [f"G{i}" for i in range(4)]
+    for k in range(40):
+        items[f"agree{k}"] = [("Bot", 100 + k), ("R", 100 + k), (goods[k % 4], 100 + k)]
+    for v in range(20):
+        for t in range(2):
+            caught = (goods[(v + t) % 4], 50 + v), (goods[(v + t + 1) % 4], 50 + v)
+            items[f"caught{v}-{t}"] = [(f"V{v}", 999 + t), *caught]
+    for j in range(12):
+        items[f"carried{j}"] = [("Bot", 7000 + j), (f"O{j}", 7000 + j), ("R", 5000 + j)]
+    found = discover(items)
+    assert all(found.estimates[f"carried{j}"].best == 5000 + j for j in range(12))
+    assert found.reliability["O0"].score < found.reliability["R"].score
+    plain = partial(accucopy, policy=AccuCopyPolicy(company=False))
+    before = discover(items, method=plain)
+    assert all(before.estimates[f"carried{j}"].best == 7000 + j for j in range(12))
+
+
 @pytest.mark.parametrize("strength", [0, -1.0, math.inf, "5"])
 def test_company_strength_must_be_a_positive_number(strength: object) -> None:
     with pytest.raises(ValidationError, match="company_strength"):
