@@ -34,18 +34,23 @@ figures with intervals and to sparse sources:
    seven such items outweigh the prior odds of 1 to 9, and the pair starts
    linked as copies (as in step 7, five identical sources then count about as
    much as 1.25). The copy test of step 7 then replaces these links.
-6. **Weak company.** A claim that only sources less accurate than the average
-   share is weighed with the source's accuracy on such claims, learned apart
-   (left out as in step 3, and shrunk toward its accuracy on everything, worth
-   ``company_strength`` items). Each companion is judged on its *other* items,
-   and one with none is no better than the average: a one-off source that
-   agrees with a prolific one would otherwise owe its good name to that very
-   agreement. Without timestamps a copier cannot be told from
-   its original, but its accuracy on what it shares with a poor source is that
-   source's (Dong et al.'s own observation about copied values): a wiki bot
-   that carries an anonymous vandal's figure forward is as wrong there as the
-   vandal. Step 7 needs several items per pair of sources; this needs only
-   several per source.
+6. **Weak company.** A source that shares a claim only with sources less
+   accurate than the average (each judged on its *other* items; one with none
+   is no better than the average) may have copied it from them. Pairs cannot
+   show it when those sources have a record of one item each, so the source's
+   claims in such company are pooled into one Dong et al. test: an independent
+   source is right there as often as elsewhere (its accuracy ``a``, the
+   probability that its claim holds computed without its vote, as in step 3),
+   a copier taking a share ``c`` from companions of accuracy ``b < a`` right
+   ``c b + (1 - c) a`` of the time. Once copying is more likely than not on its
+   *other* claims in such company, each such claim counts for
+   ``1 - c P(copy)``, as a copy does in step 7. A wiki bot that carries an
+   anonymous vandal's figure forward is caught this way; so is a source that
+   repeats several poor sources, one item each, which step 7 cannot see. The
+   test's weakness: a claim only weak sources can judge looks doubtful whatever
+   its truth, so an accurate source that often stands with weak sources against
+   others is taken for their copy there too (on ``truth.py``'s synthetic data,
+   18 honest sources beside 13 of the 40 generated copiers).
 7. **Copying.** Once the accuracies settle, each pair of sources gets Dong et
    al.'s Bayesian test on the items in dispute: sharing a false claim is
    strong evidence of copying, sharing a true one weak, and every difference
@@ -115,10 +120,8 @@ class AccuCopyPolicy:
         ``low`` and ``high`` span the candidates at least this many times as
         probable as the best (0.5: at least half as probable).
     company
-        Whether a source's accuracy on the claims that only below-average sources
-        share with it is learned apart (step 6 of the module documentation).
-    company_strength
-        How many items of evidence the source's overall accuracy is worth there.
+        Whether the claims a source shares only with below-average sources are
+        tested, pooled, as copies of them (step 6 of the module documentation).
     """
 
     default_strength: float = 2.0
@@ -132,12 +135,6 @@ class AccuCopyPolicy:
     copy_test: str = attrs.field(default="false")
     range_ratio: float = 0.5
     company: bool = True
-    company_strength: float = attrs.field(default=5.0)
-
-    @company_strength.validator
-    def _check_strength(self, attribute: attrs.Attribute[float], value: float) -> None:
-        if not (isinstance(value, int | float) and 0 < value < math.inf):
-            raise ValidationError("company_strength", value, "a number above 0")
 
     @copy_test.validator
     def _check_test(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -187,9 +184,6 @@ class _State:
             for s, w in zip(item.sources, item.informative, strict=True):
                 self.round_den[s] += w
         self.dependence: dict[tuple[int, int], float] = {}
-        # Evidence on the claims only below-average sources share (step 6), per source.
-        self.weak_num = [0.0] * len(names)
-        self.weak_den = [0.0] * len(names)
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
         self.shares = self._shares()
         self.covered = coverage(self.contested, len(names))  # for the copy tests
@@ -239,18 +233,7 @@ class _State:
                 taken[s] = (x + e * w, y + w)
             kept = [(top[s] - taken[s][0]) / (bottom[s] - taken[s][1]) for s in item.sources]
         else:
-            kept = [
-                (top[s] - e * w) / (bottom[s] - w)
-                for s, e, w in zip(item.sources, item.evidence, item.informative, strict=True)
-            ]
-            if item.weak:
-                # Claims only weaker sources share: the source's accuracy on such claims,
-                # without this one, shrunk toward its accuracy on the other items.
-                k, num, den = self.policy.company_strength, self.weak_num, self.weak_den
-                sources, evidence, informative = item.sources, item.evidence, item.informative
-                for j in item.weak:
-                    s, w = sources[j], informative[j]
-                    kept[j] = (k * kept[j] + num[s] - evidence[j] * w) / (k + den[s] - w)
+            kept = self._kept(item)
         # Clamped to [low, high] as in _accuracies, written out: this runs per observation.
         return [
             v if (v := log_n + x) > 0.0 else 0.0
@@ -260,9 +243,20 @@ class _State:
             )
         ]
 
+    def _kept(self, item: Prepared) -> list[float]:
+        """Each observation's source's accuracy without this item (one claim a source)."""
+        top, bottom = self.top, self.bottom
+        return [
+            (top[s] - e * w) / (bottom[s] - w)
+            for s, e, w in zip(item.sources, item.evidence, item.informative, strict=True)
+        ]
+
     def independence(self, item: Prepared) -> list[float]:
-        """Per observation, the share of it that is not a copy of one counted before it."""
+        """Per observation, the share of it that is not a copy: of the below-average sources
+        it keeps company with (step 6), or of one counted before it (step 7)."""
         independent = [1.0] * len(item.sources)
+        for j, share in item.company:
+            independent[j] = share
         if not item.links:
             return independent
         links, rank = item.links, self.rank
@@ -304,8 +298,6 @@ class _State:
         """One round over the disputed items; returns the largest change of accuracy."""
         num = list(self.settled_num)
         den = self.round_den
-        weak_num = [0.0] * len(num)
-        weak_den = [0.0] * len(num)
         same = pairs = 0.0
         exp = math.exp
         for item, independent in zip(self.contested, self.shares, strict=True):
@@ -329,10 +321,6 @@ class _State:
             item.evidence = evidence = self._evidence(item, contribution, totals, within, z)
             for s, e, w in zip(item.sources, evidence, item.informative, strict=True):
                 num[s] += e * w
-            for j in item.weak:
-                s, w = item.sources[j], item.informative[j]
-                weak_num[s] += evidence[j] * w
-                weak_den[s] += w
             # Pairs of wrong claims from independent sources, and those that coincide.
             wrong = [w * (1.0 - r) for w, r in zip(item.weights, right, strict=True)]
             total = sum(wrong)
@@ -346,7 +334,6 @@ class _State:
                 same -= product
                 pairs -= product
         self.num, self.den = num, den
-        self.weak_num, self.weak_den = weak_num, weak_den
         raw = [num[s] / den[s] for s in range(len(num)) if den[s] > 0]
         # Empirical Bayes: a source without a record is as accurate as the average source.
         self.default = (sum(raw) + 1.0) / (len(raw) + 2.0)
@@ -358,29 +345,55 @@ class _State:
         return change
 
     def mark_company(self) -> None:
-        """Flag, once the accuracies settle, the claims that only below-average sources
-        share (step 6); fixed from then on, as the copy links are, so that the rounds
-        converge rather than flip sources near the average in and out."""
+        """Step 6, once the accuracies settle: the claims each source shares only with
+        below-average sources, tested together as copies of them; fixed from then on, as
+        the copy links of step 7 are, so that the rounds converge."""
+        c, prior = self.policy.copy_rate, self.policy.copy_prior
+        odds = [0.0] * len(self.names)  # per source: log-likelihood ratio, copy to not
+        found = []
         for item in self.contested:
             if item.shared and not item.repeats:
-                item.weak = self._weak_company(item)
+                terms = self._company_terms(item, c)
+                if terms:
+                    found.append((item, terms))
+                    for j, term in terms:
+                        odds[item.sources[j]] += term
+        if 0 < prior < 1:
+            base = math.log(prior / (1 - prior))
+        else:
+            base = math.inf if prior >= 1 else -math.inf
+        for item, terms in found:
+            company = []
+            for j, term in terms:
+                x = base + odds[item.sources[j]] - term  # from the source's other such claims
+                if x > 0:  # copying is acted on once it is more likely than not
+                    company.append((j, 1.0 - c / (1.0 + math.exp(-x))))
+            item.company = company
+        self.shares = self._shares()
 
-    def _weak_company(self, item: Prepared) -> list[int]:
-        """The observations whose claim other sources share, all of them less accurate
-        than the average source."""
-        bar, sources, den = self.default, item.sources, self.den
-        top, bottom = self.top, self.bottom
+    def _company_terms(self, item: Prepared, c: float) -> list[tuple[int, float]]:
+        """Per observation whose claim only less accurate, below-average sources share,
+        the log-likelihood ratio of copying them against not, from its claim's evidence."""
+        bar, den, low, high = self.default, self.den, _FLOOR, 1.0 - _FLOOR
+        kept = [min(high, max(low, a)) for a in self._kept(item)]
         # Each source is judged on its other items, and one without any is no company
         # above the average, whatever the item it shares says of it.
         good = [
-            den[s] > w and (top[s] - e * w) / (bottom[s] - w) > bar
-            for s, e, w in zip(sources, item.evidence, item.informative, strict=True)
+            den[s] > w and a > bar
+            for s, w, a in zip(item.sources, item.informative, kept, strict=True)
         ]
-        weak = []
+        log, terms = math.log, []
         for members in item.shared:
             count = sum([good[j] for j in members])
-            weak += [j for j in members if count - good[j] == 0]
-        return sorted(weak)
+            for j in members:
+                if count - good[j]:
+                    continue  # in good company
+                a, b = kept[j], max([kept[m] for m in members if m != j])
+                if b < a:
+                    copied = c * b + (1.0 - c) * a  # how often a copier is right here
+                    e = item.evidence[j]
+                    terms.append((j, e * log(copied / a) + (1 - e) * log((1 - copied) / (1 - a))))
+        return sorted(terms)
 
     def _evidence(
         self,
@@ -463,7 +476,10 @@ class _State:
 
     def _shares(self) -> list[list[float] | None]:
         """Each disputed item's ``independence``, which changes only with the links."""
-        return [self.independence(item) if item.links else None for item in self.contested]
+        return [
+            self.independence(item) if item.links or item.company else None
+            for item in self.contested
+        ]
 
 
 def _backers(item: Prepared, contribution: list[float]) -> list[tuple[tuple[int, int], float]]:

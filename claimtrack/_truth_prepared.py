@@ -15,9 +15,9 @@ class Prepared:
     """One item's observations, prepared once: candidates, spans, claim groups."""
 
     __slots__ = (
-        "candidates", "claims", "contested", "disputed", "evidence", "extra", "groups",
+        "candidates", "claims", "company", "contested", "disputed", "evidence", "extra", "groups",
         "informative", "key", "links", "names", "observations", "points", "repeats", "right",
-        "shared", "sources", "spans", "weak", "weights",
+        "shared", "sources", "spans", "weights",
     )  # fmt: skip
 
     def __init__(self, key: Hashable, observations: list[Observation], index: Mapping[str, int]):
@@ -61,8 +61,9 @@ class Prepared:
         if len(distinct) < len(sources):
             self.set_links({})
         self.right: list[float] = []  # per observation: P(truth within its claim)
-        # the observations whose claim only below-average sources share (accucopy step 6)
-        self.weak: list[int] = []
+        # the observations taken for copies of the below-average sources that share their
+        # claim (accucopy step 6), each with the share of it that counts
+        self.company: list[tuple[int, float]] = []
         self.evidence: list[float] = []  # the same without its source's votes
 
     def set_links(self, dependence: Mapping[tuple[int, int], float]) -> None:
