@@ -38,13 +38,14 @@ figures with intervals and to sparse sources:
    accurate than the average (each judged on its *other* items; one with none
    is no better than the average) may have copied it from them. Pairs cannot
    show it when those sources have a record of one item each, so the source's
-   claims in such company are pooled into one Dong et al. test: an independent
-   source is right there as often as elsewhere (its accuracy ``a``, the
-   probability that its claim holds computed without its vote, as in step 3),
-   a copier taking a share ``c`` from companions of accuracy ``b < a`` right
-   ``c b + (1 - c) a`` of the time. Once copying is more likely than not on its
-   *other* claims in such company, each such claim counts for
-   ``1 - c P(copy)``, as a copy does in step 7. A wiki bot that carries an
+   claims in such company are pooled into one Dong et al. test, each claim's
+   truth read as in step 3 (the probability that it holds, without the
+   source's vote): an independent source is right there as often as elsewhere
+   (its accuracy ``a``, learned on its other items), a copier that takes a
+   share ``c`` from companions of accuracy ``b < a`` is right ``c b + (1 - c) a``
+   of the time. Once copying is more likely than not on its *other* claims in
+   such company, each such claim counts for ``1 - c P(copy)``, as a copy does
+   in step 7. A wiki bot that carries an
    anonymous vandal's figure forward is caught this way; so is a source that
    repeats several poor sources, one item each, which step 7 cannot see. The
    test's weakness: a claim only weak sources can judge looks doubtful whatever
