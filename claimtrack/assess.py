@@ -26,7 +26,7 @@ discovery method over them, and reads the answers back in the graph's terms:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -356,6 +356,29 @@ def _observations(
     return owners, units
 
 
+def _independent(
+    origin: str,
+    others: Collection[str],
+    dependence: Mapping[tuple[str, str], float],
+    dependent: set[str],
+) -> float:
+    """How many independent sources the origins corroborating a claim amount to, once
+    the copying the method found is taken out: each counts for the part of it that
+    copies none counted before it, the claim's own origin first, the others by name."""
+    involved = [name for name in sorted(others) if name in dependent]
+    if not involved or (len(involved) == 1 and origin not in dependent):
+        return float(len(others))
+    counted = [origin] if origin in dependent else []
+    total = float(len(others) - len(involved))
+    for name in involved:
+        share = 1.0
+        for before in counted:
+            share *= 1.0 - dependence.get((before, name) if before < name else (name, before), 0.0)
+        total += share
+        counted.append(name)
+    return total
+
+
 def assess(graph: ClaimGraph, method: str | Callable[..., Any] | None = None) -> Assessment:
     """Estimates, source reliability and credibility grades for a linked graph.
 
@@ -390,7 +413,9 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
     discovery = _truth.discover(items, method=method or _truth.DEFAULT_METHOD, priors=priors)
     letters = {s.name: s.letter for s in sources}
     scores = {name: r.score if r.items else None for name, r in discovery.reliability.items()}
-    supports = graph._supports(edges, origins)
+    corroborating = graph._corroborating(edges, origins)
+    dependence = discovery.dependence
+    dependent = {name for pair in dependence for name in pair}
     policy = _truth.GradePolicy()
     observation = _truth.Observation.trusted
     estimates: dict[Quantity, Estimate] = {}
@@ -458,7 +483,9 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
                 raise ValidationError("reliability", score, "a number in [0, 1] or None")
             cid = claim.id
             # confirmation is what the graph's checkers found: other origins corroborating
-            digit, reasons = judge(obs, judged_against, float(supports[cid] - 1), score, policy)
+            others = corroborating.get(cid, ())
+            confirming = _independent(obs.source, others, dependence, dependent)
+            digit, reasons = judge(obs, judged_against, confirming, score, policy)
             key = (digit, letters.get(claim.source.name), reasons)
             made = shared.get(key)
             if made is None:

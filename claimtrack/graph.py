@@ -521,19 +521,27 @@ class ClaimGraph:
         origin = self.context.origin
         return {c.id: origin(c) for c in claims}
 
-    def _supports(
-        self, found: dict[Relation, list[tuple[str, str]]], origins: dict[str, str] | None = None
-    ) -> dict[str, int]:
-        """``supports()`` from the corroborations found, and every claim's origin if known."""
-        if origins is None:
-            origins = self._origins(self.claims())
-        # the origins corroborating each claim besides its own (most claims have some)
+    @staticmethod
+    def _corroborating(
+        found: dict[Relation, list[tuple[str, str]]], origins: dict[str, str]
+    ) -> defaultdict[str, set[str]]:
+        """The origins corroborating each claim besides its own, by claim id (only the
+        claims that have some)."""
         others: defaultdict[str, set[str]] = defaultdict(set)
         for u, w in found[Relation.CORROBORATES]:
             origin_u, origin_w = origins[u], origins[w]
             if origin_u != origin_w:
                 others[u].add(origin_w)
                 others[w].add(origin_u)
+        return others
+
+    def _supports(
+        self, found: dict[Relation, list[tuple[str, str]]], origins: dict[str, str] | None = None
+    ) -> dict[str, int]:
+        """``supports()`` from the corroborations found, and every claim's origin if known."""
+        if origins is None:
+            origins = self._origins(self.claims())
+        others = self._corroborating(found, origins)
         supports = dict.fromkeys(origins, 1)
         for cid, names in others.items():
             supports[cid] = 1 + len(names)

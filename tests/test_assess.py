@@ -127,6 +127,47 @@ def test_a_lone_claim_cannot_be_judged_and_is_its_own_estimate() -> None:
     assert a.grade(claim).credibility == 6
 
 
+def _leader_and_copy(items: int = 60) -> list[Claim]:
+    """Three honest sources, a leader wrong on every third quantity, and its copy."""
+    import random
+
+    rng = random.Random(0)
+    claims = []
+    for i in range(items):
+        truth = 1000 + 10 * i
+        leader = truth + rng.choice([-150, 150]) if i % 3 == 0 else truth
+        figures = {
+            f"h{h}": truth if rng.random() > 0.3 else truth + rng.randint(1, 60) for h in range(3)
+        }
+        figures |= {"leader": leader, "copy0": leader}
+        claims += [
+            Claim(source=s, measure=f"m{i}", figure=v, place="Pokrovsk", period=DAY)
+            for s, v in figures.items()
+        ]
+    return claims
+
+
+def test_a_copy_found_by_the_method_does_not_confirm() -> None:
+    # Only the leader's copy repeats this figure. The graph sees two sources agreeing;
+    # the method has found that one copies the other, so nothing confirms it.
+    lone = [
+        Claim(source=s, measure="lone", figure=500, place="Pokrovsk", period=DAY)
+        for s in ("leader", "copy0")
+    ]
+    a = ct.assess(ClaimGraph(_leader_and_copy() + lone))
+    assert a.dependence[("copy0", "leader")] > 0.5
+    grade = a.grade(lone[0])
+    assert grade.credibility == 2
+    assert grade.reasons[0] == "agrees with the estimate but is not confirmed independently"
+    # Without the history that gives the copying away, they are two sources that agree.
+    alone = ct.assess(ClaimGraph(lone)).grade(lone[0])
+    assert (alone.credibility, alone.reasons[0]) == (1, "confirmed by 1 other independent source")
+    # Where honest sources agree too, the copy counts for the part of it that is not one.
+    agreed = [c for c in _leader_and_copy() if c.source.name == "leader" and c.measure == "m1"]
+    reasons = ct.assess(ClaimGraph(_leader_and_copy())).grade(agreed[0]).reasons
+    assert reasons[0] == "confirmed by 3.2 other independent sources"
+
+
 def test_denials_and_strangers_are_graded_six() -> None:
     claim, denial = killed("Kyiv", "238"), killed("Moscow", "238", stance="denies")
     a = ct.assess(ClaimGraph([claim, denial]))
