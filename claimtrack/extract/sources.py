@@ -625,6 +625,8 @@ def denied_report(doc: Document, rules: ExtractRules, figure: tuple[int, int]) -
     false that 30"."""
     start = figure[0]
     low = max(doc.sentence(start)[0], start - 160)
+    if "that" not in doc.text[low:start].lower():  # every denial runs up to "that"
+        return False
     return rules.compiled("sources.denial", _denial).search(doc.text, low, start) is not None
 
 
