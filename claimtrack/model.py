@@ -58,7 +58,7 @@ def _optional_text(value: Any) -> str | None:
 
 
 def _names(value: Any, field: str = "names") -> tuple[str, ...]:
-    if value is None:
+    if value is None or (value.__class__ is tuple and not value):  # the usual case: none
         return ()
     if isinstance(value, str):
         value = (value,)
