@@ -296,6 +296,14 @@ def grade(g: Any) -> str:
     )
 
 
+def copying(r: Any) -> str:
+    """The copying found for a source, in words: "Outlet C (0.80)", "weak sources (12)"."""
+    found = [f"{name} ({strength:.2f})" for name, strength in r.copies]
+    if r.weak_copies:
+        found.append(f"weak sources ({r.weak_copies})")
+    return "; ".join(found)
+
+
 def reliability_rows(items: Iterable[Any]) -> list[tuple[Any, ...]]:
     """Sources' reliability as table rows, most reliable first (HTML and terminal)."""
     return [
@@ -305,14 +313,19 @@ def reliability_rows(items: Iterable[Any]) -> list[tuple[Any, ...]]:
             "" if r.prior is None else f"{r.prior:.2f}",
             r.claims,
             f"{r.agreed:.0%}",
+            copying(r),
         )
         for r in sorted(items, key=lambda r: (-r.value, r.source))
     ]
 
 
+#: The columns of ``reliability_rows``; the last names the sources it was found to
+#: copy or be copied by, with the strength, and how often it repeated weaker sources.
+RELIABILITY_HEADERS = ["source", "reliability", "prior", "quantities shared", "agreed", "copying"]
+
+
 def reliability(items: Iterable[Any]) -> str:
-    headers = ["source", "reliability", "prior", "quantities shared", "agreed with estimate"]
-    return table(headers, reliability_rows(items))
+    return table(RELIABILITY_HEADERS, reliability_rows(items))
 
 
 def grades(a: Any, limit: int = ROW_LIMIT) -> str:

@@ -130,6 +130,8 @@ def _reliability_row(r: Any) -> dict[str, Any]:
         "prior": math.nan if r.prior is None else r.prior,
         "claims": r.claims,
         "agreed": r.agreed,
+        "copies": "; ".join(name for name, _ in r.copies),
+        "weak_copies": r.weak_copies,
     }
 
 

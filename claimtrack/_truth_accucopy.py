@@ -612,9 +612,12 @@ def accucopy(
     estimates: dict[Hashable, Estimate] = {}
     agreed = [0] * len(names)
     seen = [0] * len(names)
+    weak = [0] * len(names)  # per source: the items where step 6 took it for a copy
     for item in prepared:
         estimate = _estimate(state, item)
         estimates[item.key] = estimate
+        for j, _ in item.company:
+            weak[item.sources[j]] += 1
         if item.contested:
             backing = set(estimate.agreeing)
             for s in set(item.sources):
@@ -636,6 +639,7 @@ def accucopy(
             agreement=agreed[s] / seen[s] if seen[s] else 0.0,
             prior=priors.get(name),
             copies=tuple(copies),
+            weak_copies=weak[s],
         )
     dependence = {
         (names[s], names[t]): round(d, 6) for (s, t), d in state.dependence.items() if d >= 0.05

@@ -149,7 +149,8 @@ class Reliability:
     of those whose estimate lies within this source's claim. ``prior`` is the
     reliability given beforehand, if any. ``copies`` names the sources found to
     repeat this source's figures (or it theirs), with the strength of the
-    dependence in [0, 1].
+    dependence in [0, 1]; ``weak_copies`` counts the items on which its claim was
+    taken, in part, for a copy of the below-average sources that share it.
     """
 
     score: float
@@ -157,6 +158,7 @@ class Reliability:
     agreement: float
     prior: float | None = None
     copies: tuple[tuple[str, float], ...] = ()
+    weak_copies: int = 0
 
 
 Item = tuple[Hashable, tuple[Observation, ...]]

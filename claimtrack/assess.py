@@ -103,7 +103,10 @@ class Reliability:
     only ones that say anything about this one), ``agreed`` the share of those
     whose estimate lies within this source's figure; ``prior`` is the reliability
     given beforehand, if any; ``copies`` names sources found to repeat this one's
-    figures (or it theirs) without attribution, with the strength of the evidence.
+    figures (or it theirs) without attribution, with the strength of the evidence;
+    ``weak_copies`` counts the quantities on which its figure, shared only with
+    less reliable sources, was taken in part for a copy of theirs (a bot that
+    carries vandals' figures forward).
     """
 
     source: str
@@ -112,6 +115,7 @@ class Reliability:
     claims: int
     agreed: float
     copies: tuple[tuple[str, float], ...] = ()
+    weak_copies: int = 0
 
     def __repr__(self) -> str:
         return f"Reliability({self.source!r}, {self.value:.2f}, claims={self.claims})"
@@ -500,7 +504,7 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
             )
             grades[claim.id] = Grade(6, letters.get(claim.source.name), [why])
     reliability = {
-        name: Reliability(name, r.score, r.prior, r.items, r.agreement, r.copies)
+        name: Reliability(name, r.score, r.prior, r.items, r.agreement, r.copies, r.weak_copies)
         for name, r in discovery.reliability.items()
     }
     return Assessment(

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from ._html import num, reliability_rows
+from ._html import RELIABILITY_HEADERS, num, reliability_rows
 from ._text import clean, render_table
 from .errors import ClaimtrackError
 from .graph import ClaimGraph
@@ -129,8 +129,8 @@ def estimates_table(assessment: Any, shown: int | None = SHOWN) -> str:
 
 
 def reliability_table(assessment: Any) -> str:
-    headers = ["source", "reliability", "prior", "quantities shared", "agreed"]
-    return render_table(headers, reliability_rows(assessment.reliability.values()))
+    rows = reliability_rows(assessment.reliability.values())
+    return render_table(RELIABILITY_HEADERS, rows)
 
 
 def grades_table(assessment: Any, shown: int | None = SHOWN, worst: int = 6) -> str:

@@ -67,7 +67,9 @@ def to_pandas(obj: Any) -> Any:
     reliability (from ``assessment.reliability``)
         ``source``, ``reliability``, ``prior``, ``claims`` (quantities another source
         also reported), ``agreed`` (the share of those on which the estimate lies
-        within this source's figure).
+        within this source's figure), ``copies`` (the sources found to copy it or be
+        copied by it, joined by "; "), ``weak_copies`` (the quantities on which its
+        figure was taken in part for a copy of less reliable sources).
     """
     import pandas as pd
 

@@ -164,8 +164,14 @@ def test_a_copy_found_by_the_method_does_not_confirm() -> None:
     assert (alone.credibility, alone.reasons[0]) == (1, "confirmed by 1 other independent source")
     # Where honest sources agree too, the copy counts for the part of it that is not one.
     agreed = [c for c in _leader_and_copy() if c.source.name == "leader" and c.measure == "m1"]
-    reasons = ct.assess(ClaimGraph(_leader_and_copy())).grade(agreed[0]).reasons
-    assert reasons[0] == "confirmed by 3.2 other independent sources"
+    whole = ct.assess(ClaimGraph(_leader_and_copy()))
+    assert whole.grade(agreed[0]).reasons[0] == "confirmed by 3.2 other independent sources"
+    # and the sources' reliability shows the copying it found, in the report too
+    assert whole.reliability["leader"].copies == (("copy0", 0.8),)
+    assert "copy0 (0.80)" in whole._repr_html_()
+    frame = ct.to_pandas(whole.reliability).set_index("source")
+    assert frame.loc["leader", "copies"] == "copy0" and frame.loc["h0", "copies"] == ""
+    assert frame["weak_copies"].ge(0).all()
 
 
 def test_denials_and_strangers_are_graded_six() -> None:

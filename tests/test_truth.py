@@ -607,10 +607,14 @@ def test_a_source_that_repeats_weak_sources_is_taken_for_their_copy() -> None:
     # the carried figures are right far less often than the bot's figures elsewhere, as
     # copies of its weak companions would be: each counts for less than a source
     assert all(found.estimates[f"carried{j}"].best == 5000 + j for j in range(12))
+    # the evidence says so: taken for a copy on the 12 items it carried, and nowhere else
+    assert found.reliability["Bot"].weak_copies == 12
+    assert all(r.weak_copies == 0 for name, r in found.reliability.items() if name != "Bot")
     # without the weak-company step, the bot and each editor outvote R every time
     plain = partial(accucopy, policy=AccuCopyPolicy(company=False))
     before = discover(items, method=plain)
     assert all(before.estimates[f"carried{j}"].best == 7000 + j for j in range(12))
+    assert before.reliability["Bot"].weak_copies == 0
 
 
 @pytest.mark.parametrize(("prior", "caught"), [(0.0, 0), (1.0, 12)])
