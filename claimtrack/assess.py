@@ -369,7 +369,7 @@ def _independent(
     """How many independent sources the origins corroborating a claim amount to, once
     the copying the method found is taken out: each counts for the part of it that
     copies none counted before it, the claim's own origin first, the others by name."""
-    involved = [name for name in sorted(others) if name in dependent]
+    involved = sorted([name for name in others if name in dependent])
     if not involved or (len(involved) == 1 and origin not in dependent):
         return float(len(others))
     counted = [origin] if origin in dependent else []
