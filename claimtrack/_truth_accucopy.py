@@ -572,6 +572,7 @@ def _estimate(state: _State, item: Prepared) -> Estimate:
         alternatives=tuple((item.candidates[q], probability[q]) for q in ranked),
         agreeing=tuple(sorted(agreeing)),
         dissenting=tuple(sorted(dissenting - agreeing)),
+        copied=tuple(sorted((item.names[j], share) for j, share in item.company)),
     )
 
 

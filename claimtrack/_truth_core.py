@@ -123,7 +123,10 @@ class Estimate:
     one); ``confidence`` is the method's probability that ``best`` is right.
     ``alternatives`` lists every candidate value with its probability, most
     probable first; ``agreeing`` and ``dissenting`` name the sources whose
-    claims contain ``best`` and those whose claims do not.
+    claims contain ``best`` and those whose claims do not. ``copied`` names the
+    sources whose claim here the method took in part for a copy of others that
+    make it without being found to copy them pairwise (accucopy's weak company),
+    each with the share of it that counts, by name.
     """
 
     best: float
@@ -134,6 +137,7 @@ class Estimate:
     alternatives: tuple[tuple[float, float], ...] = ()
     agreeing: tuple[str, ...] = ()
     dissenting: tuple[str, ...] = ()
+    copied: tuple[tuple[str, float], ...] = ()
 
     def probability(self, low: float, high: float) -> float:
         """The probability the method gives to the truth lying in ``[low, high]``."""
@@ -184,8 +188,9 @@ class Discovery:
         """How many other independent sources' claims overlap ``observation``'s claim.
 
         Relays count by their weight; a source found to copy ``observation``'s
-        source (or one already counted) counts only for the part of it that is
-        not a copy.
+        source (or one already counted), or taken for a copy of the sources it
+        agrees with on this item (``Estimate.copied``), counts only for the part
+        of it that is not a copy.
         """
         others = [
             o
@@ -197,8 +202,10 @@ class Discovery:
         ]
         counted = [observation.source]
         total = 0.0
+        estimate = self.estimates.get(item)
+        copied = dict(estimate.copied) if estimate is not None else {}
         for other in sorted(others, key=lambda o: (-o.weight, o.source, o.claim)):
-            independent = 1.0
+            independent = copied.get(other.source, 1.0)
             for source in counted:
                 pair = (min(source, other.source), max(source, other.source))
                 independent *= 1.0 - self.dependence.get(pair, 0.0)

@@ -365,21 +365,25 @@ def _independent(
     others: Collection[str],
     dependence: Mapping[tuple[str, str], float],
     dependent: set[str],
+    copied: Mapping[str, float],
 ) -> float:
     """How many independent sources the origins corroborating a claim amount to, once
     the copying the method found is taken out: each counts for the part of it that
-    copies none counted before it, the claim's own origin first, the others by name."""
-    involved = sorted([name for name in others if name in dependent])
-    if not involved or (len(involved) == 1 and origin not in dependent):
+    copies none counted before it, the claim's own origin first, the others by name,
+    and for its share on this quantity if the method took it for a copy there."""
+    special = [name for name in others if name in dependent or name in copied]
+    if not special:  # the usual case
         return float(len(others))
     counted = [origin] if origin in dependent else []
-    total = float(len(others) - len(involved))
-    for name in involved:
-        share = 1.0
-        for before in counted:
-            share *= 1.0 - dependence.get((before, name) if before < name else (name, before), 0.0)
+    total = float(len(others) - len(special))
+    for name in sorted(special):
+        share = copied.get(name, 1.0)
+        if name in dependent:
+            for before in counted:
+                pair = (before, name) if before < name else (name, before)
+                share *= 1.0 - dependence.get(pair, 0.0)
+            counted.append(name)
         total += share
-        counted.append(name)
     return total
 
 
@@ -479,6 +483,7 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
             method=discovery.method,
         )
         judged_against = attrs.evolve(found, low=low, high=high)
+        copied = dict(found.copied)  # claims the method took in part for copies here
         for claim, obs, _, _ in held:
             if obs.weight != 1.0:  # a relay weighs as its origin
                 obs = observation(obs.source, obs.value, obs.low, obs.high, 1.0)
@@ -488,7 +493,7 @@ def _assess(graph: ClaimGraph, method: str | Callable[..., Any] | None) -> Asses
             cid = claim.id
             # confirmation is what the graph's checkers found: other origins corroborating
             others = corroborating.get(cid, ())
-            confirming = _independent(obs.source, others, dependence, dependent)
+            confirming = _independent(obs.source, others, dependence, dependent, copied)
             digit, reasons = judge(obs, judged_against, confirming, score, policy)
             key = (digit, letters.get(claim.source.name), reasons)
             made = shared.get(key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack import Claim, ClaimGraph
+from claimtrack._truth_accucopy import AccuCopyPolicy, accucopy
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = "2024-08-21"
@@ -172,6 +174,43 @@ def test_a_copy_found_by_the_method_does_not_confirm() -> None:
     frame = ct.to_pandas(whole.reliability).set_index("source")
     assert frame.loc["leader", "copies"] == "copy0" and frame.loc["h0", "copies"] == ""
     assert frame["weak_copies"].ge(0).all()
+
+
+def test_a_source_taken_for_a_copy_of_weak_company_does_not_confirm_it() -> None:
+    # A bot repeats editors caught out elsewhere (and loses to R there): the method takes
+    # its figures shared only with such editors for copies of theirs. Where such a pair
+    # wins against a worse source, the bot's agreement does not confirm the editor.
+    def said(source: str, measure: str, value: int) -> Claim:
+        return Claim(source=source, measure=measure, figure=value, place="Pokrovsk", period=DAY)
+
+    goods = [f"G{i}" for i in range(4)]
+    claims = []
+    for k in range(40):
+        claims += [said(s, f"agree{k}", 100 + k) for s in ("Bot", "R", goods[k % 4])]
+    for j in range(12):
+        claims += [said(f"J{j}", f"caught{j}", 999), said(goods[j % 4], f"caught{j}", 50 + j)]
+        claims += [said("Bot", f"carried{j}", 7000 + j), said(f"J{j}", f"carried{j}", 7000 + j)]
+        claims.append(said("R", f"carried{j}", 5000 + j))
+    for t in range(3):  # D is caught out more often than J
+        claims += [said("D", f"bad{t}", 1), *(said(g, f"bad{t}", 2000) for g in goods[t : t + 2])]
+    won = [said("Bot", "won", 300), said("J0", "won", 300), said("D", "won", 900)]
+    graph = ClaimGraph(claims + won)
+    a = ct.assess(graph)
+    assert only_estimate_of(a, "won").best == 300
+    assert a.reliability["Bot"].weak_copies > 0
+    grade = a.grade(won[1])
+    assert (grade.credibility, grade.reasons[0]) == (
+        2,
+        "agrees with the estimate but is not confirmed independently",
+    )
+    plain = partial(accucopy, policy=AccuCopyPolicy(company=False))
+    before = ct.assess(graph, method=plain).grade(won[1])
+    assert before.reasons[0] == "confirmed by 1 other independent source"
+
+
+def only_estimate_of(a: ct.Assessment, measure: str) -> ct.Estimate:
+    (e,) = [e for q, e in a.estimates.items() if q.measure == measure]
+    return e
 
 
 def test_denials_and_strangers_are_graded_six() -> None:

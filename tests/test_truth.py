@@ -609,6 +609,15 @@ def test_a_source_that_repeats_weak_sources_is_taken_for_their_copy() -> None:
     assert all(found.estimates[f"carried{j}"].best == 5000 + j for j in range(12))
     # the evidence says so: taken for a copy on the 12 items it carried, and nowhere else
     assert found.reliability["Bot"].weak_copies == 12
+    carried = found.estimates["carried0"]
+    assert [name for name, _ in carried.copied] == ["Bot"]
+    share = dict(carried.copied)["Bot"]
+    assert 0.2 <= share < 0.25  # 1 - c P(copy), with c = 0.8 and copying all but certain
+    # so the bot confirms the editor it repeats only for that share, and the editor, the
+    # original, confirms the bot fully
+    said = {o.source: o for o in found.observations["carried0"]}
+    assert found.independent_agreeing("carried0", said["J0"]) == pytest.approx(share)
+    assert found.independent_agreeing("carried0", said["Bot"]) == 1.0
     assert all(r.weak_copies == 0 for name, r in found.reliability.items() if name != "Bot")
     # without the weak-company step, the bot and each editor outvote R every time
     plain = partial(accucopy, policy=AccuCopyPolicy(company=False))
