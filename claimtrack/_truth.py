@@ -16,8 +16,8 @@ API
     positive weight. ``priors``: source name -> reliability in [0, 1].
 ``Discovery(method, estimates, reliability, dependence, observations)``
     ``estimates[key] -> Estimate(best, low, high, support, confidence,
-    alternatives, agreeing, dissenting)``, ``reliability[source] ->
-    Reliability(score, items, agreement, prior, copies)``, ``dependence[(a, b)]``
+    alternatives, agreeing, dissenting, copied)``, ``reliability[source] ->
+    Reliability(score, items, agreement, prior, copies, weak_copies)``, ``dependence[(a, b)]``
     (a < b) the share of copying found; ``.grade(key, observation) -> Grade``
     and ``.independent_agreeing(key, observation) -> float``.
 ``grade(observation, estimate, independent_agreeing, reliability, policy=None) -> Grade``
