@@ -15,6 +15,7 @@ from claimtrack import ClaimtrackError, RegistryError, ValidationError
 from claimtrack._truth import (
     DEFAULT_METHOD,
     AccuCopyPolicy,
+    Discovery,
     Estimate,
     Grade,
     GradePolicy,
@@ -593,20 +594,45 @@ def test_a_source_backs_a_value_once_however_many_of_its_claims_contain_it() -> 
     assert result.reliability["A"].items == 1
 
 
-def test_a_source_that_repeats_weak_sources_is_taken_for_their_copy() -> None:
-    # A bot agrees with the reputable sources on its own, but repeats the figures of
-    # editors who are caught out elsewhere; one reputable source disputes each of those.
+def _bot_world(one_offs: bool = False) -> dict[str, list[tuple[str, float]]]:
+    """A bot that agrees with a reputable source R and four good sources on 40 items, and
+    repeats an editor's figure against R on 12 more ("carried"). The editors are caught
+    out once each elsewhere; or, with ``one_offs``, have no other record, while twenty
+    vandals caught out twice each make the average source poor."""
     items: dict[str, list[tuple[str, float]]] = {}
     goods = [f"G{i}" for i in range(4)]
     for k in range(40):
         items[f"agree{k}"] = [("Bot", 100 + k), ("R", 100 + k), (goods[k % 4], 100 + k)]
+    for v in range(20 if one_offs else 0):
+        for t in range(2):
+            caught = (goods[(v + t) % 4], 50 + v), (goods[(v + t + 1) % 4], 50 + v)
+            items[f"caught{v}-{t}"] = [(f"V{v}", 999 + t), *caught]
+    editor = "O" if one_offs else "J"
     for j in range(12):
-        items[f"caught{j}"] = [(f"J{j}", 999), (goods[j % 4], 50 + j)]
-        items[f"carried{j}"] = [("Bot", 7000 + j), (f"J{j}", 7000 + j), ("R", 5000 + j)]
+        if not one_offs:
+            items[f"caught{j}"] = [(f"J{j}", 999), (goods[j % 4], 50 + j)]
+        items[f"carried{j}"] = [("Bot", 7000 + j), (f"{editor}{j}", 7000 + j), ("R", 5000 + j)]
+    return items
+
+
+def _carried(found: Discovery) -> list[float]:
+    """The estimates of ``_bot_world``'s carried items: R's figures are ``_R``, the bot's
+    ``_BOT``."""
+    return [found.estimates[f"carried{j}"].best for j in range(12)]
+
+
+_R = [5000 + j for j in range(12)]
+_BOT = [7000 + j for j in range(12)]
+
+
+def test_a_source_that_repeats_weak_sources_is_taken_for_their_copy() -> None:
+    # A bot agrees with the reputable sources on its own, but repeats the figures of
+    # editors who are caught out elsewhere; one reputable source disputes each of those.
+    items = _bot_world()
     found = discover(items)
     # the carried figures are right far less often than the bot's figures elsewhere, as
     # copies of its weak companions would be: each counts for less than a source
-    assert all(found.estimates[f"carried{j}"].best == 5000 + j for j in range(12))
+    assert _carried(found) == _R
     # the evidence says so: taken for a copy on the 12 items it carried, and nowhere else
     assert found.reliability["Bot"].weak_copies == 12
     carried = found.estimates["carried0"]
@@ -620,9 +646,8 @@ def test_a_source_that_repeats_weak_sources_is_taken_for_their_copy() -> None:
     assert found.independent_agreeing("carried0", said["Bot"]) == 1.0
     assert all(r.weak_copies == 0 for name, r in found.reliability.items() if name != "Bot")
     # without the weak-company step, the bot and each editor outvote R every time
-    plain = partial(accucopy, policy=AccuCopyPolicy(company=False))
-    before = discover(items, method=plain)
-    assert all(before.estimates[f"carried{j}"].best == 7000 + j for j in range(12))
+    before = discover(items, method=partial(accucopy, policy=AccuCopyPolicy(company=False)))
+    assert _carried(before) == _BOT
     assert before.reliability["Bot"].weak_copies == 0
 
 
@@ -630,34 +655,18 @@ def test_a_source_that_repeats_weak_sources_is_taken_for_their_copy() -> None:
 def test_the_weak_company_test_follows_the_copy_prior(prior: float, caught: int) -> None:
     # The same bot as above: never a copy when copying is ruled out, and taken for one
     # whatever its record when copying is certain.
-    items: dict[str, list[tuple[str, float]]] = {}
-    goods = [f"G{i}" for i in range(4)]
-    for k in range(40):
-        items[f"agree{k}"] = [("Bot", 100 + k), ("R", 100 + k), (goods[k % 4], 100 + k)]
-    for j in range(12):
-        items[f"caught{j}"] = [(f"J{j}", 999), (goods[j % 4], 50 + j)]
-        items[f"carried{j}"] = [("Bot", 7000 + j), (f"J{j}", 7000 + j), ("R", 5000 + j)]
-    found = discover(items, method=partial(accucopy, policy=AccuCopyPolicy(copy_prior=prior)))
-    assert sum(found.estimates[f"carried{j}"].best == 5000 + j for j in range(12)) == caught
+    policy = AccuCopyPolicy(copy_prior=prior)
+    found = discover(_bot_world(), method=partial(accucopy, policy=policy))
+    assert sum(best == r for best, r in zip(_carried(found), _R, strict=True)) == caught
 
 
 def test_a_one_off_companion_is_judged_without_the_claim_it_shares() -> None:
     # The editors the bot repeats have no other record. Judged with the very item they
     # share with the bot, they look as good as the bot makes them (the average source
     # is poor here, vandals caught out elsewhere), and the bot's company looked good.
-    items: dict[str, list[tuple[str, float]]] = {}
-    goods = [f"G{i}" for i in range(4)]
-    for k in range(40):
-        items[f"agree{k}"] = [("Bot", 100 + k), ("R", 100 + k), (goods[k % 4], 100 + k)]
-    for v in range(20):
-        for t in range(2):
-            caught = (goods[(v + t) % 4], 50 + v), (goods[(v + t + 1) % 4], 50 + v)
-            items[f"caught{v}-{t}"] = [(f"V{v}", 999 + t), *caught]
-    for j in range(12):
-        items[f"carried{j}"] = [("Bot", 7000 + j), (f"O{j}", 7000 + j), ("R", 5000 + j)]
+    items = _bot_world(one_offs=True)
     found = discover(items)
-    assert all(found.estimates[f"carried{j}"].best == 5000 + j for j in range(12))
+    assert _carried(found) == _R
     assert found.reliability["O0"].score < found.reliability["R"].score
-    plain = partial(accucopy, policy=AccuCopyPolicy(company=False))
-    before = discover(items, method=plain)
-    assert all(before.estimates[f"carried{j}"].best == 7000 + j for j in range(12))
+    before = discover(items, method=partial(accucopy, policy=AccuCopyPolicy(company=False)))
+    assert _carried(before) == _BOT
