@@ -32,6 +32,7 @@ __all__ = [
     "Reliability",
     "agreement_reliability",
     "get_method",
+    "independent_weight",
     "method_names",
     "per_item",
     "register_method",
@@ -168,6 +169,27 @@ class Reliability:
 Item = tuple[Hashable, tuple[Observation, ...]]
 
 
+def independent_weight(
+    first: str,
+    others: Iterable[tuple[str, float]],
+    dependence: Mapping[tuple[str, str], float],
+    copied: Mapping[str, float],
+) -> float:
+    """How much independent weight ``others`` (sources with weights, in the order they
+    are counted) add to ``first``: each counts for the part of it that copies neither
+    ``first`` nor one counted before it (``dependence``, keyed by the ordered pair), and
+    for its share in ``copied`` if the method took it for a copy there."""
+    counted = [first]
+    total = 0.0
+    for source, weight in others:
+        share = copied.get(source, 1.0)
+        for before in counted:
+            share *= 1.0 - dependence.get((min(before, source), max(before, source)), 0.0)
+        total += weight * share
+        counted.append(source)
+    return total
+
+
 @attrs.frozen
 class Discovery:
     """The result of a truth-discovery method over many items.
@@ -200,18 +222,16 @@ class Discovery:
             and o.low <= observation.high
             and observation.low <= o.high
         ]
-        counted = [observation.source]
-        total = 0.0
         estimate = self.estimates.get(item)
-        copied = dict(estimate.copied) if estimate is not None else {}
-        for other in sorted(others, key=lambda o: (-o.weight, o.source, o.claim)):
-            independent = copied.get(other.source, 1.0)
-            for source in counted:
-                pair = (min(source, other.source), max(source, other.source))
-                independent *= 1.0 - self.dependence.get(pair, 0.0)
-            total += other.weight * independent
-            counted.append(other.source)
-        return total
+        return independent_weight(
+            observation.source,
+            [
+                (o.source, o.weight)
+                for o in sorted(others, key=lambda o: (-o.weight, o.source, o.claim))
+            ],
+            self.dependence,
+            dict(estimate.copied) if estimate is not None else {},
+        )
 
     def grade(
         self, item: Hashable, observation: Observation, policy: GradePolicy | None = None

@@ -34,6 +34,7 @@ import attrs
 from . import _html, _truth
 from ._gc import paused_gc
 from ._text import render_table
+from ._truth_core import independent_weight
 from ._truth_grades import judge
 from .errors import ValidationError
 from .figure import Figure
@@ -368,23 +369,11 @@ def _independent(
     copied: Mapping[str, float],
 ) -> float:
     """How many independent sources the origins corroborating a claim amount to, once
-    the copying the method found is taken out: each counts for the part of it that
-    copies none counted before it, the claim's own origin first, the others by name,
-    and for its share on this quantity if the method took it for a copy there."""
-    special = [name for name in others if name in dependent or name in copied]
-    if not special:  # the usual case
+    the copying the method found is taken out (``independent_weight``, the claim's own
+    origin first, the others by name)."""
+    if not any(name in dependent or name in copied for name in others):  # the usual case
         return float(len(others))
-    counted = [origin] if origin in dependent else []
-    total = float(len(others) - len(special))
-    for name in sorted(special):
-        share = copied.get(name, 1.0)
-        if name in dependent:
-            for before in counted:
-                pair = (before, name) if before < name else (name, before)
-                share *= 1.0 - dependence.get(pair, 0.0)
-            counted.append(name)
-        total += share
-    return total
+    return independent_weight(origin, [(name, 1.0) for name in sorted(others)], dependence, copied)
 
 
 def assess(graph: ClaimGraph, method: str | Callable[..., Any] | None = None) -> Assessment:
