@@ -370,10 +370,13 @@ def _independent(
 ) -> float:
     """How many independent sources the origins corroborating a claim amount to, once
     the copying the method found is taken out (``independent_weight``, the claim's own
-    origin first, the others by name)."""
-    if not any(name in dependent or name in copied for name in others):  # the usual case
+    origin first, the others by name). Only the sources the method found copying
+    change the count; the others add one each."""
+    special = sorted([name for name in others if name in dependent or name in copied])
+    if not special:  # the usual case
         return float(len(others))
-    return independent_weight(origin, [(name, 1.0) for name in sorted(others)], dependence, copied)
+    counted = independent_weight(origin, [(name, 1.0) for name in special], dependence, copied)
+    return len(others) - len(special) + counted
 
 
 def assess(graph: ClaimGraph, method: str | Callable[..., Any] | None = None) -> Assessment:
