@@ -15,10 +15,13 @@ figures with intervals and to sparse sources:
 3. **Accuracy.** A source's accuracy is the probability, computed *without* its
    own votes, that the truth lies within its claim, averaged over the items on
    which some other source reported, and shrunk toward a prior: the given one
-   (worth ``given_strength`` items) or the mean accuracy of all sources, an
-   empirical-Bayes default (worth ``default_strength`` items). The votes a
-   source casts on an item use the accuracy learned from its *other* items, so
-   a one-off source cannot vouch for itself.
+   (worth ``given_strength`` items) or an empirical-Bayes default (worth
+   ``default_strength`` items), the mean accuracy of the sources on the
+   *disputed* items. A prior only ever decides a vote where sources disagree,
+   and agreeing where everyone agrees is easy: averaged over all items, the
+   default would credit a source without a record with the accuracy of the
+   easy items. The votes a source casts on an item use the accuracy learned
+   from its *other* items, so a one-off source cannot vouch for itself.
 4. **False values.** ``n`` is not a constant: it is the inverse of how often
    two independent wrong claims on one item coincide, estimated from the data.
    Where wrong figures scatter (vandalised populations) agreement is strong
@@ -35,7 +38,7 @@ figures with intervals and to sparse sources:
    linked as copies (as in step 7, five identical sources then count about as
    much as 1.25). The copy test of step 7 then replaces these links.
 6. **Weak company.** A source that shares a claim only with sources less
-   accurate than the average (each judged on its *other* items; one with none
+   accurate than the default of step 3 (each judged on its *other* items; one with none
    is no better than the average) may have copied it from them. Pairs cannot
    show it when those sources have a record of one item each, so the source's
    claims in such company are pooled into one Dong et al. test, each claim's
@@ -179,11 +182,13 @@ class _State:
         self.n = 1.0
         self.num = list(self.settled_num)
         self.den = list(self.settled_num)
-        # How much evidence each source has in all, which no round changes.
-        self.round_den = list(self.settled_num)
+        # How much evidence each source has on disputed items and in all, which no
+        # round changes.
+        self.disputed_den = [0.0] * len(names)
         for item in self.contested:
             for s, w in zip(item.sources, item.informative, strict=True):
-                self.round_den[s] += w
+                self.disputed_den[s] += w
+        self.round_den = [x + y for x, y in zip(self.settled_num, self.disputed_den, strict=True)]
         self.dependence: dict[tuple[int, int], float] = {}
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
         self.shares = self._shares()
@@ -297,7 +302,7 @@ class _State:
 
     def round(self) -> float:
         """One round over the disputed items; returns the largest change of accuracy."""
-        num = list(self.settled_num)
+        disputed = [0.0] * len(self.names)  # per source: its evidence on disputed items
         den = self.round_den
         same = pairs = 0.0
         exp = math.exp
@@ -321,7 +326,7 @@ class _State:
             item.right = right = [p if (p := x / z) < 1.0 else 1.0 for x in within]
             item.evidence = evidence = self._evidence(item, contribution, totals, within, z)
             for s, e, w in zip(item.sources, evidence, item.informative, strict=True):
-                num[s] += e * w
+                disputed[s] += e * w
             # Pairs of wrong claims from independent sources, and those that coincide.
             wrong = [w * (1.0 - r) for w, r in zip(item.weights, right, strict=True)]
             total = sum(wrong)
@@ -334,9 +339,11 @@ class _State:
                 product = d * wrong[j] * wrong[k]  # a copy, or a repetition, is no coincidence
                 same -= product
                 pairs -= product
-        self.num, self.den = num, den
-        raw = [num[s] / den[s] for s in range(len(num)) if den[s] > 0]
-        # Empirical Bayes: a source without a record is as accurate as the average source.
+        self.num = [x + y for x, y in zip(self.settled_num, disputed, strict=True)]
+        self.den = den
+        # Empirical Bayes: a source without a record is as accurate as the average source
+        # where sources disagree, the only place its vote decides anything.
+        raw = [x / y for x, y in zip(disputed, self.disputed_den, strict=True) if y > 0]
         self.default = (sum(raw) + 1.0) / (len(raw) + 2.0)
         new = self._accuracies()
         change = max((abs(a - b) for a, b in zip(new, self.accuracy, strict=True)), default=0.0)

@@ -341,7 +341,8 @@ def zembla() -> tuple[ct.Gazetteer, list[Claim]]:
         Claim(source="Ministry", figure="800", place="Northvale", **day),  # type: ignore[arg-type]
         Claim(source="Rebels", figure="more than 2,000", place="Southmarsh", **day),  # type: ignore[arg-type]
         Claim(source="Wire", figure="some 2,100", place="Southmarsh", **day),  # type: ignore[arg-type]
-        Claim(source="Ministry", figure="350", place="Southmarsh", **day),  # type: ignore[arg-type]
+        # a one-off against two: the count decides, not the dissenter's record elsewhere
+        Claim(source="Governor", figure="350", place="Southmarsh", **day),  # type: ignore[arg-type]
     ]
 
 
@@ -371,7 +372,7 @@ def test_claims_behind_estimates_that_do_not_add_up_are_at_best_possibly_true() 
     part = by[("Rebels", "Southmarsh", "more than 2,000")]
     assert part.credibility == 3 and part.reasons[0].startswith("this is a part of Zembla")
     # a dissenting claim keeps its grade: it did not back the failing estimate
-    dissent = by[("Ministry", "Southmarsh", "350")]
+    dissent = by[("Governor", "Southmarsh", "350")]
     assert not any("exceed" in reason for reason in dissent.reasons)
     assert a.grades() == {c.id: a.grade(c) for c in claims}
     # without the parts that overflow it, the total is confirmed again

@@ -152,6 +152,20 @@ def test_a_relay_with_weight_zero_changes_nothing(
 
 
 @fast
+@given(items(), st.integers(min_value=1, max_value=30), st.integers(min_value=2, max_value=4))
+def test_items_everyone_agrees_on_tell_nothing_of_a_dispute_among_others(
+    data: dict[Hashable, list[Observation]], count: int, size: int
+) -> None:
+    # The default accuracy, that of a source without a record, is learned where
+    # sources disagree: agreeing where everyone agrees is easy, and would credit
+    # every one-off source in a dispute with the accuracy of the easy items.
+    agreed = {f"u{i}": [Observation(f"X{j}", i) for j in range(size)] for i in range(count)}
+    before = discover(data).estimates
+    after = discover({**data, **agreed}).estimates
+    assert {key: after[key] for key in data} == before
+
+
+@fast
 @given(items(), st.sampled_from(PRIORED), sources, st.data())
 def test_raising_a_prior_never_moves_the_estimate_away_from_that_source(
     data: dict[Hashable, list[Observation]], method: str, source: str, draw: st.DataObject
