@@ -341,7 +341,8 @@ def zembla() -> tuple[ct.Gazetteer, list[Claim]]:
         Claim(source="Ministry", figure="800", place="Northvale", **day),  # type: ignore[arg-type]
         Claim(source="Rebels", figure="more than 2,000", place="Southmarsh", **day),  # type: ignore[arg-type]
         Claim(source="Wire", figure="some 2,100", place="Southmarsh", **day),  # type: ignore[arg-type]
-        # a one-off against two: the count decides, not the dissenter's record elsewhere
+        # a one-off against two, so that the count decides (the Ministry, corroborated
+        # elsewhere, may outweigh two sources without a record)
         Claim(source="Governor", figure="350", place="Southmarsh", **day),  # type: ignore[arg-type]
     ]
 
