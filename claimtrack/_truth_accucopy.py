@@ -39,9 +39,9 @@ figures with intervals and to sparse sources:
    much as 1.25). The copy test of step 7 then replaces these links.
 6. **Weak company.** A source that shares a claim only with sources less
    accurate than the default of step 3 (each judged on its *other* items; one
-   with none is no better than that default) may have copied it from them. Pairs cannot
-   show it when those sources have a record of one item each, so the source's
-   claims in such company are pooled into one Dong et al. test, each claim's
+   with none is no better than that default) may have copied it from them.
+   Pairs cannot show it when those sources have a record of one item each, so
+   the source's claims in such company are pooled into one Dong et al. test, each claim's
    truth read as in step 3 (the probability that it holds, without the
    source's vote): an independent source is right there as often as elsewhere
    (its accuracy ``a``, learned on its other items), a copier that takes a
