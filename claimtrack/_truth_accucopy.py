@@ -41,20 +41,20 @@ figures with intervals and to sparse sources:
    accurate than the default of step 3 (each judged on its *other* items; one
    with none is no better than that default) may have copied it from them.
    Pairs cannot show it when those sources have a record of one item each, so
-   the source's claims in such company are pooled into one Dong et al. test, each claim's
-   truth read as in step 3 (the probability that it holds, without the
-   source's vote): an independent source is right there as often as elsewhere
-   (its accuracy ``a``, learned on its other items), a copier that takes a
-   share ``c`` from companions of accuracy ``b < a`` is right ``c b + (1 - c) a``
-   of the time. Once copying is more likely than not on its *other* claims in
-   such company, each such claim counts for ``1 - c P(copy)``, as a copy does
-   in step 7. A wiki bot that carries an
-   anonymous vandal's figure forward is caught this way; so is a source that
-   repeats several poor sources, one item each, which step 7 cannot see. The
-   test's weakness: a claim only weak sources can judge looks doubtful whatever
-   its truth, so an accurate source that often stands with weak sources against
-   others is taken for their copy there too (on ``truth.py``'s synthetic data,
-   18 honest sources beside 13 of the 40 generated copiers).
+   the source's claims in such company are pooled into one Dong et al. test,
+   each claim's truth read as in step 3 (the probability that it holds, without
+   the source's vote): an independent source is right there as often as
+   elsewhere (its accuracy ``a``, learned on its other items), a copier that
+   takes a share ``c`` from companions of accuracy ``b < a`` is right
+   ``c b + (1 - c) a`` of the time. Once copying is more likely than not on its *other*
+   claims in such company, each such claim counts for ``1 - c P(copy)``, as a
+   copy does in step 7. A wiki bot that carries an anonymous vandal's figure
+   forward is caught this way; so is a source that repeats several poor
+   sources, one item each, which step 7 cannot see. The test's weakness: a
+   claim only weak sources can judge looks doubtful whatever its truth, so an
+   accurate source that often stands with weak sources against others is taken
+   for their copy there too (on ``truth.py``'s synthetic data, 18 honest
+   sources beside 13 of the 40 generated copiers).
 7. **Copying.** Once the accuracies settle, each pair of sources gets Dong et
    al.'s Bayesian test on the items in dispute: sharing a false claim is
    strong evidence of copying, sharing a true one weak, and every difference
