@@ -303,7 +303,6 @@ class _State:
     def round(self) -> float:
         """One round over the disputed items; returns the largest change of accuracy."""
         disputed = [0.0] * len(self.names)  # per source: its evidence on disputed items
-        den = self.round_den
         same = pairs = 0.0
         exp = math.exp
         for item, independent in zip(self.contested, self.shares, strict=True):
@@ -340,7 +339,7 @@ class _State:
                 same -= product
                 pairs -= product
         self.num = [x + y for x, y in zip(self.settled_num, disputed, strict=True)]
-        self.den = den
+        self.den = self.round_den
         # Empirical Bayes: a source without a record is as accurate as the average source
         # where sources disagree, the only place its vote decides anything.
         raw = [x / y for x, y in zip(disputed, self.disputed_den, strict=True) if y > 0]
