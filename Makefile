@@ -45,6 +45,7 @@ docs: $(VENV)/.docs
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check claimtrack tests examples benchmarks
 	$(VENV)/bin/ruff format --check claimtrack tests examples benchmarks
+	$(VENV)/bin/lint-imports
 
 typecheck: $(VENV)/.test
 	$(VENV)/bin/mypy

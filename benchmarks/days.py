@@ -37,8 +37,8 @@ from truth import (
     truthdiscovery_methods,
 )
 
-from claimtrack._text import render_table
-from claimtrack._truth import DEFAULT_METHOD
+from claimtrack._format import render_table
+from claimtrack.assessment.truth import DEFAULT_METHOD
 
 BEST_BASELINES = ("Investment", "PooledInvestment")
 

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from claimtrack import extract
-from claimtrack._text import render_table
-from claimtrack.extract.document import Document
+from claimtrack._format import render_table
+from claimtrack.extraction.document import Document
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract_corpus.jsonl"
 REPEATS = 5

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from truth import DATA, flight
 
-from claimtrack._truth import DEFAULT_METHOD, discover
+from claimtrack.assessment.truth import DEFAULT_METHOD, discover
 
 
 def halves(folder: Path, seeds: int, method: str) -> list[tuple[int, int, int, float]]:

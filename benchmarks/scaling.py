@@ -27,7 +27,7 @@ from functools import partial
 from pathlib import Path
 
 import claimtrack as ct
-from claimtrack._text import render_table
+from claimtrack._format import render_table
 
 # Runs that once took cubic time in Figure.parse (the longest figure is 10,000 characters).
 FIGURE_RUNS = {

@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from claimtrack import Claim, load
-from claimtrack._text import render_table
-from claimtrack._truth import DEFAULT_METHOD, Observation, discover, method_names
+from claimtrack._format import render_table
+from claimtrack.assessment.truth import DEFAULT_METHOD, Observation, discover, method_names
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 POPULATION_COLUMNS = {

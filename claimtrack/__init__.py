@@ -1,14 +1,17 @@
 """claimtrack: track numeric claims across sources.
 
 A ``Claim`` is a source asserting a ``Figure`` about a measure, in a place and a
-period. See the README for a tour and ``docs/`` for the guide.
+period. See the README for a tour and ``docs/`` for the guide. The names below
+are the public API; every module not named here is private.
 """
 
 from ._version import __version__
-from .assess import (
+from .assessment import (
     Assessment,
     Estimate,
     Grade,
+    Method,
+    Observation,
     Reliability,
     assess,
     assessment_method,
@@ -24,16 +27,25 @@ from .errors import (
     UnitError,
     ValidationError,
 )
-from .exports import claim_reviews, dump_claim_reviews, dump_graph, dump_table, load_graph
-from .extract import extract
+from .extraction import ExtractRules, extract
 from .figure import Figure, HedgePolicy
-from .graph import ClaimGraph, Dispute
-from .io import LoadResult, Problem, dump, load
+from .graph import ClaimGraph, Dispute, LinkReport
+from .io import (
+    LoadResult,
+    Problem,
+    claim_reviews,
+    dump,
+    dump_claim_reviews,
+    dump_graph,
+    dump_table,
+    load,
+    load_graph,
+)
 from .measures import MeasureLexicon
 from .model import Claim, Period, Source
 from .places import Gazetteer
 from .relations import Quantity, Relation, Verdict
-from .views import plot_board, plot_graph, to_pandas
+from .views import plot_board, plot_graph, report_html, to_pandas
 
 __all__ = [
     "Assessment",
@@ -43,13 +55,17 @@ __all__ = [
     "ClaimtrackError",
     "Dispute",
     "Estimate",
+    "ExtractRules",
     "Figure",
     "FileFormatError",
     "Gazetteer",
     "Grade",
     "HedgePolicy",
+    "LinkReport",
     "LoadResult",
     "MeasureLexicon",
+    "Method",
+    "Observation",
     "ParseError",
     "Period",
     "Problem",
@@ -77,5 +93,6 @@ __all__ = [
     "load_graph",
     "plot_board",
     "plot_graph",
+    "report_html",
     "to_pandas",
 ]

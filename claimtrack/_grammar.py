@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ._config import read_json
+from ._files import read_json
 from ._units import UNITS, normalize_unit
 from .errors import FileFormatError, ParseError
 

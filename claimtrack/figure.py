@@ -21,12 +21,18 @@ from typing import Any
 
 import attrs
 
-from . import _html
+from ._format import html as _html
 from ._grammar import GRAMMAR, LEXICON, Lexicon, NumberGrammar, times, word_scale
 from ._units import UNITS, conversion_factor, normalize_unit
 from .errors import ClaimtrackError, ParseError, UnitError, ValidationError
 
-__all__ = ["HEDGES", "Figure", "HedgePolicy"]
+__all__ = [
+    "HEDGES",
+    "Figure",
+    "HedgePolicy",
+    "agreement_interval",
+    "relative_gap",
+]
 
 
 def _refuse_lone_surrogates(field: str, text: str | None) -> None:
@@ -303,7 +309,15 @@ class Figure:
         return f"Figure({self.format()!r})"
 
     def _repr_html_(self) -> str:
-        return _html.figure(self)
+        esc, num = _html.esc, _html.num
+        unit = f" {esc(self.unit)}" if self.unit else ""
+        low = "-∞" if self.low is None else num(self.low)
+        high = "∞" if self.high is None else num(self.high)
+        left, right = "(" if self.low_open else "[", ")" if self.high_open else "]"
+        return (
+            f'{_html.STYLE}<span class="ct"><b>{num(self.value)}</b>{unit} '
+            f'<span class="muted">{left}{low}, {high}{right} {esc(self.hedge)}</span></span>'
+        )
 
     # -- converting and comparing ---------------------------------------------------
 
@@ -375,12 +389,17 @@ class Figure:
         if self.overlaps(other):
             return 0.0
         (a_lo, a_hi), (b_lo, b_hi) = self.bounds, other.bounds
-        gap = b_lo - a_hi if a_hi <= b_lo else a_lo - b_hi
-        if gap == 0.0:  # touching open ends, e.g. "under 40" and "over 40"
-            return 0.0
-        if math.isinf(gap):  # ends near ±1.8e308 apart: the gap outgrows both values
-            return 1.0
-        return gap / max(abs(self.value), abs(other.value), gap)
+        return relative_gap(a_lo, a_hi, abs(self.value), b_lo, b_hi, abs(other.value))
+
+    def agrees(self, other: Figure, tolerance: float) -> bool:
+        """Whether two figures agree: their intervals are at most ``tolerance`` apart,
+        relative to the larger value (``distance``). The one rule: checkers, estimates
+        and grades all use it.
+
+        >>> Figure(100).agrees(Figure(105.2), 0.05), Figure(100).agrees(Figure(106), 0.05)
+        (True, False)
+        """
+        return self.distance(other) <= tolerance
 
     # -- combining ----------------------------------------------------------------
 
@@ -633,3 +652,52 @@ def _natural(f: Figure) -> str | None:
     if f.hedge == "range" and midpoint and not (f.low_open or f.high_open):
         return f"between {_number_text(f.low)} and {_with_unit(f.high, f.unit)}"  # type: ignore[arg-type]
     return None
+
+
+# -- the agreement rule ---------------------------------------------------------------
+
+
+def relative_gap(
+    a_low: float, a_high: float, a_size: float, b_low: float, b_high: float, b_size: float
+) -> float:
+    """The gap between two intervals over the larger of the two values' sizes (``abs``),
+    in [0, 1]: 0 when they overlap or touch, 1 when the gap overflows (ends near
+    ±1.8e308 are farther apart than a float can say).
+
+    Two figures agree within a tolerance when this is at most the tolerance
+    (``Figure.agrees``); ``agreement_interval`` gives the values that do.
+    """
+    if a_high < b_low:
+        gap = b_low - a_high
+    elif b_high < a_low:
+        gap = a_low - b_high
+    else:
+        return 0.0
+    if math.isinf(gap) or math.isnan(gap):
+        return 1.0
+    return gap / max(a_size, b_size, gap)
+
+
+def agreement_interval(
+    value: float, low: float, high: float, tolerance: float
+) -> tuple[float, float]:
+    """The exact values that agree with a figure (its value, its interval as ``low`` and
+    ``high``, infinite where unbounded) under ``relative_gap`` within ``tolerance``.
+
+    A value ``v`` above the interval agrees when ``v - high <= tolerance * max(|v|,
+    |value|)``, that is up to ``high + tolerance * |value|`` or, where ``v`` is the
+    larger, up to ``high / (1 - tolerance)``; below it, symmetrically.
+
+    >>> agreement_interval(100, 100, 100, 0.05)
+    (95.0, 105.26315789473685)
+    """
+    if tolerance <= 0:
+        return low, high
+    size = abs(value) * tolerance
+    upper = high + size
+    if high > 0:
+        upper = max(upper, high / (1 - tolerance))
+    lower = low - size
+    if low < 0:
+        lower = min(lower, low / (1 - tolerance))
+    return lower, upper

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from ._config import read_json
+from ._files import read_json
 from .errors import FileFormatError, ValidationError
 
 __all__ = ["MeasureLexicon"]

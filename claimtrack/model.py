@@ -22,11 +22,11 @@ from typing import Any
 
 import attrs
 
-from . import _html
+from ._format import html as _html
 from .errors import ParseError, ValidationError
 from .figure import Figure, _refuse_lone_surrogates
 
-__all__ = ["ADMIRALTY", "Claim", "Period", "Source"]
+__all__ = ["ADMIRALTY", "Claim", "Period", "Source", "said_html", "unique", "who_html"]
 
 #: NATO Admiralty source-reliability letters and the prior reliability each stands for.
 ADMIRALTY = MappingProxyType(
@@ -99,6 +99,10 @@ class Source:
     ``reliability`` is an optional prior: a number in [0, 1] or a NATO Admiralty
     letter A (completely reliable) to F (cannot be judged); ``prior`` gives it as
     a number either way. ``side`` is the party the source speaks for, if any.
+    ``speaks_for`` names the source whose figures this one only passes on (a
+    spokesperson for an agency, a state outlet or a minister quoting its count):
+    its claims share that source's origin, so they never count as independent
+    confirmation of it.
     """
 
     name: str = attrs.field(converter=_text, validator=_nonempty)
@@ -106,6 +110,7 @@ class Source:
     kind: str | None = attrs.field(default=None, converter=_optional_text)
     side: str | None = attrs.field(default=None, converter=_optional_text)
     reliability: float | str | None = attrs.field(default=None, converter=_reliability)
+    speaks_for: str | None = attrs.field(default=None, converter=_optional_text)
 
     @property
     def prior(self) -> float | None:
@@ -125,7 +130,7 @@ class Source:
         return (self.name, *self.aliases)
 
     def __attrs_post_init__(self) -> None:
-        for field in ("name", "kind", "side"):
+        for field in ("name", "kind", "side", "speaks_for"):
             _refuse_lone_surrogates(f"source {field}", getattr(self, field))
         for alias in self.aliases:
             _refuse_lone_surrogates("source aliases", alias)
@@ -138,13 +143,30 @@ class Source:
                 ("kind", self.kind),
                 ("side", self.side),
                 ("reliability", self.reliability),
+                ("speaks_for", self.speaks_for),
             )
             if v not in (None, ())
         )
         return f"Source({self.name!r}{extra})"
 
     def _repr_html_(self) -> str:
-        return _html.source(self)
+        Markup, esc = _html.Markup, _html.esc
+        rows: list[tuple[str, Any]] = [
+            ("name", Markup(esc(self.name) + _html.side_badge(self.side)))
+        ]
+        for key, value in (
+            ("aliases", ", ".join(self.aliases)),
+            ("kind", self.kind),
+            ("side", self.side),
+        ):
+            if value:
+                rows.append((key, value))
+        if self.reliability is not None:
+            prior = "" if self.prior is None else f" (prior {self.prior:.2f})"
+            rows.append(("reliability", f"{self.reliability}{prior}"))
+        if self.speaks_for:
+            rows.append(("speaks for", self.speaks_for))
+        return _html.table(["source", ""], rows)
 
 
 def _as_source(value: Any) -> Source:
@@ -210,7 +232,33 @@ def _end_date(value: Any) -> dt.date | None:
     return _as_date(value, "period end")
 
 
+_MOMENT = re.compile(
+    r"^(\d{4}-\d{1,2}-\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
 def _published(value: Any) -> dt.date | None:
+    """A day, or a day and a time ("2023-02-07T14:30", "2023-02-07 14:30Z"): updates of one
+    running count on one day are told apart by the time. A time with a UTC offset is
+    kept in UTC, without the offset."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        moment: dt.datetime = value
+        return moment
+    if isinstance(value, str) and ("T" in value or ":" in value):
+        m = _MOMENT.match(value.strip())
+        if m is None:
+            raise ParseError(
+                "published", value, "a date as YYYY-MM-DD, or a date and time as YYYY-MM-DDTHH:MM"
+            )
+        day, hours, minutes, seconds, zone = m.groups()
+        text = f"{_day(day, 'published').isoformat()}T{int(hours):02d}:{minutes}:{seconds or '00'}"
+        try:
+            moment = dt.datetime.fromisoformat(text + (zone or ""))
+        except ValueError as err:
+            raise ParseError("published", value, f"a real time of day ({err})") from None
+        return _published(moment)
     return _as_date(value, "published")
 
 
@@ -377,6 +425,42 @@ def _span(value: Any) -> tuple[int, int] | None:
 
 
 _STANCES = ("asserts", "denies")
+#: What sort of figure a claim gives: a count of reported cases, an estimate (modelled
+#: or rough), or a projection (a forecast: "could reach", "may exceed").
+KINDS = ("count", "estimate", "projection")
+#: Whether a claim still stands, or was later revised or retracted (it stays on record).
+STATUSES = ("standing", "revised", "retracted")
+
+
+def _tags(value: Any) -> frozenset[str]:
+    if value is None or (value.__class__ is frozenset and not value):
+        return frozenset()
+    if isinstance(value, str):
+        value = value.split(";")
+    elif not isinstance(value, Iterable) or isinstance(value, bytes | Mapping):
+        raise ValidationError("tags", value, "a text or a list of texts")
+    return frozenset(t for t in (_text(v) for v in value) if t)
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, str | int) else None
+    if text in ("true", "yes", "1"):
+        return True
+    if text in ("false", "no", "0", ""):
+        return False
+    raise ValidationError("revision", value, "true or false")
+
+
+def _one_of(choices: tuple[str, ...]) -> Any:
+    def check(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+        if value not in choices:
+            raise ValidationError(attribute.name, value, "one of " + ", ".join(choices))
+
+    return check
+
+
 # One encoder for every id: building one per call costs more than the hashing.
 _ID_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
@@ -396,8 +480,21 @@ class Claim:
     source rejects; ``derived_from`` holds the ids of the claims a derived claim
     was computed from. ``confidence`` is the analyst's confidence in [0, 1].
 
-    ``id`` is a hash of the content (everything but ``confidence``, ``span`` and the
-    source's metadata): the same statement read twice has the same id, on any machine.
+    Evolving stories: ``published`` may carry a time of day ("2023-02-07T14:30"), so
+    two updates on one day are ordered; ``kind`` says what sort of figure it is
+    (``"count"`` of reported cases, the default; ``"estimate"``; ``"projection"``, a
+    forecast, which is never averaged with counts but checked against them);
+    ``revision`` says the claim itself revises its source's earlier figure ("revised
+    down to"); ``status`` records what became of it later (``"standing"``,
+    ``"revised"`` or ``"retracted"``, with ``replaced_by`` naming what replaced it):
+    a revised or retracted claim stays on record but leaves the current estimate.
+    ``share_place`` names the place of the whole a share is of, when that is not the
+    claim's own place ("40% of the country's deaths were in this province"). ``tags``
+    and ``note`` are the analyst's, and survive every file format.
+
+    ``id`` is a hash of the content (everything but ``confidence``, ``span``, the
+    source's metadata and the analyst's ``status``, ``replaced_by``, ``tags`` and
+    ``note``): the same statement read twice has the same id, on any machine.
     """
 
     source: Source = attrs.field(converter=_as_source)
@@ -413,6 +510,13 @@ class Claim:
     share_of: str | None = attrs.field(default=None, converter=_optional_text)
     stance: str = attrs.field(default="asserts")
     derived_from: tuple[str, ...] = attrs.field(default=(), converter=_derived_from)
+    kind: str = attrs.field(default="count", validator=_one_of(KINDS))
+    revision: bool = attrs.field(default=False, converter=_flag)
+    share_place: str | None = attrs.field(default=None, converter=_optional_text)
+    status: str = attrs.field(default="standing", validator=_one_of(STATUSES))
+    replaced_by: str | None = attrs.field(default=None, converter=_optional_text)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
+    note: str = attrs.field(default="", converter=str)
 
     @stance.validator
     def _check_stance(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -420,8 +524,10 @@ class Claim:
             raise ValidationError("stance", value, "'asserts' or 'denies'")
 
     def __attrs_post_init__(self) -> None:
-        for field in ("measure", "place", "text", "share_of"):
+        for field in ("measure", "place", "text", "share_of", "share_place", "note"):
             _refuse_lone_surrogates(field, getattr(self, field))
+        for tag in self.tags:
+            _refuse_lone_surrogates("tags", tag)
         for name in (*self.via, *self.derived_from):
             _refuse_lone_surrogates("via" if name in self.via else "derived_from", name)
 
@@ -435,13 +541,39 @@ class Claim:
             list(self.via), self.published.isoformat() if self.published else None,
             self.share_of, self.stance, list(self.derived_from),
         ]  # fmt: skip
+        # fields added later count only when set, so the ids of earlier claims stay
+        for name, default in (("kind", "count"), ("revision", False), ("share_place", None)):
+            value = getattr(self, name)
+            if value != default:
+                content.append([name, value])
         blob = _ID_ENCODER.encode(content)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
     @property
+    def published_day(self) -> dt.date | None:
+        """The day of publication, without the time of day if one was given."""
+        p = self.published
+        return p.date() if isinstance(p, dt.datetime) else p
+
+    @property
+    def moment(self) -> dt.datetime | None:
+        """The publication as a moment, to order a running count's updates: a day
+        without a time of day counts from its start."""
+        p = self.published
+        if p is None or isinstance(p, dt.datetime):
+            return p
+        return dt.datetime(p.year, p.month, p.day)
+
+    @property
+    def current(self) -> bool:
+        """Whether the claim still stands (not later revised or retracted)."""
+        return self.status == "standing"
+
+    @property
     def origin(self) -> str:
-        """The name of the source the statement started from (relays share it)."""
-        return self.source.name
+        """The name of the source the statement started from: relays share it, and so
+        does a source that speaks for another (``Source.speaks_for``)."""
+        return self.source.speaks_for or self.source.name
 
     def to_fields(self) -> dict[str, Any]:
         """The constructor arguments that rebuild this claim."""
@@ -455,13 +587,33 @@ class Claim:
                 ("period", str(self.period) if self.period else None),
                 ("via", self.via),
                 ("share_of", self.share_of),
+                ("kind", None if self.kind == "count" else self.kind),
+                ("status", None if self.status == "standing" else self.status),
             )
             if value not in (None, ())
         )
         return f"Claim({self.source.name!r}, {self.measure!r}, {self.figure.format()!r}{extra})"
 
     def _repr_html_(self) -> str:
-        return _html.claim(self)
+        Markup, esc = _html.Markup, _html.esc
+        stance = ' <span class="contradicts">denies</span>' if self.stance != "asserts" else ""
+        rows: list[tuple[str, Any]] = [
+            ("figure", Markup(f"<b>{esc(self.figure.format())}</b>{stance}")),
+            ("measure", self.measure + (f" (share of {self.share_of})" if self.share_of else "")),
+            ("source", who_html(self)),
+            ("place", self.place or ""),
+            ("period", self.period or ""),
+        ]
+        if self.published:
+            rows.append(("published", self.published))
+        if self.confidence != 1.0:
+            rows.append(("confidence", f"{self.confidence:.2f}"))
+        if self.text:
+            rows.append(("text", Markup(f"<i>{esc(self.text)}</i>")))
+        if self.derived_from:
+            rows.append(("derived from", ", ".join(self.derived_from)))
+        rows.append(("id", Markup(f'<span class="muted">{esc(self.id)}</span>')))
+        return _html.table(["claim", ""], rows)
 
 
 def unique(claims: Iterable[Claim]) -> list[Claim]:
@@ -470,3 +622,15 @@ def unique(claims: Iterable[Claim]) -> list[Claim]:
     for claim in claims:
         seen.setdefault(claim.id, claim)
     return list(seen.values())
+
+
+def who_html(c: Claim) -> _html.Markup:
+    """A claim's source with its side, and the outlets it came through, as HTML."""
+    esc = _html.esc
+    via = f' <span class="muted">via {esc(", ".join(c.via))}</span>' if c.via else ""
+    return _html.Markup(esc(c.source.name) + _html.side_badge(c.source.side) + via)
+
+
+def said_html(c: Claim) -> _html.Markup:
+    """A claim's figure and who said it, as HTML."""
+    return _html.Markup(f"<b>{_html.esc(c.figure.format())}</b> " + who_html(c))

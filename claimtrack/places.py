@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-from ._config import read_json, read_rows
+from ._files import read_json, read_rows
 from .errors import FileFormatError, ValidationError
 
 __all__ = ["Gazetteer"]

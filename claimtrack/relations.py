@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from . import _html
+from ._format import html as _html
 from .errors import ValidationError
-from .model import Claim, Period
+from .model import Claim, Period, said_html
 
-__all__ = ["Quantity", "Relation", "Verdict"]
+__all__ = ["Quantity", "Relation", "Verdict", "as_relation", "verdicts_html"]
 
 
 @attrs.frozen(repr=False, cache_hash=True)
@@ -152,4 +153,18 @@ class Verdict:
         )
 
     def _repr_html_(self) -> str:
-        return _html.verdicts([self])
+        return verdicts_html([self])
+
+
+def verdicts_html(items: Iterable[Verdict], limit: int = _html.ROW_LIMIT) -> str:
+    """Verdicts as an HTML table: relation, both claims, strength, reason, checker."""
+    items = list(items)
+    rows = [
+        (
+            _html.relation(v.relation.value), said_html(v.a), said_html(v.b),
+            f"{v.strength:.2f}", v.reason, v.checker,
+        )
+        for v in items[:limit]
+    ]  # fmt: skip
+    headers = ["relation", "a", "b", "strength", "reason", "checker"]
+    return _html.table(headers, rows, total=len(items))

@@ -38,7 +38,7 @@ from claimtrack import (
 )
 from claimtrack.cli import main
 
-from .test_views import shown
+from .factories import make_claim, shown
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "docs" / "bad-input.md"
@@ -55,8 +55,7 @@ HOSTILE = (
 
 
 def claim(source: Any = "A", figure: Any = "45", place: str = "Russia", **kw: Any) -> Claim:
-    kw.setdefault("period", DAY)
-    return Claim(source=source, measure="drones destroyed", figure=figure, place=place, **kw)
+    return make_claim(figure, source, place=place, **kw)
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -777,7 +776,7 @@ def test_the_package_never_executes_or_unpickles_what_it_reads() -> None:
             expat_users.append(where)
     assert problems == []
     # expat only in the GraphML reader, whose scan refuses DOCTYPEs and entities
-    assert expat_users == ["claimtrack/exports.py"]
+    assert expat_users == ["claimtrack/io/_graphs.py"]
 
 
 def test_the_source_scan_finds_what_it_forbids() -> None:

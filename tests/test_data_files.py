@@ -14,12 +14,14 @@ import claimtrack as ct
 from claimtrack import FileFormatError, Gazetteer, MeasureLexicon
 from claimtrack._grammar import Lexicon
 
+from .factories import make_claim
+
 ROOT = Path(__file__).resolve().parent.parent
 DAY = "2031-03-14"
 
 
 def flooded(source: str, figure: str, place: str) -> ct.Claim:
-    return ct.Claim(source=source, measure="houses flooded", figure=figure, place=place, period=DAY)
+    return make_claim(figure, source, measure="houses flooded", place=place)
 
 
 def test_places_from_a_csv_nest_as_listed(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ class Context:
         found = self._quantities.get(claim.id)
         if found is not None:
             return found
-        period = claim.period.closed_by(claim.published) if claim.period else None
+        period = claim.period.closed_by(claim.published_day) if claim.period else None
         return Quantity(
             self.measure_key(claim.measure),
             self.places.key(claim.place),
@@ -171,7 +171,7 @@ class Context:
 
     def origin(self, claim: Claim) -> str:
         """The source a statement started from: aliases of one source give one origin."""
-        name = claim.source.name
+        name = claim.source.speaks_for or claim.source.name
         return self._aliases.get(name.casefold(), name)
 
 

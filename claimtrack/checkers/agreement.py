@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..figure import Figure
+from ..figure import Figure, relative_gap
 from ..model import Claim
 from ..relations import Relation, Verdict
 from ._base import Context, checker
@@ -27,7 +27,7 @@ class Agreement:
     Strength: a corroboration is 1 for equal values and 0.5 when the values are a
     tolerance apart; a contradiction grows from 0 at the tolerance towards 1
     (``1 - exp(-(gap - tolerance) / tolerance)``). Gaps are relative: the distance
-    between the intervals over the larger value (``Figure.distance``). Claims from
+    between the intervals over the larger value (``Figure.agrees``, the one rule). Claims from
     one origin never corroborate each other (that is a relay); they may contradict.
     ``tolerance=None`` uses the graph's.
     """
@@ -66,12 +66,7 @@ class Agreement:
                 continue
             a_lo, a_hi, a_abs, _, a_origin, a_text = fa
             b_lo, b_hi, b_abs, _, b_origin, b_text = fb
-            if a_hi < b_lo:
-                gap = _relative(b_lo - a_hi, a_abs, b_abs)
-            elif b_hi < a_lo:
-                gap = _relative(a_lo - b_hi, a_abs, b_abs)
-            else:
-                gap = 0.0
+            gap = relative_gap(a_lo, a_hi, a_abs, b_lo, b_hi, b_abs)
             if gap > tol:
                 reason = (
                     f"{a_text} ({a.source.name}) and {b_text} ({b.source.name}) are "
@@ -126,25 +121,8 @@ class Agreement:
 
 def _gap(fa: Figure, fb: Figure) -> float:
     """``fa.distance(fb)`` for figures in one unit, without the conversions: the hot path."""
-    a_lo = -math.inf if fa.low is None else fa.low
-    a_hi = math.inf if fa.high is None else fa.high
-    b_lo = -math.inf if fb.low is None else fb.low
-    b_hi = math.inf if fb.high is None else fb.high
-    if a_hi < b_lo:
-        gap = b_lo - a_hi
-    elif b_hi < a_lo:
-        gap = a_lo - b_hi
-    else:  # overlapping, or touching at an open end ("under 40", "over 40"): no gap
-        return 0.0
-    return _relative(gap, abs(fa.value), abs(fb.value))
-
-
-def _relative(gap: float, a: float, b: float) -> float:
-    """A gap over the larger value, in [0, 1]; 1 when the gap itself overflows (ends near
-    ±1.8e308 are farther apart than a float can say)."""
-    if math.isinf(gap) or math.isnan(gap):
-        return 1.0
-    return gap / max(a, b, gap)
+    (a_lo, a_hi), (b_lo, b_hi) = fa.bounds, fb.bounds
+    return relative_gap(a_lo, a_hi, abs(fa.value), b_lo, b_hi, abs(fb.value))
 
 
 def _distance_from_origin(c: Claim) -> tuple[int, str, str]:

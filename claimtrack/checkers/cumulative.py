@@ -36,10 +36,10 @@ class Cumulative:
                     yield verdict
 
     def _compare(self, a: Claim, b: Claim, context: Context) -> Verdict | None:
-        if a.published == b.published or not a.figure.comparable(b.figure):
+        if a.moment == b.moment or not a.figure.comparable(b.figure):
             return None
-        assert a.published is not None and b.published is not None
-        later, earlier = (a, b) if a.published > b.published else (b, a)
+        assert a.moment is not None and b.moment is not None
+        later, earlier = (a, b) if a.moment > b.moment else (b, a)
         lf, ef = later.figure.to(earlier.figure.unit), earlier.figure
         since = earlier.period.start if earlier.period else None
         lo = ef.bounds[0]

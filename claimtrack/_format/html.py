@@ -1,0 +1,150 @@
+"""HTML fragments for notebook reprs and reports, with the standard library only.
+
+Everything that came from outside (names, texts, places, reasons) goes through
+``esc`` before it reaches markup; only ``Markup`` passes unescaped. Nothing here
+imports a claimtrack module, so every layer may build its reprs from these
+pieces. Colours for source sides and relations are defined here once, and the
+plots use the same ones.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+__all__ = [
+    "NO_SIDE",
+    "RELATION_COLOURS",
+    "ROW_LIMIT",
+    "STYLE",
+    "Markup",
+    "esc",
+    "num",
+    "page",
+    "relation",
+    "side_badge",
+    "side_colours",
+    "table",
+    "with_unit",
+]
+
+#: Colours for source sides (red is kept for contradictions), and for claims of no side.
+SIDE_PALETTE = ("#1f77b4", "#9467bd", "#2ca02c", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
+NO_SIDE = "#8a8a8a"
+#: One colour per relation, shared by the tables and the graph picture.
+RELATION_COLOURS = {
+    "corroborates": "#2e7d32",
+    "contradicts": "#c62828",
+    "part_of": "#1565c0",
+    "derived_from": "#00897b",
+    "relays": "#9e9e9e",
+    "supersedes": "#ef6c00",
+}
+ROW_LIMIT = 50  # rows a notebook repr shows before saying how many it left out
+
+STYLE = (
+    "<style>.ct{font-family:system-ui,sans-serif;font-size:13px;border-collapse:collapse}"
+    ".ct td,.ct th{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;"
+    "vertical-align:top}.ct th{background:#f4f4f4}.ct .num{font-variant-numeric:tabular-nums;"
+    "text-align:right}.ct .contradicts{color:#b00020;font-weight:600}"
+    ".ct .corroborates{color:#1b5e20}.ct .muted{color:#777}"
+    ".ct .side{display:inline-block;padding:0 6px;border-radius:8px;background:#f1f1f1;"
+    "border-left:4px solid #8a8a8a;margin-left:4px}"
+    ".ct .vs{font-weight:600;color:#b00020;padding:0 6px}.ct .g{font-weight:700}</style>"
+)
+
+
+class Markup(str):
+    """Text already made safe by this module."""
+
+
+def esc(value: Any) -> str:
+    """Escape any value for HTML text and attributes."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def num(x: float | None) -> str:
+    """A number for people: 45, 12,000, 44.7, 0.153; "" for None, ∞ for infinities."""
+    if x is None:
+        return ""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"
+
+
+def _cell(value: Any) -> str:
+    # <bdi> isolates outside text, so a right-to-left override in a name cannot reorder
+    # what stands beside it
+    return str(value) if isinstance(value, Markup) else f"<bdi>{esc(value)}</bdi>"
+
+
+def table(
+    headers: Sequence[str], rows: Iterable[Sequence[Any]], caption: str = "", total: int = 0
+) -> str:
+    """A table; cells are escaped unless they are ``Markup``. ``total`` > rows shown adds
+    a line saying how many were left out."""
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body_rows = ["<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in rows]
+    if total > len(body_rows):
+        body_rows.append(
+            f'<tr><td class="muted" colspan="{len(headers)}">… {total - len(body_rows)} more '
+            "not shown</td></tr>"
+        )
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return (
+        f'{STYLE}<table class="ct">{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body_rows)}</tbody></table>"
+    )
+
+
+def side_colours(sides: Iterable[str | None]) -> dict[str | None, str]:
+    """Distinct colours for the sides of one picture, in sorted order of the sides (so
+    the same sides always get the same colours); None, no side, is grey."""
+    named = sorted({s for s in sides if s})
+    out: dict[str | None, str] = {
+        side: SIDE_PALETTE[i % len(SIDE_PALETTE)] for i, side in enumerate(named)
+    }
+    out[None] = NO_SIDE
+    return out
+
+
+def side_badge(side: str | None) -> Markup:
+    if not side:
+        return Markup("")
+    return Markup(f'<span class="side">{esc(side)}</span>')
+
+
+def relation(name: str) -> Markup:
+    """A relation's name in its colour."""
+    colour = RELATION_COLOURS.get(name, "#333")
+    return Markup(f'<span style="color:{colour};font-weight:600">{esc(name)}</span>')
+
+
+def with_unit(text: str, unit: str | None) -> str:
+    """ "50%", "1,250 km²", "238": a number with its unit, as people write it."""
+    if not unit:
+        return text
+    return text + unit if unit == "%" else f"{text} {unit}"
+
+
+def page(title: str, body: str) -> str:
+    """A complete, self-contained HTML document: no scripts, nothing fetched.
+
+    The content security policy forbids every request (styles are inline; images
+    may only be inline data), so the file stays the same wherever it is opened.
+    """
+    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{esc(title)}</title>"
+        "<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;"
+        "padding:0 1em;color:#222}h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:"
+        "1px solid #ddd}svg{max-width:100%;height:auto}</style></head><body>"
+        f"<h1>{esc(title)}</h1>{body}</body></html>\n"
+    )

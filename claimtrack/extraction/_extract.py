@@ -1,0 +1,281 @@
+"""Extraction: from news text to claims, with who said it, where and when.
+
+>>> claims = extract("The ministry said 45 drones were destroyed over Bryansk on Wednesday.",
+...                  published="2024-08-22")
+>>> [(c.source.name, c.measure, c.figure.value, c.place, str(c.period)) for c in claims]
+[('ministry', 'drones destroyed', 45, 'Bryansk', '2024-08-21')]
+
+Everything extract knows about prose is data in ``claimtrack/extraction/data``;
+``ExtractRules.default().extend({...})`` adds words and patterns, and
+``extract(..., rules=...)`` uses them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import Any, NamedTuple
+
+from .._units import dimension
+from ..errors import ParseError, ValidationError
+from ..figure import HedgePolicy
+from ..measures import MeasureLexicon
+from ..model import Claim, Period, Source
+from .document import Document
+from .figures import Found, Zones, find_figures
+from .periods import choose_period, find_periods
+from .phrases import MeasureReader
+from .places import choose_place, demonym_countries, find_places, part_markers
+from .rules import ExtractRules
+from .sources import Attribution, choose_attributions, denied_report, find_attributions
+
+__all__ = ["extract"]
+
+
+def _homes(rules: ExtractRules) -> tuple[dict[str, str], frozenset[str]]:
+    """Each demonym's country ("sudanese": "Sudan", "u.s.": "United States"), and the countries
+    themselves."""
+    demonyms: dict[str, str] = rules.section("sources")["demonyms"]
+    homes = dict(demonym_countries(rules))
+    homes.update({"u.s.": "United States", "us": "United States", "uk": "United Kingdom"})
+    return homes, frozenset(demonyms)
+
+
+# A sentence's opening word or two (past "The"), to find a country it starts with.
+_OPENING = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?)")
+
+
+class _Previous(NamedTuple):
+    """The figure before, for what a reader carries over: "six over Belgorod"."""
+
+    paragraph: int
+    noun: str | None
+    event: str | None
+    measure: str
+    share_of: str | None
+    source: str
+    place: str | None
+    period: Period | None
+
+
+def _published(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ParseError("published", value, "a date or a YYYY-MM-DD string")
+
+
+_EXCERPT = 300  # characters kept either side of a figure when its sentence is longer
+
+
+def _excerpt(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> str:
+    """The sentence a figure is in; around the figure only, when the sentence is huge."""
+    start, end = sentence
+    if end - start > 3 * _EXCERPT:
+        start, end = max(start, span[0] - _EXCERPT), min(end, span[1] + _EXCERPT)
+    return text[start:end].strip()
+
+
+def extract(
+    text: str,
+    published: dt.date | str | None = None,
+    outlet: str | None = None,
+    *,
+    rules: ExtractRules | None = None,
+    measures: MeasureLexicon | None = None,
+    policy: HedgePolicy | None = None,
+) -> list[Claim]:
+    """The claims a text makes, in order, each with the span of its figure.
+
+    Parameters
+    ----------
+    text
+        News prose.
+    published
+        The publication date; relative times ("on Wednesday", "four days ago")
+        resolve against it, and stay undated without it.
+    outlet
+        Who published the text: the source of figures nobody else is said to have
+        given, and the ``via`` of those that someone is.
+    rules
+        The word lists and patterns to read with (``ExtractRules.default()``).
+    measures
+        The measure lexicon that normalises measure phrases.
+    policy
+        The hedge policy that gives vague figures their intervals.
+
+    Returns
+    -------
+    list of Claim
+        One claim per figure and source; a denied figure also gives a claim with
+        ``stance="denies"`` for the source that denied it.
+
+    Raises
+    ------
+    ValidationError
+        When ``text`` is not a string; ``ParseError`` when ``published`` is no date.
+    """
+    if not isinstance(text, str):
+        raise ValidationError("text", text, "a string of news prose")
+    day = _published(published)
+    if outlet is not None and not isinstance(outlet, str):
+        raise ValidationError("outlet", outlet, "the outlet's name as a string")
+    outlet = " ".join(outlet.split()) if outlet else None
+    rules = rules or ExtractRules.default()
+    doc = Document(text)
+    periods = find_periods(doc, rules, day)
+    zones = [Zones([(p.start, p.end) for p in periods])]
+    found = find_figures(doc, rules, policy or HedgePolicy(), zones)
+    if not found:
+        return []
+    return _claims(doc, rules, found, periods, day, outlet, measures or MeasureLexicon.default())
+
+
+_QUOTES = ('"', "“", "‘", "'")
+
+
+def _quoted_on(
+    doc: Document, attributions: list[Attribution], starts: list[int], sentence: tuple[int, int]
+) -> list[Attribution]:
+    """A quotation that runs on from the sentence before takes that sentence's speaker:
+    '"We shot down 30," the spokesman said. "Another 12 were jammed."'."""
+    if not doc.text[sentence[0] : sentence[1]].lstrip().startswith(_QUOTES) or not sentence[0]:
+        return []
+    previous = doc.sentence(sentence[0] - 1)
+    if doc.paragraph_index(previous[0]) != doc.paragraph_index(sentence[0]):
+        return []
+    i = bisect.bisect_left(starts, sentence[0]) - 1
+    if i < 0 or attributions[i].start < previous[0] or attributions[i].counter:
+        return []
+    if not doc.text[previous[0] : previous[1]].lstrip().startswith(_QUOTES):
+        return []
+    return [attributions[i]]
+
+
+def _claims(
+    doc: Document,
+    rules: ExtractRules,
+    found: list[Found],
+    periods: list[Any],
+    day: dt.date | None,
+    outlet: str | None,
+    lexicon: MeasureLexicon,
+) -> list[Claim]:
+    text = doc.text
+    attributions = find_attributions(doc, rules)
+    attribution_starts = [a.start for a in attributions]
+    speakers = {a.name for a in attributions}
+    # "according to Outlet B": a name that speaks is not where a figure holds, nor is an
+    # owner in the speaker's words ("Russia's defence ministry said Ukraine lost ...")
+    spoken = Zones(sorted({a.subject for a in attributions}))
+    places = [
+        p
+        for p in find_places(doc, rules)
+        if p.name not in speakers and not (p.owner and spoken.touches(p.start, p.end))
+    ]
+    place_starts = [p.start for p in places]
+    homes, countries = rules.compiled("sources.homes", _homes)
+    parts = part_markers(rules)
+    period_starts = [p.start for p in periods]
+    reader = rules.compiled("measures.reader", MeasureReader)
+    fallback = outlet or str(rules.section("sources")["unattributed"])
+    claims: list[Claim] = []
+    previous: _Previous | None = None
+    sources: dict[str, Source] = {}
+    normalized: dict[str, str] = {}
+    for index, figure in enumerate(found):
+        span = (figure.start, figure.end)
+        sentence = doc.sentence(figure.start)
+        chosen = choose_attributions(attributions, attribution_starts, span, sentence)
+        if chosen is None:
+            continue  # the number is part of who is speaking: "two officials said"
+        if not chosen:
+            chosen = _quoted_on(doc, attributions, attribution_starts, sentence)
+        clause = doc.clause(figure.start, figure.end)
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
+        place = choose_place(
+            text, parts, places, place_starts, span, clause[1], sentence, following
+        )
+        if place is None and chosen:
+            # "Sudan's health ministry said cholera had killed 78": with no place named, a
+            # national body's figures are of its own country
+            place = homes.get(chosen[0].name.split()[0].lower())
+        if place is None:
+            # "Belarus pardoned 30 prisoners", "U.S. employers added 114,000 jobs": the
+            # country the sentence opens with
+            opening = _OPENING.match(text, sentence[0])
+            if opening is not None:
+                word = opening.group(1)
+                place = word if word in countries else homes.get(word.lower())
+        period = choose_period(periods, period_starts, clause, sentence, span)
+        reading = reader.read(doc, span, sentence)
+        unit = figure.figure.unit
+        paragraph = doc.paragraph_index(figure.start)
+        before = previous if previous and previous.paragraph == paragraph else None
+        noun, event = reading.noun, reading.event
+        level = reading.level and before is not None  # "by 50 basis points to 5.25%"
+        carried = noun is None and (unit in (None, "%") or level) and before is not None
+        if carried and before is not None:
+            noun = before.noun
+            event = event or (before.event if reading.event is None else None)
+        elif event is None and before is not None and index > 0:
+            # "wounded 17 people, including four children": a part named right after its
+            # marker shares the whole's event (not "several of them over Podolsk, a town
+            # about 24 miles south", whose marker is the several's)
+            marks = list(parts.finditer(text, found[index - 1].end, figure.start))
+            if marks and not text[marks[-1].end() : figure.start].strip():
+                event = before.event
+        change = "change" if reading.change and noun else None
+        words = " ".join(w for w in (noun, event, change) if w)
+        if words not in normalized:
+            normalized[words] = lexicon.normalize(words) if words else ""
+        measure = normalized[words]
+        measure = measure or reader.fallback_for(dimension(unit))
+        source = chosen[0].name if chosen and not chosen[0].counter else fallback
+        share_of = None
+        if before is not None and (carried or reading.of_them):
+            place = place or before.place
+            if period is None and before.source == source and not reading.running:
+                period = before.period
+            if unit == "%":
+                share_of = before.share_of or before.measure
+        added = before.period if before is not None else None
+        if reading.running and (period is None or period == added):
+            # "bringing its total to": to date, up to the end of what it adds to (unless
+            # the total has a period of its own: "bringing the total since January to")
+            end = (period or added or Period(None, day)).end
+            period = Period(None, end) if end else None
+        sentence_text = _excerpt(text, sentence, span)
+        stances = [(a.name, a.stance, a.via) for a in chosen]
+        # "Police said there was no truth to reports that 23 ...": said, but denied; and
+        # "It is false that 30 ..." with nobody named is the outlet's denial
+        denied = (not chosen or not chosen[0].counter) and denied_report(doc, rules, span)
+        if stances and denied:
+            stances[0] = (chosen[0].name, "denies", chosen[0].via)
+        if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
+            stances.insert(0, (fallback, "denies" if denied else "asserts", ()))
+        for name, stance, relays in stances:
+            if name not in sources:
+                sources[name] = Source(name)
+            claims.append(
+                Claim(
+                    source=sources[name],
+                    measure=measure,
+                    figure=figure.figure,
+                    place=place,
+                    period=period,
+                    text=sentence_text,
+                    via=tuple(dict.fromkeys(v for v in (*relays, outlet) if v and v != name)),
+                    published=day,
+                    span=span,
+                    share_of=share_of,
+                    stance=stance,
+                )
+            )
+        previous = _Previous(paragraph, noun, event, measure, share_of, source, place, period)
+    return claims

@@ -1,0 +1,277 @@
+"""Places named in text: 'over Bryansk', 'in the Kursk region', 'the capital', 'there'.
+
+>>> from claimtrack.extraction.document import Document
+>>> text = "Drones approached Moscow. Two fell in the Bryansk region and one over the capital."
+>>> [m.name for m in find_places(Document(text), ExtractRules.default())]
+['Moscow', 'Bryansk', 'Moscow']
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import NamedTuple
+
+from .document import Document
+from .rules import ExtractRules, alternation
+
+__all__ = ["PlaceMention", "choose_place", "find_places", "part_markers"]
+
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:[-'’](?![sS]\b)[^\W\d_]+)*"
+
+
+class PlaceMention(NamedTuple):
+    """A place named in text, resolved: anaphors carry the name they point back to."""
+
+    start: int
+    end: int
+    name: str
+    owner: bool = False  # "Sudan's war": named as an owner, which a speaker's words also do
+    origin: bool = False  # "migrants from Eritrea": where they came from, not where it happened
+
+
+class _Compiled(NamedTuple):
+    pattern: re.Pattern[str]
+    anaphor_kinds: list[str]
+    countries: dict[str, str]
+    parts: re.Pattern[str]  # words that make a later figure a part of the one before
+
+
+def _compile(rules: ExtractRules) -> _Compiled:
+    section = rules.section("places")
+    demonyms: dict[str, str] = rules.section("sources")["demonyms"]
+    countries = {adjective.lower(): country for country, adjective in demonyms.items()}
+    cues = alternation(section["cues"], cases=True)
+    types = alternation(section["type_words"], cases=True)
+    name = rf"{_NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?|de\s+|al[-\s]|el[-\s])?{_NAME_WORD}){{0,4}}"
+    adjectives = alternation(demonyms.values())
+    territory = alternation(section["territory_words"], cases=True)
+    anaphors = list(section["anaphors"].items())
+    anaphor = "|".join(rf"(?P<a{i}>\b{p})" for i, (p, _) in enumerate(anaphors))
+    # lowercase only: capitalised, it starts a name ("Northern Ireland", "Central African
+    # Republic"), as wire style writes "eastern Ukraine"
+    adjectives_of_place = alternation(section["place_adjectives"])
+    pattern = (
+        rf"\b(?:[Oo]ver|[Oo]n|[Ii]n|[Aa]cross|[Ii]nto|[Ii]nside|[Oo]nto|[Oo]f)\s+(?P<adjective>{adjectives})\s+{territory}"
+        rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?P<name>{name})(?![\w$€£¥₴₽])"
+        rf"(?:['’]s(?:\s+(?P<inner>{name})(?![\w$€£¥₴₽]))?)?(?:\s+(?P<type>{types}))?"
+        rf"|{anaphor}"
+        # "Sudan's war", "Gaza's population": a country named as an owner
+        rf"|\b(?P<owner>{alternation(demonyms, cases=True)})['’]s\b"
+    )
+    # Case-sensitive on purpose: names are capitalised, and it is several times faster.
+    parts = re.compile(alternation(section["part_markers"]), re.IGNORECASE)
+    return _Compiled(re.compile(pattern), [k for _, k in anaphors], countries, parts)
+
+
+def _known(rules: ExtractRules) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Owners that are places (capitals and countries, lowercased), month names, and the
+    names that are never places (months among them)."""
+    countries = rules.compiled("places", _compile).countries
+    known = rules.words("places", "capitals") | {c.lower() for c in countries.values()}
+    months = frozenset(m.lower() for m in rules.section("periods")["months"])
+    return known, months, rules.words("places", "not_places") | months
+
+
+def demonym_countries(rules: ExtractRules) -> dict[str, str]:
+    """Each demonym, lowercased, and its country ("sudanese": "Sudan")."""
+    return rules.compiled("places", _compile).countries
+
+
+def part_markers(rules: ExtractRules) -> re.Pattern[str]:
+    """The words that make a later figure a part of the one before ("including 11")."""
+    return rules.compiled("places", _compile).parts
+
+
+def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
+    """Every place mention in order, anaphors resolved to the place they point back to.
+
+    A place right after another, set off by a comma ("In Proletarsk, in the Rostov
+    region,") only says where the first one is, and is not kept.
+    """
+    compiled = rules.compiled("places", _compile)
+    # a month, in full or cut short ("on Sept. 21"), is a date, never a place
+    known, months, not_places = rules.compiled("places.known", _known)
+    not_words = rules.words("places", "not_place_words")
+    type_words = rules.words("places", "type_words")
+    organisations = rules.words("sources", "source_heads")
+    capitals = rules.words("places", "capitals")
+    origins = rules.words("places", "origin_cues")
+    owned = rules.words("places", "not_place_before")
+    countries = compiled.countries
+    text = doc.text
+    found: list[PlaceMention] = []
+    for m in compiled.pattern.finditer(text):
+        name: str | None
+        if m.group("name"):
+            # "in Russia's Kursk region" is in Kursk: the inner name is the narrower place,
+            # when the owner is a place ("in Cox's Bazar" is not in Bazar).
+            inner = m.group("inner")
+            owner = m.group("name")
+            if inner and not (
+                m.group("type")
+                or owner.lower() in known
+                or any(p.name.lower() == owner.lower() for p in found)
+            ):
+                inner = text[m.start("name") : m.end("inner")]
+                name = _clean(inner, type_words)
+            else:
+                name = _clean(inner or m.group("name"), type_words)
+            if (
+                not name
+                or name.lower() in not_places
+                or any(w.lower() in not_words for w in name.split())
+                # "the Federal Reserve's July meeting": a month after an owner is a date,
+                # and so is a span of months ("the April-June quarter")
+                or (m.group("inner") and m.group("inner").split()[0].lower() in months)
+                or any(
+                    p.lower() in months for p in _DASHES.split(name) if "-" in name or "–" in name
+                )
+            ):
+                continue
+            if not m.group("type") and _next_word(text, m.end()) in organisations:
+                continue  # "the Velmoran health agency": a body, not a place
+            if (
+                _TITLE.search(text, m.start(), m.start("name"))
+                and not {name.lower(), f"the {name.lower()}"} & known
+                and name.lower() not in _country_names()
+            ):
+                continue  # "published in The Lancet": a title; but "in The Hague"
+            # "near the Syrian border": the country its demonym names
+            name = countries.get(name.lower(), name)
+        elif m.group("adjective"):
+            name = countries.get(m.group("adjective").lower())
+        elif m.group("owner"):
+            name = m.group("owner")
+        else:
+            kind = compiled.anaphor_kinds[int((m.lastgroup or "a0")[1:])]
+            name = _antecedent(found, kind, capitals, countries)
+        if not name:
+            continue
+        if found and _qualifies(text, found[-1], m.start()):
+            continue
+        cue = m.group(0).split(maxsplit=1)[0].lower()
+        if cue == "in" and _word_before(text, m.start()) in owned:
+            continue  # "shares in Nvidia": a company
+        mention = PlaceMention(m.start(), m.end(), name, bool(m.group("owner")), cue in origins)
+        found.append(mention)
+    return found
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)\s*$", re.IGNORECASE)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lowercase word right before ``start`` ("" if none)."""
+    found = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return found.group(1).lower() if found else ""
+
+
+_WORD_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+)")
+
+
+def _next_word(text: str, position: int) -> str:
+    """The word after a name, skipping one modifier: "Velmoran health agency" -> agency."""
+    m = _WORD_AFTER.match(text, position, min(len(text), position + 40))
+    return m.group(1) if m else ""
+
+
+_DASHES = re.compile(r"[-–]")
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Every country's name, lowercased, from ISO 3166 ("gambia", "bahamas")."""
+    import pycountry  # lazy: only a capitalised "The" within a sentence asks
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower().removeprefix("the "))
+    return frozenset(names)
+
+
+_TITLE = re.compile(r"\sThe\s+$")  # a capitalised "The" within a sentence starts a title
+
+
+# Type words that end a name rather than say what kind of place it is: "the Dominican
+# Republic", "the Niger River" (Niger is a country), "the Red Sea".
+_ENDS_NAMES = frozenset(
+    {"republic", "river", "sea", "lake", "valley", "basin", "peninsula", "gulf", "bay",
+     "strait", "mountains", "islands", "island", "canal", "channel"}
+)  # fmt: skip
+
+
+def _clean(name: str, type_words: frozenset[str]) -> str:
+    """The name without the type words after it ("Kursk region" is Kursk), except those
+    that end names (``_ENDS_NAMES``)."""
+    words = name.split()
+    while words and words[-1].lower() in type_words and words[-1].lower() not in _ENDS_NAMES:
+        words.pop()
+    return " ".join(words)
+
+
+def _qualifies(text: str, previous: PlaceMention, start: int) -> bool:
+    """Whether a mention at ``start`` only qualifies the one before ("X, in the Y region")."""
+    gap = text[previous.end : start]
+    return gap.strip() == "," and text[start : start + 3].lower() == "in "
+
+
+def _antecedent(
+    found: list[PlaceMention],
+    kind: str,
+    capitals: frozenset[str],
+    countries: dict[str, str],
+) -> str | None:
+    known_countries = {c.lower() for c in countries.values()}
+    for mention in reversed(found[-20:]):
+        lowered = mention.name.lower()
+        if kind == "latest" or (kind == "capital" and lowered in capitals):
+            return mention.name
+        if kind == "country" and lowered in known_countries:
+            return mention.name
+    return None
+
+
+def choose_place(
+    text: str,
+    parts: re.Pattern[str],
+    places: list[PlaceMention],
+    starts: list[int],
+    figure: tuple[int, int],
+    clause_end: int,
+    sentence: tuple[int, int],
+    next_figure: int,
+) -> str | None:
+    """The place a figure is about: the first named after it in its clause, else the
+    nearest before it in its sentence, else the first after it in its sentence,
+    unless that names where a part of it is ("45 drones, including 11 over Moscow":
+    Moscow is the 11's place, not the 45's; but "5 killed and 12 wounded in
+    Kharkiv" are both in Kharkiv)."""
+    start, end = figure
+    i = bisect.bisect_left(starts, end)
+    if i < len(places) and places[i].start < min(clause_end, next_figure):
+        return _not_origin(places, i, sentence[1]).name
+    j = bisect.bisect_left(starts, start) - 1
+    if j >= 0 and places[j].start >= sentence[0] and places[j].end <= start:
+        return _not_origin(places, j, sentence[1]).name  # "from Sudan, 20,000 ... into Chad"
+    if i < len(places) and places[i].start < sentence[1]:
+        if next_figure < places[i].start and parts.search(text, end, places[i].start):
+            return None
+        return _not_origin(places, i, sentence[1]).name
+    return None
+
+
+def _not_origin(places: list[PlaceMention], i: int, sentence_end: int) -> PlaceMention:
+    """The place at ``i``, or, when it is only where they came from ("from Eritrea"),
+    the next place in the sentence that is not ("off the coast of Djibouti")."""
+    if places[i].origin:
+        for later in places[i + 1 :]:
+            if later.start >= sentence_end:
+                break
+            if not later.origin:
+                return later
+    return places[i]

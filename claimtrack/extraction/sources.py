@@ -1,0 +1,672 @@
+"""Who said a figure: attributions in text, and the source each figure belongs to.
+
+An attribution is a reporting verb with its subject ("the ministry said",
+"..., said the governor"), or "according to X". Pronouns and definite
+descriptions ("it", "they", "the ministry") resolve to the latest source named
+before them that fits, which is how "The ministry also claimed" reaches the
+ministry named two paragraphs up.
+
+>>> from claimtrack.extraction.document import Document
+>>> text = "Russia's defence ministry said 45 drones fell. It said 23 fell over Bryansk."
+>>> [a.name for a in find_attributions(Document(text), ExtractRules.default())]
+['Russian defence ministry', 'Russian defence ministry']
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import re
+from typing import NamedTuple
+
+from .document import Document, Token
+from .rules import ExtractRules, alternation, word_set
+
+__all__ = ["Attribution", "choose_attributions", "denied_report", "find_attributions"]
+
+_WINDOW = 110  # characters either side of a verb that its subject may take
+
+
+_DETERMINERS = ("a", "an", "the", "this", "that", "its", "their")
+_BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "-", "‘", "’")
+_ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, said"
+_LONGEST_SUBJECT = 8
+_ISSUED = ("published", "released", "compiled", "issued", "conducted", "carried")
+
+
+# "put the toll at 40", "put losses at nearly $2bn": a figure after "at", none before it
+_PUT_AT = re.compile(r"[^\d.;]{1,60}?\bat\s+(?:[a-z]+\s+){0,2}[\d$€£¥₴₽]", re.IGNORECASE)
+
+
+def _sets_off(tokens: list[Token], k: int, mark: str) -> bool:
+    """Whether token ``k`` is the mark that opens an aside (not the comma in "14,000")."""
+    if tokens[k].text != mark:
+        return False
+    glued = 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start
+    return not (glued and tokens[k - 1].text[-1:].isdigit() and tokens[k + 1].text[:1].isdigit())
+
+
+class Attribution(NamedTuple):
+    """A reporting clause: who, where its subject is, whether it closes a statement."""
+
+    start: int  # first character of the whole clause (subject or verb)
+    end: int
+    name: str
+    subject: tuple[int, int]
+    stance: str  # "asserts" or "denies"
+    closing: bool  # "..., the ministry said." scopes back over what came before
+    counter: bool  # "a claim the army denied": denies what another source asserted
+    via: tuple[str, ...] = ()  # "Reuters, citing the ministry, said": who relayed it
+    cited: bool = False  # "citing X": X is the origin, and what comes next may relay it
+    weak: bool = False  # "Congo has recorded 537 deaths": yields to a speaker's "said"
+
+
+class _Compiled(NamedTuple):
+    verbs: re.Pattern[str]
+    countries: dict[str, str]
+
+
+def _compile(rules: ExtractRules) -> _Compiled:
+    s = rules.section("sources")
+    verbs = alternation([*s["assert_verbs"], *s["weak_verbs"], *s["deny_verbs"]])
+    according = alternation(s["according_to"], cases=True)
+    pattern = re.compile(rf"(?P<verb>{verbs})|(?P<according>{according})")
+    return _Compiled(pattern, dict(s["demonyms"]))
+
+
+class _Reader:
+    """Reads one attribution at a time, remembering the sources named so far."""
+
+    def __init__(self, rules: ExtractRules) -> None:
+        self.doc = Document("")
+        self.text = ""
+        self.compiled = rules.compiled("sources", _compile)
+        w = rules.words
+        self.weak = w("sources", "weak_verbs")
+        self.deny = w("sources", "deny_verbs")
+        # the one-word denial cues are adjectives: "false reports that" is a noun phrase
+        self.untrue = {c for c in w("sources", "denial_cues") if " " not in c}
+        self.skip = w("sources", "subject_skip")
+        self.stops = w("sources", "subject_stops")
+        self.preps = w("sources", "subject_prepositions")
+        self.passive = w("sources", "passive_markers")
+        self.claim_nouns = w("sources", "claim_nouns")
+        self.evidence = w("sources", "evidence_nouns")
+        self.links = w("sources", "evidence_links")
+        self.plural = w("sources", "plural_heads")
+        self.titles = w("sources", "person_titles")
+        self.heads = w("sources", "source_heads")
+        self.trailing = w("sources", "trailing_evidence")
+        self.adjectives = w("sources", "subject_adjectives")
+        self.speakers = self.heads | self.plural | self.titles
+        self.number_words = word_set(rules.grammar.lexicon.number_words)
+        self.verbs = w("sources", "assert_verbs") | self.weak | self.deny
+        self.relaying = w("sources", "relay_words")
+        self.actions = w("figures", "split_range_after")  # "the bank cut 300 jobs"
+        self.according = word_set(
+            w for p in rules.section("sources")["according_to"] for w in p.split()
+        )
+        self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
+        self.generic: dict[str, list[str]] = rules.section("sources")["generic_heads"]
+        self.history: list[str] = []
+
+    @classmethod
+    def on(cls, doc: Document, rules: ExtractRules) -> _Reader:
+        """A reader for one document; the word sets are built once per rules."""
+        reader = copy.copy(rules.compiled("sources.reader", cls))
+        reader.doc, reader.text, reader.history = doc, doc.text, []
+        return reader
+
+    def continued(self, m: re.Match[str], last: Attribution | None) -> Attribution | None:
+        """ "Moscow denied the figures, saying only 30 had died": a participle after a
+        comma goes on with the subject of the clause before it, in its own stance."""
+        verb = m.group("verb")
+        if last is None or verb is None or not verb.lower().endswith("ing"):
+            return None
+        if not self.text[last.end : m.start()].rstrip().endswith(","):
+            return None
+        sentence = self.doc.sentence(m.start())
+        if last.start < sentence[0]:
+            return None
+        stance = "denies" if verb.lower() in self.deny else "asserts"
+        return Attribution(m.start(), m.end(), last.name, last.subject, stance, False, False)
+
+    def read(self, m: re.Match[str]) -> Attribution | None:
+        sentence = self.doc.sentence(m.start())
+        before = self.doc.tokens(max(sentence[0], m.start() - _WINDOW), m.start())
+        after = self.doc.tokens(m.end(), min(sentence[1], m.end() + _WINDOW))
+        if m.group("according"):
+            subject = self._forward(after)
+            if not subject:
+                return None
+            relayed = m.group("according").lower() in self.relaying
+            relay = self._relay(before, sentence) if relayed else []
+            if relayed and not self._speaks(subject):
+                # "raised its key rate to 18%, citing persistent inflation": a reason, not
+                # a source; who did it cites it, and is the source of what it did
+                return self._actor(m, subject, sentence) if not relay else None
+            name = self._resolve(relay) if relay else None
+            closes = self._closing(after, subject)
+            made = self._make(m, subject, "asserts", closes, False, (name,) if name else ())
+            return made._replace(cited=True) if made is not None and relayed else made
+        verb = m.group("verb").lower()
+        i = len(before) - 1
+        if i >= 0 and before[i].lower in _DETERMINERS and not _letter_name(before, i):
+            return None  # "a claim", "the report": a noun, not a reporting verb
+        if i >= 0 and (before[i].lower in self.verbs or before[i].lower in self.untrue):
+            # "denied reports that", "dismissed as false reports that": a noun, the object
+            return None
+        while i >= 0 and before[i].lower in self.skip:
+            i -= 1
+        if i > 0 and before[i].text == ")":  # "the Institute for the Study of War (ISW) said"
+            k = next((k for k in range(i - 1, max(-1, i - 8), -1) if before[k].text == "("), -1)
+            i = k - 1 if k > 0 else i
+        if i >= 0 and before[i].lower in self.passive and not _letter_name(before, i):
+            return None  # "drones were reported", "the reported figure"
+        if verb.endswith("ed") and after and after[0].lower == "by":
+            return None  # "potholes reported by residents": a participle, not a speaker
+        if verb in ("put", "puts") and not _PUT_AT.match(self.text, m.end(), m.end() + 80):
+            return None  # "put" attributes only as "put the toll at 40", not "put 300 at risk"
+        subject = []
+        closing = True
+        if i < 0 or (before[i].text in (",", '"', "”", "’") and _starts_name(after)):
+            # "..., said the ministry." names its source after the verb.
+            subject = self._forward(after)
+            if subject and not (self._ends_clause(after, subject) and self._names(subject)):
+                # "..., said the city would plant" and "..., said an Israeli drone strike
+                # on a car killed three": a clause, not an inverted source
+                subject = []
+        if not subject and i >= 0:
+            mark = before[i].text
+            if mark in _ASIDES:  # "A spokesman for the agency, Jane Doe, said"
+                i -= 1
+                # "The company, which employs 14,000 people, said" and "Officials - who
+                # declined to be named - said": the subject precedes the aside; so it does
+                # before a description, "The Free Marsh Council, an opposition group, said".
+                k = next(
+                    (k for k in range(i, 0, -1)
+                     if _sets_off(before, k, mark) or (
+                         before[k].lower in ("which", "who") and _sets_off(before, k - 1, mark))),
+                    0,
+                )  # fmt: skip
+                if k and before[k].lower in ("which", "who"):
+                    i = k - 2
+                elif (
+                    k
+                    and k + 1 <= i
+                    and (
+                        before[k + 1].lower in ("a", "an")
+                        or (before[k + 1].lower == "the" and before[k - 1].text[:1].isupper())
+                        or (
+                            before[k + 1].lower.endswith("ing")
+                            and before[k + 1].text.islower()
+                            and before[k + 1].lower not in self.relaying  # "X, citing Y, said"
+                        )
+                    )
+                ):  # "Oleh Kiper, the regional governor, said", "An official, speaking on
+                    # condition of anonymity, said": the speaker is before the aside
+                    i = k - 1
+            window_starts_sentence = before[0].start <= sentence[0] + 1 if before else True
+            subject = self._backward(before, i, window_starts_sentence)
+            closing = self._closing(after, []) or self._after_statement(before, subject)
+        if not subject or any(t.lower in self.untrue for t in subject):
+            return None  # "dismissed as completely false social media claims that"
+        if subject[-1].text.endswith(("'", "’")) or (
+            verb in self.weak and subject[-1].lower.endswith(("'s", "’s"))
+        ):
+            return None  # "economists' forecasts of 175,000": whose forecasts, no speaker
+        if any(
+            t.text.replace(",", "").replace(".", "").isdigit() or t.lower in self.number_words
+            for t in subject
+        ) and not any(t.lower in self.speakers for t in subject):
+            return None  # "One in five adults reported symptoms": counted people, no speaker
+        sourced = subject[-1].lower in self.heads or subject[-1].text[:1].isupper()
+        put = verb in ("put", "puts")  # "organisers put the crowd at 5,000": checked above
+        if verb in self.weak and not (
+            put or closing or sourced or (after and after[0].lower == "that")
+        ):
+            return None  # "the economy added 200,000 jobs" attributes nothing
+        counter = verb in self.deny and self._after_claim_noun(before, subject)
+        via: tuple[str, ...] = ()
+        relay_start: int | None = None
+        if subject[0].lower in self.relaying and len(subject) > 1:
+            if after and after[0].text in _ASIDES:
+                return None  # "citing intelligence reports, said": "reports" is a noun
+            # "Reuters, citing the health ministry, said": the ministry, relayed by Reuters
+            k = next(k for k, t in enumerate(before) if t.start == subject[0].start)
+            relay = self._relay(before[:k], sentence)
+            cited = subject[1:]
+            evidence = cited[-1].lower in self.evidence or cited[-1].lower in self.trailing
+            if relay and (
+                (evidence and cited[-1].lower not in self.speakers) or not self._speaks(cited)
+            ):
+                # "Officials, citing intelligence reports, said": the officials speak, and
+                # the reports are their evidence, not a source
+                subject = relay
+            elif relay:
+                name = self._resolve(relay)
+                via, relay_start, subject = ((name,) if name else ()), relay[0].start, cited
+            else:
+                subject = cited
+        if verb in ("told", "tells", "tell") and not via:
+            via = self._told(after)  # "an official told Reuters that": relayed by Reuters
+        stance = "denies" if verb in self.deny else "asserts"
+        made = self._make(m, subject, stance, closing, counter, via, relay_start)
+        if made is not None and verb in self.weak:
+            # "Congo has recorded ..., the health minister said": the minister speaks
+            return made._replace(weak=True)
+        return made
+
+    def _names(self, subject: list[Token]) -> bool:
+        """Whether a subject's head names who speaks: a name ("Kyiv", "UNICEF"), a
+        speaker ("the ministry", "analysts", "a spokesman"), not "a drone strike"."""
+        head = subject[-1]
+        return head.text[:1].isupper() or self._speaker_word(head.lower)
+
+    def _speaker_word(self, low: str) -> bool:
+        """A word for who speaks: "ministry", "officials", "spokesman", "they"."""
+        return low in self.speakers or f"{low}s" in self.speakers or low in self.pronouns
+
+    def _speaks(self, cited: list[Token]) -> bool:
+        """Whether what "citing" names can speak: a name, a speaker ("officials", "a
+        security source", "an unnamed diplomat") or evidence; not "persistent inflation"."""
+        head = cited[-1].lower
+        return (
+            any(t.text[:1].isupper() for t in cited)
+            or self._speaker_word(head)
+            or head in self.evidence
+            or head in self.trailing
+        )
+
+    def _actor(
+        self, m: re.Match[str], cited: list[Token], sentence: tuple[int, int]
+    ) -> Attribution | None:
+        """Who acted in "X raised its rate to 18%, citing inflation": the words from the
+        sentence start to its first verb, when they name a speaker."""
+        words = self.doc.tokens(sentence[0], m.start())
+        subject: list[Token] = []
+        for tok in words[:_LONGEST_SUBJECT]:
+            low = tok.lower
+            if subject and (
+                low in self.stops
+                or low in self.verbs
+                or low in self.actions
+                or (_past_tense(low) and low not in self.adjectives)
+            ):
+                break
+            if not tok.text[0].isalpha():
+                return None
+            subject.append(tok)
+        else:
+            return None
+        named = any(t.text[:1].isupper() for t in subject[1:])
+        if not subject or not (named or subject[-1].lower in self.speakers):
+            return None
+        name = self._resolve(subject)
+        if name is None:
+            return None
+        # the citing words are where it is said, so the actor's words ("Russia's") stay
+        # a place, as an actor's are
+        span = (cited[0].start, cited[-1].end)
+        return Attribution(m.start(), cited[-1].end, name, span, "asserts", True, False)
+
+    def _told(self, after: list[Token]) -> tuple[str, ...]:
+        """The outlet a speaker told: "told Reuters", "told the newspaper Ukrainska Pravda";
+        not "told reporters" or "told the BBC's correspondent"."""
+        i = 0
+        if i < len(after) and after[i].lower == "the":
+            i += 1
+        while i < len(after) and after[i].text.islower() and after[i].text.isalpha() and i < 5:
+            i += 1  # "the newspaper", "the state news agency"
+        name = []
+        while i < len(after) and (after[i].text[:1].isupper() or after[i].text in ("'s",)):
+            name.append(after[i].text)
+            i += 1
+        ends = i >= len(after) or after[i].lower in ("that", ",", ".", "on", "in", ":")
+        return (" ".join(name),) if name and ends else ()
+
+    def _relay(self, before: list[Token], sentence: tuple[int, int]) -> list[Token]:
+        """Who relays what follows "citing": the subject before the comma before it
+        ("Reuters, citing ...", "According to Reuters, citing ..."), or nothing."""
+        if not before or before[-1].text not in _ASIDES:
+            return []
+        at_start = before[0].start <= sentence[0] + 1
+        subject = self._backward(before, len(before) - 2, at_start)
+        while subject and subject[0].lower in self.according:
+            subject.pop(0)
+        return subject
+
+    def _backward(self, before: list[Token], i: int, at_start: bool) -> list[Token]:
+        """The subject before a verb, if it starts after a clear boundary (a comma, 'that',
+        the sentence start): "With 98% of ballots counted" has no source in it."""
+        subject: list[Token] = []
+        bounded = False
+        while i >= 0 and len(subject) < _LONGEST_SUBJECT:
+            tok = before[i]
+            low = tok.lower
+            if tok.text in _BOUNDARIES or low in self.stops:
+                bounded = True
+                break
+            if not tok.text[0].isalpha() and not (tok.text[0].isdigit() and tok.text[-1].isalpha()):
+                break  # a number or a sign: the words before the verb are a figure's
+            if subject and _past_tense(low) and low not in self.adjectives:
+                break  # "the company raised its forecast": a clause, not a speaker
+            if (
+                subject
+                and low in self.claim_nouns
+                and (low not in self.evidence or subject[0].lower in _DETERMINERS)
+            ):  # "a claim the army denied", "a figure the commission denied"
+                bounded = True
+                break
+            if low in self.preps and not subject:
+                break
+            subject.insert(0, tok)
+            i -= 1
+        if i < 0 and at_start:
+            bounded = True
+        while subject and (subject[0].lower in self.preps or subject[0].lower in self.skip):
+            subject.pop(0)
+        # "health service figures show": the service is the source, not its figures; a
+        # capitalised word is part of a name ("the Office for National Statistics").
+        while (
+            len(subject) > 1 and subject[-1].lower in self.trailing and subject[-1].text.islower()
+        ):
+            if len(subject) == 2 and subject[0].text.islower():
+                break  # "official data showed": keep what the data is
+            subject.pop()
+        return subject if bounded else []
+
+    def _after_statement(self, before: list[Token], subject: list[Token]) -> bool:
+        """Whether the subject follows a comma or quote that closes a statement of a few
+        words: "... 1,300 troops crossed into Veldt on Monday, the ministry said ..."."""
+        if not subject:
+            return False
+        index = next((k for k, t in enumerate(before) if t.start == subject[0].start), 0)
+        return index >= 4 and before[index - 1].text in (",", '"', "”", "’")
+
+    def _ends_clause(self, after: list[Token], subject: list[Token]) -> bool:
+        following = next((k + 1 for k, t in enumerate(after) if t.start == subject[-1].start), 0)
+        rest = after[following : following + 1]
+        return not rest or not rest[0].text[0].isalnum() or rest[0].lower in ("in", "on", "at")
+
+    def _after_claim_noun(self, before: list[Token], subject: list[Token]) -> bool:
+        index = next((k for k, t in enumerate(before) if t.start == subject[0].start), 0)
+        previous = before[index - 1].lower if index > 0 else ""
+        return previous in self.claim_nouns
+
+    def _forward(self, after: list[Token]) -> list[Token]:
+        i = 0
+        while i < len(after) and after[i].lower in self.skip:
+            i += 1
+        # "according to figures from the ministry", "an exit poll released by the state
+        # broadcaster": the ministry and the broadcaster are the sources.
+        for size, skip in ((3, 0), (2, 0), (1, 0), (1, 1), (1, 2)):
+            k = i + skip + size
+            words = " ".join(t.lower for t in after[i + skip : k])
+            if k < len(after) and after[k].lower in _ISSUED and k + 1 < len(after):
+                k += 1
+            if words in self.evidence and k < len(after) and after[k].lower in self.links:
+                i = k + 1
+                break
+        subject: list[Token] = []
+        while i < len(after) and len(subject) < 8:
+            tok = after[i]
+            low = tok.lower
+            if (
+                not tok.text[0].isalpha()
+                or (low in self.stops and low != "and")
+                or low in self.verbs
+            ):
+                break
+            if low in self.preps and low not in ("of", "for"):
+                break
+            if low == "and" and not (i + 1 < len(after) and after[i + 1].text[:1].isupper()):
+                break
+            subject.append(tok)
+            i += 1
+        while subject and subject[-1].lower in (*self.preps, "and", "the"):
+            subject.pop()
+        # "customs data published by the ministry": the ministry is the source.
+        if subject and subject[-1].lower in self.evidence and i + 1 < len(after):
+            k = i + 1 if after[i].lower in ("published", "released", "compiled", "issued") else i
+            if k < len(after) and after[k].lower in self.links:
+                deeper = self._forward(after[k + 1 :])
+                if deeper:
+                    return deeper
+        return subject
+
+    def _closing(self, after: list[Token], subject: list[Token]) -> bool:
+        """Whether the clause ends soon after the verb (or subject), with no statement after."""
+        i = 0
+        if subject:
+            i = next((k + 1 for k, t in enumerate(after) if t.start == subject[-1].start), 0)
+        for tok in after[i : i + 7]:
+            if tok.text in (".", ",", ";", "!", "?", ":"):
+                return tok.text != ":"
+            if tok.lower == "that" or tok.text[0].isdigit():
+                return False
+        return i + 7 >= len(after)
+
+    def _make(
+        self,
+        m: re.Match[str],
+        subject: list[Token],
+        stance: str,
+        closing: bool,
+        counter: bool,
+        via: tuple[str, ...] = (),
+        relay_start: int | None = None,
+    ) -> Attribution | None:
+        name = self._resolve(subject)
+        if name is None:
+            return None
+        # the speakers' words, the relay's included: "Two officials, citing ..., said"
+        span = (min(subject[0].start, relay_start or subject[0].start), subject[-1].end)
+        start, end = min(span[0], m.start()), max(span[1], m.end())
+        return Attribution(start, end, name, span, stance, closing, counter, via)
+
+    def _resolve(self, subject: list[Token]) -> str | None:
+        words = [t.text for t in subject]
+        definite = words[0].lower() in ("the", "these", "those")
+        while words and (
+            words[0].lower() in ("the", "a", "an", "these", "those", "his", "her", "their", "its")
+            or words[0].isdigit()
+            or words[0].lower() in self.number_words
+        ):
+            words.pop(0)
+        if not words:
+            return None
+        head = words[-1].lower()
+        if len(words) == 1 and head in self.pronouns:
+            found = self._antecedent(self.pronouns[head])
+            if found:
+                self.history.append(found)
+            return found
+        if definite or (len(words) == 1 and words[0].islower()):
+            earlier = self._earlier(head)
+            if earlier:
+                self.history.append(earlier)
+                return earlier
+        name = " ".join(words)
+        if words[0].endswith(("'s", "’s")) and words[0][:-2] in self.compiled.countries:
+            name = " ".join([self.compiled.countries[words[0][:-2]], *words[1:]])
+        self.history.append(name)
+        return name
+
+    def _earlier(self, head: str) -> str | None:
+        family = {head}
+        for members in self.generic.values():
+            if head in members:
+                family |= set(members)
+        for name in reversed(self.history[-50:]):
+            if family & {w.lower() for w in name.split()}:
+                return name
+        return None
+
+    def _antecedent(self, kind: str) -> str | None:
+        for name in reversed(self.history[-50:]):
+            if _kind_of(name, self.plural, self.titles) == kind:
+                return name
+        return self.history[-1] if self.history else None
+
+
+def _kind_of(name: str, plural: frozenset[str], titles: frozenset[str]) -> str:
+    words = name.lower().split()
+    if words[-1] in plural or (words[-1].endswith("s") and not words[-1].endswith("ss")):
+        return "plural"
+    capitals = sum(1 for w in name.split() if w[:1].isupper())
+    if any(w in titles for w in words) or (capitals >= 2 and capitals == len(words)):
+        return "person"
+    return "thing"
+
+
+def _past_tense(word: str) -> bool:
+    return len(word) > 3 and word.endswith("ed") and word.isalpha() and word.islower()
+
+
+def _letter_name(before: list[Token], i: int) -> bool:
+    """Whether before[i] is the letter of a name such as "Monitor A", not the article."""
+    return i > 0 and before[i].text == "A" and before[i - 1].text[:1].isupper()
+
+
+def _starts_name(after: list[Token]) -> bool:
+    return bool(after) and (after[0].text[:1].isupper() or after[0].lower in ("the", "a", "an"))
+
+
+_ACCORDING_AFTER = re.compile(r"\s*,\s*according\s+to\s+(?:the\s+)?", re.IGNORECASE)
+_CITED_BY = re.compile(r"\s*,\s*(?:cited|quoted)\s+by\s+([^,;:.!?]+)")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w.&'’-]*\s*)+")
+
+
+def _outlet(phrase: str) -> str | None:
+    """The name at the end of "the Kenyan newspaper Daily Nation": its last run of
+    capitalised words ("Daily Nation"), or None."""
+    runs = _NAME_RUN.findall(phrase)
+    return runs[-1].strip() if runs else None
+
+
+def find_attributions(doc: Document, rules: ExtractRules) -> list[Attribution]:
+    """Every attribution in the document, in order, with its source resolved."""
+    reader = _Reader.on(doc, rules)
+    found: list[Attribution] = []
+    text = doc.text
+    for m in reader.compiled.verbs.finditer(text):
+        attribution = reader.continued(m, found[-1] if found else None) or reader.read(m)
+        if attribution is None:
+            continue
+        last = found[-1] if found else None
+        if (
+            last is not None
+            and last.cited
+            and not last.via
+            and not attribution.via
+            and text[last.end : attribution.start].strip() == ","
+        ):
+            # "Citing hospital officials, Al Jazeera reported": the officials' claim, relayed
+            attribution = attribution._replace(
+                name=last.name,
+                subject=(last.start, attribution.subject[1]),
+                via=(attribution.name,),
+            )
+        elif (
+            last is not None
+            and not last.via
+            and last.closing
+            and (outlet := _outlet(attribution.name)) is not None
+            and _ACCORDING_AFTER.fullmatch(text, last.end, attribution.subject[0]) is not None
+        ):
+            # "..., the agency said, according to AFP" (or "the state news agency SUNA"):
+            # the agency's claim, relayed by the outlet
+            found[-1] = last._replace(via=(outlet,))
+            continue
+        elif (
+            last is not None
+            and attribution.cited
+            and not last.cited
+            and not last.via
+            and not attribution.via
+            and last.closing
+            and text[last.end : attribution.start].strip() == ","
+        ):
+            # "..., the UN refugee agency said, citing survivors": the survivors' claim,
+            # relayed by the agency, for what the agency's words covered
+            found[-1] = last._replace(
+                name=attribution.name,
+                subject=(last.subject[0], attribution.subject[1]),
+                via=(last.name,),
+                cited=True,
+            )
+            continue
+        if attribution.closing and not attribution.via:
+            cited_by = _CITED_BY.match(text, attribution.end)
+            outlet = _outlet(cited_by.group(1)) if cited_by else None
+            if outlet:  # "..., the Civil Defence agency said, cited by Reuters"
+                attribution = attribution._replace(via=(outlet,))
+        found.append(attribution)
+    return found
+
+
+def _denial(rules: ExtractRules) -> re.Pattern[str]:
+    s = rules.section("sources")
+    cues = alternation([*s["denial_cues"], *s["deny_verbs"]])
+    nouns = alternation(s["claim_nouns"])
+    # the cue, a few words ("to", "for", "as false") and the claim noun, or the cue alone
+    # ("it was false that"), then "that" and the start of the clause the figure is in,
+    # with no punctuation between
+    return re.compile(
+        rf"{cues}\s+(?:(?:[^\s,;:.!?]+\s+){{0,4}}?{nouns}\s+)?that\s+[^,;:.!?\"“”]{{0,80}}$",
+        re.IGNORECASE,
+    )
+
+
+def denied_report(doc: Document, rules: ExtractRules, figure: tuple[int, int]) -> bool:
+    """Whether a figure is in what a denial calls untrue: "denied reports that 45",
+    "there was no truth to reports that 23", "no basis for claims that 300", "it was
+    false that 30"."""
+    start = figure[0]
+    low = max(doc.sentence(start)[0], start - 160)
+    if "that" not in doc.text[low:start].lower():  # every denial runs up to "that"
+        return False
+    return rules.compiled("sources.denial", _denial).search(doc.text, low, start) is not None
+
+
+def choose_attributions(
+    attributions: list[Attribution],
+    starts: list[int],
+    figure: tuple[int, int],
+    sentence: tuple[int, int],
+) -> list[Attribution] | None:
+    """The attributions a figure falls under: its asserting source, and any counter-denial."""
+    start, end = figure
+    # Only attributions near the figure count, so a long sentence costs no more per figure.
+    lo = bisect.bisect_left(starts, max(sentence[0], start - 2 * _WINDOW))
+    hi = bisect.bisect_left(starts, min(sentence[1], end + 2 * _WINDOW))
+    here = attributions[lo:hi]
+    if any(a.subject[0] <= start and end <= a.subject[1] for a in here):
+        return None  # the number belongs to who is speaking: "two officials said"
+    here = [a for a in here if a.start < sentence[1] and a.end > sentence[0]]
+    if not here:
+        return []
+    counters = [a for a in here if a.counter and a.start >= end]
+    main = [a for a in here if not a.counter] or here
+    before = [a for a in main if a.end <= start]
+    after = [a for a in main if a.start >= end]
+    # "X said ..." covers what follows it; "..., X said" what comes before (and after,
+    # for "43% were intercepted, they said, and about half ..."); nothing else does.
+    chosen = next((a for a in reversed(before) if not a.closing), None)
+    closer = next((a for a in after if a.closing), None)
+    if (
+        chosen is not None
+        and chosen.weak
+        and closer is not None
+        and not closer.weak
+        and (" " in closer.name or closer.name[:1].isupper())
+    ):
+        # "Congo has recorded 537 deaths, the health minister said": the minister speaks;
+        # but "Dunmere police recorded ..., the force said" is the police, named again
+        chosen = closer
+    chosen = chosen or closer
+    chosen = chosen or (before[-1] if before else None)
+    if chosen is None:
+        return counters
+    return [chosen, *[c for c in counters if c is not chosen]]

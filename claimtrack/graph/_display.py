@@ -1,0 +1,45 @@
+"""A graph's HTML: its counts, its disputes and its verdicts (for notebooks)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .._format import html as _html
+from ..model import said_html
+from ..relations import verdicts_html
+from ._questions import Dispute
+
+if TYPE_CHECKING:
+    from ._graph import ClaimGraph
+
+__all__ = ["disputes_html", "graph_html"]
+
+
+def _dispute_row(d: Dispute) -> tuple[Any, ...]:
+    sides = _html.Markup(
+        '<span class="vs">vs</span>'.join(
+            "<br>".join(said_html(c) for c in side) for side in d.sides
+        )
+    )
+    reasons = _html.Markup("<br>".join(_html.esc(v.reason) for v in d.contradictions[:3]))
+    return (d.quantity.label, sides, reasons)
+
+
+def disputes_html(items: Sequence[Dispute], limit: int = _html.ROW_LIMIT) -> str:
+    """Disputes as one table: the quantity, its sides, and why."""
+    rows = [_dispute_row(d) for d in items[:limit]]
+    return _html.table(["disputed quantity", "sides", "why"], rows, total=len(items))
+
+
+def graph_html(g: ClaimGraph) -> str:
+    """A graph's summary: counts, then its disputes, then its verdicts."""
+    verdict_list = g.verdicts()
+    found = g.disputes()
+    head = (
+        f'<p class="ct"><b>{len(g)}</b> claims from <b>{len(g.sources())}</b> sources, '
+        f"<b>{len(verdict_list)}</b> verdicts, "
+        f'<b class="{"contradicts" if found else ""}">{len(found)}</b> disputed quantities</p>'
+    )
+    dispute_table = disputes_html(found) if found else ""
+    return _html.STYLE + head + dispute_table + verdicts_html(verdict_list)

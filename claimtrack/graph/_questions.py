@@ -1,0 +1,145 @@
+"""Questions over a linked graph, as plain functions (the way networkx writes algorithms).
+
+``relation_pairs`` reads the verdict edges of some relations straight from the
+adjacency; ``claim_origins`` says where each claim started; ``corroborating_origins``
+gives the other origins backing each claim; ``supports`` and ``disputes`` answer
+the questions a reader asks. The assessment reads a graph only through these.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import networkx as nx
+
+from .._format import html as _html
+from ..model import Claim, said_html
+from ..relations import Quantity, Relation, Verdict
+from ._edges import UNSET, EdgeKeys, VerdictEdge
+
+if TYPE_CHECKING:
+    from ._graph import ClaimGraph
+
+__all__ = [
+    "Dispute",
+    "claim_origins",
+    "corroborating_origins",
+    "disputes",
+    "relation_pairs",
+    "supports",
+]
+
+
+@attrs.frozen
+class Dispute:
+    """A quantity with at least one contradiction, the claims on each side, and the
+    contradictions themselves. A side is a group of claims that corroborate or
+    relay one another."""
+
+    quantity: Quantity
+    sides: tuple[tuple[Claim, ...], ...]
+    contradictions: tuple[Verdict, ...]
+
+    def __str__(self) -> str:
+        sides = " vs ".join(
+            "/".join(sorted({c.figure.format() for c in side})) for side in self.sides
+        )
+        return f"{self.quantity.label}: {sides}"
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>side {i}</th>" for i in range(1, len(self.sides) + 1))
+        cells = "".join(
+            "<td>" + "<br>".join(said_html(c) for c in side) + "</td>" for side in self.sides
+        )
+        reasons = "".join(f"<li>{_html.esc(v.reason)}</li>" for v in self.contradictions)
+        return (
+            f'{_html.STYLE}<div class="ct"><p><b>{_html.esc(self.quantity.label)}</b> '
+            f'<span class="contradicts">disputed</span></p>'
+            f'<table class="ct"><thead><tr>{head}</tr></thead><tbody><tr>{cells}</tr>'
+            f"</tbody></table><p>Contradictions:</p><ul>{reasons}</ul></div>"
+        )
+
+
+#: The ``(u, v)`` claim ids of the verdict edges of each relation asked for.
+Pairs = dict[Relation, list[tuple[str, str]]]
+
+
+def relation_pairs(graph: ClaimGraph, *relations: Relation) -> Pairs:
+    """The ``(u, v)`` of every verdict edge of each relation, in one pass read straight
+    from the adjacency (``edges(data="relation")`` costs three times as much per edge)."""
+    found: Pairs = {r: [] for r in relations}
+    succ: dict[str, dict[str, Any]] = graph.graph._succ  # type: ignore[attr-defined]
+    for u in graph.context.claim_ids():  # sources only assert and carry
+        for w, keys in succ.get(u, {}).items():
+            # A relation deleted from a VerdictEdge reads UNSET, which is no relation.
+            if keys.__class__ is EdgeKeys and keys._more is None:
+                # the usual case, one verdict between two claims: read from its slot
+                if keys._key is not UNSET:
+                    data = keys._value
+                    relation = (
+                        data.relation if data.__class__ is VerdictEdge else data.get("relation")
+                    )
+                    if relation in found:
+                        found[relation].append((u, w))
+                continue
+            for data in keys.values():
+                relation = data.relation if data.__class__ is VerdictEdge else data.get("relation")
+                if relation in found:
+                    found[relation].append((u, w))
+    return found
+
+
+def claim_origins(graph: ClaimGraph, claims: Iterable[Claim]) -> dict[str, str]:
+    """The origin of each claim (where its statement started: relays share it), by id."""
+    origin = graph.context.origin
+    return {c.id: origin(c) for c in claims}
+
+
+def corroborating_origins(found: Pairs, origins: dict[str, str]) -> defaultdict[str, set[str]]:
+    """The origins corroborating each claim besides its own, by claim id (only the claims
+    that have some), from ``relation_pairs(graph, Relation.CORROBORATES)``."""
+    others: defaultdict[str, set[str]] = defaultdict(set)
+    for u, w in found.get(Relation.CORROBORATES, ()):
+        origin_u, origin_w = origins[u], origins[w]
+        if origin_u != origin_w:
+            others[u].add(origin_w)
+            others[w].add(origin_u)
+    return others
+
+
+def supports(graph: ClaimGraph) -> dict[str, int]:
+    """How many distinct origins back each claim (its own and those corroborating it),
+    by claim id, in one pass over the edges."""
+    origins = claim_origins(graph, graph.claims())
+    others = corroborating_origins(relation_pairs(graph, Relation.CORROBORATES), origins)
+    counts = dict.fromkeys(origins, 1)
+    for cid, names in others.items():
+        counts[cid] = 1 + len(names)
+    return counts
+
+
+def disputes(graph: ClaimGraph) -> list[Dispute]:
+    """The quantities with at least one contradiction, each with its sides."""
+    by_quantity: dict[Quantity, list[Verdict]] = {}
+    for v in graph.verdicts(Relation.CONTRADICTS):
+        # a part contradicting its whole is a dispute about the whole (b)
+        by_quantity.setdefault(graph.quantity(v.b), []).append(v)
+    found = []
+    for quantity, contradictions in by_quantity.items():
+        members = {c.id: c for c in graph.claims(quantity)}
+        for v in contradictions:
+            members.setdefault(v.a.id, v.a)
+        agree: nx.Graph[str] = nx.Graph()
+        agree.add_nodes_from(members)
+        for u, w, d in graph.graph.subgraph(members).edges(data=True):
+            if d.get("relation") in ("corroborates", "relays"):
+                agree.add_edge(u, w)
+        sides = sorted(
+            (tuple(members[i] for i in sorted(comp)) for comp in nx.connected_components(agree)),
+            key=lambda side: (-len(side), side[0].id),
+        )
+        found.append(Dispute(quantity, tuple(sides), tuple(contradictions)))
+    return sorted(found, key=lambda d: d.quantity.label)
