@@ -16,6 +16,7 @@ from .assessment import (
     assess,
     assessment_method,
     assessment_methods,
+    running_estimate,
 )
 from .checkers import available_checkers, checker
 from .errors import (
@@ -29,7 +30,7 @@ from .errors import (
 )
 from .extraction import ExtractRules, extract
 from .figure import Figure, HedgePolicy
-from .graph import ClaimGraph, Dispute, LinkReport
+from .graph import ClaimGraph, Dispute, LinkReport, timeline
 from .io import (
     LoadResult,
     Problem,
@@ -94,5 +95,7 @@ __all__ = [
     "plot_board",
     "plot_graph",
     "report_html",
+    "running_estimate",
+    "timeline",
     "to_pandas",
 ]

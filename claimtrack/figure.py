@@ -391,15 +391,45 @@ class Figure:
         (a_lo, a_hi), (b_lo, b_hi) = self.bounds, other.bounds
         return relative_gap(a_lo, a_hi, abs(self.value), b_lo, b_hi, abs(other.value))
 
+    def consistent(self, other: Figure, tolerance: float) -> bool:
+        """Whether two figures can both hold: their intervals are at most ``tolerance``
+        apart, relative to the larger value (``distance``). "At least 13" is
+        consistent with 40, and "more than 200" with "more than 900"."""
+        return self.distance(other) <= tolerance
+
     def agrees(self, other: Figure, tolerance: float) -> bool:
-        """Whether two figures agree: their intervals are at most ``tolerance`` apart,
-        relative to the larger value (``distance``). The one rule: checkers, estimates
-        and grades all use it.
+        """Whether two figures agree, so that one confirms the other: they are
+        ``consistent``, and where either has an unbounded end, their stated bounds are
+        within the tolerance too. The one rule: checkers, estimates and grades all use it.
+
+        Two half-open intervals always overlap, and overlap is not agreement: an
+        unbounded end says nothing of where the value lies beyond the bound.
 
         >>> Figure(100).agrees(Figure(105.2), 0.05), Figure(100).agrees(Figure(106), 0.05)
         (True, False)
+        >>> a, b = Figure.parse("more than 200"), Figure.parse("over 900")
+        >>> a.consistent(b, 0.05), a.agrees(b, 0.05), a.agrees(Figure(205), 0.05)
+        (True, False, True)
         """
-        return self.distance(other) <= tolerance
+        if not self.consistent(other, tolerance):
+            return False
+        if None not in (self.low, self.high, other.low, other.high):
+            return True
+        x, y = self.stated_bound(), other.to(self.unit).stated_bound()
+        if x is None or y is None:
+            return False  # "some": no bound at all
+        return relative_gap(x, x, abs(x), y, y, abs(y)) <= tolerance
+
+    def stated_bound(self) -> float | None:
+        """The number an open figure states: the bound of "more than 200" (200), the
+        value of a bounded one; None for a figure with no bound at all ("some")."""
+        if self.low is None and self.high is None:
+            return None
+        if self.high is None:
+            return self.low
+        if self.low is None:
+            return self.high
+        return self.value
 
     # -- combining ----------------------------------------------------------------
 

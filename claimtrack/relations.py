@@ -3,7 +3,10 @@
 ``Verdict(relation, a, b, strength, reason)`` reads "a <relation> b": a part
 is ``part_of`` its whole, a derived claim is ``derived_from`` its inputs, a
 relay ``relays`` the claim closer to the origin, a later count ``supersedes``
-an earlier one. ``corroborates`` and ``contradicts`` are symmetric.
+an earlier one of the same origin, a lower one ``revises`` it, a repeat of an
+older figure after a newer one was out is ``stale``, and a count ``settles`` a
+projection made before it. ``corroborates`` and ``contradicts`` are symmetric.
+What each does to the assessment is in ``docs/assess.md``.
 """
 
 from __future__ import annotations
@@ -66,6 +69,9 @@ class Relation(str, enum.Enum):
     DERIVED_FROM = "derived_from"
     RELAYS = "relays"
     SUPERSEDES = "supersedes"
+    REVISES = "revises"
+    STALE = "stale"
+    SETTLES = "settles"
 
     @property
     def symmetric(self) -> bool:

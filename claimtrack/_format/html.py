@@ -41,6 +41,9 @@ RELATION_COLOURS = {
     "derived_from": "#00897b",
     "relays": "#9e9e9e",
     "supersedes": "#ef6c00",
+    "revises": "#6d4c41",
+    "stale": "#bdbdbd",
+    "settles": "#5e35b1",
 }
 ROW_LIMIT = 50  # rows a notebook repr shows before saying how many it left out
 

@@ -8,7 +8,7 @@ knows no graph). A method of one's own follows the ``Method`` protocol and is
 registered with ``assessment_method``.
 """
 
-from ._assess import assess, assessment_method, assessment_methods
+from ._assess import assess, assessment_method, assessment_methods, running_estimate
 from ._assessment import Assessment
 from ._display import (
     RELIABILITY_HEADERS,
@@ -54,4 +54,5 @@ __all__ = [
     "per_item",
     "reliability_html",
     "reliability_rows",
+    "running_estimate",
 ]

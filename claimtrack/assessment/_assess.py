@@ -25,6 +25,8 @@ discovery method over them, and reads the answers back in the graph's terms:
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
@@ -33,14 +35,21 @@ import attrs
 from .._gc import paused_gc
 from ..errors import ValidationError
 from ..figure import Figure, agreement_interval, relative_gap
-from ..graph import ClaimGraph, claim_origins, corroborating_origins, relation_pairs
-from ..model import Claim
+from ..graph import (
+    ClaimGraph,
+    Pairs,
+    claim_origins,
+    corroborating_origins,
+    relation_pairs,
+    timeline,
+)
+from ..model import Claim, Period
 from ..relations import Quantity, Relation
 from . import truth
 from ._assessment import Assessment
 from .truth import Discovery, Estimate, Grade, GradePolicy, Method, Observation
 
-__all__ = ["assess", "assessment_method", "assessment_methods"]
+__all__ = ["assess", "assessment_method", "assessment_methods", "running_estimate"]
 
 # The range takes in every value the method finds at least this many times as probable
 # as the best one (as AccuCopyPolicy.range_ratio does for the method's own range).
@@ -71,8 +80,35 @@ def _reference_unit(claims: list[Claim]) -> str | None:
 _Held = list[tuple[Claim, Observation, float, float]]
 
 
+def _scored(f: Figure, lo: float, hi: float, tolerance: float) -> tuple[float, float, float]:
+    """The value and the interval a figure backs in the method's votes: the values that
+    agree with it (``Figure.agrees``). An open figure backs the values that agree with
+    its stated bound, not every value beyond it: "more than 20,000" is consistent
+    with 100,000 but does not vote for it."""
+    if math.isfinite(lo) and math.isfinite(hi):
+        return (f.value, *agreement_interval(f.value, lo, hi, tolerance))
+    bound = f.stated_bound()
+    if bound is None:  # "some": no bound, so nothing to back
+        return (f.value, lo, hi)
+    return (bound, *agreement_interval(bound, bound, bound, tolerance))
+
+
+def _stated(obs: Observation, lo: float, hi: float) -> tuple[float, float]:
+    """The interval as stated, or the bound alone for an open figure (see ``_scored``)."""
+    return (lo, hi) if math.isfinite(lo) and math.isfinite(hi) else (obs.value, obs.value)
+
+
+def _consistent(obs: Observation, lo: float, hi: float, tolerance: float) -> Observation:
+    """The observation as far as it is consistent: its stated interval within the
+    tolerance (for an open figure, every value beyond its bound)."""
+    if math.isfinite(lo) and math.isfinite(hi):
+        return obs
+    low, high = agreement_interval(obs.value, lo, hi, tolerance)
+    return Observation.trusted(obs.source, obs.value, low, high, obs.weight)
+
+
 def _observations(
-    graph: ClaimGraph, relays: set[str], origins: dict[str, str]
+    graph: ClaimGraph, relays: set[str], origins: dict[str, str], left_out: Mapping[str, str]
 ) -> tuple[dict[Quantity, _Held], dict[Quantity, str | None]]:
     """Every quantity's asserted claims as observations (one per claim, in the unit most
     of them use, relays weighted 0), and that unit.
@@ -88,7 +124,7 @@ def _observations(
     units: dict[Quantity, str | None] = {}
     references: dict[str | None, Figure] = {}  # a figure in each unit, to test convertibility
     for quantity, claims in context.quantities().items():
-        asserted = [c for c in claims if c.stance == "asserts"]
+        asserted = [c for c in claims if c.stance == "asserts" and c.id not in left_out]
         if not asserted:
             continue
         unit = units[quantity] = _reference_unit(asserted)
@@ -105,8 +141,8 @@ def _observations(
             cid = claim.id
             weight = 0.0 if cid in relays else claim.confidence
             lo, hi = f.bounds
-            low, high = agreement_interval(f.value, lo, hi, tolerance)
-            held.append((claim, observation(origins[cid], f.value, low, high, weight), lo, hi))
+            value, low, high = _scored(f, lo, hi, tolerance)
+            held.append((claim, observation(origins[cid], value, low, high, weight), lo, hi))
         if held:
             owners[quantity] = held
     return owners, units
@@ -166,23 +202,35 @@ class _Assessor:
     def run(self) -> Assessment:
         graph = self.graph
         # a claim that relays another adds nothing: its origin is already counted
-        edges = relation_pairs(graph, Relation.RELAYS, Relation.CORROBORATES)
+        edges = relation_pairs(
+            graph, Relation.RELAYS, Relation.CORROBORATES, *_REPLACING, Relation.STALE
+        )
         claims = graph.claims()
         origins = claim_origins(graph, claims)
-        owners, units = _observations(graph, {u for u, _ in edges[Relation.RELAYS]}, origins)
+        for u, w in edges[Relation.RELAYS]:  # a declared relay shares what it relays' origin
+            origins[u] = origins[w]
+        left_out = _left_out(graph, claims, edges)
+        relays = {u for u, _ in edges[Relation.RELAYS]}
+        owners, units = _observations(graph, relays, origins, left_out)
         discovery = self._discover(owners, graph.context.tolerance)
         corroborating = corroborating_origins(edges, origins)
         estimates: dict[Quantity, Estimate[Quantity]] = {}
         for quantity, held in owners.items():
             found = discovery.estimates.get(quantity)
+            if found is not None:
+                found = _bounded_best(found, held)
             if found is None:
                 for claim, _, _, _ in held:
                     self._grade(claim, 6, ("only relays",))
                 continue
             estimate = estimates[quantity] = _estimate(
-                quantity, held, found, units[quantity], discovery.method
+                quantity, held, found, units[quantity], discovery.method, graph.context.tolerance
             )
             self._grade_claims(held, found, estimate, discovery, corroborating)
+        for claim in claims:
+            why = left_out.get(claim.id)
+            if why is not None:
+                self._grade(claim, 6, (why,))
         self._grade_the_rest(claims)
         return Assessment(
             graph,
@@ -213,7 +261,8 @@ class _Assessor:
         trusted = Observation.trusted
         stated = {
             quantity: [
-                trusted(o.source, o.value, lo, hi, o.weight) for _, o, lo, hi in owners[quantity]
+                trusted(o.source, o.value, *_stated(o, lo, hi), o.weight)
+                for _, o, lo, hi in owners[quantity]
             ]
             for quantity in items
         }
@@ -246,7 +295,9 @@ class _Assessor:
         dependent = {name for pair in dependence for name in pair}
         scores = discovery.reliability
         policy = _POLICY
-        for claim, obs, _, _ in held:
+        tolerance = self.graph.context.tolerance
+        for claim, scored, lo, hi in held:
+            obs = _consistent(scored, lo, hi, tolerance)
             if obs.weight != 1.0:  # a relay weighs as its origin
                 obs = Observation.trusted(obs.source, obs.value, obs.low, obs.high, 1.0)
             learned = scores.get(obs.source)
@@ -271,6 +322,40 @@ class _Assessor:
 
 
 _POLICY = GradePolicy()
+
+#: The verdicts by which a later figure of one origin replaces an earlier one.
+_REPLACING = (Relation.SUPERSEDES, Relation.REVISES)
+
+
+def _left_out(graph: ClaimGraph, claims: list[Claim], edges: Pairs) -> dict[str, str]:
+    """The claims the current estimates leave out, each with the reason: projections
+    (checked against counts, never averaged with them), claims their source revised
+    or retracted, figures a later one of the same origin replaced on the same day, and
+    stale repeats of a figure the origin had replaced."""
+    out: dict[str, str] = {}
+    for claim in claims:
+        if claim.kind == "projection":
+            out[claim.id] = (
+                "a projection: checked against the counts made after it, not averaged with them"
+            )
+        elif claim.status != "standing":
+            by = f" ({claim.replaced_by})" if claim.replaced_by else ""
+            out[claim.id] = f"{claim.status} by its source{by}: left out of the current estimate"
+    quantity = graph.quantity
+    for relation in _REPLACING:
+        for u, w in edges[relation]:
+            later, earlier = graph.claim(u), graph.claim(w)
+            if earlier.id not in out and quantity(later) == quantity(earlier):
+                word = "updated" if relation == Relation.SUPERSEDES else "revised"
+                out[earlier.id] = (
+                    f"{word} later that day by {later.figure.format()}: "
+                    "left out of the day's estimate"
+                )
+    for u, w in edges[Relation.STALE]:
+        if u not in out:
+            newer = graph.claim(w)
+            out[u] = f"stale: repeats an older figure after {newer.figure.format()} was out"
+    return out
 
 
 #: How probable the reading of the figures as stated must find its best value to
@@ -305,6 +390,19 @@ def _settle(
     return attrs.evolve(tolerant, best=chosen, confidence=tolerant.probability(chosen, chosen))
 
 
+def _bounded_best(found: Estimate[Any], held: _Held) -> Estimate[Any]:
+    """The best value is one a bounded figure states, while there is one: the bound of
+    "more than 20,000" is where a claim stops saying anything, not a value it gives.
+    Among the values bounded figures state, the method's most probable is taken."""
+    bounded = {obs.value for _, obs, lo, hi in held if math.isfinite(lo) and math.isfinite(hi)}
+    if not bounded or found.best in bounded:
+        return found
+    for value, probability in found.alternatives:
+        if value in bounded:
+            return attrs.evolve(found, best=value, confidence=probability)
+    return found
+
+
 def _plausible(held: _Held, found: Estimate[Any]) -> list[float]:
     """The values besides the best that the range takes in: those the method finds at
     least half as probable as the values the best's claims hold together ("more than
@@ -324,7 +422,12 @@ def _plausible(held: _Held, found: Estimate[Any]) -> list[float]:
 
 
 def _estimate(
-    quantity: Quantity, held: _Held, found: Estimate[Any], unit: str | None, method: str
+    quantity: Quantity,
+    held: _Held,
+    found: Estimate[Any],
+    unit: str | None,
+    method: str,
+    tolerance: float,
 ) -> Estimate[Quantity]:
     """The method's answer in the graph's terms: the claims behind the best value and
     those dissenting, and the range as UCDP publishes it, from the lowest to the
@@ -341,8 +444,12 @@ def _estimate(
         if holds or any(obs.low <= v <= obs.high for v in plausible):
             low = lo if lo < low else low
             high = hi if hi > high else high
-        (behind if holds else dissent).append(claim)
-        (backing if holds else against).add(obs.source)
+        fits = _consistent(obs, lo, hi, tolerance)
+        (behind if holds or fits.low <= best <= fits.high else dissent).append(claim)
+        if holds:
+            backing.add(obs.source)
+        elif not fits.low <= best <= fits.high:
+            against.add(obs.source)
     if not behind:
         low, high = min(best, found.low), max(best, found.high)
     return attrs.evolve(
@@ -358,3 +465,78 @@ def _estimate(
         method=method,
         alternatives=found.alternatives,
     )
+
+
+def running_estimate(
+    graph: ClaimGraph,
+    measure: str,
+    place: str | None,
+    as_of: dt.datetime | dt.date | str,
+    window: dt.timedelta = dt.timedelta(days=1),
+) -> Estimate[Quantity] | None:
+    """The estimate of a running count (a toll "to date") as of a moment.
+
+    Each origin's latest standing figure published up to ``as_of`` is taken
+    (``timeline``), and those given within ``window`` of the freshest one are
+    assessed as of that moment like any quantity: relays and sources that speak
+    for an origin count once; projections, retracted claims and stale repeats are
+    left out. An origin whose last word is older than that spoke of an earlier
+    state of the count, which has moved on since. None when nothing was counted
+    by then.
+
+    >>> import claimtrack as ct
+    >>> toll = [ct.Claim(source=s, measure="deaths", figure=f, place="Derna",
+    ...                  period="2023-09-10/", published=t)
+    ...         for s, f, t in [("WHO", "3,958", "2023-09-16T09:00"),
+    ...                         ("WHO", "4,255", "2023-09-28"),
+    ...                         ("OCHA", "3,958", "2023-09-17")]]
+    >>> g = ct.ClaimGraph(toll)
+    >>> ct.running_estimate(g, "deaths", "Derna", "2023-09-20").best
+    3958
+    >>> ct.running_estimate(g, "deaths", "Derna", "2023-09-30").best
+    4255
+    """
+    moment = _moment(as_of)
+    graph.link()
+    latest = [series[-1] for series in timeline(graph, measure, place, as_of=moment).values()]
+    if not latest:
+        return None
+    freshest = max(c.moment for c in latest if c.moment is not None)
+    latest = [c for c in latest if c.moment is not None and c.moment >= freshest - window]
+    day = moment.date()
+    as_then = [
+        attrs.evolve(
+            c,
+            period=Period(c.period.start if c.period else None, day, "day"),
+            published=day,
+        )
+        for c in latest
+    ]
+    context = graph.context
+    current = ClaimGraph(
+        as_then,
+        measures=context.measures,
+        places=context.places,
+        tolerance=context.tolerance,
+        checkers=["agreement", "relays"],
+    )
+    estimates = assess(current).estimates
+    if not estimates:
+        return None
+    return max(estimates.values(), key=lambda e: (len(e.claims), e.label))
+
+
+def _moment(value: dt.datetime | dt.date | str) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, 23, 59, 59)
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise ValidationError("as_of", value, "a date or a date and time (ISO 8601)") from None
+        if "T" not in value and " " not in value.strip():
+            return parsed.replace(hour=23, minute=59, second=59)
+        return parsed
+    raise ValidationError("as_of", value, "a date or a date and time (ISO 8601)")

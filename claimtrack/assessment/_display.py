@@ -48,7 +48,7 @@ def reliability_rows(items: Iterable[Reliability]) -> list[tuple[Any, ...]]:
     return [
         (
             r.source,
-            f"{r.value:.2f}",
+            f"{r.value:.2f}" if r.enough else "not enough data",
             "" if r.prior is None else f"{r.prior:.2f}",
             r.claims,
             f"{r.agreed:.0%}",

@@ -16,7 +16,7 @@ from ._base import (
     unregister,
 )
 from .agreement import Agreement, Relays, relays
-from .cumulative import Cumulative
+from .cumulative import Cumulative, Projections
 from .structure import Derived, PartWhole
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "GroupChecker",
     "PairChecker",
     "PartWhole",
+    "Projections",
     "Relays",
     "available_checkers",
     "checker",

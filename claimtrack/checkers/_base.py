@@ -82,6 +82,9 @@ class Context:
     _series: dict[tuple[str, str | None, Any], list[Claim]] = attrs.field(
         factory=lambda: defaultdict(list), repr=False
     )
+    _places_of: dict[tuple[str, str | None], list[Claim]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
     _aliases: dict[str, str] = attrs.field(factory=dict, repr=False)
     _measure_keys: dict[str, str] = attrs.field(factory=dict, repr=False)
 
@@ -122,13 +125,19 @@ class Context:
             for outer in self.places.ancestors(q.place):
                 self._within[Quantity(q.measure, outer, q.period, q.dimension)].append(claim)
         self._topics[(q.measure, q.place, q.period)].append(claim)
-        if claim.share_of is not None:
-            self._shares[(self.measure_key(claim.share_of), q.place, q.period)].append(claim)
+        self._places_of[(q.measure, q.place)].append(claim)
+        if claim.share_of is not None and not claim.derived_from:
+            whole = self.places.key(claim.share_place) if claim.share_place else q.place
+            self._shares[(self.measure_key(claim.share_of), whole, q.period)].append(claim)
         series = self.series_key(claim)
         if series is not None:
             self._series[series].append(claim)
+        body = claim.source.speaks_for
         for name in claim.source.names:
-            self._aliases.setdefault(name.casefold(), claim.source.name)
+            if body:  # a speaker's name leads to the body it speaks for, in every claim
+                self._aliases[name.casefold()] = self._aliases.get(body.casefold(), body)
+            else:
+                self._aliases.setdefault(name.casefold(), claim.source.name)
         return q
 
     def claims_about(self, quantity: Quantity) -> list[Claim]:
@@ -148,12 +157,89 @@ class Context:
         return self._topics.get((measure_key, place, period), [])
 
     def series_key(self, claim: Claim) -> tuple[str, str | None, Any] | None:
-        """For a cumulative count ("since 2022", open at the end, with a publication
-        date): the series it belongs to, else None."""
-        p = claim.period
-        if p is None or p.end is not None or p.start is None or claim.published is None:
+        """For a running count (a period open at the end, "since 2022" or "2023-02-06/",
+        or one that ends on its publication day, read as to date) with a publication
+        date: the series it belongs to (measure, place, start), else None. A
+        projection belongs to none: it is no count."""
+        p, day = claim.period, claim.published_day
+        if p is None or p.start is None or day is None or claim.kind == "projection":
             return None
-        return (self.measure_key(claim.measure), self.places.key(claim.place), p.start)
+        if p.end is not None and p.end != day:
+            return None
+        place = self.places.key(claim.place)
+        return (self.measure_key(claim.measure), place, (p.start, dimension(claim.figure.unit)))
+
+    def running(self, a: Claim, b: Claim) -> bool:
+        """Whether two claims are statements of one origin in one running count at two
+        moments: an update, a revision or a repeat, never a disagreement."""
+        return (
+            a.moment != b.moment
+            and self.origin(a) == self.origin(b)
+            and self.series_key(a) is not None
+            and self.series_key(a) == self.series_key(b)
+        )
+
+    def latest(self, claim: Claim, moment: Any) -> bool:
+        """Whether a claim of a running count is still its origin's latest statement of
+        it at ``moment`` (True for claims in no series)."""
+        if claim.moment is None or self.series_key(claim) is None:
+            return True
+        origin = self.origin(claim)
+        return not any(
+            other.moment is not None
+            and claim.moment < other.moment <= moment
+            and self.origin(other) == origin
+            for other in self.series(claim)
+        )
+
+    def stale(self, claim: Claim) -> bool:
+        """Whether a claim of a running count repeats a figure its origin had already
+        replaced with another by the time it was published."""
+        if claim.moment is None or self.series_key(claim) is None:
+            return False
+        origin = self.origin(claim)
+        earlier = [
+            c
+            for c in self.series(claim)
+            if c.moment is not None and c.moment < claim.moment and self.origin(c) == origin
+        ]
+        if not earlier:
+            return False
+        latest = max(earlier, key=lambda c: c.moment or 0)
+        said = claim.figure.stated_bound()
+
+        def states(other: Claim) -> bool:
+            return other.figure.comparable(claim.figure) and said == (
+                other.figure.to(claim.figure.unit).stated_bound()
+            )
+
+        return not states(latest) and any(states(c) for c in earlier if c is not latest)
+
+    def known_at(self, part: Claim, whole: Claim) -> bool:
+        """Whether a figure was known when another was given: published no later, and
+        still its origin's latest then (True where either has no publication time)."""
+        if part.moment is None or whole.moment is None:
+            return True
+        if self.series_key(part) is None or self.series_key(whole) is None:
+            return True  # not running counts: a day's figures all speak of that day
+        return (
+            part.moment <= whole.moment and self.latest(part, whole.moment) and not self.stale(part)
+        )
+
+    def contemporary(self, a: Claim, b: Claim) -> bool:
+        """Whether two claims are each their origin's latest word at the later one's
+        moment: only then do their figures speak of the same state of a running count."""
+        if a.moment is None or b.moment is None:
+            return True
+        if self.series_key(a) is None or self.series_key(b) is None:
+            return True
+        moment = max(a.moment, b.moment)
+        return self.latest(a, moment) and self.latest(b, moment)
+
+    def topic_claims(self, measure_key: str, place: str | None) -> list[Claim]:
+        """Every claim on a measure and place, whatever its period: what a projection
+        is checked against."""
+        return self._places_of.get((measure_key, place), [])
 
     def series(self, claim: Claim) -> list[Claim]:
         key = self.series_key(claim)
@@ -276,7 +362,7 @@ class CheckerSet:
     >>> from claimtrack import ClaimGraph
     >>> g = ClaimGraph()
     >>> g.checkers.names()
-    ['agreement', 'relays', 'cumulative', 'part_whole', 'derived']
+    ['agreement', 'relays', 'cumulative', 'projections', 'part_whole', 'derived']
     >>> g.checkers.disable("cumulative")
     >>> "cumulative" in g.checkers
     False

@@ -58,8 +58,10 @@ class Agreement:
             return found
 
         for a, b in pairs:
+            if _apart(a, b, context):
+                continue
             fa, fb = facts(a), facts(b)
-            if fa[3] != fb[3] or a.stance != b.stance or tol <= 0:
+            if fa[3] != fb[3] or a.stance != b.stance or tol <= 0 or _open(a) or _open(b):
                 verdict = self(a, b, context)  # units to convert, denials, zero tolerance
                 if verdict is not None:
                     yield verdict
@@ -94,6 +96,8 @@ class Agreement:
         return Verdict.trusted(Relation.CORROBORATES, a, b, strength, reason, "agreement")
 
     def __call__(self, a: Claim, b: Claim, context: Context) -> Verdict | None:
+        if _apart(a, b, context):
+            return None
         fa, fb = a.figure, b.figure
         if fa.unit != fb.unit:
             if not fa.comparable(fb):
@@ -108,8 +112,8 @@ class Agreement:
             reason = f"{who.source.name} denies the figure {show(who.figure)} the other asserts"
             return Verdict.trusted(Relation.CONTRADICTS, a, b, 1.0, reason, "agreement")
         if gap <= tol:
-            if context.origin(a) == context.origin(b):
-                return None
+            if context.origin(a) == context.origin(b) or _open(a) or _open(b):
+                return None  # one origin is a relay; an open bound is consistent, no more
             return self._corroboration(a, b, gap, tol)
         strength = max(0.01, 1.0 - math.exp(-(gap - tol) / tol)) if tol > 0 else 1.0
         reason = (
@@ -117,6 +121,19 @@ class Agreement:
             f"{pct(gap)} apart, beyond the {pct(tol)} tolerance"
         )
         return Verdict.trusted(Relation.CONTRADICTS, a, b, strength, reason, "agreement")
+
+
+def _apart(a: Claim, b: Claim, context: Context) -> bool:
+    """Pairs no figure comparison applies to: a projection and a count (the count is
+    checked against the projection later, by ``projections``), and one origin's
+    statements of a running count at two moments (an update or a revision, for
+    ``cumulative``)."""
+    return (a.kind == "projection") != (b.kind == "projection") or context.running(a, b)
+
+
+def _open(c: Claim) -> bool:
+    low, high = c.figure.low, c.figure.high
+    return low is None or high is None
 
 
 def _gap(fa: Figure, fb: Figure) -> float:
@@ -155,7 +172,7 @@ class Relays:
 
 def relays(a: Claim, b: Claim, context: Context) -> Verdict | None:
     """The relay verdict for one pair (see ``Relays``)."""
-    if context.origin(a) != context.origin(b) or a.stance != b.stance:
+    if context.origin(a) != context.origin(b) or a.stance != b.stance or _apart(a, b, context):
         return None
     if not a.figure.comparable(b.figure) or not a.figure.overlaps(b.figure):
         return None

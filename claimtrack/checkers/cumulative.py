@@ -1,9 +1,15 @@
-"""Cumulative counts: a figure "since" a date may only grow with later reports."""
+"""Running counts: one origin's figures for a count "to date", in the order published.
+
+A death toll rises through the day, a ministry revises, an outlet repeats an
+older figure. Each is a statement of one origin in one series (measure, place
+and start of the count, ``Context.series_key``), and none is a disagreement.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -12,48 +18,206 @@ from ..relations import Relation, Verdict
 from ._base import Context, checker
 from ._text import pct, show
 
-__all__ = ["Cumulative"]
+__all__ = ["Cumulative", "Projections", "in_order"]
+
+
+def in_order(claims: Iterable[Claim]) -> list[Claim]:
+    """One origin's statements of a running count in the order they were made: by time
+    of publication; within a day where a statement gives no time of day, a running
+    count is taken to rise (lower figures first), with declared revisions last."""
+    by_day: dict[object, list[Claim]] = {}
+    for c in claims:
+        by_day.setdefault(c.published_day, []).append(c)
+    out: list[Claim] = []
+    for day in sorted(by_day, key=lambda d: (d is None, d)):
+        members = by_day[day]
+        if all(isinstance(c.published, dt.datetime) for c in members):
+            members.sort(key=lambda c: (c.moment, len(c.via), c.id))
+        else:
+            members.sort(key=lambda c: (c.revision, c.figure.value, c.moment, len(c.via), c.id))
+        out.extend(members)
+    return out
+
+
+def _states_again(claim: Claim, earlier: Claim) -> bool:
+    """Whether a claim states the very number an earlier one did ("at least 76" and
+    76 do; "about 3,600" and 3,283 do not, though they overlap)."""
+    a, b = claim.figure, earlier.figure
+    if not b.comparable(a):
+        return False
+    x, y = a.to(b.unit).stated_bound(), b.stated_bound()
+    return x is not None and x == y
+
+
+def _when(c: Claim) -> str:
+    moment = c.moment
+    if moment is None:
+        return "an unknown time"
+    if moment.hour or moment.minute or moment.second:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.date().isoformat()
 
 
 @checker("cumulative")
 @attrs.frozen
 class Cumulative:
-    """Counts of one measure and place since one start date ("since the 2022 invasion"),
-    published on different days: a later figure wholly below an earlier one
-    ``contradicts`` it; otherwise the later ``supersedes`` the earlier.
+    """One origin's figures for one running count, in the order published.
+
+    Each figure that differs from the origin's previous one ``supersedes`` it when
+    higher (an update) and ``revises`` it when lower: a declared revision when the
+    claim says so (``Claim.revision``), a suspect fall when it does not (strength
+    0.5, and the reason says so). A figure that repeats one the origin gave before
+    ``relays`` that statement, unless the origin had since given another figure:
+    then it is ``stale``. Only consecutive statements are linked, so a series of
+    n figures gives about n verdicts, not n squared.
     """
 
     def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
-        seen: set[tuple[str, str]] = set()
+        done: set[tuple[tuple[str, str | None, object], str]] = set()
         for claim in new:
-            for other in context.series(claim):
-                pair = tuple(sorted((claim.id, other.id)))
-                if other.id == claim.id or pair in seen:
-                    continue
-                seen.add((pair[0], pair[1]))
-                verdict = self._compare(claim, other, context)
-                if verdict is not None:
-                    yield verdict
-
-    def _compare(self, a: Claim, b: Claim, context: Context) -> Verdict | None:
-        if a.moment == b.moment or not a.figure.comparable(b.figure):
-            return None
-        assert a.moment is not None and b.moment is not None
-        later, earlier = (a, b) if a.moment > b.moment else (b, a)
-        lf, ef = later.figure.to(earlier.figure.unit), earlier.figure
-        since = earlier.period.start if earlier.period else None
-        lo = ef.bounds[0]
-        if lf.bounds[1] < lo or (lf.bounds[1] == lo and (lf.high_open or ef.low_open)):
-            gap = ef.distance(lf)
-            tol = max(context.tolerance, 1e-9)
-            reason = (
-                f"{show(later.figure)} on {later.published} is {pct(gap)} below the "
-                f"{show(ef)} reported on {earlier.published}, for a count since {since}"
+            key = context.series_key(claim)
+            if key is None or claim.moment is None:
+                continue
+            origin = context.origin(claim)
+            if (key, origin) in done:
+                continue
+            done.add((key, origin))
+            series = in_order(
+                c
+                for c in context.series(claim)
+                if c.moment is not None and c.stance == "asserts" and context.origin(c) == origin
             )
-            strength = max(0.01, 1.0 - math.exp(-gap / tol))
-            return Verdict(Relation.CONTRADICTS, later, earlier, strength, reason, "cumulative")
-        reason = (
-            f"{show(later.figure)} on {later.published} updates the {show(ef)} of "
-            f"{earlier.published} for the count since {since}"
+            yield from self._walk(series)
+
+    def _walk(self, series: list[Claim]) -> Iterator[Verdict]:
+        stated: list[Claim] = []  # the origin's statements so far, one per new figure
+        for claim in series:
+            if not stated:
+                stated.append(claim)
+                continue
+            latest = stated[-1]
+            # a repeat states the very figure again: a running count moves by small steps,
+            # so figures within the tolerance of each other are still an update
+            same = [s for s in stated if _states_again(claim, s)]
+            if same:
+                repeated = same[-1]
+                if repeated.moment == claim.moment:
+                    continue  # said at one moment: the relays checker links them
+                if repeated is latest:
+                    said = show(repeated.figure)
+                    reason = f"{claim.source.name} repeats {said} of {_when(repeated)}: one origin"
+                    yield Verdict.trusted(
+                        Relation.RELAYS, claim, repeated, 1.0, reason, "cumulative"
+                    )
+                    continue
+                reason = (
+                    f"{show(claim.figure)} on {_when(claim)} repeats the figure of "
+                    f"{_when(repeated)}, after {show(latest.figure)} was given on {_when(latest)}"
+                )
+                yield Verdict.trusted(Relation.STALE, claim, latest, 1.0, reason, "cumulative")
+                continue
+            stated.append(claim)
+            yield self._step(claim, latest)
+
+    @staticmethod
+    def _step(later: Claim, earlier: Claim) -> Verdict:
+        lf, ef = later.figure.to(earlier.figure.unit), earlier.figure
+        since = f"{_when(earlier)}"
+        if lf.value >= ef.value:
+            reason = f"{show(later.figure)} on {_when(later)} updates the {show(ef)} of {since}"
+            return Verdict.trusted(Relation.SUPERSEDES, later, earlier, 1.0, reason, "cumulative")
+        gap = ef.distance(lf) if not ef.overlaps(lf) else 0.0
+        fall = f"{show(later.figure)} on {_when(later)} is lower than the {show(ef)} of {since}"
+        if later.revision:
+            reason = f"{fall}: a revision, as the source says"
+            return Verdict.trusted(Relation.REVISES, later, earlier, 1.0, reason, "cumulative")
+        reason = f"{fall} ({pct(gap)} apart), and the source does not say it revised it: suspect"
+        return Verdict.trusted(Relation.REVISES, later, earlier, 0.5, reason, "cumulative")
+
+
+@checker("projections")
+@attrs.frozen
+class Projections:
+    """A projection ("could exceed 20,000", ``kind="projection"``) checked against the
+    counts made after it, of the same measure and place: the first count that decides
+    it (reaching a lower bound, or passing an upper one) and the latest count each
+    ``settles`` it, with how far the projection missed in the reason. Projections are
+    never compared with counts as if they were figures for the same moment.
+    """
+
+    def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
+        projections: dict[str, Claim] = {}
+        for claim in new:
+            if claim.kind == "projection":
+                projections[claim.id] = claim
+                continue
+            q = context.quantity(claim)
+            for other in context.topic_claims(q.measure, q.place):
+                if other.kind == "projection":
+                    projections[other.id] = other
+        for projection in projections.values():
+            yield from self._settle(projection, context)
+
+    def _settle(self, projection: Claim, context: Context) -> Iterator[Verdict]:
+        if projection.moment is None:
+            return
+        q = context.quantity(projection)
+        topic = context.topic_claims(q.measure, q.place)
+        origin = context.origin(projection)
+        earlier = [
+            p
+            for p in topic
+            if p.kind == "projection"
+            and p.moment is not None
+            and p.moment < projection.moment
+            and context.origin(p) == origin
+            and _states_again(projection, p)
+        ]
+        if earlier:  # a repeat of the origin's own projection: it relays that one
+            first = min(earlier, key=lambda p: (p.moment, p.id))
+            reason = f"{projection.source.name} repeats the projection of {_when(first)}"
+            yield Verdict.trusted(Relation.RELAYS, projection, first, 1.0, reason, "projections")
+            return
+        counts = in_order(
+            c
+            for c in topic
+            if c.kind != "projection"
+            and c.stance == "asserts"
+            and c.current
+            and c.moment is not None
+            and c.published_day is not None
+            and c.moment > projection.moment
+            and c.figure.comparable(projection.figure)
+            and not context.stale(c)
         )
-        return Verdict(Relation.SUPERSEDES, later, earlier, 1.0, reason, "cumulative")
+        counts.sort(key=lambda c: c.published_day or dt.date.min)  # stable: days, then order
+        if not counts:
+            return
+        low, high = projection.figure.bounds
+        unit = projection.figure.unit
+
+        def decides(count: Claim) -> bool:
+            value = count.figure.to(unit).value
+            return value > high or (high == math.inf and value >= low)
+
+        deciding = next((c for c in counts if decides(c)), None)
+        own = [c for c in counts if context.origin(c) == origin]
+        chosen = (deciding, counts[-1], own[-1] if own else None)
+        for count in dict.fromkeys(c for c in chosen if c is not None):
+            yield self._verdict(count, projection)
+
+    @staticmethod
+    def _verdict(count: Claim, projection: Claim) -> Verdict:
+        value = count.figure.to(projection.figure.unit).value
+        low, high = projection.figure.bounds
+        by = projection.source.name
+        said = f"{show(projection.figure)} projected by {by} on {_when(projection)}"
+        counted = f"{show(count.figure)} counted by {count.source.name} on {_when(count)}"
+        if low <= value <= high:
+            verdict = "held"
+        else:
+            bound = high if value > high else low
+            verdict = f"missed by {pct(abs(value - bound) / max(abs(value), abs(bound), 1e-12))}"
+            verdict += " (too low)" if value > high else " (too high)"
+        reason = f"{counted}: the {said} {verdict}"
+        return Verdict.trusted(Relation.SETTLES, count, projection, 1.0, reason, "projections")

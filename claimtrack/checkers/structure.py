@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from ..errors import UnitError, ValidationError
+from ..figure import relative_gap
 from ..model import Claim
 from ..relations import Quantity, Relation, Verdict
 from ._base import Context, checker
@@ -56,58 +57,88 @@ class PartWhole:
     def _check_wholes(
         self, q: Quantity, wholes: list[Claim], context: Context
     ) -> Iterable[Verdict]:
-        """Every part against every whole claim on one quantity: the parts' sums are
-        worked out once, in the unit of the first whole."""
+        """Every part against every whole claim on one quantity, in the unit of the first
+        whole. A whole of a running count is checked against the parts known when it
+        was given: each part's latest figure published by then."""
         unit = wholes[0].figure.unit
-        by_place: dict[str, list[Claim]] = defaultdict(list)
-        for part in context.claims_within(q):
+        candidates = [
+            part
+            for part in context.claims_within(q)
             # parts add up to a whole only as amounts: a negative figure is a change
-            if (
-                part.stance == "asserts"
-                and part.figure.value >= 0
-                and wholes[0].figure.comparable(part.figure)
-            ):
-                by_place[context.quantity(part).place or ""].append(part)
-        outermost = {
-            place: parts
-            for place, parts in by_place.items()
-            if not any(a in by_place for a in context.places.ancestors(place))
-        }
-        if not outermost:
+            if part.stance == "asserts"
+            and part.kind != "projection"
+            and part.figure.value >= 0
+            and wholes[0].figure.comparable(part.figure)
+        ]
+        if not candidates:
             return []
-        least = {place: min(_low(p, unit) for p in parts) for place, parts in outermost.items()}
-        sums: list[tuple[Claim, float, str]] = []
-        for place, parts in outermost.items():
-            others = [(least[o], o) for o in sorted(outermost) if o != place]
-            rest = math.fsum(v for v, _ in others)
-            rest_text = "".join(f" + {num(v)} {outermost[o][0].place}" for v, o in others)
-            for part in parts:
-                low = _low(part, unit)
-                total = low + rest
-                sums.append((part, total, f"{num(low)} {part.place}{rest_text} = {num(total)}"))
         tol = max(context.tolerance, 1e-9)
-        verdicts = []
+        verdicts: list[Verdict] = []
+        timed = any(c.moment is not None for c in candidates)
+        shared = None if timed else self._sums(candidates, unit, context)
         for whole in wholes:
             if whole.figure.value < 0 or not wholes[0].figure.comparable(whole.figure):
                 continue  # dollars and euros: one dimension, no exchange rate
-            figure = whole.figure if whole.figure.unit == unit else whole.figure.to(unit)
-            high, where, stated = figure.high, whole.place or "the whole", show(whole.figure)
-            for part, total, sum_text in sums:
-                if high is not None and (total > high or (total == high and figure.high_open)):
-                    excess = (total - high) / max(abs(high), 1e-12)
-                    reason = (
-                        f"{sum_text} by {part.source.name} and others, more than the "
-                        f"{stated} {whole.source.name} states for {where}"
-                    )
-                    strength = max(0.01, 1.0 - math.exp(-excess / tol))
-                    relation = Relation.CONTRADICTS
-                else:
-                    reason = f"{sum_text} located of {stated} for {where}: consistent"
-                    strength, relation = 1.0, Relation.PART_OF
-                verdicts.append(
-                    Verdict.trusted(relation, part, whole, strength, reason, "part_whole")
-                )
+            if whole.kind == "projection":
+                continue
+            sums = shared
+            if sums is None:
+                seen = [p for p in candidates if context.known_at(p, whole)]
+                sums = self._sums(seen, unit, context)
+            verdicts.extend(self._against(whole, sums, unit, tol))
         return verdicts
+
+    @staticmethod
+    def _sums(
+        parts: list[Claim], unit: str | None, context: Context
+    ) -> list[tuple[Claim, float, str]]:
+        """Each part's least sum with the least of the other stated places."""
+        by_place: dict[str, list[Claim]] = defaultdict(list)
+        for part in parts:
+            by_place[context.quantity(part).place or ""].append(part)
+        outermost = {
+            place: members
+            for place, members in by_place.items()
+            if not any(a in by_place for a in context.places.ancestors(place))
+        }
+        least = {place: min(_low(p, unit) for p in members) for place, members in outermost.items()}
+        sums: list[tuple[Claim, float, str]] = []
+        for place, members in outermost.items():
+            others = [(least[o], o) for o in sorted(outermost) if o != place]
+            rest = math.fsum(v for v, _ in others)
+            rest_text = "".join(f" + {num(v)} {outermost[o][0].place}" for v, o in others)
+            for part in members:
+                low = _low(part, unit)
+                total = low + rest
+                sums.append((part, total, f"{num(low)} {part.place}{rest_text} = {num(total)}"))
+        return sums
+
+    @staticmethod
+    def _against(
+        whole: Claim, sums: list[tuple[Claim, float, str]], unit: str | None, tol: float
+    ) -> Iterable[Verdict]:
+        figure = whole.figure if whole.figure.unit == unit else whole.figure.to(unit)
+        high, where, stated = figure.high, whole.place or "the whole", show(whole.figure)
+        size = abs(figure.value)
+        for part, total, sum_text in sums:
+            over = high is not None and (total > high or (total == high and figure.high_open))
+            # the parts may pass the whole by the tolerance: rounding, not a contradiction
+            if (
+                over
+                and high is not None
+                and relative_gap(total, total, total, high, high, size) > tol
+            ):
+                excess = (total - high) / max(abs(high), 1e-12)
+                reason = (
+                    f"{sum_text} by {part.source.name} and others, more than the "
+                    f"{stated} {whole.source.name} states for {where}"
+                )
+                strength = max(0.01, 1.0 - math.exp(-excess / tol))
+                relation = Relation.CONTRADICTS
+            else:
+                reason = f"{sum_text} located of {stated} for {where}: consistent"
+                strength, relation = 1.0, Relation.PART_OF
+            yield Verdict.trusted(relation, part, whole, strength, reason, "part_whole")
 
 
 @checker("derived")
@@ -116,15 +147,21 @@ class Derived:
     """A share ("43% intercepted", ``share_of="missiles and drones fired"``) and a total
     for that measure, place and period ("nearly 12,000 fired") yield a derived claim
     ("about 5,160 intercepted") by the share's source, with ``derived_from`` verdicts
-    to both; the graph then checks it against direct claims like any other.
+    to both; the graph then checks it against direct claims like any other. The
+    total may be at another place (``share_place``: "21% of Valencia's deaths were
+    in Paiporta"). A derived claim is never the input of another derivation, so
+    linking reaches a fixed point.
     """
 
     def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
         for claim in new:
+            if claim.derived_from:  # a derived claim never derives again: a fixed point
+                continue
             q = context.quantity(claim)
             if claim.figure.unit == "%" and claim.share_of is not None:
                 total_key = context.measure_key(claim.share_of)
-                for total in context.claims_on(total_key, q.place, q.period):
+                whole = context.places.key(claim.share_place) if claim.share_place else q.place
+                for total in context.claims_on(total_key, whole, q.period):
                     yield from self._derive(claim, total)
             elif claim.figure.unit != "%":
                 for share in context.shares_of(q):
@@ -132,6 +169,8 @@ class Derived:
 
     def _derive(self, share: Claim, total: Claim) -> Iterable[Verdict]:
         if total.figure.unit == "%" or total.stance != "asserts" or share.stance != "asserts":
+            return []
+        if total.derived_from or total.kind == "projection" or share.kind == "projection":
             return []
         try:
             figure = share.figure.of(total.figure)

@@ -16,6 +16,7 @@ from ._questions import (
     disputes,
     relation_pairs,
     supports,
+    timeline,
 )
 
 __all__ = [
@@ -29,4 +30,5 @@ __all__ = [
     "disputes_html",
     "relation_pairs",
     "supports",
+    "timeline",
 ]

@@ -8,6 +8,7 @@ the questions a reader asks. The assessment reads a graph only through these.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ import attrs
 import networkx as nx
 
 from .._format import html as _html
+from ..checkers.cumulative import in_order
 from ..model import Claim, said_html
 from ..relations import Quantity, Relation, Verdict
 from ._edges import UNSET, EdgeKeys, VerdictEdge
@@ -30,6 +32,7 @@ __all__ = [
     "disputes",
     "relation_pairs",
     "supports",
+    "timeline",
 ]
 
 
@@ -143,3 +146,32 @@ def disputes(graph: ClaimGraph) -> list[Dispute]:
         )
         found.append(Dispute(quantity, tuple(sides), tuple(contradictions)))
     return sorted(found, key=lambda d: d.quantity.label)
+
+
+def timeline(
+    graph: ClaimGraph, measure: str, place: str | None, *, as_of: dt.datetime | None = None
+) -> dict[str, list[Claim]]:
+    """A running count's figures per origin, each in the order published: the count's
+    timeline. Only counts and estimates that still stand (no projections, nothing
+    revised, retracted or stale) and, with ``as_of``, published by then; claims
+    without a publication date are left out. ``claimtrack.to_pandas`` of the claims
+    gives it as a table, ``claimtrack.plot_timeline`` as a picture.
+    """
+    context = graph.context
+    measure_key, place_key = context.measure_key(measure), context.places.key(place)
+    stale = {u for u, _ in relation_pairs(graph, Relation.STALE)[Relation.STALE]}
+    out: dict[str, list[Claim]] = {}
+    for claim in context.topic_claims(measure_key, place_key):
+        moment = claim.moment
+        if (
+            moment is None
+            or claim.kind == "projection"
+            or claim.stance != "asserts"
+            or not claim.current
+            or claim.id in stale
+            or graph.is_derived(claim)
+            or (as_of is not None and moment > as_of)
+        ):
+            continue
+        out.setdefault(context.origin(claim), []).append(claim)
+    return {origin: in_order(series) for origin, series in sorted(out.items())}

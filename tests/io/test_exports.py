@@ -88,7 +88,6 @@ def test_node_link_json_is_plain_json_with_the_claims(seeds: ClaimGraph, tmp_pat
         "part_of",
         "derived_from",
         "relays",
-        "supersedes",
     }
     assert {e["kind"] for e in data["edges"]} == {"asserts", "carries", "verdict"}
 

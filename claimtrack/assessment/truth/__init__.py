@@ -52,6 +52,7 @@ from . import _accucopy, _baselines  # noqa: F401  (they register the methods)
 from ._accucopy import AccuCopyPolicy, accucopy
 from ._core import (
     ESTIMATE_HEADERS,
+    MINIMUM_EVIDENCE,
     Estimate,
     Item,
     Method,
@@ -72,6 +73,7 @@ __all__ = [
     "CREDIBILITY",
     "DEFAULT_METHOD",
     "ESTIMATE_HEADERS",
+    "MINIMUM_EVIDENCE",
     "AccuCopyPolicy",
     "Discovery",
     "Estimate",

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ENTRY_POINT_GROUP",
     "ESTIMATE_HEADERS",
+    "MINIMUM_EVIDENCE",
     "Estimate",
     "Item",
     "Method",
@@ -222,8 +223,21 @@ class Reliability:
     copies: tuple[tuple[str, float], ...] = ()
     weak_copies: int = 0
 
+    @property
+    def enough(self) -> bool:
+        """Whether the score rests on enough evidence to be read: at least
+        ``MINIMUM_EVIDENCE`` quantities that other sources also reported. Below it
+        the tables say "not enough data" and grades treat the source as unknown."""
+        return self.claims >= MINIMUM_EVIDENCE
+
     def __repr__(self) -> str:
-        return f"Reliability({self.source!r}, {self.value:.2f}, claims={self.claims})"
+        shown = f"{self.value:.2f}" if self.enough else "not enough data"
+        return f"Reliability({self.source!r}, {shown}, claims={self.claims})"
+
+
+#: How many quantities shared with other sources a reliability needs before it is read
+#: as a number: one or two agreements say little of a source.
+MINIMUM_EVIDENCE = 3
 
 
 Item = tuple[Hashable, tuple[Observation, ...]]

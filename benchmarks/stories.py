@@ -1,0 +1,158 @@
+"""How claimtrack judges evolving stories: relations found, missed and spurious, and
+key estimates, on the story data sets of ``tests/data/stories``.
+
+Each story is a real death-toll story recorded claim by claim, with the relations
+a desk editor expects and the figures the record settles on, all written down
+before any code ran on them (see that folder's README). For each story this
+prints, per relation kind, how many expected relations the linked graph holds
+(found), how many it lacks (missed), and how many verdicts between the story's
+claims nobody expected (spurious, including any between claims marked
+``not_related``); then each key estimate as of its time against the record::
+
+    .venv/bin/python benchmarks/stories.py
+
+The places are those the stories name, declared in ``places.csv`` beside them
+(as a desk declares its zones: "government-held Syria" within Syria).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import claimtrack as ct
+from claimtrack._format import render_table
+
+STORIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "stories"
+NAMES = ("turkey_syria_quake_2023", "derna_flood_2023", "valencia_dana_2024")
+KINDS = {
+    "supersedes": ct.Relation.SUPERSEDES,
+    "revises": ct.Relation.REVISES,
+    "relays": ct.Relation.RELAYS,
+    "stale": ct.Relation.STALE,
+    "corroborates": ct.Relation.CORROBORATES,
+    "contradicts": ct.Relation.CONTRADICTS,
+    "part_of": ct.Relation.PART_OF,
+    "derived_from": ct.Relation.DERIVED_FROM,
+    "settles": ct.Relation.SETTLES,
+}
+
+
+def places() -> ct.Gazetteer:
+    return ct.Gazetteer.from_file(str(STORIES / "places.csv"))
+
+
+def load_story(name: str) -> tuple[dict[str, ct.Claim], dict[str, Any]]:
+    """The story's claims by key, and its expected relations and estimates."""
+    claims: dict[str, ct.Claim] = {}
+    for line in (STORIES / f"{name}.jsonl").read_text("utf-8").splitlines():
+        row = json.loads(line)
+        figure = row["figure"] + ("%" if row["unit"] == "%" and "%" not in row["figure"] else "")
+        replaced = row.get("revised_by") or row.get("retracted_by")
+        claims[row["key"]] = ct.Claim(
+            source=ct.Source(row["source"], kind=row["source_kind"], speaks_for=row["speaks_for"]),
+            measure=row["measure"],
+            figure=figure,
+            place=row["place"],
+            period=row["period"],
+            via=row["via"],
+            published=row["published"],
+            share_of=row["share_of"],
+            share_place=row["share_of_place"],
+            kind=row["kind"],
+            revision=row["revision"],
+            status=row["status"],
+            replaced_by=replaced[:200] if replaced else None,
+            tags=row["tags"],
+            note=row["note"],
+            text=row["text"],
+        )
+    expected = json.loads((STORIES / f"{name}.expected.json").read_text("utf-8"))
+    return claims, expected
+
+
+def _key(relation: str, a: str, b: str) -> tuple[str, str, str]:
+    if KINDS[relation].symmetric:
+        a, b = sorted((a, b))
+    return (relation, a, b)
+
+
+def found_relations(graph: ct.ClaimGraph, keys: dict[str, str]) -> set[tuple[str, str, str]]:
+    """The verdicts between the story's claims, as (kind, key a, key b); a claim a
+    checker derived stands for the share it came from."""
+    found = set()
+    for v in graph.verdicts():
+        a, b = keys.get(v.a.id), keys.get(v.b.id)
+        if v.relation == ct.Relation.DERIVED_FROM and a is None and v.a.derived_from:
+            inputs = [keys.get(i) for i in v.a.derived_from]
+            shares = [
+                k
+                for k, i in zip(inputs, v.a.derived_from, strict=True)
+                if k and graph.claim(i).figure.unit == "%"
+            ]
+            a = shares[0] if shares else None
+            if a is not None and b is not None and b == a:
+                totals = [k for k in inputs if k and k != a]
+                b = totals[0] if totals else None
+        if a is None or b is None or a == b:
+            continue
+        found.add(_key(v.relation.value, a, b))
+    return found
+
+
+def evaluate(name: str) -> tuple[Counter[str], Counter[str], Counter[str], list[tuple[Any, ...]]]:
+    claims, expected = load_story(name)
+    keys = {c.id: k for k, c in claims.items()}
+    graph = ct.ClaimGraph(claims.values(), places=places())
+    graph.link()
+    found = found_relations(graph, keys)
+    wanted = {_key(r["kind"], r["a"], r["b"]) for r in expected["relations"]}
+    unrelated = {tuple(sorted((r["a"], r["b"]))) for r in expected.get("not_related", [])}
+    hits, misses, spurious = Counter[str](), Counter[str](), Counter[str]()
+    for kind, _, _ in wanted & found:
+        hits[kind] += 1
+    for kind, _, _ in wanted - found:
+        misses[kind] += 1
+    expected_pairs = {tuple(sorted((a, b))) for _, a, b in wanted}
+    for kind, a, b in found - wanted:
+        pair = tuple(sorted((a, b)))
+        if pair in unrelated or pair not in expected_pairs:
+            spurious[kind] += 1
+        else:  # the right pair under another relation: a miss already counted, and wrong
+            spurious[kind] += 1
+    estimates = []
+    for e in expected["estimates"]:
+        as_of = dt.datetime.fromisoformat(e["as_of"])
+        got = ct.running_estimate(graph, e["measure"], e["place"], as_of)
+        best = got.best if got is not None else None
+        off = abs(best - e["value"]) / e["value"] if best is not None and e["value"] else None
+        estimates.append((e["measure"], e["place"], e["as_of"], e["value"], best, off))
+    return hits, misses, spurious, estimates
+
+
+def main() -> int:
+    for name in NAMES:
+        hits, misses, spurious, estimates = evaluate(name)
+        kinds = sorted(set(hits) | set(misses) | set(spurious))
+        rows = [(k, hits[k], misses[k], spurious[k]) for k in kinds]
+        total = sum(hits.values()) + sum(misses.values())
+        rows.append(("all", sum(hits.values()), sum(misses.values()), sum(spurious.values())))
+        print(f"\n{name}: {total} expected relations")
+        print(render_table(["relation", "found", "missed", "spurious"], rows))
+        share = sum(hits.values()) / total if total else 0.0
+        wrong = sum(spurious.values()) / total
+        print(f"found {share:.0%} of the expected; spurious {wrong:.0%} of it")
+        print(render_table(
+            ["measure", "place", "as of", "record", "estimate", "off"],
+            [(m, p, t, f"{v:,}", "" if b is None else f"{b:,.0f}", "" if o is None else f"{o:.1%}")
+             for m, p, t, v, b, o in estimates],
+        ))  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
