@@ -82,6 +82,9 @@ class Context:
     _series: dict[tuple[str, str | None, Any], list[Claim]] = attrs.field(
         factory=lambda: defaultdict(list), repr=False
     )
+    _series_within: dict[tuple[str, str | None, Any], list[Claim]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
     _places_of: dict[tuple[str, str | None], list[Claim]] = attrs.field(
         factory=lambda: defaultdict(list), repr=False
     )
@@ -132,6 +135,9 @@ class Context:
         series = self.series_key(claim)
         if series is not None:
             self._series[series].append(claim)
+            if q.place is not None:
+                for outer in self.places.ancestors(q.place):
+                    self._series_within[(series[0], outer, series[2])].append(claim)
         body = claim.source.speaks_for
         for name in claim.source.names:
             if body:  # a speaker's name leads to the body it speaks for, in every claim
@@ -170,11 +176,11 @@ class Context:
         return (self.measure_key(claim.measure), place, (p.start, dimension(claim.figure.unit)))
 
     def running(self, a: Claim, b: Claim) -> bool:
-        """Whether two claims are statements of one origin in one running count at two
-        moments: an update, a revision or a repeat, never a disagreement."""
+        """Whether two claims are statements of one origin in one running count: an
+        update, a revision or a repeat, never a disagreement (``cumulative`` orders
+        them, even when both were published on one day without a time)."""
         return (
-            a.moment != b.moment
-            and self.origin(a) == self.origin(b)
+            self.origin(a) == self.origin(b)
             and self.series_key(a) is not None
             and self.series_key(a) == self.series_key(b)
         )
@@ -240,6 +246,13 @@ class Context:
         """Every claim on a measure and place, whatever its period: what a projection
         is checked against."""
         return self._places_of.get((measure_key, place), [])
+
+    def series_within(self, key: tuple[str, str | None, Any]) -> list[Claim]:
+        """The claims of running counts in places strictly inside a series' place."""
+        return self._series_within.get(key, [])
+
+    def series_of(self, key: tuple[str, str | None, Any]) -> list[Claim]:
+        return self._series.get(key, [])
 
     def series(self, claim: Claim) -> list[Claim]:
         key = self.series_key(claim)

@@ -124,11 +124,11 @@ class Agreement:
 
 
 def _apart(a: Claim, b: Claim, context: Context) -> bool:
-    """Pairs no figure comparison applies to: a projection and a count (the count is
-    checked against the projection later, by ``projections``), and one origin's
-    statements of a running count at two moments (an update or a revision, for
-    ``cumulative``)."""
-    return (a.kind == "projection") != (b.kind == "projection") or context.running(a, b)
+    """Pairs no figure comparison applies to: a projection and anything (a count is
+    checked against the projection later, by ``projections``; two forecasts are
+    not figures of one moment), and one origin's statements of a running count (an
+    update or a revision, for ``cumulative``)."""
+    return a.kind == "projection" or b.kind == "projection" or context.running(a, b)
 
 
 def _open(c: Claim) -> bool:

@@ -73,6 +73,10 @@ class Cumulative:
     """
 
     def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
+        yield from self._walks(new, context)
+        yield from self._across(new, context)
+
+    def _walks(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
         done: set[tuple[tuple[str, str | None, object], str]] = set()
         for claim in new:
             key = context.series_key(claim)
@@ -101,8 +105,6 @@ class Cumulative:
             same = [s for s in stated if _states_again(claim, s)]
             if same:
                 repeated = same[-1]
-                if repeated.moment == claim.moment:
-                    continue  # said at one moment: the relays checker links them
                 if repeated is latest:
                     said = show(repeated.figure)
                     reason = f"{claim.source.name} repeats {said} of {_when(repeated)}: one origin"
@@ -118,6 +120,66 @@ class Cumulative:
                 continue
             stated.append(claim)
             yield self._step(claim, latest)
+
+    def _across(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
+        """Two origins' figures for one running count, a day or more apart (on one day,
+        ``agreement`` compares them): within ``window`` of each other, a later figure
+        below another origin's earlier one ``contradicts`` it, since a count to date
+        does not fall; within a day, figures that agree ``corroborate``."""
+        tol = context.tolerance
+        seen: set[tuple[str, str]] = set()
+        for claim in new:
+            key = context.series_key(claim)
+            if key is None or claim.moment is None:
+                continue
+            for other in context.series(claim):
+                if other.moment is None or other.id == claim.id:
+                    continue
+                pair = (min(claim.id, other.id), max(claim.id, other.id))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                later, earlier = (claim, other) if claim.moment >= other.moment else (other, claim)
+                verdict = self._compare(later, earlier, context, tol)
+                if verdict is not None:
+                    yield verdict
+
+    window = dt.timedelta(days=3)
+
+    def _compare(
+        self, later: Claim, earlier: Claim, context: Context, tol: float
+    ) -> Verdict | None:
+        gap = later.moment - earlier.moment if later.moment and earlier.moment else None
+        if (
+            gap is None
+            or gap > self.window
+            or later.published_day == earlier.published_day
+            or later.stance != "asserts"
+            or earlier.stance != "asserts"
+            or not (later.current and earlier.current)
+            or context.origin(later) == context.origin(earlier)
+            or not earlier.figure.comparable(later.figure)
+            or not context.known_at(earlier, later)
+            or context.stale(later)
+        ):
+            return None
+        lf, ef = later.figure.to(earlier.figure.unit), earlier.figure
+        l_hi, e_lo = lf.bounds[1], ef.bounds[0]
+        if l_hi < e_lo and ef.distance(lf) > tol:
+            reason = (
+                f"{show(later.figure)} ({later.source.name}, {_when(later)}) is "
+                f"{pct(ef.distance(lf))} below the {show(ef)} {earlier.source.name} gave on "
+                f"{_when(earlier)}, and a count to date does not fall"
+            )
+            return Verdict.trusted(Relation.CONTRADICTS, later, earlier, 1.0, reason, "cumulative")
+        bounded = None not in (lf.low, lf.high, ef.low, ef.high)
+        if bounded and gap <= dt.timedelta(days=1) and ef.agrees(lf, tol):
+            reason = (
+                f"{show(later.figure)} ({later.source.name}, {_when(later)}) and {show(ef)} "
+                f"({earlier.source.name}, {_when(earlier)}) are within the {pct(tol)} tolerance"
+            )
+            return Verdict.trusted(Relation.CORROBORATES, later, earlier, 1.0, reason, "cumulative")
+        return None
 
     @staticmethod
     def _step(later: Claim, earlier: Claim) -> Verdict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +26,30 @@ def _low(claim: Claim, unit: str | None) -> float:
     return 0.0 if low is None else low
 
 
+#: How old a part of a running count may be, before its whole, to be taken as part of it.
+FRESH = dt.timedelta(days=1)
+
+
+def _freshest(parts: Sequence[Claim], whole: Claim, context: Context) -> list[Claim]:
+    """The parts a whole of a running count was given with: in each place, the latest
+    figures known when it was given, and published at most ``FRESH`` before it."""
+    moment = whole.moment
+    if moment is None:
+        return list(parts)
+    latest: dict[str | None, list[Claim]] = {}
+    for part in parts:
+        when = part.moment
+        if when is None or moment - when > FRESH or not context.known_at(part, whole):
+            continue
+        place = context.quantity(part).place
+        kept = latest.setdefault(place, [])
+        if kept and kept[0].moment is not None and when > kept[0].moment:
+            kept.clear()
+        if not kept or kept[0].moment == when:
+            kept.append(part)
+    return [p for kept in latest.values() for p in kept]
+
+
 @checker("part_whole")
 @attrs.frozen
 class PartWhole:
@@ -41,9 +66,18 @@ class PartWhole:
 
     def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
         wholes: dict[Quantity, dict[str, Claim]] = {}
+        running: dict[str, Claim] = {}  # wholes of running counts, checked across days
         for claim in new:
             q = context.quantity(claim)
             if q.place is None:
+                continue
+            key = context.series_key(claim)
+            if key is not None:
+                for outer in context.places.ancestors(q.place):
+                    for whole in context.series_of((key[0], outer, key[2])):
+                        running[whole.id] = whole
+                if context.series_within((key[0], q.place, key[2])):
+                    running[claim.id] = claim
                 continue
             for outer in context.places.ancestors(q.place):
                 around = Quantity(q.measure, outer, q.period, q.dimension)
@@ -53,9 +87,19 @@ class PartWhole:
                 wholes.setdefault(q, {})[claim.id] = claim
         for quantity, claims in wholes.items():
             yield from self._check_wholes(quantity, list(claims.values()), context)
+        for whole in running.values():
+            key = context.series_key(whole)
+            assert key is not None
+            q = context.quantity(whole)
+            parts = _freshest(context.series_within((key[0], q.place, key[2])), whole, context)
+            yield from self._check_wholes(q, [whole], context, parts)
 
     def _check_wholes(
-        self, q: Quantity, wholes: list[Claim], context: Context
+        self,
+        q: Quantity,
+        wholes: list[Claim],
+        context: Context,
+        within: Sequence[Claim] | None = None,
     ) -> Iterable[Verdict]:
         """Every part against every whole claim on one quantity, in the unit of the first
         whole. A whole of a running count is checked against the parts known when it
@@ -63,10 +107,11 @@ class PartWhole:
         unit = wholes[0].figure.unit
         candidates = [
             part
-            for part in context.claims_within(q)
+            for part in (context.claims_within(q) if within is None else within)
             # parts add up to a whole only as amounts: a negative figure is a change
             if part.stance == "asserts"
             and part.kind != "projection"
+            and part.current
             and part.figure.value >= 0
             and wholes[0].figure.comparable(part.figure)
         ]
