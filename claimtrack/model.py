@@ -555,7 +555,7 @@ class Claim:
         p = self.published
         return p.date() if isinstance(p, dt.datetime) else p
 
-    @property
+    @cached_property
     def moment(self) -> dt.datetime | None:
         """The publication as a moment, to order a running count's updates: a day
         without a time of day counts from its start."""

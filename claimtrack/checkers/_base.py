@@ -11,6 +11,8 @@ derived claim) adds that claim.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import functools
 import inspect
 from collections import defaultdict
@@ -53,6 +55,34 @@ class GroupChecker(Protocol):
 Checker = Any  # a PairChecker, a pair checker taking a context, or a GroupChecker
 
 
+#: A running count: measure key, place key, and the count's start with its dimension.
+SeriesKey = tuple[str, "str | None", Any]
+
+
+def moment_of(claim: Claim) -> dt.datetime:
+    """A claim's publication moment, for sorting claims that all have one (the
+    members of running counts); the earliest moment for one that has none."""
+    return claim.moment or dt.datetime.min
+
+
+class _Said:
+    """One origin's statements of one running count, sorted by publication moment, and
+    which of them are stale (worked out on first asking)."""
+
+    __slots__ = ("claims", "moments", "stale")
+
+    def __init__(self) -> None:
+        self.claims: list[Claim] = []
+        self.moments: list[Any] = []
+        self.stale: dict[str, bool] = {}
+
+    def add(self, claim: Claim) -> None:
+        i = bisect.bisect_right(self.moments, claim.moment)
+        self.claims.insert(i, claim)
+        self.moments.insert(i, claim.moment)
+        self.stale.clear()  # an earlier statement can change what a later one repeats
+
+
 @attrs.define
 class Context:
     """What checkers may ask of the graph: keys, indexes and settings.
@@ -82,7 +112,15 @@ class Context:
     _series: dict[tuple[str, str | None, Any], list[Claim]] = attrs.field(
         factory=lambda: defaultdict(list), repr=False
     )
-    _series_within: dict[tuple[str, str | None, Any], list[Claim]] = attrs.field(
+    _series_within: dict[SeriesKey, list[Claim]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
+    _series_keys: dict[str, SeriesKey | None] = attrs.field(factory=dict, repr=False)
+    _statements: dict[tuple[SeriesKey, str], _Said] = attrs.field(factory=dict, repr=False)
+    _series_origins: dict[SeriesKey, list[str]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
+    _projections: dict[tuple[str, str | None], list[Claim]] = attrs.field(
         factory=lambda: defaultdict(list), repr=False
     )
     _places_of: dict[tuple[str, str | None], list[Claim]] = attrs.field(
@@ -129,21 +167,27 @@ class Context:
                 self._within[Quantity(q.measure, outer, q.period, q.dimension)].append(claim)
         self._topics[(q.measure, q.place, q.period)].append(claim)
         self._places_of[(q.measure, q.place)].append(claim)
+        if claim.kind == "projection":
+            self._projections[(q.measure, q.place)].append(claim)
         if claim.share_of is not None and not claim.derived_from:
             whole = self.places.key(claim.share_place) if claim.share_place else q.place
             self._shares[(self.measure_key(claim.share_of), whole, q.period)].append(claim)
         series = self.series_key(claim)
-        if series is not None:
-            self._series[series].append(claim)
+        if series is not None and claim.moment is not None:
+            members = self._series[series]
+            members.insert(bisect.bisect_right(members, claim.moment, key=moment_of), claim)
+            origin = self.origin(claim)
+            said = self._statements.get((series, origin))
+            if said is None:
+                said = self._statements[(series, origin)] = _Said()
+                self._series_origins[series].append(origin)
+            said.add(claim)
             if q.place is not None:
                 for outer in self.places.ancestors(q.place):
-                    self._series_within[(series[0], outer, series[2])].append(claim)
-        body = claim.source.speaks_for
+                    within = self._series_within[(series[0], outer, series[2])]
+                    within.insert(bisect.bisect_right(within, claim.moment, key=moment_of), claim)
         for name in claim.source.names:
-            if body:  # a speaker's name leads to the body it speaks for, in every claim
-                self._aliases[name.casefold()] = self._aliases.get(body.casefold(), body)
-            else:
-                self._aliases.setdefault(name.casefold(), claim.source.name)
+            self._aliases.setdefault(name.casefold(), claim.source.name)
         return q
 
     def claims_about(self, quantity: Quantity) -> list[Claim]:
@@ -162,64 +206,97 @@ class Context:
         """Claims on a measure, place and period, whatever their unit."""
         return self._topics.get((measure_key, place, period), [])
 
-    def series_key(self, claim: Claim) -> tuple[str, str | None, Any] | None:
+    def series_key(self, claim: Claim) -> SeriesKey | None:
         """For a running count (a period open at the end, "since 2022" or "2023-02-06/",
-        or one that ends on its publication day, read as to date) with a publication
-        date: the series it belongs to (measure, place, start), else None. A
-        projection belongs to none: it is no count."""
+        or a span that ends on its publication day, read as to date) with a
+        publication date: the series it belongs to (measure, place, start), else None.
+        A single day's figure is that day's count, not a running one, and a projection
+        belongs to none: it is no count."""
+        cid = claim.id
+        if cid in self._series_keys:
+            return self._series_keys[cid]
         p, day = claim.period, claim.published_day
-        if p is None or p.start is None or day is None or claim.kind == "projection":
-            return None
-        if p.end is not None and p.end != day:
-            return None
-        place = self.places.key(claim.place)
-        return (self.measure_key(claim.measure), place, (p.start, dimension(claim.figure.unit)))
+        key: SeriesKey | None = None
+        if (
+            p is not None
+            and p.start is not None
+            and day is not None
+            and claim.kind != "projection"
+            and (p.end is None or (p.end == day and p.start < p.end))
+        ):
+            start = (p.start, dimension(claim.figure.unit))
+            key = (self.measure_key(claim.measure), self.places.key(claim.place), start)
+        self._series_keys[cid] = key
+        return key
 
     def running(self, a: Claim, b: Claim) -> bool:
         """Whether two claims are statements of one origin in one running count: an
         update, a revision or a repeat, never a disagreement (``cumulative`` orders
         them, even when both were published on one day without a time)."""
-        return (
-            self.origin(a) == self.origin(b)
-            and self.series_key(a) is not None
-            and self.series_key(a) == self.series_key(b)
-        )
+        key = self.series_key(a)
+        return key is not None and key == self.series_key(b) and self.origin(a) == self.origin(b)
+
+    def _said(self, claim: Claim) -> _Said | None:
+        """The statements of a claim's origin in its series, in order of publication."""
+        key = self.series_key(claim)
+        if key is None or claim.moment is None:
+            return None
+        return self._statements.get((key, self.origin(claim)))
 
     def latest(self, claim: Claim, moment: Any) -> bool:
         """Whether a claim of a running count is still its origin's latest statement of
         it at ``moment`` (True for claims in no series)."""
-        if claim.moment is None or self.series_key(claim) is None:
+        said = self._said(claim)
+        if said is None:
             return True
-        origin = self.origin(claim)
-        return not any(
-            other.moment is not None
-            and claim.moment < other.moment <= moment
-            and self.origin(other) == origin
-            for other in self.series(claim)
-        )
+        moments = said.moments
+        return bisect.bisect_right(moments, claim.moment) == bisect.bisect_right(moments, moment)
+
+    def latest_before(self, key: SeriesKey, origin: str, moment: Any) -> list[Claim]:
+        """An origin's statements of a running count published last at or before
+        ``moment`` (several when they share that moment)."""
+        said = self._statements.get((key, origin))
+        if said is None:
+            return []
+        i = bisect.bisect_right(said.moments, moment)
+        if i == 0:
+            return []
+        last = said.moments[i - 1]
+        j = bisect.bisect_left(said.moments, last)
+        return said.claims[j:i]
+
+    def statements(self, key: SeriesKey, origin: str) -> list[Claim]:
+        """An origin's statements of a running count, in order of publication moment."""
+        said = self._statements.get((key, origin))
+        return said.claims if said is not None else []
+
+    def origins_of(self, key: SeriesKey) -> list[str]:
+        """The origins with statements in a running count."""
+        return self._series_origins.get(key, [])
 
     def stale(self, claim: Claim) -> bool:
         """Whether a claim of a running count repeats a figure its origin had already
         replaced with another by the time it was published."""
-        if claim.moment is None or self.series_key(claim) is None:
+        said = self._said(claim)
+        if said is None:
             return False
-        origin = self.origin(claim)
-        earlier = [
-            c
-            for c in self.series(claim)
-            if c.moment is not None and c.moment < claim.moment and self.origin(c) == origin
-        ]
-        if not earlier:
-            return False
-        latest = max(earlier, key=lambda c: c.moment or 0)
-        said = claim.figure.stated_bound()
+        cached = said.stale.get(claim.id)
+        if cached is not None:
+            return cached
+        earlier = said.claims[: bisect.bisect_left(said.moments, claim.moment)]
+        found = False
+        if earlier:
+            figure = claim.figure.stated_bound()
 
-        def states(other: Claim) -> bool:
-            return other.figure.comparable(claim.figure) and said == (
-                other.figure.to(claim.figure.unit).stated_bound()
-            )
+            def states(other: Claim) -> bool:
+                return other.figure.comparable(claim.figure) and figure == (
+                    other.figure.to(claim.figure.unit).stated_bound()
+                )
 
-        return not states(latest) and any(states(c) for c in earlier if c is not latest)
+            last = earlier[-1]
+            found = not states(last) and any(states(c) for c in earlier[:-1])
+        said.stale[claim.id] = found
+        return found
 
     def known_at(self, part: Claim, whole: Claim) -> bool:
         """Whether a figure was known when another was given: published no later, and
@@ -247,11 +324,17 @@ class Context:
         is checked against."""
         return self._places_of.get((measure_key, place), [])
 
-    def series_within(self, key: tuple[str, str | None, Any]) -> list[Claim]:
-        """The claims of running counts in places strictly inside a series' place."""
+    def projections_on(self, measure_key: str, place: str | None) -> list[Claim]:
+        """The projections made for a measure and place."""
+        return self._projections.get((measure_key, place), [])
+
+    def series_within(self, key: SeriesKey) -> list[Claim]:
+        """The claims of running counts in places strictly inside a series' place, in
+        order of publication."""
         return self._series_within.get(key, [])
 
-    def series_of(self, key: tuple[str, str | None, Any]) -> list[Claim]:
+    def series_of(self, key: SeriesKey) -> list[Claim]:
+        """A running count's claims, every origin's, in order of publication moment."""
         return self._series.get(key, [])
 
     def series(self, claim: Claim) -> list[Claim]:

@@ -54,20 +54,23 @@ class Agreement:
                     f.unit,
                     context.origin(c),
                     show(f),
+                    c.kind == "projection",
+                    context.series_key(c),
+                    f.low is None or f.high is None,
                 )
             return found
 
         for a, b in pairs:
-            if _apart(a, b, context):
-                continue
             fa, fb = facts(a), facts(b)
-            if fa[3] != fb[3] or a.stance != b.stance or tol <= 0 or _open(a) or _open(b):
+            if fa[6] or fb[6] or (fa[7] is not None and fa[7] == fb[7] and fa[4] == fb[4]):
+                continue  # a projection, or one origin's running count: see _apart
+            if fa[3] != fb[3] or a.stance != b.stance or tol <= 0:
                 verdict = self(a, b, context)  # units to convert, denials, zero tolerance
                 if verdict is not None:
                     yield verdict
                 continue
-            a_lo, a_hi, a_abs, _, a_origin, a_text = fa
-            b_lo, b_hi, b_abs, _, b_origin, b_text = fb
+            a_lo, a_hi, a_abs, _, a_origin, a_text, *_ = fa
+            b_lo, b_hi, b_abs, _, b_origin, b_text, *_ = fb
             gap = relative_gap(a_lo, a_hi, a_abs, b_lo, b_hi, b_abs)
             if gap > tol:
                 reason = (
@@ -76,7 +79,7 @@ class Agreement:
                 )
                 strength = max(0.01, 1.0 - math.exp(-(gap - tol) / tol))
                 yield Verdict.trusted(Relation.CONTRADICTS, a, b, strength, reason, "agreement")
-            elif a_origin != b_origin:
+            elif a_origin != b_origin and not (fa[8] or fb[8]):  # an open bound: consistent
                 yield self._corroboration(a, b, gap, tol)
 
     def _corroboration(self, a: Claim, b: Claim, gap: float, tol: float) -> Verdict:

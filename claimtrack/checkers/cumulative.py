@@ -7,6 +7,7 @@ and start of the count, ``Context.series_key``), and none is a disagreement.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,7 +16,7 @@ import attrs
 
 from ..model import Claim
 from ..relations import Relation, Verdict
-from ._base import Context, checker
+from ._base import Context, checker, moment_of
 from ._text import pct, show
 
 __all__ = ["Cumulative", "Projections", "in_order"]
@@ -86,11 +87,7 @@ class Cumulative:
             if (key, origin) in done:
                 continue
             done.add((key, origin))
-            series = in_order(
-                c
-                for c in context.series(claim)
-                if c.moment is not None and c.stance == "asserts" and context.origin(c) == origin
-            )
+            series = in_order(c for c in context.statements(key, origin) if c.stance == "asserts")
             yield from self._walk(series)
 
     def _walk(self, series: list[Claim]) -> Iterator[Verdict]:
@@ -125,21 +122,28 @@ class Cumulative:
         """Two origins' figures for one running count, a day or more apart (on one day,
         ``agreement`` compares them): within ``window`` of each other, a later figure
         below another origin's earlier one ``contradicts`` it, since a count to date
-        does not fall; within a day, figures that agree ``corroborate``."""
+        does not fall; within a day, figures that agree ``corroborate``. Each figure
+        meets the other origins' latest figures before it, and the figures after it
+        of which it is its origin's latest."""
         tol = context.tolerance
         seen: set[tuple[str, str]] = set()
+        window = self.window
         for claim in new:
             key = context.series_key(claim)
-            if key is None or claim.moment is None:
+            moment = claim.moment
+            if key is None or moment is None:
                 continue
-            for other in context.series(claim):
-                if other.moment is None or other.id == claim.id:
+            series = context.series_of(key)  # in order of publication
+            first = bisect.bisect_left(series, moment - window, key=moment_of)
+            last = bisect.bisect_right(series, moment + window, key=moment_of)
+            for other in series[first:last]:
+                if other.moment is None or other.moment == moment or other.id == claim.id:
                     continue
                 pair = (min(claim.id, other.id), max(claim.id, other.id))
                 if pair in seen:
                     continue
                 seen.add(pair)
-                later, earlier = (claim, other) if claim.moment >= other.moment else (other, claim)
+                later, earlier = (claim, other) if other.moment < moment else (other, claim)
                 verdict = self._compare(later, earlier, context, tol)
                 if verdict is not None:
                     yield verdict
@@ -214,9 +218,8 @@ class Projections:
                 projections[claim.id] = claim
                 continue
             q = context.quantity(claim)
-            for other in context.topic_claims(q.measure, q.place):
-                if other.kind == "projection":
-                    projections[other.id] = other
+            for other in context.projections_on(q.measure, q.place):
+                projections[other.id] = other
         for projection in projections.values():
             yield from self._settle(projection, context)
 

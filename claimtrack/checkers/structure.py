@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections import defaultdict
@@ -13,7 +14,7 @@ from ..errors import UnitError, ValidationError
 from ..figure import relative_gap
 from ..model import Claim
 from ..relations import Quantity, Relation, Verdict
-from ._base import Context, checker
+from ._base import Context, checker, moment_of
 from ._text import num, show
 
 __all__ = ["Derived", "PartWhole"]
@@ -37,7 +38,10 @@ def _freshest(parts: Sequence[Claim], whole: Claim, context: Context) -> list[Cl
     if moment is None:
         return list(parts)
     latest: dict[str | None, list[Claim]] = {}
-    for part in parts:
+    # the parts are in order of publication: only those of the last FRESH before it
+    first = bisect.bisect_left(parts, moment - FRESH, key=moment_of)
+    last = bisect.bisect_right(parts, moment, key=moment_of)
+    for part in parts[first:last]:
         when = part.moment
         if when is None or moment - when > FRESH or not context.known_at(part, whole):
             continue
@@ -73,8 +77,13 @@ class PartWhole:
                 continue
             key = context.series_key(claim)
             if key is not None:
+                moment = moment_of(claim)
                 for outer in context.places.ancestors(q.place):
-                    for whole in context.series_of((key[0], outer, key[2])):
+                    # a part counts for the wholes given from its moment to FRESH after it
+                    later = context.series_of((key[0], outer, key[2]))
+                    first = bisect.bisect_left(later, moment, key=moment_of)
+                    last = bisect.bisect_right(later, moment + FRESH, key=moment_of)
+                    for whole in later[first:last]:
                         running[whole.id] = whole
                 if context.series_within((key[0], q.place, key[2])):
                     running[claim.id] = claim
@@ -111,7 +120,6 @@ class PartWhole:
             # parts add up to a whole only as amounts: a negative figure is a change
             if part.stance == "asserts"
             and part.kind != "projection"
-            and part.current
             and part.figure.value >= 0
             and wholes[0].figure.comparable(part.figure)
         ]
@@ -119,7 +127,7 @@ class PartWhole:
             return []
         tol = max(context.tolerance, 1e-9)
         verdicts: list[Verdict] = []
-        timed = any(c.moment is not None for c in candidates)
+        timed = any(context.series_key(c) is not None for c in candidates)
         shared = None if timed else self._sums(candidates, unit, context)
         for whole in wholes:
             if whole.figure.value < 0 or not wholes[0].figure.comparable(whole.figure):
