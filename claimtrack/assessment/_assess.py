@@ -47,7 +47,7 @@ from ..model import Claim, Period
 from ..relations import Quantity, Relation
 from . import truth
 from ._assessment import Assessment
-from .truth import Discovery, Estimate, Grade, GradePolicy, Method, Observation
+from .truth import Discovery, Estimate, Grade, GradePolicy, Method, Observation, Reliability
 
 __all__ = ["assess", "assessment_method", "assessment_methods", "running_estimate"]
 
@@ -196,6 +196,7 @@ class _Assessor:
         self.sources = graph.sources()
         self.letters = {s.name: s.letter for s in self.sources}
         self.grades: dict[str, Grade] = {}
+        self.reliability: dict[str, Reliability] = {}
         # equal grades are one object: a few thousand kinds among a hundred thousand claims
         self._shared: dict[tuple[int, str | None, tuple[str, ...]], Grade] = {}
 
@@ -213,6 +214,7 @@ class _Assessor:
         relays = {u for u, _ in edges[Relation.RELAYS]}
         owners, units = _observations(graph, relays, origins, left_out)
         discovery = self._discover(owners, graph.context.tolerance)
+        self.reliability = _with_disputes(discovery.reliability, owners)
         corroborating = corroborating_origins(edges, origins)
         estimates: dict[Quantity, Estimate[Quantity]] = {}
         for quantity, held in owners.items():
@@ -236,7 +238,7 @@ class _Assessor:
             graph,
             discovery.method,
             estimates,
-            dict(discovery.reliability),
+            self.reliability,
             self.grades,
             dict(discovery.dependence),
         )
@@ -293,7 +295,7 @@ class _Assessor:
         copied = dict(found.copied)  # claims the method took in part for copies here
         dependence = discovery.dependence
         dependent = {name for pair in dependence for name in pair}
-        scores = discovery.reliability
+        scores = self.reliability
         policy = _POLICY
         tolerance = self.graph.context.tolerance
         for claim, scored, lo, hi in held:
@@ -301,9 +303,8 @@ class _Assessor:
             if obs.weight != 1.0:  # a relay weighs as its origin
                 obs = Observation.trusted(obs.source, obs.value, obs.low, obs.high, 1.0)
             learned = scores.get(obs.source)
-            score = learned.value if learned is not None and learned.claims else None
-            if score is not None and not 0 <= score <= 1:  # as grade() checks it
-                raise ValidationError("reliability", score, "a number in [0, 1] or None")
+            # a score resting on too little evidence is no score (the prior stands)
+            score = learned.value if learned is not None and learned.enough else None
             others = corroborating.get(claim.id, ())
             confirming = _independent(obs.source, others, dependence, dependent, copied)
             digit, reasons = truth.judge(obs, judged_against, confirming, score, policy)
@@ -388,6 +389,24 @@ def _settle(
     if chosen == best:
         return tolerant
     return attrs.evolve(tolerant, best=chosen, confidence=tolerant.probability(chosen, chosen))
+
+
+def _with_disputes(
+    reliability: Mapping[str, Reliability], owners: Mapping[Quantity, _Held]
+) -> dict[str, Reliability]:
+    """Each source's reliability with the number of disputed quantities behind it:
+    those it reported on where the figures were not all one."""
+    for r in reliability.values():  # a method of one's own may return anything
+        if not (isinstance(r.value, int | float) and 0 <= r.value <= 1):
+            raise ValidationError("reliability", r.value, "a number in [0, 1] or None")
+    disputed: dict[str, int] = {}
+    for held in owners.values():
+        if len({(lo, hi) for _, _, lo, hi in held}) > 1:
+            for source in {obs.source for _, obs, _, _ in held}:
+                disputed[source] = disputed.get(source, 0) + 1
+    return {
+        name: attrs.evolve(r, disputed=disputed.get(name, 0)) for name, r in reliability.items()
+    }
 
 
 def _bounded_best(found: Estimate[Any], held: _Held) -> Estimate[Any]:

@@ -213,6 +213,8 @@ class Reliability:
     strength of the evidence in [0, 1]; ``weak_copies`` counts the quantities on
     which its figure, shared only with less reliable sources, was taken in part
     for a copy of theirs (a bot that carries vandals' figures forward).
+    ``disputed``, filled in by ``assess``, counts the quantities it reported on
+    where sources gave different figures: the evidence behind the score.
     """
 
     source: str
@@ -222,13 +224,17 @@ class Reliability:
     agreed: float
     copies: tuple[tuple[str, float], ...] = ()
     weak_copies: int = 0
+    disputed: int | None = None
 
     @property
     def enough(self) -> bool:
         """Whether the score rests on enough evidence to be read: at least
-        ``MINIMUM_EVIDENCE`` quantities that other sources also reported. Below it
+        ``MINIMUM_EVIDENCE`` disputed quantities (those where sources gave different
+        figures: agreeing where everyone agrees tells little), or, where ``assess``
+        did not count them, quantities that other sources also reported. Below it
         the tables say "not enough data" and grades treat the source as unknown."""
-        return self.claims >= MINIMUM_EVIDENCE
+        evidence = self.claims if self.disputed is None else self.disputed
+        return evidence >= MINIMUM_EVIDENCE
 
     def __repr__(self) -> str:
         shown = f"{self.value:.2f}" if self.enough else "not enough data"
