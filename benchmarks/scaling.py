@@ -43,7 +43,17 @@ ADVERSARIAL = (
     "nearly 12,000 between 3 and 1,1,1,1, over over the ministry said F-16 since 2022 "
     "in the Kursk region twenty twenty-one hundred 10:30 a claim the army denied "
 )
-HOSTILE = {"commas": "1,", "hedges": "over ", "number-words": "twenty ", "verbs": "said "}
+HOSTILE = {
+    "commas": "1,",
+    "hedges": "over ",
+    "number-words": "twenty ",
+    "verbs": "said ",
+    # number words joined by hyphens and ending in "-x" ("twenty-twenty-...-x") once took
+    # time in the square of the run; so did a long run of digits or of hex digits
+    "hyphen-words": "twenty-",
+    "digit-run": "1",
+    "hex-run": "3f9a0c",
+}
 RECORD = {"source": "A", "measure": "drones destroyed", "figure": "nearly 12,000"}
 
 
@@ -88,7 +98,10 @@ def main() -> int:
     }
     rows += text_rows("Figure.parse", _parse, figures)
     texts = {"adversarial": (ADVERSARIAL * 600, ADVERSARIAL * 6_000)}  # about 100 KB and 1 MB
-    texts |= {name: (unit * 2_000, unit * 20_000) for name, unit in HOSTILE.items()}
+    texts |= {
+        name: (unit * (100_000 // len(unit)) + "x", unit * (1_000_000 // len(unit)) + "x")
+        for name, unit in HOSTILE.items()
+    }
     rows += text_rows("extract", ct.extract, texts)
     with tempfile.TemporaryDirectory() as folder:
         line = json.dumps(RECORD) + "\n"

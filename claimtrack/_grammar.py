@@ -150,12 +150,20 @@ class NumberGrammar:
         self.lexicon = lexicon
         words = _alternation(lexicon.number_words)
         after_scale = "(?:" + "|".join(f"(?<={w})" for w in _SCALE_WORDS_AFTER_AND) + ")"
+        # A number in words never ends before "-" and a letter ("twenty-something"), so a
+        # run "twenty-twenty-...-x" is no number: found once from its first word. Tried
+        # again from each word after a hyphen, it would cost time in the square of its
+        # length; a number word just after "<number word>-" starts no number, and every
+        # number it could start is found from the run's first word.
+        inside_run = "".join(
+            rf"(?<!\b{re.escape(w.split()[-1])}-)" for w in sorted(set(lexicon.number_words)) if w
+        )
         word_number = (
             rf"(?:\ban?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
-            rf"\b{words}(?:(?:[\s-]+|{after_scale}\s+and\s+){words})*(?!-[a-z])"
+            rf"\b{inside_run}{words}(?:(?:[\s-]+|{after_scale}\s+and\s+){words})*(?!-[a-z])"
         )
         counted = _alternation(lexicon.counted_words)
-        number = rf"(?:{_DIGIT_NUMBER}|\b{counted}|{word_number})"
+        number = rf"(?:{_DIGIT_NUMBER}|\b{inside_run}{counted}|{word_number})"
         scales = _alternation(lexicon.scales)
         and_fraction = _alternation(lexicon.and_fractions)
         units = [form for unit in UNITS.values() for form in (unit.key, *unit.forms)]
