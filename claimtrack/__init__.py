@@ -24,6 +24,7 @@ from .errors import (
     FileFormatError,
     ParseError,
     RegistryError,
+    SkippedPhraseWarning,
     UnitError,
     ValidationError,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "RegistryError",
     "Relation",
     "Reliability",
+    "SkippedPhraseWarning",
     "Source",
     "UnitError",
     "ValidationError",

@@ -14,6 +14,7 @@ __all__ = [
     "FileFormatError",
     "ParseError",
     "RegistryError",
+    "SkippedPhraseWarning",
     "UnitError",
     "ValidationError",
 ]
@@ -103,3 +104,26 @@ class CheckerError(ClaimtrackError):
         super().__init__(
             f"checker {checker!r} raised {type(cause).__name__}: {cause} (claims {ids})"
         )
+
+
+class SkippedPhraseWarning(UserWarning):
+    """``extract`` left out one phrase of a text and went on with the rest: a number no
+    float can hold ("1e400"), a sentence with a lone surrogate in it. ``start`` and
+    ``end`` are where the phrase is in the text, ``phrase`` its text (shortened), and
+    ``reason`` the error that kept it out.
+
+    >>> import warnings
+    >>> import claimtrack
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     claims = claimtrack.extract("Officials said 1e400 people and 45 drones.")
+    >>> [c.figure.text for c in claims], caught[0].message.phrase
+    (['45'], '1e400')
+    """
+
+    def __init__(self, start: int, end: int, phrase: str, reason: str) -> None:
+        self.start = start
+        self.end = end
+        self.phrase = phrase
+        self.reason = reason
+        super().__init__(f"skipped {_show(phrase)} at {start}-{end}: {reason}")

@@ -28,6 +28,7 @@ from claimtrack import (
     Figure,
     FileFormatError,
     ParseError,
+    SkippedPhraseWarning,
     Source,
     UnitError,
     ValidationError,
@@ -537,8 +538,9 @@ def test_hostile_unicode_through_parse_and_extract() -> None:
     for found in claims:
         assert found.span is not None
         assert text[found.span[0] : found.span[1]] == found.figure.text
-    with pytest.raises(ValidationError, match="lone surrogate"):
-        extract("45 drones \ud800 fell")
+    with pytest.warns(SkippedPhraseWarning, match="lone surrogate"):  # the phrase, not the text
+        (kept,) = extract("45 drones \ud800 fell. 7 tanks fell.")
+    assert (kept.figure.value, kept.span, kept.text) == (7, (18, 19), "7 tanks fell.")
 
 
 def test_ten_megabytes_without_a_newline(tmp_path: Path) -> None:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import textwrap
 import time
+import warnings
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import claimtrack as ct
@@ -39,6 +42,11 @@ NUMBERISH = st.lists(
             "hundred",
             "dozens",
             "inf",
+            "1e400",
+            " in ",
+            "kg",
+            "ten-",
+            "\ud800",
         ]
     ),
     max_size=30,
@@ -46,7 +54,16 @@ NUMBERISH = st.lists(
 
 
 @fuzz
-@given(st.one_of(st.text(max_size=200), NUMBERISH))
+@given(
+    st.one_of(
+        st.text(max_size=200),
+        st.text(st.characters(exclude_categories=()), max_size=60),  # lone surrogates too
+        NUMBERISH,
+    )
+)
+@example("1e400 in 5")
+@example("5 km to 6 kg")
+@example("45 \ud800")
 def test_figure_parse_raises_only_parse_errors(text: str) -> None:
     try:
         figure = ct.Figure.parse(text)
@@ -180,3 +197,56 @@ def test_an_interrupted_dump_leaves_the_old_file_or_the_new(tmp_path: Path) -> N
         assert len(loaded) in (1, 3000, 4000)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "claims.jsonl"]
     assert all(name.startswith(".claims.jsonl.") for name in leftovers)  # only temp files
+
+
+# -- the second pass (issue 18) ---------------------------------------------------------
+# How long these inputs take is measured by benchmarks/scaling.py; here, what they give.
+
+
+def test_a_run_of_hyphen_joined_number_words_is_no_figure() -> None:
+    with pytest.raises(ct.ParseError, match="expected a number in digits or words"):
+        ct.Figure.parse("ten-" * 2499 + "x")
+    assert ct.extract("twenty-" * 8000 + "x") == []
+    # a number word after a word that is no number still reads: "top-ten"
+    assert ct.Figure.parse("top-ten").value == 10
+    assert ct.Figure.parse("twenty-five").value == 25
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1e400 in 5", "figure value to be a finite number"),
+        ("5 km to 6 kg", "unit to be a unit convertible from 'km'"),
+        ("between 5 km and 6 kg", "unit to be a unit convertible from 'km'"),
+        ("5 \ud800", "figure text to be valid Unicode"),
+    ],
+)
+def test_every_figure_that_cannot_be_is_a_parse_error(text: str, expected: str) -> None:
+    with pytest.raises(ct.ParseError, match=re.escape(expected)):
+        ct.Figure.parse(text)
+
+
+def test_extract_skips_a_bad_phrase_reports_it_and_keeps_the_rest() -> None:
+    good = "The ministry said 45 drones were shot down over Kursk. " * 400
+    text = good + "It said 1e400 people fled. Bad \ud800 sentence of 7 tanks. " + good
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        claims = ct.extract(text)
+    assert [c.figure.value for c in claims] == [45] * 800
+    skips = [w.message for w in caught]
+    assert all(isinstance(s, ct.SkippedPhraseWarning) for s in skips)
+    assert [(s.phrase, text[s.start : s.end]) for s in skips] == [("1e400",) * 2, ("7",) * 2]
+    assert "finite number" in skips[0].reason and "lone surrogate" in skips[1].reason
+
+
+def test_the_extract_command_reports_a_skipped_phrase_and_succeeds(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("The ministry said 45 drones were shot down. It said 1e400 people fled.\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "extract", str(path), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0
+    assert [json.loads(line)["figure"]["value"] for line in run.stdout.splitlines()] == [45]
+    assert run.stderr.startswith("claimtrack: skipped: skipped '1e400' at 52-57: figure value")
