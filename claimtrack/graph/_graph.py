@@ -252,17 +252,61 @@ class ClaimGraph:
             new, self._pending = self._pending, []
             checked += len(new)
             rounds += 1
-            self._record(self._pairs(new), counts)  # streamed: no list of every verdict
-            fresh = {c.id for c in new}
-            groups = self._groups(new)
-            for verdict in groups:
-                # an older verdict can only exist when one end was linked before
-                if verdict.a.id not in fresh or verdict.b.id not in fresh:
-                    self._unrecord(verdict)
-            self._record(groups, counts)
+            # A round is all or nothing: when a checker raises, what the round recorded
+            # is taken back and its claims wait for the next link, which then gives what
+            # a fresh graph would (once the checker is fixed or disabled).
+            before = self._verdict_edges(c for c in new if self.graph.nodes[c.id].get("derived"))
+            try:
+                self._record(self._pairs(new), counts)  # streamed: no list of every verdict
+                fresh = {c.id for c in new}
+                groups = self._groups(new)
+                for verdict in groups:
+                    # an older verdict can only exist when one end was linked before
+                    if verdict.a.id not in fresh or verdict.b.id not in fresh:
+                        self._unrecord(verdict)
+                self._record(groups, counts)
+            except BaseException:
+                self._take_back(new, before)
+                raise
         return LinkReport(
             checked, {str(r): n for r, n in counts.items()}, len(self.errors) - errors
         )
+
+    def _verdict_edges(self, claims: Iterable[Claim]) -> list[tuple[str, str, str, Any]]:
+        """The verdict edges on these claims, both ways, as (from, to, checker, data)."""
+        g = self.graph
+        edges = []
+        for claim in claims:
+            for u, w, key, data in itertools.chain(
+                g.out_edges(claim.id, keys=True, data=True),
+                g.in_edges(claim.id, keys=True, data=True),
+            ):
+                if data.get("kind") == "verdict":
+                    edges.append((u, w, key, data))
+        return edges
+
+    def _take_back(self, new: list[Claim], before: list[tuple[str, str, str, Any]]) -> None:
+        """Undo a round that raised: its verdicts go, the verdicts its claims had before
+        it come back (a derived claim's), the claims it derived go, and its claims wait
+        for the next link. Every verdict of a round has one of its claims at an end."""
+        g = self.graph
+        derived, self._pending = self._pending, list(new)
+        for u, w, key in {(u, w, key) for u, w, key, _ in self._verdict_edges(new)}:
+            g.remove_edge(u, w, key)
+        for u, w, key, data in before:
+            keys = g._succ[u].get(w)  # type: ignore[attr-defined]
+            if keys is None:
+                g._succ[u][w] = g._pred[w][u] = EdgeKeys(key, data)  # type: ignore[attr-defined]
+            else:
+                keys[key] = data
+        if derived:
+            sources = {_source_node(name) for c in derived for name in (c.source.name, *c.via)}
+            g.remove_nodes_from(c.id for c in derived)
+            g.remove_nodes_from([s for s in sources if s in g and not g.degree(s)])
+            context = self.context
+            self.context = Context(context.measures, context.places, context.tolerance)
+            for claim in self.claims():
+                self.context.index(claim)
 
     def _pairs(self, new: Sequence[Claim]) -> Iterator[Verdict]:
         """Every active pair checker on every new pair of claims about one quantity.
