@@ -179,6 +179,8 @@ class NumberGrammar:
         def part(tag: str) -> str:
             return (
                 rf"(?:(?<!or\s)(?<!/)(?P<{tag}minus>\bminus)\s+)?"  # not "plus or minus 3"
+                # a sign before a currency: "-$5", "a net loss of -$5 billion"
+                rf"(?:(?<![\w.,\-−])(?P<{tag}sign>[-−])(?={currency}))?"
                 rf"(?P<{tag}cur>{currency})?\s?(?P<{tag}num>{number})"
                 rf"(?:\s+and\s+(?P<{tag}frac>{and_fraction}))?"
                 rf"(?:\s?(?P<{tag}scale>{scales}))?"
@@ -253,7 +255,7 @@ class NumberGrammar:
         if raw is None:
             raise ParseError("figure", parts, "a number")
         value = self.number(raw)
-        if parts.get(tag + "minus") and value > 0:  # "minus 5"
+        if (parts.get(tag + "minus") or parts.get(tag + "sign")) and value > 0:  # "minus 5", "-$5"
             value = -value
         sign = -1.0 if value < 0 or raw.lstrip().startswith(("-", "−")) else 1.0
         for group in (tag + "frac", tag + "frac2"):
