@@ -250,3 +250,170 @@ def test_the_extract_command_reports_a_skipped_phrase_and_succeeds(tmp_path: Pat
     assert run.returncode == 0
     assert [json.loads(line)["figure"]["value"] for line in run.stdout.splitlines()] == [45]
     assert run.stderr.startswith("claimtrack: skipped: skipped '1e400' at 52-57: figure value")
+
+
+def _rows(*rows: str) -> str:
+    return "\n".join(["source,measure,figure,text", *rows]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("bad", "last"),
+    [
+        ('S2,m,2,"he said hi', 1004),  # text: ran on into the next 1,000 rows
+        ('S2,m,"2', 1004),  # figure: 1,000 rows lost as one problem
+        ('S2,m,2,"he said "hi" and left"', 4),  # a quote inside a quoted cell, not doubled
+    ],
+    ids=["text", "figure", "inner-quote"],
+)
+def test_an_unclosed_csv_quote_is_an_error_naming_its_line(
+    tmp_path: Path, bad: str, last: int
+) -> None:
+    path = tmp_path / "claims.csv"
+    rows = [f"S{i},m,{i},fine" for i in range(2)] + [bad] + [f"T{i},m,{i},ok" for i in range(1000)]
+    path.write_text(_rows(*rows))
+    with pytest.raises(ct.FileFormatError, match="line 4, field row: row: got ") as raised:
+        ct.load(path)
+    assert raised.value.line == 4 and f"a quote open on line {last}" in str(raised.value)
+    result = ct.load(path, errors="collect")  # the rows after it are read from the next line
+    assert [p.line for p in result.problems] == [4] and len(result.claims) == 1002
+    assert all(c.text in ("fine", "ok") for c in result.claims)
+
+
+def test_a_csv_unit_column_converts_the_figure_or_refuses_it(tmp_path: Path) -> None:
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "source,measure,figure,unit\nA,m,4 miles,km\nB,m,4,km\nC,m,4 kg,km\nD,m,5 km,km\n"
+    )
+    with pytest.raises(ct.FileFormatError, match="line 4, field unit: .* convertible from 'kg'"):
+        ct.load(path)
+    result = ct.load(path, errors="collect")
+    assert [(c.figure.value, c.figure.unit, c.figure.text) for c in result.claims] == [
+        (pytest.approx(6.437376), "km", "4 miles"),  # it was 4 km
+        (4, "km", "4"),
+        (5, "km", "5 km"),
+    ]
+    assert [p.line for p in result.problems] == [4]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "json", "jsonl"])
+def test_round_trips_keep_a_zero_reliability_and_names_with_semicolons(
+    tmp_path: Path, suffix: str
+) -> None:
+    claim = ct.Claim(
+        source=ct.Source("Smith; Jones", reliability=0.0),
+        measure="drones destroyed",
+        figure="45",
+        via=["Reuters; AP", "[wire]", "Paper"],
+        tags=["a;b", "c"],
+    )
+    plain = ct.Claim(source="A", measure="m", figure="5", via=["Reuters", "AP"], tags=["x"])
+    path = tmp_path / f"claims.{suffix}"
+    ct.dump([claim, plain], path)
+    back = ct.load(path)
+    assert back == [claim, plain] and back[0].source.reliability == 0.0
+    assert [c.id for c in back] == [claim.id, plain.id]
+    if suffix == "csv":  # names with ";" are a JSON list; plain names stay plain
+        text = path.read_text()
+        assert '"[""Reuters; AP"", ""[wire]"", ""Paper""]"' in text and ",Reuters; AP," in text
+
+
+@pytest.mark.parametrize("value", [None, 7, {"x": 1}, ["m"], b"m"])
+def test_a_name_field_refuses_what_is_not_text(tmp_path: Path, value: object) -> None:
+    with pytest.raises(ct.ValidationError, match="measure: got .*, expected a text"):
+        ct.Claim(source="A", measure=value, figure="5")  # type: ignore[arg-type]
+    for field in ("place", "share_of"):
+        if value is not None:
+            with pytest.raises(ct.ValidationError, match=f"{field}: got"):
+                ct.Claim(source="A", measure="m", figure="5", **{field: value})  # type: ignore[arg-type]
+    if isinstance(value, bytes):  # no JSON value
+        return
+    path = tmp_path / "claims.jsonl"
+    path.write_text(json.dumps({"source": "A", "measure": value, "figure": "5"}))
+    with pytest.raises(ct.FileFormatError, match="line 1, field measure: measure: got"):
+        ct.load(path)
+
+
+def test_a_relay_chain_given_as_a_set_has_one_id_in_every_process() -> None:
+    script = (
+        "import claimtrack as ct; print(ct.Claim(source='A', measure='m', figure='5', "
+        "via={'Wire', 'Paper', 'Radio', 'TV', 'Blog'}).id)"
+    )
+    ids = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(ids) == 1
+    chain = ct.Claim(source="A", measure="m", figure="5", via={"Wire", "Paper"}).via
+    assert chain == ("Paper", "Wire")  # sorted: a set has no order to keep
+
+
+def test_a_claim_takes_the_numbers_a_figure_takes() -> None:
+    import decimal
+    import fractions
+
+    import numpy as np
+
+    for number, value in [
+        (np.int64(45), 45),
+        (np.float32(2.5), 2.5),
+        (decimal.Decimal("1.5"), 1.5),
+        (fractions.Fraction(1, 4), 0.25),
+    ]:
+        claim = ct.Claim(source="A", measure="m", figure=number)
+        assert claim.figure == ct.Figure(number) and claim.figure.value == value
+    for refused in (True, np.bool_(True), 1 + 2j, None):
+        with pytest.raises(ct.ValidationError, match="figure: got"):
+            ct.Claim(source="A", measure="m", figure=refused)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("-$5", -5), ("−$5 billion", -5e9), ("-US$1.5 million", -1.5e6), ("-€3bn", -3e9)],
+)
+def test_a_minus_sign_before_a_currency_is_kept(text: str, value: float) -> None:
+    figure = ct.Figure.parse(text)
+    assert figure.value == value and figure.unit in ("USD", "EUR")
+    assert ct.Figure.parse("$5-$10").bounds == (5, 10)  # a range's hyphen is no sign
+
+
+def test_a_net_loss_of_minus_five_billion_is_minus_five_billion() -> None:
+    (claim,) = ct.extract("The company reported a net loss of -$5 billion, the ministry said.")
+    assert (claim.figure.value, claim.figure.unit, claim.figure.text) == (
+        -5e9,
+        "USD",
+        "-$5 billion",
+    )
+
+
+def test_the_report_draws_a_figure_at_the_float_limit(tmp_path: Path) -> None:
+    from claimtrack.cli import main
+
+    path = tmp_path / "claims.csv"
+    path.write_text("source,measure,figure\nA,m,-1.6e308\nB,m,5\nC,n,8.99e307\nD,n,1.79e308\n")
+    report = tmp_path / "report.html"
+    assert main(["check", str(path), "--html", str(report)]) == 0  # it crashed in arange
+    page = report.read_text("utf-8")
+    assert page.count("<svg") >= 1 and "-1.6e+308" in page
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[8.99e307, 8.99e307], [-1.6e308, 5], [1.7e308, -1.7e308, 5], [1.79e308, 1.78e308]],
+)
+def test_every_method_estimates_figures_at_the_float_limit(values: list[float]) -> None:
+    g = ct.ClaimGraph(
+        [ct.Claim(source=f"S{i}", measure="m", figure=v) for i, v in enumerate(values)]
+    )
+    g.link()
+    for method in ct.assessment_methods():
+        (estimate,) = ct.assess(g, method).estimates.values()
+        assert min(values) <= estimate.best <= max(values), method
+    twins = ct.ClaimGraph([ct.Claim(source=s, measure="m", figure=8.99e307) for s in "AB"])
+    (estimate,) = ct.assess(twins, "median").estimates.values()  # it said "best ... got inf"
+    assert estimate.best == 8.99e307
