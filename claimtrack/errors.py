@@ -26,6 +26,8 @@ def _show(value: Any, limit: int = 80) -> str:
         text = repr(value)
     except ValueError:  # an int of more than 4,300 digits has no repr
         text = f"<{type(value).__name__} too large to show>"
+    except RecursionError:  # a list in a list in a list ... 100,000 deep
+        text = f"<{type(value).__name__} nested too deeply to show>"
     if len(text) <= limit:
         return text
     if isinstance(value, str):  # the length of the text itself, not of its repr

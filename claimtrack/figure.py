@@ -22,7 +22,16 @@ from typing import Any
 import attrs
 
 from ._format import html as _html
-from ._grammar import GRAMMAR, LEXICON, Lexicon, NumberGrammar, times, word_scale
+from ._grammar import (
+    GRAMMAR,
+    LEXICON,
+    Lexicon,
+    NumberGrammar,
+    overridden,
+    reversed_digits,
+    times,
+    word_scale,
+)
 from ._units import UNITS, conversion_factor, normalize_unit
 from .errors import ClaimtrackError, ParseError, UnitError, ValidationError
 
@@ -440,6 +449,13 @@ def _parse(text: str, policy: HedgePolicy) -> Figure:
             text,
             f"a phrase of at most {_LONGEST_FIGURE:,} characters "
             "(for running text, use claimtrack.extract)",
+        )
+    if reversed_digits(text, overridden(text)):
+        raise ParseError(
+            "figure",
+            text,
+            "digits shown as they are read (under a right-to-left override U+202E, "
+            "'54' shows as 45)",
         )
     explicit = _explicit(text)
     body = explicit["body"] if explicit else text

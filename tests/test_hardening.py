@@ -14,6 +14,7 @@ import time
 import warnings
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -197,6 +198,8 @@ def test_an_interrupted_dump_leaves_the_old_file_or_the_new(tmp_path: Path) -> N
         assert len(loaded) in (1, 3000, 4000)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "claims.jsonl"]
     assert all(name.startswith(".claims.jsonl.") for name in leftovers)  # only temp files
+    ct.dump([ct.Claim(source="A", measure="m", figure="1")], path)  # the next dump tidies
+    assert [p.name for p in tmp_path.iterdir()] == ["claims.jsonl"]
 
 
 # -- the second pass (issue 18) ---------------------------------------------------------
@@ -417,3 +420,185 @@ def test_every_method_estimates_figures_at_the_float_limit(values: list[float]) 
     twins = ct.ClaimGraph([ct.Claim(source=s, measure="m", figure=8.99e307) for s in "AB"])
     (estimate,) = ct.assess(twins, "median").estimates.values()  # it said "best ... got inf"
     assert estimate.best == 8.99e307
+
+
+# -- the lower-severity list (issue 18) -------------------------------------------------
+
+NOT_XML = "x\x01\x1f\ufffe\uffff y"
+
+
+def test_a_graph_with_characters_xml_cannot_hold_dumps_and_loads_back(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    a = ct.Claim(source="A" + NOT_XML, measure="m" + NOT_XML, figure="5", text=NOT_XML,
+                 place="P" + NOT_XML, via=["W" + NOT_XML])  # fmt: skip
+    b = ct.Claim(source="B", measure="m" + NOT_XML, figure="9", place="P" + NOT_XML)
+    g = ct.ClaimGraph([a, b])
+    g.link()
+    path = tmp_path / "graph.graphml"
+    ct.dump_graph(g, path)
+    ET.parse(path)  # well-formed XML: it was not, and could not be read back
+    back = ct.load_graph(path)
+    assert sorted(back.claims(), key=lambda c: c.id) == sorted(g.claims(), key=lambda c: c.id)
+    assert {(v.a.id, v.b.id, v.reason) for v in back.verdicts()} == {
+        (v.a.id, v.b.id, v.reason) for v in g.verdicts()
+    }
+    assert any("\x01" in v.reason for v in back.verdicts())  # the reason exactly
+
+
+CLAIMS = [ct.Claim(source="A", measure="m", figure="5")]
+
+
+def test_dump_writes_through_a_symlink_and_refuses_a_read_only_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.jsonl"
+    ct.dump([], real)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    ct.dump(CLAIMS, link)
+    assert link.is_symlink() and ct.load(real) == CLAIMS  # it replaced the link
+    real.chmod(0o444)
+    with pytest.raises(ct.FileFormatError, match="real.jsonl: is read-only"):
+        ct.dump([], real)
+    with pytest.raises(ct.FileFormatError, match="link.jsonl: is read-only"):
+        ct.dump([], link)
+    assert ct.load(real) == CLAIMS and sorted(p.name for p in tmp_path.iterdir()) == [
+        "link.jsonl", "real.jsonl"
+    ]  # fmt: skip
+
+
+WRITE_ONLY = textwrap.dedent(
+    """
+    import os, sys
+    import claimtrack as ct
+    if os.getuid() == 0:
+        os.setgid(65534)
+        os.setuid(65534)  # as nobody: root may read any folder
+    ct.dump([ct.Claim(source="A", measure="m", figure="5")], sys.argv[1])
+    print("written")
+    """
+)
+
+
+def test_dump_into_a_folder_it_may_write_but_not_read_succeeds() -> None:
+    import shutil
+    import tempfile
+
+    top = Path(tempfile.mkdtemp())  # in /tmp, so that nobody can reach it
+    try:
+        top.chmod(0o755)
+        folder = top / "drop"
+        folder.mkdir()
+        folder.chmod(0o333)  # write and search, no read: it cannot be opened to fsync
+        run = subprocess.run(
+            [sys.executable, "-c", WRITE_ONLY, str(folder / "claims.jsonl")],
+            capture_output=True,
+            text=True,
+        )
+        folder.chmod(0o755)
+        assert run.returncode == 0 and run.stdout == "written\n", run.stderr[-2000:]
+        assert ct.load(folder / "claims.jsonl") == CLAIMS  # it raised with the file in place
+    finally:
+        shutil.rmtree(top)
+
+
+def test_a_dump_removes_what_killed_dumps_left_behind(tmp_path: Path) -> None:
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    dead = int(gone.stdout)
+    leftover = tmp_path / f".claims.jsonl.{dead}.k2j4.tmp"
+    mine = tmp_path / f".claims.jsonl.{os.getpid()}.a1b2.tmp"  # a living writer's
+    other = tmp_path / f".notes.jsonl.{dead}.x.tmp"  # another file's
+    for path in (leftover, mine, other):
+        path.write_text("half a file")
+    ct.dump(CLAIMS, tmp_path / "claims.jsonl")
+    assert not leftover.exists() and mine.exists() and other.exists()
+
+
+def test_load_refuses_devices_and_fifos_without_reading_them(tmp_path: Path) -> None:
+    zero = tmp_path / "zero.jsonl"
+    zero.symlink_to("/dev/zero")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path in (zero, fifo):  # /dev/zero never ends; a FIFO waits for a writer
+        with pytest.raises(ct.FileFormatError, match="is not a regular file"):
+            ct.load(path)
+
+
+@pytest.mark.parametrize("strength", [float("nan"), 1.5, -0.1, "strong", None])
+def test_load_graph_refuses_a_verdict_strength_outside_zero_to_one(
+    tmp_path: Path, strength: object
+) -> None:
+    g = ct.ClaimGraph([ct.Claim(source=s, measure="m", figure=f) for s, f in (("A", 5), ("B", 9))])
+    g.link()
+    path = tmp_path / "graph.json"
+    ct.dump_graph(g, path)
+    data = json.loads(path.read_text())
+    (edge,) = [e for e in data["edges"] if e.get("kind") == "verdict"]
+    edge["strength"] = strength
+    path.write_text(json.dumps(data))
+    with pytest.raises(ct.FileFormatError, match="verdict edge 'agreement': strength: got"):
+        ct.load_graph(path)
+
+
+@pytest.mark.parametrize("path", [None, b"claims.json", "a\x00.json", 7])
+def test_a_path_that_is_no_path_is_a_validation_error(tmp_path: Path, path: object) -> None:
+    g = ct.ClaimGraph(CLAIMS)
+    calls = [
+        lambda: ct.load(path),
+        lambda: ct.dump(CLAIMS, path),
+        lambda: ct.load_graph(path),
+        lambda: ct.dump_graph(g, path),
+        lambda: ct.dump_table(g, path),
+        lambda: ct.dump_claim_reviews(ct.assess(g), path),
+    ]
+    for call in calls:
+        with pytest.raises(ct.ValidationError, match="path: got .*, expected a file path"):
+            call()
+
+
+def test_a_message_about_a_deeply_nested_value_is_built() -> None:
+    nested: list[object] = []
+    for _ in range(100_000):
+        nested = [nested]
+    with pytest.raises(ct.ValidationError, match="got <list nested too deeply to show>"):
+        ct.Claim(source="A", measure="m", figure="5", confidence=nested)
+
+
+def _derive_from_every_pair(a: ct.Claim, b: ct.Claim) -> ct.Verdict:
+    made = attrs.evolve(a, source="Deriver", figure=a.figure.value + b.figure.value + 0.5,
+                        derived_from=(a.id, b.id))  # fmt: skip
+    return ct.Verdict("derived_from", made, a, 1.0, "a sum")
+
+
+def test_a_checker_deriving_a_claim_for_every_pair_is_stopped() -> None:
+    claims = [ct.Claim(source=f"S{i}", measure="m", figure=i) for i in range(10)]
+    g = ct.ClaimGraph(claims, on_error="record")
+    g.checkers.add(_derive_from_every_pair, "deriver")
+    report = g.link()
+    bound = 1000 + 10 * (len(claims) * 2 + 1 + 45)  # claims, sources, Deriver; round one's
+    assert report.errors == 1 and len(g.claims()) <= bound
+    assert "derived claims: got" in str(g.errors[0]) and g.errors[0].checker == "deriver"
+    strict = ct.ClaimGraph(claims)
+    strict.checkers.add(_derive_from_every_pair, "deriver")
+    with pytest.raises(ct.CheckerError, match="derived claims"):
+        strict.link()
+    assert len(strict.claims()) == 10 + 45  # the round that went past the bound is undone
+
+
+def test_digits_under_a_right_to_left_override_are_not_read_as_another_number() -> None:
+    for text in ("\u202e54", "\u202e54\u202c drones", "\u2067\u202e12\u2069"):
+        with pytest.raises(ct.ParseError, match="digits shown as they are read"):
+            ct.Figure.parse(text)
+    assert ct.Figure.parse("x \u202eab\u202c 45").value == 45  # closed before the digits
+    assert ct.Figure.parse("\u202e\n45").value == 45  # a paragraph ends an override
+    with pytest.warns(ct.SkippedPhraseWarning, match="skipped '54'"):
+        claims = ct.extract("The ministry said \u202e54\u202c drones fell and 7 tanks burned.")
+    assert [c.figure.value for c in claims] == [7]
+
+
+def test_digits_of_two_scripts_in_one_number_are_refused() -> None:
+    with pytest.raises(ct.ParseError, match="digits of one script"):
+        ct.Figure.parse("4\u0665")  # an ASCII 4 and an Arabic-Indic 5
+    assert ct.Figure.parse("\u0664\u0665").value == 45
+    with pytest.warns(ct.SkippedPhraseWarning, match="digits of one script"):
+        assert ct.extract("The ministry said 4\u0665 drones fell.") == []

@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 import attrs
 
-from ..errors import SkippedPhraseWarning, ValidationError
+from .._grammar import overridden, reversed_digits
+from ..errors import ParseError, SkippedPhraseWarning, ValidationError
 from ..figure import Figure, HedgePolicy, ratio
 from ..figure import _from_parts as figure_from_parts  # the same reading as Figure.parse
 from .document import Document
@@ -226,8 +227,20 @@ class _Checks:
 def find_figures(
     doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
 ) -> list[Found]:
-    """Every claim figure in the document, left to right, never overlapping."""
-    return _ratios(doc.text, list(_iter_figures(doc, rules, policy, zones)), policy)
+    """Every claim figure in the document, left to right, never overlapping; a figure
+    whose digits a right-to-left override shows reversed is left out and reported."""
+    found = _ratios(doc.text, list(_iter_figures(doc, rules, policy, zones)), policy)
+    if "\u202e" not in doc.text:
+        return found
+    spans = overridden(doc.text)
+    kept = []
+    for item in found:
+        if reversed_digits(doc.text, spans, item.start, item.end):
+            reason = ParseError("figure", item.figure.text, "digits shown as they are read")
+            skipped(item.start, item.end, doc.text[item.start : item.end], reason, depth=4)
+        else:
+            kept.append(item)
+    return kept
 
 
 _METRES_OR_MILLION = re.compile(r"\dm$")

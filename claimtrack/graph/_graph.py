@@ -44,6 +44,11 @@ if TYPE_CHECKING:
 __all__ = ["ClaimGraph", "LinkReport"]
 
 _MAX_ROUNDS = 8  # derived claims may feed further checks; this bounds the chain
+# and this their number: one link may derive at most this many claims for each node of
+# the graph, plus a thousand (a checker that derives one for every pair would otherwise
+# grow the graph without bound within the rounds)
+_DERIVED_PER_NODE = 10
+_DERIVED_AT_LEAST = 1000
 
 
 @attrs.frozen
@@ -114,6 +119,7 @@ class ClaimGraph:
         self.on_error = on_error
         self.errors: list[CheckerError] = []
         self._pending: list[Claim] = []
+        self._derived_room = 0  # how many more claims this link may derive
         self.add_all(claims)
 
     # -- building ---------------------------------------------------------------------
@@ -248,7 +254,8 @@ class ClaimGraph:
         checked = 0
         errors = len(self.errors)
         rounds = 0
-        while self._pending and rounds < _MAX_ROUNDS:
+        self._derived_room = _DERIVED_AT_LEAST + _DERIVED_PER_NODE * len(self.graph)
+        while self._pending and rounds < _MAX_ROUNDS and self._derived_room >= 0:
             new, self._pending = self._pending, []
             checked += len(new)
             rounds += 1
@@ -409,11 +416,8 @@ class ClaimGraph:
         for v in verdicts:
             a, b, checker, relation = v.a, v.b, v.checker, v.relation
             u, w = a.id, b.id
-            if u not in succ or w not in succ:
-                for end in (a, b):
-                    if end.id not in succ:
-                        self.add(end)
-                        g.nodes[end.id]["derived"] = True
+            if (u not in succ or w not in succ) and not self._derive(v):
+                continue
             data = VerdictEdge(relation, v.strength, v.reason, checker)
             out = succ[u]
             keys = out.get(w)
@@ -426,6 +430,23 @@ class ClaimGraph:
         cache = getattr(g, "__networkx_cache__", None)  # what add_edge clears (networkx 3.3+)
         if cache:
             cache.clear()
+
+    def _derive(self, v: Verdict) -> bool:
+        """Add the claims a verdict is about that the graph does not hold (derived ones);
+        False, and a ``CheckerError`` (raised or recorded once), past the bound."""
+        new = [end for end in (v.a, v.b) if end.id not in self.graph]
+        if len(new) > self._derived_room:
+            if self._derived_room >= 0:  # say it once a link
+                self._derived_room = -1
+                limit = f"{_DERIVED_PER_NODE} for each node of the graph, and {_DERIVED_AT_LEAST:,}"
+                error = ValidationError("derived claims", len(self.graph), f"at most {limit}")
+                self._fail(v.checker, (v.a.id, v.b.id), error)
+            return False
+        self._derived_room -= len(new)
+        for end in new:
+            self.add(end)
+            self.graph.nodes[end.id]["derived"] = True
+        return True
 
     # -- asking -----------------------------------------------------------------------
 

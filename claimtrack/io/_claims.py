@@ -34,7 +34,7 @@ import attrs
 import cattrs
 from cattrs.preconf.json import make_converter
 
-from .._files import NotJSON, atomic_write, parse_json, read_text
+from .._files import NotJSON, as_path, atomic_write, parse_json, read_text
 from .._gc import paused_gc
 from .._units import normalize_unit
 from ..errors import ClaimtrackError, FileFormatError, ValidationError
@@ -228,7 +228,7 @@ def _format_of(path: Path) -> str:
 
 def dump(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
     """Write claims to ``path`` as JSON, JSON Lines or CSV (by suffix), atomically."""
-    target = Path(path)
+    target = as_path(path)
     kind = _format_of(target)
     items = list(claims)
     for item in items:
@@ -586,8 +586,8 @@ def load(
     """
     if errors not in ("raise", "collect"):
         raise ValidationError("errors", errors, "'raise' or 'collect'")
-    name = str(path)
-    kind = _format_of(Path(path))
+    name = str(as_path(path))
+    kind = _format_of(Path(name))
     if kind not in ("csv", "tsv") and (columns is not None or delimiter is not None):
         raise ValidationError(
             "columns" if columns is not None else "delimiter",
