@@ -206,6 +206,20 @@ def test_an_interrupted_dump_leaves_the_old_file_or_the_new(tmp_path: Path) -> N
 # How long these inputs take is measured by benchmarks/scaling.py; here, what they give.
 
 
+def test_every_number_word_joined_by_hyphens_into_a_run_is_no_figure() -> None:
+    from claimtrack._grammar import LEXICON
+
+    for word in LEXICON.number_words:  # each once took time in the square of the run
+        run = (word + "-") * 300 + "x"
+        if word in LEXICON.counted_words:  # "dozen" counts alone: "dozen-x" is 12
+            assert ct.Figure.parse(run).value == 12
+            assert [c.figure.text for c in ct.extract(run)] == [word]
+            continue
+        with pytest.raises(ct.ParseError):
+            ct.Figure.parse(run)
+        assert ct.extract(run) == []
+
+
 def test_a_run_of_hyphen_joined_number_words_is_no_figure() -> None:
     with pytest.raises(ct.ParseError, match="expected a number in digits or words"):
         ct.Figure.parse("ten-" * 2499 + "x")
