@@ -28,8 +28,14 @@ demo: $(VENV)/.demo
 	$(VENV)/bin/claimtrack demo --out $(OUT)
 
 ## test: lint, type-check and run the whole suite
-test: $(VENV)/.test lint typecheck
+test: $(VENV)/.test lint typecheck chromium
 	MPLBACKEND=Agg $(PY) -m pytest -q
+
+# Tests of HTML and JSON-LD in a page run a real headless Chromium (Debian's package).
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; } \
+	  || { echo "make test needs Chromium: apt-get install chromium chromium-driver" >&2; exit 1; }
 
 ## fuzz: the suite again on fresh random examples (make test uses fixed ones), FUZZ_RUNS times
 FUZZ_RUNS ?= 3

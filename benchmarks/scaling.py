@@ -11,17 +11,25 @@ baseline, run on the same texts in the same process, is a plain linear scan:
 ``re.findall(r"\\S+", text)`` for text, ``json.loads`` of every line for files.
 Times are the best of three runs (CPU seconds, ``time.process_time``).
 
+Then it links one quantity of 1,000, 10,000 and 100,000 claims (each size in a
+process of its own, under a memory limit) and prints time, peak memory and the
+growth of the time per tenfold (``--one-quantity 1000 10000`` for other sizes).
+
 The test suite checks what these inputs give, never how long they take.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
+import math
 import re
+import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -43,7 +51,17 @@ ADVERSARIAL = (
     "nearly 12,000 between 3 and 1,1,1,1, over over the ministry said F-16 since 2022 "
     "in the Kursk region twenty twenty-one hundred 10:30 a claim the army denied "
 )
-HOSTILE = {"commas": "1,", "hedges": "over ", "number-words": "twenty ", "verbs": "said "}
+HOSTILE = {
+    "commas": "1,",
+    "hedges": "over ",
+    "number-words": "twenty ",
+    "verbs": "said ",
+    # number words joined by hyphens and ending in "-x" ("twenty-twenty-...-x") once took
+    # time in the square of the run; so did a long run of digits or of hex digits
+    "hyphen-words": "twenty-",
+    "digit-run": "1",
+    "hex-run": "3f9a0c",
+}
 RECORD = {"source": "A", "measure": "drones destroyed", "figure": "nearly 12,000"}
 
 
@@ -81,6 +99,18 @@ def text_rows(
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--one-quantity",
+        type=int,
+        nargs="*",
+        default=[1_000, 10_000, 100_000],
+        help="claims about one quantity to link, one size after another",
+    )
+    parser.add_argument("--limit-seconds", type=float, default=600.0)
+    parser.add_argument("--limit-mb", type=int, default=2048)
+    args = parser.parse_args()
+    warnings.simplefilter("ignore", ct.SkippedPhraseWarning)  # the digit run's, once
     rows: list[list[str]] = []
     figures = {
         name: (unit * (1_000 // len(unit)) + "4]", unit * ((10_000 - 2) // len(unit)) + "4]")
@@ -88,7 +118,10 @@ def main() -> int:
     }
     rows += text_rows("Figure.parse", _parse, figures)
     texts = {"adversarial": (ADVERSARIAL * 600, ADVERSARIAL * 6_000)}  # about 100 KB and 1 MB
-    texts |= {name: (unit * 2_000, unit * 20_000) for name, unit in HOSTILE.items()}
+    texts |= {
+        name: (unit * (100_000 // len(unit)) + "x", unit * (1_000_000 // len(unit)) + "x")
+        for name, unit in HOSTILE.items()
+    }
     rows += text_rows("extract", ct.extract, texts)
     with tempfile.TemporaryDirectory() as folder:
         line = json.dumps(RECORD) + "\n"
@@ -105,7 +138,65 @@ def main() -> int:
         )
     print("time as the input grows tenfold (ratio 10: linear; 100: quadratic)")
     print(render_table(["input", "1x ms", "10x ms", "ratio"], rows))
+    print()
+    one_quantity(args.one_quantity, args.limit_seconds, args.limit_mb)
     return 0
+
+
+# One quantity claimed by many sources, every figure different: a headline toll repeated
+# by thousands of outlets has this shape. Each size is linked in a process of its own,
+# under a memory limit, so that its peak is its own and a size past the limit is
+# reported rather than taking the machine down.
+LINK_ONE_QUANTITY = """
+import resource, sys, time
+import claimtrack as ct
+n, limit_mb = int(sys.argv[1]), int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_AS, (limit_mb * 2**20, limit_mb * 2**20))
+claims = [ct.Claim(source=f"S{i}", measure="m", figure=str(i)) for i in range(n)]
+start = time.process_time()
+try:
+    report = ct.ClaimGraph(claims).link()
+except MemoryError:
+    print("memory", time.process_time() - start)
+    sys.exit(0)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print("done", time.process_time() - start, peak, report.total)
+"""
+
+
+def one_quantity(sizes: list[int], limit_seconds: float, limit_mb: int) -> None:
+    """Link ``n`` claims about one quantity for each size; print time, peak memory and
+    growth per tenfold."""
+    rows = []
+    previous: tuple[int, float] | None = None
+    for n in sizes:
+        try:
+            run = subprocess.run(
+                [sys.executable, "-c", LINK_ONE_QUANTITY, str(n), str(limit_mb)],
+                capture_output=True,
+                text=True,
+                timeout=limit_seconds,
+            )
+        except subprocess.TimeoutExpired:
+            rows.append([f"{n:,}", f"over {limit_seconds:,.0f}", "-", "-", "-"])
+            break
+        fields = run.stdout.split()
+        if not fields or fields[0] != "done":
+            why = "over the memory limit" if fields[:1] == ["memory"] else run.stderr[-200:]
+            rows.append([f"{n:,}", f"({why})", f"over {limit_mb:,}", "-", "-"])
+            break
+        seconds, peak, verdicts = float(fields[1]), float(fields[2]), int(fields[3])
+        growth = "-"
+        if previous is not None and previous[1] > 0:
+            per_tenfold = (seconds / previous[1]) ** (1 / math.log10(n / previous[0]))
+            growth = f"{per_tenfold:.1f}"
+        rows.append([f"{n:,}", f"{seconds:.2f}", f"{peak:,.0f}", f"{verdicts:,}", growth])
+        previous = (n, seconds)
+    print(
+        f"link: one quantity, n claims (CPU seconds; each size alone under {limit_mb:,} MB "
+        f"and {limit_seconds:,.0f} s; growth per tenfold: 10 linear, 100 quadratic)"
+    )
+    print(render_table(["claims", "seconds", "peak MB", "verdicts", "growth"], rows))
 
 
 if __name__ == "__main__":

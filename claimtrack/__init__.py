@@ -25,6 +25,7 @@ from .errors import (
     FileFormatError,
     ParseError,
     RegistryError,
+    SkippedPhraseWarning,
     UnitError,
     ValidationError,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "RegistryError",
     "Relation",
     "Reliability",
+    "SkippedPhraseWarning",
     "Source",
     "UnitError",
     "ValidationError",

@@ -9,30 +9,66 @@ in the same words.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import glob
 import io
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import FileFormatError
+from .errors import FileFormatError, ValidationError
 
-__all__ = ["NotJSON", "atomic_write", "parse_json", "read_json", "read_rows", "read_text"]
+__all__ = [
+    "NotJSON",
+    "as_path",
+    "atomic_write",
+    "parse_json",
+    "read_json",
+    "read_rows",
+    "read_text",
+]
+
+
+def as_path(path: Any, field: str = "path") -> Path:
+    """A file path given as text or a path object; anything else (None, bytes, a NUL
+    inside) is a ``ValidationError`` naming the field, not a ``TypeError``."""
+    raw = os.fspath(path) if isinstance(path, os.PathLike) else path
+    if not isinstance(raw, str) or not raw:
+        raise ValidationError(field, path, "a file path as text or a pathlib.Path")
+    if "\0" in raw:
+        raise ValidationError(field, path, "a file path without a NUL character")
+    return Path(raw)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
-    """A file's text as UTF-8 (a byte-order mark is dropped); clear errors otherwise."""
-    name = str(path)
+    """A file's text as UTF-8 (a byte-order mark is dropped); clear errors otherwise.
+
+    Only a regular file is read: a device (``/dev/zero`` never ends), a FIFO (which
+    waits for a writer) or a socket is refused before it is opened.
+    """
+    name = str(as_path(path))
     try:
-        data = Path(path).read_bytes()
+        # opened without waiting (a FIFO would wait for a writer), then looked at
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            kind = os.fstat(fd).st_mode
+            if stat.S_ISDIR(kind):
+                raise IsADirectoryError
+            if not stat.S_ISREG(kind):
+                raise FileFormatError(
+                    name, "is not a regular file (a device, a FIFO or a socket); expected a file"
+                )
+            data = handle.read()
     except FileNotFoundError:
         raise FileFormatError(name, "no such file") from None
     except IsADirectoryError:
         raise FileFormatError(name, "is a folder, expected a file") from None
-    except OSError as err:  # no permission, a device, a broken disk
+    except OSError as err:  # no permission, a broken disk
         raise FileFormatError(name, f"cannot be read: {err.strerror or err}") from None
     # UTF-32's little-endian mark begins with UTF-16's, so it is tried first
     for marks, encoding in (
@@ -98,13 +134,22 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[io.TextIOBase], 
 
     The content goes to a temporary file in the same folder, is flushed and
     fsynced, then renamed over ``path``; the folder is fsynced so the rename
-    survives a power cut.
+    survives a power cut. A symbolic link is written through (its target gets
+    the new content; the link stays), a read-only file is refused, and the
+    temporary files of writers that were killed are removed.
     """
-    target = Path(path)
+    given = as_path(path)
+    target = Path(os.path.realpath(given)) if given.is_symlink() else given
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise FileFormatError(str(target), f"the folder {str(folder)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        raise FileFormatError(str(given), f"the folder {str(folder)!r} does not exist")
+    if target.exists() and (
+        not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222
+    ):  # os.rename would replace it all the same (root may write anything)
+        raise FileFormatError(str(given), "is read-only; make it writable to replace it")
+    _remove_leftovers(folder, target.name)
+    prefix = f".{target.name}.{os.getpid()}."
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would
         # (or the mode of the file it replaces), so readers keep their access.
@@ -118,11 +163,39 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[io.TextIOBase], 
         Path(tmp).unlink(missing_ok=True)
         raise
     if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        # the new file is in place: a folder this process may write but not read
+        # (no fsync without opening it) only leaves the rename less sure to outlive
+        # a power cut, so it is no error
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+
+
+def _remove_leftovers(folder: Path, name: str) -> None:
+    """Remove the temporary files ``atomic_write`` left for ``name`` when its process was
+    killed (their names carry the writer's process id); a living writer's are kept."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+            pid = leftover.name[len(name) + 2 :].split(".", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):  # another user's process, or no pid at all
+        return True
+    return True
 
 
 def _umask() -> int:

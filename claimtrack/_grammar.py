@@ -9,8 +9,10 @@ words only after a scale word ("two hundred and fifty").
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
@@ -21,7 +23,16 @@ from ._files import read_json
 from ._units import UNITS, normalize_unit
 from .errors import FileFormatError, ParseError
 
-__all__ = ["LEXICON", "Lexicon", "Match", "NumberGrammar", "times", "word_scale"]
+__all__ = [
+    "LEXICON",
+    "Lexicon",
+    "Match",
+    "NumberGrammar",
+    "overridden",
+    "reversed_digits",
+    "times",
+    "word_scale",
+]
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -150,12 +161,20 @@ class NumberGrammar:
         self.lexicon = lexicon
         words = _alternation(lexicon.number_words)
         after_scale = "(?:" + "|".join(f"(?<={w})" for w in _SCALE_WORDS_AFTER_AND) + ")"
+        # A number in words never ends before "-" and a letter ("twenty-something"), so a
+        # run "twenty-twenty-...-x" is no number: found once from its first word. Tried
+        # again from each word after a hyphen, it would cost time in the square of its
+        # length; a number word just after "<number word>-" starts no number, and every
+        # number it could start is found from the run's first word.
+        inside_run = "".join(
+            rf"(?<!\b{re.escape(w.split()[-1])}-)" for w in sorted(set(lexicon.number_words)) if w
+        )
         word_number = (
             rf"(?:\ban?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
-            rf"\b{words}(?:(?:[\s-]+|{after_scale}\s+and\s+){words})*(?!-[a-z])"
+            rf"\b{inside_run}{words}(?:(?:[\s-]+|{after_scale}\s+and\s+){words})*(?!-[a-z])"
         )
         counted = _alternation(lexicon.counted_words)
-        number = rf"(?:{_DIGIT_NUMBER}|\b{counted}|{word_number})"
+        number = rf"(?:{_DIGIT_NUMBER}|\b{inside_run}{counted}|{word_number})"
         scales = _alternation(lexicon.scales)
         and_fraction = _alternation(lexicon.and_fractions)
         units = [form for unit in UNITS.values() for form in (unit.key, *unit.forms)]
@@ -171,6 +190,8 @@ class NumberGrammar:
         def part(tag: str) -> str:
             return (
                 rf"(?:(?<!or\s)(?<!/)(?P<{tag}minus>\bminus)\s+)?"  # not "plus or minus 3"
+                # a sign before a currency: "-$5", "a net loss of -$5 billion"
+                rf"(?:(?<![\w.,\-−])(?P<{tag}sign>[-−])(?={currency}))?"
                 rf"(?P<{tag}cur>{currency})?\s?(?P<{tag}num>{number})"
                 rf"(?:\s+and\s+(?P<{tag}frac>{and_fraction}))?"
                 rf"(?:\s?(?P<{tag}scale>{scales}))?"
@@ -215,6 +236,7 @@ class NumberGrammar:
     def number(self, text: str) -> float:
         """The value of a number written in digits or words ("1,250", "two hundred and fifty")."""
         key = _key(text).replace("−", "-")
+        _one_script(key)
         if "/" in key or any(c in VULGAR for c in key[-1:]):
             m = _MIXED.fullmatch(key)
             if m is None:
@@ -245,7 +267,7 @@ class NumberGrammar:
         if raw is None:
             raise ParseError("figure", parts, "a number")
         value = self.number(raw)
-        if parts.get(tag + "minus") and value > 0:  # "minus 5"
+        if (parts.get(tag + "minus") or parts.get(tag + "sign")) and value > 0:  # "minus 5", "-$5"
             value = -value
         sign = -1.0 if value < 0 or raw.lstrip().startswith(("-", "−")) else 1.0
         for group in (tag + "frac", tag + "frac2"):
@@ -283,6 +305,67 @@ class NumberGrammar:
             # A fraction of nothing is a share, as "a third" is: "3/4 of the villages".
             return value * 100.0, "%", factor
         return value, unit, factor
+
+
+_EMBEDDINGS = {"\u202a", "\u202b", "\u202d", "\u202e"}  # LRE, RLE, LRO, RLO: PDF ends
+_ISOLATES = {"\u2066", "\u2067", "\u2068"}  # LRI, RLI, FSI: PDI ends
+_PARAGRAPH_ENDS = "\n\r\x1c\x1d\x1e\x85\u2029"
+_BIDI_CONTROLS = re.compile(f"[\u202a-\u202e\u2066-\u2069{_PARAGRAPH_ENDS}]")
+
+
+def overridden(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` under a right-to-left override (U+202E), in order: a
+    reader sees digits there in reverse ("\u202e54" shows as 45). An override runs
+    to its U+202C (or the end of an isolate around it, or of the paragraph), as the
+    Unicode bidi algorithm has it. One pass; empty for text without U+202E."""
+    if "\u202e" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    stack: list[str] = []
+    opened = -1  # where the current run under an override began
+    for m in _BIDI_CONTROLS.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch in _EMBEDDINGS or ch in _ISOLATES:
+            stack.append(ch)
+        elif ch == "\u202c":  # PDF closes the last embedding or override, not an isolate
+            if stack and stack[-1] in _EMBEDDINGS:
+                stack.pop()
+        elif ch == "\u2069":  # PDI closes the last isolate and all opened inside it
+            while stack and stack.pop() not in _ISOLATES:
+                pass
+        else:  # a paragraph's end
+            stack.clear()
+        under = bool(stack) and stack[-1] == "\u202e"
+        if under and opened < 0:
+            opened = i + 1
+        elif not under and opened >= 0:
+            spans.append((opened, i))
+            opened = -1
+    if opened >= 0:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def reversed_digits(
+    text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None
+) -> bool:
+    """Whether a digit of ``text[start:end]`` lies in one of the ``overridden`` spans."""
+    end = len(text) if end is None else end
+    first = max(0, bisect.bisect_right(spans, (start, len(text))) - 1)
+    for low, high in spans[first:]:
+        if low >= end:
+            break
+        if any(c.isdecimal() for c in text[max(low, start) : min(high, end)]):
+            return True
+    return False
+
+
+def _one_script(text: str) -> None:
+    """Refuse a number whose digits come from two scripts ("4٥": an ASCII 4 and an
+    Arabic-Indic 5), which no writer means and a reader may not see."""
+    zeros = {ord(c) - (unicodedata.decimal(c, 0)) for c in text if c.isdecimal()}
+    if len(zeros) > 1:
+        raise ParseError("number", text, "digits of one script (not '4' beside '٥')")
 
 
 def times(value: float, factor: float) -> float:

@@ -14,6 +14,7 @@ __all__ = [
     "FileFormatError",
     "ParseError",
     "RegistryError",
+    "SkippedPhraseWarning",
     "UnitError",
     "ValidationError",
 ]
@@ -25,6 +26,8 @@ def _show(value: Any, limit: int = 80) -> str:
         text = repr(value)
     except ValueError:  # an int of more than 4,300 digits has no repr
         text = f"<{type(value).__name__} too large to show>"
+    except RecursionError:  # a list in a list in a list ... 100,000 deep
+        text = f"<{type(value).__name__} nested too deeply to show>"
     if len(text) <= limit:
         return text
     if isinstance(value, str):  # the length of the text itself, not of its repr
@@ -103,3 +106,26 @@ class CheckerError(ClaimtrackError):
         super().__init__(
             f"checker {checker!r} raised {type(cause).__name__}: {cause} (claims {ids})"
         )
+
+
+class SkippedPhraseWarning(UserWarning):
+    """``extract`` left out one phrase of a text and went on with the rest: a number no
+    float can hold ("1e400"), a sentence with a lone surrogate in it. ``start`` and
+    ``end`` are where the phrase is in the text, ``phrase`` its text (shortened), and
+    ``reason`` the error that kept it out.
+
+    >>> import warnings
+    >>> import claimtrack
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     claims = claimtrack.extract("Officials said 1e400 people and 45 drones.")
+    >>> [c.figure.text for c in claims], caught[0].message.phrase
+    (['45'], '1e400')
+    """
+
+    def __init__(self, start: int, end: int, phrase: str, reason: str) -> None:
+        self.start = start
+        self.end = end
+        self.phrase = phrase
+        self.reason = reason
+        super().__init__(f"skipped {_show(phrase)} at {start}-{end}: {reason}")

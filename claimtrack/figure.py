@@ -22,7 +22,16 @@ from typing import Any
 import attrs
 
 from ._format import html as _html
-from ._grammar import GRAMMAR, LEXICON, Lexicon, NumberGrammar, times, word_scale
+from ._grammar import (
+    GRAMMAR,
+    LEXICON,
+    Lexicon,
+    NumberGrammar,
+    overridden,
+    reversed_digits,
+    times,
+    word_scale,
+)
 from ._units import UNITS, conversion_factor, normalize_unit
 from .errors import ClaimtrackError, ParseError, UnitError, ValidationError
 
@@ -237,45 +246,13 @@ class Figure:
         """
         if not isinstance(text, str):
             raise ParseError("figure", text, "a string such as 'nearly 12,000'")
-        if len(text) > _LONGEST_FIGURE:
-            raise ParseError(
-                "figure",
-                text,
-                f"a phrase of at most {_LONGEST_FIGURE:,} characters "
-                "(for running text, use claimtrack.extract)",
-            )
-        policy = policy or DEFAULT_POLICY
-        explicit = _explicit(text)
-        body = explicit["body"] if explicit else text
-        grammar = _grammar(policy)
-        found = list(grammar.finditer(body))
-        if not found:
-            raise ParseError("figure", text, "a number in digits or words, e.g. 'about 200'")
-        if len(found) == 2 and not explicit:  # "1 in 3", "nine out of ten": one share
-            a, b = (_from_parts(m.parts, policy, grammar, m.text) for m in found)
-            second = found[1].start + len(found[1].text) - len(found[1].text.lstrip())
-            share = ratio(a, b, body[found[0].end : second], policy, text.strip())
-            if share is not None:
-                return share
-        if len(found) == 1 and _DIGIT.search(body[: found[0].start] + body[found[0].end :]):
-            # a digit left unread changes the number: "1,5 million", "1.234.567"
-            raise ParseError(
-                "figure",
-                text,
-                "one figure whose every digit is read (a decimal point, not a comma: "
-                "'1.5 million'; thousands with commas: '1,234,567')",
-            )
-        if len(found) > 1:
-            others = ", ".join(repr(m.text.strip()) for m in found[:5])
-            if len(found) > 5:
-                others += f" and {len(found) - 5:,} more"
-            raise ParseError("figure", text, f"one figure, found {len(found):,}: {others}")
         try:
-            figure = _from_parts(found[0].parts, policy, grammar, text.strip())
-            return _with_explicit(figure, explicit, text.strip()) if explicit else figure
-        except (ParseError, UnitError):
+            return _parse(text, policy or DEFAULT_POLICY)
+        except ParseError:
             raise
-        except ValidationError as error:  # e.g. "1E310" overflows to infinity
+        except ValidationError as error:
+            # "1e400 in 5" (a share of an infinity), "5 km to 6 kg" (a range across units),
+            # a lone surrogate: a figure that cannot be is a phrase that cannot be read
             raise ParseError("figure", text, f"{error.field} to be {error.expected}") from error
 
     # -- looking ------------------------------------------------------------------
@@ -492,6 +469,51 @@ class Figure:
             hedge="derived",
             text=f"{self} of {total}",
         )
+
+
+def _parse(text: str, policy: HedgePolicy) -> Figure:
+    """``Figure.parse`` of a string; any ``ValidationError`` is the caller's to translate."""
+    if len(text) > _LONGEST_FIGURE:
+        raise ParseError(
+            "figure",
+            text,
+            f"a phrase of at most {_LONGEST_FIGURE:,} characters "
+            "(for running text, use claimtrack.extract)",
+        )
+    if reversed_digits(text, overridden(text)):
+        raise ParseError(
+            "figure",
+            text,
+            "digits shown as they are read (under a right-to-left override U+202E, "
+            "'54' shows as 45)",
+        )
+    explicit = _explicit(text)
+    body = explicit["body"] if explicit else text
+    grammar = _grammar(policy)
+    found = list(grammar.finditer(body))
+    if not found:
+        raise ParseError("figure", text, "a number in digits or words, e.g. 'about 200'")
+    if len(found) == 2 and not explicit:  # "1 in 3", "nine out of ten": one share
+        a, b = (_from_parts(m.parts, policy, grammar, m.text) for m in found)
+        second = found[1].start + len(found[1].text) - len(found[1].text.lstrip())
+        share = ratio(a, b, body[found[0].end : second], policy, text.strip())
+        if share is not None:
+            return share
+    if len(found) == 1 and _DIGIT.search(body[: found[0].start] + body[found[0].end :]):
+        # a digit left unread changes the number: "1,5 million", "1.234.567"
+        raise ParseError(
+            "figure",
+            text,
+            "one figure whose every digit is read (a decimal point, not a comma: "
+            "'1.5 million'; thousands with commas: '1,234,567')",
+        )
+    if len(found) > 1:
+        others = ", ".join(repr(m.text.strip()) for m in found[:5])
+        if len(found) > 5:
+            others += f" and {len(found) - 5:,} more"
+        raise ParseError("figure", text, f"one figure, found {len(found):,}: {others}")
+    figure = _from_parts(found[0].parts, policy, grammar, text.strip())
+    return _with_explicit(figure, explicit, text.strip()) if explicit else figure
 
 
 def _percent_of(a: float | None, b: float | None) -> float:

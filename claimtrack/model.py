@@ -13,9 +13,11 @@ import datetime as dt
 import hashlib
 import json
 import math
+import numbers
 import re
 import sys
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
@@ -41,20 +43,74 @@ ADMIRALTY = MappingProxyType(
 )
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, field: str = "text") -> str:
     # Names, measures and places repeat across thousands of claims: one copy of each.
-    text = " ".join(str(value).split())
+    if not isinstance(value, str):  # None, 7 or {"x": 1} are no name: str() would hide them
+        raise ValidationError(field, value, "a text")
+    text = " ".join(value.split())
     return sys.intern(text) if len(text) <= _INTERNED else text
 
 
 _INTERNED = 80
 
 
-def _optional_text(value: Any) -> str | None:
+def _optional_text(value: Any, field: str) -> str | None:
+    return None if value is None else (_text(value, field) or None)
+
+
+def _free_text(value: Any, field: str) -> str:
+    """A free text (a claim's sentence, a note): kept as given; None for none."""
     if value is None:
-        return None
-    text = _text(value)
-    return text or None
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field, value, "a text")
+    return value
+
+
+# One named converter a field, so that an error names the field (and mypy's attrs
+# plugin, which takes only named functions, sees each).
+def _source_name(value: Any) -> str:
+    return _text(value, "source name")
+
+
+def _source_kind(value: Any) -> str | None:
+    return _optional_text(value, "source kind")
+
+
+def _source_side(value: Any) -> str | None:
+    return _optional_text(value, "source side")
+
+
+def _speaks_for(value: Any) -> str | None:
+    return _optional_text(value, "source speaks_for")
+
+
+def _measure(value: Any) -> str:
+    return _text(value, "measure")
+
+
+def _place(value: Any) -> str | None:
+    return _optional_text(value, "place")
+
+
+def _share_of(value: Any) -> str | None:
+    return _optional_text(value, "share_of")
+
+
+def _share_place(value: Any) -> str | None:
+    return _optional_text(value, "share_place")
+
+
+def _replaced_by(value: Any) -> str | None:
+    return _optional_text(value, "replaced_by")
+
+
+def _claim_text(value: Any) -> str:
+    return _free_text(value, "text")
+
+
+def _note(value: Any) -> str:
+    return _free_text(value, "note")
 
 
 def _names(value: Any, field: str = "names") -> tuple[str, ...]:
@@ -64,7 +120,10 @@ def _names(value: Any, field: str = "names") -> tuple[str, ...]:
         value = (value,)
     elif not isinstance(value, Iterable) or isinstance(value, bytes | Mapping):
         raise ValidationError(field, value, "a text or a list of texts")
-    return tuple(_text(v) for v in value if _text(v))
+    names = (_text(v, field) for v in value)
+    if isinstance(value, AbstractSet):  # no order of its own: sorted, so an id is stable
+        return tuple(sorted(n for n in names if n))
+    return tuple(n for n in names if n)
 
 
 def _aliases(value: Any) -> tuple[str, ...]:
@@ -105,12 +164,12 @@ class Source:
     confirmation of it.
     """
 
-    name: str = attrs.field(converter=_text, validator=_nonempty)
+    name: str = attrs.field(converter=_source_name, validator=_nonempty)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
-    kind: str | None = attrs.field(default=None, converter=_optional_text)
-    side: str | None = attrs.field(default=None, converter=_optional_text)
+    kind: str | None = attrs.field(default=None, converter=_source_kind)
+    side: str | None = attrs.field(default=None, converter=_source_side)
     reliability: float | str | None = attrs.field(default=None, converter=_reliability)
-    speaks_for: str | None = attrs.field(default=None, converter=_optional_text)
+    speaks_for: str | None = attrs.field(default=None, converter=_speaks_for)
 
     @property
     def prior(self) -> float | None:
@@ -392,8 +451,9 @@ def _as_figure(value: Any) -> Figure:
         return value
     if isinstance(value, str):
         return Figure.parse(value)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Figure(value)
+    real = isinstance(value, numbers.Real) and not isinstance(value, bool)
+    if real or (isinstance(value, numbers.Number) and not isinstance(value, numbers.Complex)):
+        return Figure(value)  # ints and floats, numpy's, Decimal and Fraction, as Figure takes
     raise ValidationError("figure", value, "a Figure, a number or a phrase such as 'about 200'")
 
 
@@ -439,7 +499,7 @@ def _tags(value: Any) -> frozenset[str]:
         value = value.split(";")
     elif not isinstance(value, Iterable) or isinstance(value, bytes | Mapping):
         raise ValidationError("tags", value, "a text or a list of texts")
-    return frozenset(t for t in (_text(v) for v in value) if t)
+    return frozenset(t for t in (_text(v, "tags") for v in value) if t)
 
 
 def _flag(value: Any) -> bool:
@@ -498,25 +558,25 @@ class Claim:
     """
 
     source: Source = attrs.field(converter=_as_source)
-    measure: str = attrs.field(converter=_text, validator=_nonempty)
+    measure: str = attrs.field(converter=_measure, validator=_nonempty)
     figure: Figure = attrs.field(converter=_as_figure)
-    place: str | None = attrs.field(default=None, converter=_optional_text)
+    place: str | None = attrs.field(default=None, converter=_place)
     period: Period | None = attrs.field(default=None, converter=_as_period)
     confidence: float = attrs.field(default=1.0, converter=_confidence)
-    text: str = attrs.field(default="", converter=str)
+    text: str = attrs.field(default="", converter=_claim_text)
     via: tuple[str, ...] = attrs.field(default=(), converter=_relay_chain)
     published: dt.date | None = attrs.field(default=None, converter=_published)
     span: tuple[int, int] | None = attrs.field(default=None, converter=_span)
-    share_of: str | None = attrs.field(default=None, converter=_optional_text)
+    share_of: str | None = attrs.field(default=None, converter=_share_of)
     stance: str = attrs.field(default="asserts")
     derived_from: tuple[str, ...] = attrs.field(default=(), converter=_derived_from)
     kind: str = attrs.field(default="count", validator=_one_of(KINDS))
     revision: bool = attrs.field(default=False, converter=_flag)
-    share_place: str | None = attrs.field(default=None, converter=_optional_text)
+    share_place: str | None = attrs.field(default=None, converter=_share_place)
     status: str = attrs.field(default="standing", validator=_one_of(STATUSES))
-    replaced_by: str | None = attrs.field(default=None, converter=_optional_text)
+    replaced_by: str | None = attrs.field(default=None, converter=_replaced_by)
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
-    note: str = attrs.field(default="", converter=str)
+    note: str = attrs.field(default="", converter=_note)
 
     @stance.validator
     def _check_stance(self, attribute: attrs.Attribute[str], value: str) -> None:

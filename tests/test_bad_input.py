@@ -13,6 +13,10 @@ import csv
 import json
 import math
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +32,7 @@ from claimtrack import (
     Figure,
     FileFormatError,
     ParseError,
+    SkippedPhraseWarning,
     Source,
     UnitError,
     ValidationError,
@@ -253,9 +258,7 @@ def test_empty_files_load_no_claims(tmp_path: Path, name: str, content: str) -> 
     assert (result.claims, result.problems) == ([], [])
 
 
-def test_files_that_cannot_be_read_are_named(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_files_that_cannot_be_read_are_named(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError, match="absent.jsonl: no such file"):
         load(tmp_path / "absent.jsonl")
     (tmp_path / "folder.jsonl").mkdir()
@@ -263,14 +266,23 @@ def test_files_that_cannot_be_read_are_named(
         load(tmp_path / "folder.jsonl")
     with pytest.raises(FileFormatError, match=r"unknown suffix '\.xlsx'"):
         load(tmp_path / "sheet.xlsx")
-    locked = write(tmp_path / "locked.jsonl", jsonl(GOOD))
-
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-    with pytest.raises(FileFormatError, match="locked.jsonl: cannot be read: Permission denied"):
-        load(locked)
+    # a file this process may not read: as nobody, since root may read any file
+    top = Path(tempfile.mkdtemp())  # in /tmp, so that nobody can reach it
+    try:
+        top.chmod(0o755)
+        locked = write(top / "locked.jsonl", jsonl(GOOD))
+        locked.chmod(0)
+        script = (
+            "import os, sys, claimtrack as ct\n"
+            "if os.getuid() == 0:\n    os.setgid(65534); os.setuid(65534)\n"
+            "try:\n    ct.load(sys.argv[1])\nexcept ct.FileFormatError as err:\n    print(err)\n"
+        )
+        run = subprocess.run(
+            [sys.executable, "-c", script, str(locked)], capture_output=True, text=True
+        )
+        assert run.stdout.strip().endswith("locked.jsonl: cannot be read: Permission denied")
+    finally:
+        shutil.rmtree(top)
 
 
 def test_a_dump_that_fails_halfway_leaves_the_old_file(
@@ -524,7 +536,9 @@ def test_hostile_unicode_in_every_field_round_trips_exactly(tmp_path: Path) -> N
 
 
 def test_hostile_unicode_through_parse_and_extract() -> None:
-    assert Figure.parse("\u202e45\u202c drones").value == 45
+    assert Figure.parse("\u202b45\u202c drones").value == 45  # an embedding keeps digits' order
+    with pytest.raises(ParseError, match="digits shown as they are read"):
+        Figure.parse("\u202e54\u202c drones")  # an override shows them reversed: 45
     assert Figure.parse("\ufeff45").value == 45
     assert Figure.parse("٤٥").value == 45  # Arabic-Indic digits are digits
     with pytest.raises(ParseError, match="one figure, found 2"):
@@ -537,12 +551,13 @@ def test_hostile_unicode_through_parse_and_extract() -> None:
     for found in claims:
         assert found.span is not None
         assert text[found.span[0] : found.span[1]] == found.figure.text
-    with pytest.raises(ValidationError, match="lone surrogate"):
-        extract("45 drones \ud800 fell")
+    with pytest.warns(SkippedPhraseWarning, match="lone surrogate"):  # the phrase, not the text
+        (kept,) = extract("45 drones \ud800 fell. 7 tanks fell.")
+    assert (kept.figure.value, kept.span, kept.text) == (7, (18, 19), "7 tanks fell.")
 
 
 def test_ten_megabytes_without_a_newline(tmp_path: Path) -> None:
-    filler = ("lorem \u200bipsum\u202e dolor " * 500_000)[:9_999_999] + "."
+    filler = ("lorem \u200bipsum\u202e dolor\u202c " * 500_000)[:9_999_999] + "."
     assert "\n" not in filler and len(filler) == 10_000_000
     page = filler + " The ministry said 45 drones were destroyed."
     (found,) = extract(page, published="2024-08-22")

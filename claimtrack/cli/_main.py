@@ -11,13 +11,14 @@ import argparse
 import os
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from .._format import clean
 from .._version import __version__
-from ..errors import ClaimtrackError
+from ..errors import ClaimtrackError, SkippedPhraseWarning
 from ..graph import ClaimGraph
 from ..io import CSV_COLUMNS, load
 from ..measures import MeasureLexicon
@@ -160,7 +161,14 @@ def _extract(args: argparse.Namespace) -> int:
     widths = {k: v for k, v in (("about", args.about), ("nearly", args.nearly)) if v is not None}
     policy = HedgePolicy(**widths) if widths else None  # checked before the file is read
     text = sys.stdin.read() if args.file == "-" else read_text(args.file)
-    claims = extract(text, published=args.published, outlet=args.outlet, policy=policy)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SkippedPhraseWarning)
+        claims = extract(text, published=args.published, outlet=args.outlet, policy=policy)
+    skips = [w.message for w in caught if isinstance(w.message, SkippedPhraseWarning)]
+    for skip in skips[:5]:
+        print(f"claimtrack: skipped: {clean(skip, 200)}", file=sys.stderr)
+    if len(skips) > 5:
+        print(f"claimtrack: skipped {len(skips) - 5} more phrases", file=sys.stderr)
     if args.format == "jsonl":
         for claim in claims:
             print(json.dumps(converter.unstructure(claim), ensure_ascii=False))

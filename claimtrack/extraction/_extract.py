@@ -23,7 +23,7 @@ from ..figure import HedgePolicy
 from ..measures import MeasureLexicon
 from ..model import Claim, Period, Source
 from .document import Document
-from .figures import Found, Zones, find_figures
+from .figures import Found, Zones, find_figures, skipped
 from .periods import choose_period, find_periods
 from .phrases import MeasureReader
 from .places import choose_place, demonym_countries, find_places, part_markers
@@ -259,12 +259,10 @@ def _claims(
             stances[0] = (chosen[0].name, "denies", chosen[0].via)
         if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
             stances.insert(0, (fallback, "denies" if denied else "asserts", ()))
-        for name, stance, relays in stances:
-            if name not in sources:
-                sources[name] = Source(name)
-            claims.append(
+        try:
+            made = [
                 Claim(
-                    source=sources[name],
+                    source=sources[name] if name in sources else Source(name),
                     measure=measure,
                     figure=figure.figure,
                     place=place,
@@ -276,6 +274,13 @@ def _claims(
                     share_of=share_of,
                     stance=stance,
                 )
-            )
+                for name, stance, relays in stances
+            ]
+        except ValidationError as error:  # a lone surrogate in its sentence, say
+            skipped(figure.start, figure.end, text[figure.start : figure.end], error, depth=4)
+            continue
+        for (name, _, _), claim in zip(stances, made, strict=True):
+            sources.setdefault(name, claim.source)
+        claims += made
         previous = _Previous(paragraph, noun, event, measure, share_of, source, place, period)
     return claims

@@ -93,11 +93,19 @@ class Document:
         # Back up to the start of a token that runs into the block (at most a little way).
         while begin > max(0, low - 64) and _TOKEN_CHAR.match(text, begin - 1):
             begin -= 1
+        # The scan stops a little past the block, so that a block inside a long run of
+        # letters or digits costs the block, not the rest of the run; a token that
+        # starts in the block and reaches the stop is read again in full (once: tokens
+        # do not overlap, so all the blocks together read each character a bounded
+        # number of times).
+        stop = min(len(text), high + _BLOCK)
         items = []
-        for m in _TOKEN.finditer(text, begin):
+        for m in _TOKEN.finditer(text, begin, stop):
             if m.start() >= high:
                 break
             if m.start() >= low:
+                if m.end() >= stop - 2 and stop < len(text):
+                    m = _TOKEN.match(text, m.start()) or m
                 word = m.group()
                 items.append(Token(m.start(), m.end(), word, word.lower()))
         return items, [t.start for t in items]

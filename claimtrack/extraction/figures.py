@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
 
-from ..errors import ValidationError
+from .._grammar import overridden, reversed_digits
+from ..errors import ParseError, SkippedPhraseWarning, ValidationError
 from ..figure import Figure, HedgePolicy, ratio
 from ..figure import _from_parts as figure_from_parts  # the same reading as Figure.parse
 from .document import Document
@@ -102,9 +104,13 @@ def _parse(text: str, start: int, end: int, policy: HedgePolicy) -> Found | None
 
 
 def _from_match(
-    m: re.Match[str], policy: HedgePolicy, rules: ExtractRules, seen: dict[str, Figure | None]
-) -> Found | None:
-    """The figure of a grammar match, read from its parts as ``Figure.parse`` reads them.
+    m: re.Match[str],
+    policy: HedgePolicy,
+    rules: ExtractRules,
+    seen: dict[str, Figure | ValidationError],
+) -> Found | ValidationError:
+    """The figure of a grammar match, read from its parts as ``Figure.parse`` reads them,
+    or the error that says why it cannot be read (a bad number, a range across units).
 
     Figures are values, so a phrase met again ("45", "nearly 12,000") is read once.
     """
@@ -114,12 +120,18 @@ def _from_match(
     if stripped not in seen:
         try:
             seen[stripped] = figure_from_parts(m.groupdict(), policy, rules.grammar, stripped)
-        except ValidationError:  # a bad number or a range across units
-            seen[stripped] = None
+        except ValidationError as error:
+            seen[stripped] = error
     figure = seen[stripped]
-    if figure is None:
-        return None
+    if isinstance(figure, ValidationError):
+        return figure
     return Found(start, start + len(stripped), figure, ((start, start + len(stripped)),))
+
+
+def skipped(start: int, end: int, phrase: str, error: ValidationError, depth: int) -> None:
+    """Report a phrase ``extract`` leaves out, and why, as a ``SkippedPhraseWarning``
+    attributed to the caller of ``extract``, ``depth`` frames up."""
+    warnings.warn(SkippedPhraseWarning(start, end, phrase, str(error)), stacklevel=depth)
 
 
 _UP_TO = re.compile(r"up\s+to\s+", re.IGNORECASE)
@@ -215,8 +227,20 @@ class _Checks:
 def find_figures(
     doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
 ) -> list[Found]:
-    """Every claim figure in the document, left to right, never overlapping."""
-    return _ratios(doc.text, list(_iter_figures(doc, rules, policy, zones)), policy)
+    """Every claim figure in the document, left to right, never overlapping; a figure
+    whose digits a right-to-left override shows reversed is left out and reported."""
+    found = _ratios(doc.text, list(_iter_figures(doc, rules, policy, zones)), policy)
+    if "\u202e" not in doc.text:
+        return found
+    spans = overridden(doc.text)
+    kept = []
+    for item in found:
+        if reversed_digits(doc.text, spans, item.start, item.end):
+            reason = ParseError("figure", item.figure.text, "digits shown as they are read")
+            skipped(item.start, item.end, doc.text[item.start : item.end], reason, depth=4)
+        else:
+            kept.append(item)
+    return kept
 
 
 _METRES_OR_MILLION = re.compile(r"\dm$")
@@ -276,7 +300,7 @@ def _figures_in(
     checks = rules.compiled("figures.checks", _Checks)
     memo: dict[tuple[str, int, int], bool] = {}
     text = doc.text
-    seen: dict[str, Figure | None] = {}
+    seen: dict[str, Figure | ValidationError] = {}
     for m in _candidates(doc, rules):
         numbers = tuple(m.span(g) for g in _NUMBER_GROUPS if m.group(g))
         if checks.excluded(doc, numbers, zones, memo):
@@ -302,9 +326,11 @@ def _figures_in(
             yield from _split(m, text, policy)
             continue
         found = _from_match(m, policy, rules, seen)
-        if found is None:
+        if isinstance(found, ValidationError):
             if ranged:  # "52-48", "won 3-1": a tally, two figures, not a range
                 yield from _split(m, text, policy)
+            else:  # "1e400": no number a float can hold
+                skipped(m.start(), m.end(), m.group(0).strip(), found, depth=6)
             continue
         start, end, figure = found.start, found.end, found.figure
         if figure.unit is None:

@@ -44,6 +44,11 @@ if TYPE_CHECKING:
 __all__ = ["ClaimGraph", "LinkReport"]
 
 _MAX_ROUNDS = 8  # derived claims may feed further checks; this bounds the chain
+# and this their number: one link may derive at most this many claims for each node of
+# the graph, plus a thousand (a checker that derives one for every pair would otherwise
+# grow the graph without bound within the rounds)
+_DERIVED_PER_NODE = 10
+_DERIVED_AT_LEAST = 1000
 
 
 @attrs.frozen
@@ -114,6 +119,7 @@ class ClaimGraph:
         self.on_error = on_error
         self.errors: list[CheckerError] = []
         self._pending: list[Claim] = []
+        self._derived_room = 0  # how many more claims this link may derive
         self.add_all(claims)
 
     # -- building ---------------------------------------------------------------------
@@ -248,21 +254,66 @@ class ClaimGraph:
         checked = 0
         errors = len(self.errors)
         rounds = 0
-        while self._pending and rounds < _MAX_ROUNDS:
+        self._derived_room = _DERIVED_AT_LEAST + _DERIVED_PER_NODE * len(self.graph)
+        while self._pending and rounds < _MAX_ROUNDS and self._derived_room >= 0:
             new, self._pending = self._pending, []
             checked += len(new)
             rounds += 1
-            self._record(self._pairs(new), counts)  # streamed: no list of every verdict
-            fresh = {c.id for c in new}
-            groups = self._groups(new)
-            for verdict in groups:
-                # an older verdict can only exist when one end was linked before
-                if verdict.a.id not in fresh or verdict.b.id not in fresh:
-                    self._unrecord(verdict)
-            self._record(groups, counts)
+            # A round is all or nothing: when a checker raises, what the round recorded
+            # is taken back and its claims wait for the next link, which then gives what
+            # a fresh graph would (once the checker is fixed or disabled).
+            before = self._verdict_edges(c for c in new if self.graph.nodes[c.id].get("derived"))
+            try:
+                self._record(self._pairs(new), counts)  # streamed: no list of every verdict
+                fresh = {c.id for c in new}
+                groups = self._groups(new)
+                for verdict in groups:
+                    # an older verdict can only exist when one end was linked before
+                    if verdict.a.id not in fresh or verdict.b.id not in fresh:
+                        self._unrecord(verdict)
+                self._record(groups, counts)
+            except BaseException:
+                self._take_back(new, before)
+                raise
         return LinkReport(
             checked, {str(r): n for r, n in counts.items()}, len(self.errors) - errors
         )
+
+    def _verdict_edges(self, claims: Iterable[Claim]) -> list[tuple[str, str, str, Any]]:
+        """The verdict edges on these claims, both ways, as (from, to, checker, data)."""
+        g = self.graph
+        edges = []
+        for claim in claims:
+            for u, w, key, data in itertools.chain(
+                g.out_edges(claim.id, keys=True, data=True),
+                g.in_edges(claim.id, keys=True, data=True),
+            ):
+                if data.get("kind") == "verdict":
+                    edges.append((u, w, key, data))
+        return edges
+
+    def _take_back(self, new: list[Claim], before: list[tuple[str, str, str, Any]]) -> None:
+        """Undo a round that raised: its verdicts go, the verdicts its claims had before
+        it come back (a derived claim's), the claims it derived go, and its claims wait
+        for the next link. Every verdict of a round has one of its claims at an end."""
+        g = self.graph
+        derived, self._pending = self._pending, list(new)
+        for u, w, key in {(u, w, key) for u, w, key, _ in self._verdict_edges(new)}:
+            g.remove_edge(u, w, key)
+        for u, w, key, data in before:
+            keys = g._succ[u].get(w)  # type: ignore[attr-defined]
+            if keys is None:
+                g._succ[u][w] = g._pred[w][u] = EdgeKeys(key, data)  # type: ignore[attr-defined]
+            else:
+                keys[key] = data
+        if derived:
+            sources = {_source_node(name) for c in derived for name in (c.source.name, *c.via)}
+            g.remove_nodes_from(c.id for c in derived)
+            g.remove_nodes_from([s for s in sources if s in g and not g.degree(s)])
+            context = self.context
+            self.context = Context(context.measures, context.places, context.tolerance)
+            for claim in self.claims():
+                self.context.index(claim)
 
     def _pairs(self, new: Sequence[Claim]) -> Iterator[Verdict]:
         """Every active pair checker on every new pair of claims about one quantity.
@@ -365,11 +416,8 @@ class ClaimGraph:
         for v in verdicts:
             a, b, checker, relation = v.a, v.b, v.checker, v.relation
             u, w = a.id, b.id
-            if u not in succ or w not in succ:
-                for end in (a, b):
-                    if end.id not in succ:
-                        self.add(end)
-                        g.nodes[end.id]["derived"] = True
+            if (u not in succ or w not in succ) and not self._derive(v):
+                continue
             data = VerdictEdge(relation, v.strength, v.reason, checker)
             out = succ[u]
             keys = out.get(w)
@@ -382,6 +430,23 @@ class ClaimGraph:
         cache = getattr(g, "__networkx_cache__", None)  # what add_edge clears (networkx 3.3+)
         if cache:
             cache.clear()
+
+    def _derive(self, v: Verdict) -> bool:
+        """Add the claims a verdict is about that the graph does not hold (derived ones);
+        False, and a ``CheckerError`` (raised or recorded once), past the bound."""
+        new = [end for end in (v.a, v.b) if end.id not in self.graph]
+        if len(new) > self._derived_room:
+            if self._derived_room >= 0:  # say it once a link
+                self._derived_room = -1
+                limit = f"{_DERIVED_PER_NODE} for each node of the graph, and {_DERIVED_AT_LEAST:,}"
+                error = ValidationError("derived claims", len(self.graph), f"at most {limit}")
+                self._fail(v.checker, (v.a.id, v.b.id), error)
+            return False
+        self._derived_room -= len(new)
+        for end in new:
+            self.add(end)
+            self.graph.nodes[end.id]["derived"] = True
+        return True
 
     # -- asking -----------------------------------------------------------------------
 

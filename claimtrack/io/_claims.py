@@ -34,8 +34,9 @@ import attrs
 import cattrs
 from cattrs.preconf.json import make_converter
 
-from .._files import NotJSON, atomic_write, parse_json, read_text
+from .._files import NotJSON, as_path, atomic_write, parse_json, read_text
 from .._gc import paused_gc
+from .._units import normalize_unit
 from ..errors import ClaimtrackError, FileFormatError, ValidationError
 from ..figure import Figure
 from ..model import Claim, Period, Source
@@ -178,15 +179,39 @@ def _csv_row(c: Claim) -> dict[str, Any]:
     return {
         "source": c.source.name, "measure": c.measure, "figure": c.figure.format(),
         "place": c.place or "", "period": str(c.period) if c.period else "",
-        "confidence": c.confidence, "text": c.text, "via": "; ".join(c.via),
+        "confidence": c.confidence, "text": c.text, "via": _names_cell(c.via),
         "published": c.published.isoformat() if c.published else "", "unit": "",
         "share_of": c.share_of or "", "stance": c.stance, "source_kind": c.source.kind or "",
-        "source_side": c.source.side or "", "source_reliability": c.source.reliability or "",
+        "source_side": c.source.side or "",
+        "source_reliability": "" if c.source.reliability is None else c.source.reliability,
         "source_speaks_for": c.source.speaks_for or "", "kind": c.kind,
         "revision": "true" if c.revision else "", "share_place": c.share_place or "",
-        "status": c.status, "replaced_by": c.replaced_by or "", "tags": "; ".join(sorted(c.tags)),
+        "status": c.status, "replaced_by": c.replaced_by or "", "tags": _names_cell(sorted(c.tags)),
         "note": c.note,
     }  # fmt: skip
+
+
+def _names_cell(names: Iterable[str]) -> str:
+    """A list of names in one CSV cell: "Reuters; AP", or a JSON list when a name holds
+    a ";" or starts the cell with "[" (``["Smith; Jones", "AP"]``), so that it reads
+    back as the same names."""
+    items = list(names)
+    if any(";" in name for name in items) or (items and items[0].startswith("[")):
+        return json.dumps(items, ensure_ascii=False)
+    return "; ".join(items)
+
+
+def _names_of_cell(cell: str) -> list[str]:
+    """The names in a cell written by ``_names_cell`` (or typed in a spreadsheet)."""
+    if cell.startswith("["):
+        try:
+            names = json.loads(cell)
+        except json.JSONDecodeError as err:
+            raise ValidationError("names", cell, f"a JSON list of names ({err.msg})") from None
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValidationError("names", cell, "a JSON list of names (texts)")
+        return names
+    return cell.split(";")
 
 
 def _format_of(path: Path) -> str:
@@ -203,7 +228,7 @@ def _format_of(path: Path) -> str:
 
 def dump(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
     """Write claims to ``path`` as JSON, JSON Lines or CSV (by suffix), atomically."""
-    target = Path(path)
+    target = as_path(path)
     kind = _format_of(target)
     items = list(claims)
     for item in items:
@@ -308,7 +333,11 @@ def _check_columns(columns: Any) -> dict[str, str]:
 
 
 def _foreign_rows(
-    path: str, reader: csv.DictReader[str], header: list[str], columns: Mapping[str, str]
+    path: str,
+    reader: csv.DictReader[str],
+    header: list[str],
+    columns: Mapping[str, str],
+    lines: _Lines,
 ) -> Iterator[tuple[int | None, Any]]:
     """Rows of a table with its own column names, renamed to claimtrack's fields."""
     absent = [
@@ -326,7 +355,10 @@ def _foreign_rows(
             path, "no column for " + ", ".join(missing) + "; name one in columns=", 1
         )
     yield from _rows(
-        reader, header, lambda row: {field: row.get(column) for field, column in sources.items()}
+        reader,
+        header,
+        lambda row: {field: row.get(column) for field, column in sources.items()},
+        lines,
     )
 
 
@@ -335,23 +367,58 @@ def _foreign_rows(
 _CSV_CELL_LIMIT = 2**31 - 1
 
 
+class _Lines:
+    """The lines of a CSV text for the csv reader, counted, and with a way back: after a
+    row that could not be read, reading goes on from the line after its first."""
+
+    def __init__(self, text: str) -> None:
+        self._text = _io.StringIO(text, newline="")
+        self.number = 0  # lines handed out so far
+        self._mark = (0, 0)  # where the row being read starts: (offset, line number)
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._text.readline()
+        if not line:
+            raise StopIteration
+        self.number += 1
+        return line
+
+    def mark(self) -> int:
+        """Remember where the next row starts; returns its line number."""
+        self._mark = (self._text.tell(), self.number)
+        return self.number + 1
+
+    def skip_marked_line(self) -> str:
+        """Go back to the row that failed, and on past its first line; returns that line."""
+        offset, number = self._mark
+        self._text.seek(offset)
+        self.number = number + 1
+        return self._text.readline().rstrip("\r\n")
+
+
 def _csv_records(
     path: str, text: str, columns: Mapping[str, str] | None, delimiter: str
 ) -> Iterator[tuple[int | None, Any]]:
     old = csv.field_size_limit()
     csv.field_size_limit(max(old, _CSV_CELL_LIMIT))
-    reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = _Lines(text)
+    # strict: a quote must close a cell ("x" then , or the line's end); a quote left
+    # open would otherwise run the rest of the file into one cell, unseen
+    reader = csv.DictReader(lines, delimiter=delimiter, strict=True)
     try:
-        yield from _csv_rows(path, reader, columns)
+        yield from _csv_rows(path, reader, columns, lines)
     except csv.Error as err:
-        raise FileFormatError(path, f"not CSV: {err}", reader.line_num) from None
+        raise FileFormatError(path, f"not CSV: {err}", lines.number) from None
     finally:
         if old < _CSV_CELL_LIMIT and csv.field_size_limit() == _CSV_CELL_LIMIT:
             csv.field_size_limit(old)  # unless another reader changed it meanwhile
 
 
 def _csv_rows(
-    path: str, reader: csv.DictReader[str], columns: Mapping[str, str] | None
+    path: str, reader: csv.DictReader[str], columns: Mapping[str, str] | None, lines: _Lines
 ) -> Iterator[tuple[int | None, Any]]:
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
@@ -363,7 +430,7 @@ def _csv_rows(
             path, "column(s) " + ", ".join(twice) + " appear twice; each may appear once", 1
         )
     if columns is not None:
-        yield from _foreign_rows(path, reader, header, columns)
+        yield from _foreign_rows(path, reader, header, columns, lines)
         return
     missing = [c for c in ("source", "measure", "figure") if c not in header]
     if missing:
@@ -382,23 +449,40 @@ def _csv_rows(
     extra = [h for h in header if h not in CSV_COLUMNS and h != "date"]
     if extra:
         yield 1, ValidationError("columns", extra, "only the columns " + ", ".join(CSV_COLUMNS))
-    yield from _rows(reader, header, lambda row: row)
+    yield from _rows(reader, header, lambda row: row, lines)
 
 
 def _rows(
     reader: csv.DictReader[str],
     header: list[str],
     fields: Callable[[Mapping[str, str | None]], Mapping[str, str | None]],
+    lines: _Lines,
 ) -> Iterator[tuple[int | None, Any]]:
-    """(line, record) for each row; a row with more cells than the header is a problem."""
-    for row in reader:
+    """(line, record) for each row; a row with more cells than the header is a problem,
+    and so is a row whose quotes do not close (reading goes on at the line after it)."""
+    while True:
+        start = lines.mark()
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            last = lines.number
+            problem = ValidationError(
+                "row",
+                lines.skip_marked_line(),
+                f"a row whose quotes close ({err}): the row from line {start} has a quote "
+                f'open on line {last}; a quote inside a quoted cell is written twice ("")',
+            )
+            yield start, problem
+            continue
         if None in row:
             extra = ValidationError(
                 "row", row[None], f"at most {len(header)} cells, as in the header"
             )
-            yield reader.line_num, extra
+            yield start, extra
             continue
-        yield reader.line_num, _record(fields(row))
+        yield start, _record(fields(row))
 
 
 def _record(row: Mapping[str, str | None]) -> Any:
@@ -413,11 +497,12 @@ def _from_csv(row: Mapping[str, str | None]) -> dict[str, Any]:
     cell = {k: (v or "").strip() for k, v in row.items() if k}
     figure: Any = cell["figure"]
     if cell.get("unit"):
-        figure = {
-            **converter.unstructure(Figure.parse(figure)),
-            "unit": cell["unit"],
-            "text": figure,
-        }
+        # the unit of the column; a figure in another unit ("4 miles", unit km) is
+        # converted into it, or refused when it cannot be
+        stated = Figure.parse(figure)
+        unit = normalize_unit(cell["unit"])
+        in_unit = stated.to(unit) if stated.unit is not None else stated
+        figure = {**converter.unstructure(in_unit), "unit": unit, "text": figure}
     source: dict[str, Any] = {"name": cell["source"]}
     for key in ("kind", "side", "reliability", "speaks_for"):
         if cell.get(f"source_{key}"):
@@ -434,13 +519,13 @@ def _from_csv(row: Mapping[str, str | None]) -> dict[str, Any]:
         if cell.get(key):
             record[key] = cell[key]
     if cell.get("tags"):
-        record["tags"] = [t for t in cell["tags"].split(";")]
+        record["tags"] = _names_of_cell(cell["tags"])
     if cell.get("period") or cell.get("date"):
         record["period"] = cell.get("period") or cell.get("date")
     if cell.get("confidence"):
         record["confidence"] = cell["confidence"]
     if cell.get("via"):
-        record["via"] = [v for v in cell["via"].split(";")]
+        record["via"] = _names_of_cell(cell["via"])
     return record
 
 
@@ -501,8 +586,8 @@ def load(
     """
     if errors not in ("raise", "collect"):
         raise ValidationError("errors", errors, "'raise' or 'collect'")
-    name = str(path)
-    kind = _format_of(Path(path))
+    name = str(as_path(path))
+    kind = _format_of(Path(name))
     if kind not in ("csv", "tsv") and (columns is not None or delimiter is not None):
         raise ValidationError(
             "columns" if columns is not None else "delimiter",

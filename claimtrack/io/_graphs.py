@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import xml.parsers.expat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .._files import atomic_write, read_text
+from .._files import as_path, atomic_write, read_text
 from ..errors import ClaimtrackError, FileFormatError, ValidationError
 from ..graph import ClaimGraph
 from ..model import Claim
-from ..relations import as_relation
+from ..relations import Verdict
 from ._claims import converter
 
 __all__ = ["dump_graph", "load_graph", "node_link"]
@@ -88,8 +89,24 @@ def node_link(graph: ClaimGraph) -> dict[str, Any]:
     }
 
 
+# What XML 1.0 cannot hold at all, even escaped: C0 controls but tab, newline and
+# carriage return, and U+FFFE and U+FFFF. GraphML keeps them as JSON escapes in the
+# attributes that are read back (a claim, a source, a verdict's reason); in labels
+# and ids, which are only shown, they become U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _plain(value: Any) -> Any:
     return str(value) if isinstance(value, str) else value
+
+
+def _shown(value: Any) -> Any:
+    return _NOT_XML.sub("\ufffd", str(value)) if isinstance(value, str) else value
+
+
+def _json_for_xml(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _graphml_graph(graph: ClaimGraph) -> Any:
@@ -104,7 +121,7 @@ def _graphml_graph(graph: ClaimGraph) -> Any:
             attrs: dict[str, Any] = {
                 "kind": "claim",
                 "label": f"{f.format()} · {c.source.name}",
-                "claim": json.dumps(converter.unstructure(c), ensure_ascii=False),
+                "claim": _json_for_xml(converter.unstructure(c)),
                 "derived": bool(data.get("derived")),
                 "source": c.source.name,
                 "side": c.source.side,
@@ -123,13 +140,16 @@ def _graphml_graph(graph: ClaimGraph) -> Any:
             attrs = {
                 "kind": "source",
                 "label": s.name,
-                "source": json.dumps(converter.unstructure(s), ensure_ascii=False),
+                "source": _json_for_xml(converter.unstructure(s)),
                 "side": s.side,
             }
-        out.add_node(node, **{k: v for k, v in attrs.items() if v is not None})
+        out.add_node(_shown(node), **{k: _shown(v) for k, v in attrs.items() if v is not None})
     for u, w, k, d in graph.graph.edges(keys=True, data=True):
-        edge = {n: _plain(d[n]) for n in _EDGE_KEYS if d.get(n) is not None}
-        out.add_edge(u, w, key=k, **({"kind": k} | edge))
+        edge = {n: _shown(d[n]) for n in _EDGE_KEYS if d.get(n) is not None}
+        reason = d.get("reason")
+        if isinstance(reason, str) and _NOT_XML.search(reason):
+            edge["reason_json"] = _json_for_xml(reason)  # read back in its place
+        out.add_edge(_shown(u), _shown(w), key=_shown(k), **({"kind": _shown(k)} | edge))
     return out
 
 
@@ -139,7 +159,7 @@ def dump_graph(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
 
     if not isinstance(graph, ClaimGraph):
         raise ValidationError("graph", graph, "a ClaimGraph")
-    target = Path(path)
+    target = as_path(path)
     suffix = target.suffix.lower()
     if suffix == ".json":
         data = node_link(graph)
@@ -196,9 +216,14 @@ def _graphml_records(name: str, text: str) -> tuple[list[Any], list[Any]]:
         except (TypeError, json.JSONDecodeError):
             raise FileFormatError(name, f"node {node!r}: attribute {field} is not JSON") from None
         nodes.append({"id": node, "kind": d.get("kind"), field: record, **_flag(d)})
-    edges = [
-        {"source": u, "target": w, "key": k, **d} for u, w, k, d in g.edges(keys=True, data=True)
-    ]
+    edges = []
+    for u, w, k, d in g.edges(keys=True, data=True):
+        if "reason_json" in d:
+            try:
+                d = {**d, "reason": json.loads(d.pop("reason_json"))}
+            except json.JSONDecodeError:
+                raise FileFormatError(name, f"edge {k!r}: reason_json is not JSON") from None
+        edges.append({"source": u, "target": w, "key": k, **d})
     return nodes, edges
 
 
@@ -212,8 +237,8 @@ def load_graph(path: str | os.PathLike[str]) -> ClaimGraph:
     The claims and the verdicts come back as they were saved; ``link()`` on the
     result would run the checkers over every claim again.
     """
-    name = str(path)
-    suffix = Path(path).suffix.lower()
+    name = str(as_path(path))
+    suffix = Path(name).suffix.lower()
     if suffix not in (".json", ".graphml"):
         raise FileFormatError(name, f"unknown suffix {suffix!r}; expected .json or .graphml")
     text = read_text(path)
@@ -252,10 +277,17 @@ def _graph_from_records(name: str, nodes: list[Any], edges: list[Any]) -> ClaimG
         u, w = ids.get(str(e.get("source"))), ids.get(str(e.get("target")))
         if u is None or w is None:
             raise FileFormatError(name, f"verdict edge {e.get('key')!r} joins unknown claims")
+        key = str(e.get("key"))
+        try:  # as a checker's verdict is checked: a strength in [0, 1], a known relation
+            verdict = Verdict(
+                e.get("relation"), graph.claim(u), graph.claim(w), e.get("strength", 1.0),
+                str(e.get("reason", "")), str(e.get("checker", key)),
+            )  # fmt: skip
+        except ValidationError as err:
+            raise FileFormatError(name, f"verdict edge {key!r}: {err}", None, err.field) from None
         graph.graph.add_edge(
-            u, w, key=str(e.get("key")), kind="verdict", relation=as_relation(e.get("relation")),
-            strength=float(e.get("strength", 1.0)), reason=str(e.get("reason", "")),
-            checker=str(e.get("checker", e.get("key"))),
+            u, w, key=key, kind="verdict", relation=verdict.relation, strength=verdict.strength,
+            reason=verdict.reason, checker=verdict.checker,
         )  # fmt: skip
     return graph
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from .._files import atomic_write
 from .._format import html as _html
 from ..assessment import CREDIBILITY, Assessment, Grade
+from ..errors import ValidationError
 from ..model import Claim
 
 __all__ = ["claim_reviews", "dump_claim_reviews"]
@@ -92,6 +95,19 @@ def _review(
     return out
 
 
+def _web_address(url: str | None) -> str | None:
+    """The page the reviews are published on: an http or https address, nothing else
+    (a ``javascript:`` or ``data:`` URL would run, or show, what a reader clicks)."""
+    if url is None:
+        return None
+    parts = urlsplit(url) if isinstance(url, str) else None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValidationError("url", url, "an http:// or https:// address of the page")
+    if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in url):
+        raise ValidationError("url", url, "an address without spaces or control characters")
+    return url
+
+
 def claim_reviews(
     assessment: Assessment,
     claims: Iterable[Claim] | None = None,
@@ -120,22 +136,30 @@ def claim_reviews(
     date
         The reviews' ``datePublished`` (default: today).
     url
-        The page the reviews are published on.
+        The page the reviews are published on: an ``http://`` or ``https://``
+        address (anything else is a ``ValidationError``).
     """
     graph = assessment.graph
     chosen = list(claims) if claims is not None else [
         c for c in graph.claims() if not graph.is_derived(c)
     ]  # fmt: skip
     when = (date or dt.date.today()).isoformat()
-    return [_review(assessment, c, reviewer, when, url) for c in chosen]
+    page = _web_address(url)
+    return [_review(assessment, c, reviewer, when, page) for c in chosen]
 
 
 def dump_claim_reviews(
     assessment: Assessment, path: str | os.PathLike[str], **options: Any
 ) -> None:
-    """Write ``claim_reviews(assessment, **options)`` as a JSON-LD list, atomically."""
+    """Write ``claim_reviews(assessment, **options)`` as a JSON-LD list, atomically.
+
+    The text is safe to paste into ``<script type="application/ld+json">``, its
+    usual place in a page: ``<``, ``>`` and ``&`` are written as JSON escapes
+    (``\\u003c``), so no name or text can end the script element; every JSON
+    reader gives back the same values.
+    """
     items = claim_reviews(assessment, **options)
-    text = json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+    text = _html.json_for_script(json.dumps(items, ensure_ascii=False, indent=1)) + "\n"
 
     def write(handle: Any) -> None:
         handle.write(text)

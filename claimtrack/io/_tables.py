@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeAlias
 
-from .._files import atomic_write
+from .._files import as_path, atomic_write
 from ..assessment import Assessment, Estimate, Reliability
 from ..errors import ValidationError
 from ..graph import ClaimGraph
@@ -201,6 +201,7 @@ def dump_table(obj: Tabular, path: str | os.PathLike[str]) -> None:
     claim, an assessment one row per claim with its grade, ``assessment.estimates``
     one row per quantity); the columns are the same. pandas is not needed.
     """
+    as_path(path)  # a bad path is refused before the rows are made
     records = rows(obj)
     columns = list(records[0]) if records else []
 

@@ -82,17 +82,33 @@ def _in_unit(claim: Claim, unit: str | None) -> _Row:
 
 
 def _scale(values: Iterable[float]) -> list[float]:
-    """Round ticks from 0 (or the lowest value, if negative) past the largest value."""
+    """Round ticks from 0 (or the lowest value, if negative) past the largest value.
+
+    The ticks are found for the values over a power of ten near their size, so that
+    figures near the float limit (-1.6e308, 8.99e307, which the docs accept) give
+    ticks too; a tick past the limit is left out.
+    """
     from matplotlib.ticker import MaxNLocator
 
     finite = [v for v in values if math.isfinite(v)]
-    low, high = min(0.0, *finite), max(0.0, *finite) * 1.06  # room for the dots at the top
+    low, high = min(0.0, *finite), max(0.0, *finite)
+    size = max(-low, high)
+    unit = 10.0 ** math.floor(math.log10(size)) if size > 0 else 1.0
+    low, high = low / unit, high / unit * 1.06  # room for the dots at the top
     if high == low:
         high = low + 1.0
-    ticks = [
-        float(t) for t in MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]).tick_values(low, high)
-    ]
-    return [t for t in ticks if t >= low - 1e-9 * (high - low)]
+    locator = MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10])
+    ticks = [float(t) for t in locator.tick_values(low, high)]
+    kept = [t * unit for t in ticks if t >= low - 1e-9 * (high - low)]
+    return [t for t in kept if math.isfinite(t)]
+
+
+def _position(v: float, low: float, high: float) -> float:
+    """Where ``v`` lies from ``low`` (0) to ``high`` (1), clipped; each divided by the
+    larger end's size first, so no difference overflows."""
+    size = max(abs(low), abs(high)) or 1.0
+    lo, hi = low / size, high / size
+    return min(1.0, max(0.0, (v / size - lo) / (hi - lo)))
 
 
 def _heading(q: Quantity, unit: str | None) -> str:
@@ -171,7 +187,7 @@ def plot_board(
         bottom, top = scale[0], scale[-1]
 
         def x(v: float, lo: float = bottom, hi: float = top) -> float:
-            return min(1.0, max(0.0, (v - lo) / (hi - lo)))
+            return _position(v, lo, hi)
 
         rows = {b.claim.id: y + 1.1 + i for i, b in enumerate(bars)}
         inside = [(u, w) for u, w in pairs if u in rows and w in rows]

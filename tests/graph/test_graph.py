@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -16,7 +18,7 @@ from claimtrack import CheckerError, Claim, ClaimGraph, RegistryError, Validatio
 from claimtrack.checkers import _base
 from claimtrack.graph import relation_pairs
 
-from ..factories import make_claim
+from ..factories import make_claim, seed_claims, seed_graph
 from ..strategies import same_quantity_claims
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -585,3 +587,77 @@ def test_the_garbage_collector_is_paused_only_while_building() -> None:
     except KeyError:
         pass
     assert gc.isenabled()
+
+
+# -- a checker that raises part-way (issue 18) --------------------------------------------
+
+
+def _linked_state(g: ClaimGraph) -> tuple[object, ...]:
+    """What a linked graph concluded: its claims, verdicts and grades."""
+    verdicts = sorted(
+        (v.a.id, v.b.id, str(v.relation), v.strength, v.reason, v.checker) for v in g.verdicts()
+    )
+    assessment = g.assess()
+    grades = sorted(
+        (c.id, str(assessment.grade(c)), assessment.grade(c).reasons) for c in g.claims()
+    )
+    return sorted(c.id for c in g.claims()), verdicts, grades
+
+
+class _RaiseOnCall:
+    """A pair checker that raises on its n-th pair."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __call__(self, a: Claim, b: Claim) -> None:
+        self.n -= 1
+        if self.n == 0:
+            raise RuntimeError("bad day")
+
+
+class _RaiseOnDerived:
+    """A group checker that raises when a derived claim comes to be checked (round 2)."""
+
+    def check(self, new: list[Claim], context: object) -> list[Verdict]:
+        if any(c.derived_from for c in new):
+            raise RuntimeError("bad day")
+        return []
+
+
+class _DeriveThenRaise:
+    """A pair checker that derives a claim from the first pair and raises on the third."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, a: Claim, b: Claim) -> Verdict | None:
+        self.calls += 1
+        if self.calls == 3:
+            raise RuntimeError("bad day")
+        if self.calls == 1:
+            made = attrs.evolve(a, source="Deriver", derived_from=(a.id, b.id))
+            return Verdict("derived_from", made, a, 1.0, "made up")
+        return None
+
+
+@pytest.mark.parametrize(
+    "failing",
+    [lambda: _RaiseOnCall(1), lambda: _RaiseOnCall(7), _RaiseOnDerived, _DeriveThenRaise],
+    ids=["first-pair", "part-way", "second-round", "after-deriving"],
+)
+def test_after_a_failing_checker_is_disabled_link_gives_what_a_fresh_graph_gives(
+    failing: Callable[[], object],
+) -> None:
+    fresh = seed_graph()
+    g = ClaimGraph(seed_claims())
+    unlinked = sorted(c.id for c in g.claims())
+    g.checkers.add(failing(), "failing")  # type: ignore[arg-type]
+    with pytest.raises(CheckerError):
+        g.link()
+    if not isinstance(failing(), _RaiseOnDerived):  # the first round took nothing back
+        assert not list(g.verdicts()) and sorted(c.id for c in g.claims()) == unlinked
+    g.checkers.disable("failing")
+    report = g.link()
+    assert report.claims > 0  # the claims of the round that raised waited for this link
+    assert _linked_state(g) == _linked_state(fresh)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -269,3 +271,91 @@ def test_claim_reviewed_is_shortened_under_75_characters() -> None:
     assert len(review["claimReviewed"]) < 75 and review["claimReviewed"].endswith("…")
     assert review["reviewRating"]["alternateName"] == "Truth cannot be judged"
     assert "ratingValue" not in review["reviewRating"]
+
+
+# -- ClaimReview inside a page, in a real browser (issue 18) ----------------------------
+
+# What a hostile source name does if JSON-LD is pasted raw into its <script>: it ends the
+# element and runs a script of its own, which marks the page.
+RUNS = "</script><script>document.documentElement.setAttribute('data-ran','yes')</script><!--"
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<script type="application/ld+json">{jsonld}</script></head><body>
+<script>
+var out = document.createElement("pre");
+out.id = "read";
+try {{
+  var block = document.querySelector('script[type="application/ld+json"]').textContent;
+  out.textContent = JSON.stringify(JSON.parse(block).map(function (r) {{
+    return [r.itemReviewed.author.name, r.itemReviewed.text, r.url];
+  }}));
+}} catch (e) {{ out.textContent = "unreadable: " + e; }}
+document.body.appendChild(out);
+</script></body></html>"""
+
+
+def _chromium_dom(page: Path, profile: Path) -> str:
+    """The page's DOM after its scripts ran, from headless Chromium (Debian's package;
+    ``make test`` installs it)."""
+    run = subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    return run.stdout
+
+
+def test_claim_review_json_ld_is_safe_inside_a_script_element_in_chromium(
+    tmp_path: Path,
+) -> None:
+    hostile = ct.Claim(
+        source=ct.Source(RUNS), measure="drones destroyed", figure="45",
+        text="<!--<script> & </script> \u2028 the end",
+    )  # fmt: skip
+    assessment = ct.assess(ClaimGraph([hostile]))
+    path = tmp_path / "reviews.jsonld"
+    ct.dump_claim_reviews(assessment, path, url="https://example.org/r?a=1&b=<2>")
+    written = path.read_text("utf-8")
+    assert not {"<", ">", "&"} & set(written)  # JSON escapes; the values are unchanged
+    read_back = [(r["itemReviewed"]["author"]["name"], r["itemReviewed"]["text"], r["url"])
+                 for r in json.loads(written)]  # fmt: skip
+    expected = [[RUNS, hostile.text, "https://example.org/r?a=1&b=<2>"]]
+    assert [list(r) for r in read_back] == expected
+    doms = {}
+    for name, jsonld in [("safe", written), ("raw", json.dumps(json.loads(written)))]:
+        page = tmp_path / f"{name}.html"
+        page.write_text(PAGE.format(jsonld=jsonld), "utf-8")
+        doms[name] = _chromium_dom(page, tmp_path / f"profile-{name}")
+    # the raw JSON ran the payload: the test can tell; the written JSON-LD did not run it,
+    # and the browser's JSON.parse gives back every hostile value as it was
+    assert 'data-ran="yes"' in doms["raw"]
+    assert 'data-ran="yes"' not in doms["safe"] and "<html>" in doms["safe"]
+    found = re.search(r'<pre id="read">(.*?)</pre>', doms["safe"], re.S)
+    assert found is not None
+    assert json.loads(html.unescape(found.group(1))) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>", "//example.org/r",
+     "example.org/r", "https://", "https://example.org/a b", "ftp://example.org/r", 7],
+)  # fmt: skip
+def test_claim_reviews_take_only_http_and_https_urls(url: object) -> None:
+    assessment = ct.assess(ClaimGraph([ct.Claim(source="A", measure="m", figure="5")]))
+    with pytest.raises(ct.ValidationError, match="url: got .*, expected an"):
+        ct.claim_reviews(assessment, url=url)  # type: ignore[arg-type]
+    for good in ("https://example.org/r", "http://example.org/r#1", "HTTPS://EXAMPLE.ORG"):
+        assert ct.claim_reviews(assessment, url=good)[0]["url"] == good

@@ -49,7 +49,18 @@ def vote(observations: Sequence[Observation]) -> float:
 @per_item
 def median(observations: Sequence[Observation]) -> float:
     """The median of the claimed values, each observation once (mean of the middle two)."""
-    return float(statistics.median(o.value for o in observations))
+    values = sorted(o.value for o in observations)
+    middle = len(values) // 2
+    if len(values) % 2:
+        return float(values[middle])
+    return midpoint(values[middle - 1], values[middle])
+
+
+def midpoint(a: float, b: float) -> float:
+    """The mean of two numbers, even of two near the float limit (8.99e307 + 8.99e307
+    overflows; halves first do not)."""
+    mean = (a + b) / 2
+    return float(mean) if math.isfinite(mean) else a / 2 + b / 2
 
 
 def _lower_weighted_median(pairs: Sequence[tuple[float, float]]) -> float:
