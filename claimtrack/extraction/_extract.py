@@ -25,8 +25,14 @@ from ..model import Claim, Period, Source
 from .document import Document
 from .figures import Found, Zones, find_figures
 from .periods import choose_period, find_periods
-from .phrases import MeasureReader
-from .places import choose_place, demonym_countries, find_places, part_markers
+from .phrases import MeasureReader, Reading
+from .places import (
+    PlaceMention,
+    choose_place,
+    demonym_countries,
+    find_places,
+    part_markers,
+)
 from .rules import ExtractRules
 from .sources import Attribution, choose_attributions, denied_report, find_attributions
 
@@ -157,7 +163,30 @@ def _quoted_on(
     return [attributions[i]]
 
 
-def _claims(
+class _Context(NamedTuple):
+    """What every figure of one text is read against: the attributions and places found
+    in it, and the word lists the assembler steps look things up in."""
+
+    doc: Document
+    rules: ExtractRules
+    found: list[Found]
+    periods: list[Any]
+    period_starts: list[int]
+    attributions: list[Attribution]
+    attribution_starts: list[int]
+    places: list[PlaceMention]
+    place_starts: list[int]
+    homes: dict[str, str]
+    countries: frozenset[str]
+    parts: re.Pattern[str]
+    reader: MeasureReader
+    day: dt.date | None
+    outlet: str | None
+    fallback: str
+    lexicon: MeasureLexicon
+
+
+def _context(
     doc: Document,
     rules: ExtractRules,
     found: list[Found],
@@ -165,10 +194,9 @@ def _claims(
     day: dt.date | None,
     outlet: str | None,
     lexicon: MeasureLexicon,
-) -> list[Claim]:
-    text = doc.text
+) -> _Context:
+    """Find what the figures are read against, once per text."""
     attributions = find_attributions(doc, rules)
-    attribution_starts = [a.start for a in attributions]
     speakers = {a.name for a in attributions}
     # "according to Outlet B": a name that speaks is not where a figure holds, nor is an
     # owner in the speaker's words ("Russia's defence ministry said Ukraine lost ...")
@@ -178,12 +206,158 @@ def _claims(
         for p in find_places(doc, rules)
         if p.name not in speakers and not (p.owner and spoken.touches(p.start, p.end))
     ]
-    place_starts = [p.start for p in places]
     homes, countries = rules.compiled("sources.homes", _homes)
-    parts = part_markers(rules)
-    period_starts = [p.start for p in periods]
-    reader = rules.compiled("measures.reader", MeasureReader)
-    fallback = outlet or str(rules.section("sources")["unattributed"])
+    return _Context(
+        doc=doc,
+        rules=rules,
+        found=found,
+        periods=periods,
+        period_starts=[p.start for p in periods],
+        attributions=attributions,
+        attribution_starts=[a.start for a in attributions],
+        places=places,
+        place_starts=[p.start for p in places],
+        homes=homes,
+        countries=countries,
+        parts=part_markers(rules),
+        reader=rules.compiled("measures.reader", MeasureReader),
+        day=day,
+        outlet=outlet,
+        fallback=outlet or str(rules.section("sources")["unattributed"]),
+        lexicon=lexicon,
+    )
+
+
+def _place_of(
+    ctx: _Context,
+    index: int,
+    span: tuple[int, int],
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    chosen: list[Attribution],
+) -> str | None:
+    """Where a figure holds: a place named near it, else its speaker's country, else the
+    country its sentence opens with."""
+    text, found = ctx.doc.text, ctx.found
+    following = found[index + 1].start if index + 1 < len(found) else len(text)
+    place = choose_place(
+        text, ctx.parts, ctx.places, ctx.place_starts, span, clause[1], sentence, following
+    )
+    if place is None and chosen:
+        # "Sudan's health ministry said cholera had killed 78": with no place named, a
+        # national body's figures are of its own country
+        place = ctx.homes.get(chosen[0].name.split()[0].lower())
+    if place is None:
+        # "Belarus pardoned 30 prisoners", "U.S. employers added 114,000 jobs": the
+        # country the sentence opens with
+        opening = _OPENING.match(text, sentence[0])
+        if opening is not None:
+            word = opening.group(1)
+            place = word if word in ctx.countries else ctx.homes.get(word.lower())
+    return place
+
+
+class _Measured(NamedTuple):
+    """What a figure measures, with what the reading of its words said."""
+
+    noun: str | None
+    event: str | None
+    measure: str
+    carried: bool  # the noun was carried over from the figure before
+    reading: Reading
+
+
+def _measure_of(
+    ctx: _Context,
+    index: int,
+    figure: Found,
+    sentence: tuple[int, int],
+    before: _Previous | None,
+    normalized: dict[str, str],
+) -> _Measured:
+    """The measure phrase around a figure, with what it lacks carried from the figure
+    before it in the paragraph ("six over Belgorod"), normalised by the lexicon."""
+    text = ctx.doc.text
+    reading = ctx.reader.read(ctx.doc, (figure.start, figure.end), sentence)
+    unit = figure.figure.unit
+    noun, event = reading.noun, reading.event
+    level = reading.level and before is not None  # "by 50 basis points to 5.25%"
+    carried = noun is None and (unit in (None, "%") or level) and before is not None
+    if carried and before is not None:
+        noun = before.noun
+        event = event or (before.event if reading.event is None else None)
+    elif event is None and before is not None and index > 0:
+        # "wounded 17 people, including four children": a part named right after its
+        # marker shares the whole's event (not "several of them over Podolsk, a town
+        # about 24 miles south", whose marker is the several's)
+        marks = list(ctx.parts.finditer(text, ctx.found[index - 1].end, figure.start))
+        if marks and not text[marks[-1].end() : figure.start].strip():
+            event = before.event
+    change = "change" if reading.change and noun else None
+    words = " ".join(w for w in (noun, event, change) if w)
+    if words not in normalized:
+        normalized[words] = ctx.lexicon.normalize(words) if words else ""
+    measure = normalized[words] or ctx.reader.fallback_for(dimension(unit))
+    return _Measured(noun, event, measure, carried, reading)
+
+
+def _carry_over(
+    before: _Previous | None,
+    measured: _Measured,
+    unit: str | None,
+    source: str,
+    place: str | None,
+    period: Period | None,
+    day: dt.date | None,
+) -> tuple[str | None, Period | None, str | None]:
+    """The place, period and whole (``share_of``) a figure takes from the one before it
+    when it goes on about the same thing ("six over Belgorod", "43% of them"), and the
+    to-date period of a running total."""
+    reading = measured.reading
+    share_of = None
+    if before is not None and (measured.carried or reading.of_them):
+        place = place or before.place
+        if period is None and before.source == source and not reading.running:
+            period = before.period
+        if unit == "%":
+            share_of = before.share_of or before.measure
+    added = before.period if before is not None else None
+    if reading.running and (period is None or period == added):
+        # "bringing its total to": to date, up to the end of what it adds to (unless
+        # the total has a period of its own: "bringing the total since January to")
+        end = (period or added or Period(None, day)).end
+        period = Period(None, end) if end else None
+    return place, period, share_of
+
+
+def _stances(
+    ctx: _Context, chosen: list[Attribution], span: tuple[int, int]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Who asserts or denies a figure, each with the outlets that relayed them."""
+    stances = [(a.name, a.stance, a.via) for a in chosen]
+    # "Police said there was no truth to reports that 23 ...": said, but denied; and
+    # "It is false that 30 ..." with nobody named is the outlet's denial
+    denied = (not chosen or not chosen[0].counter) and denied_report(ctx.doc, ctx.rules, span)
+    if stances and denied:
+        stances[0] = (chosen[0].name, "denies", chosen[0].via)
+    if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
+        stances.insert(0, (ctx.fallback, "denies" if denied else "asserts", ()))
+    return stances
+
+
+def _claims(
+    doc: Document,
+    rules: ExtractRules,
+    found: list[Found],
+    periods: list[Any],
+    day: dt.date | None,
+    outlet: str | None,
+    lexicon: MeasureLexicon,
+) -> list[Claim]:
+    """One claim per figure and source, each figure read in text order: who said it,
+    where, when and what it measures, carrying over from the figure before it."""
+    ctx = _context(doc, rules, found, periods, day, outlet, lexicon)
+    text = doc.text
     claims: list[Claim] = []
     previous: _Previous | None = None
     sources: dict[str, Source] = {}
@@ -191,81 +365,29 @@ def _claims(
     for index, figure in enumerate(found):
         span = (figure.start, figure.end)
         sentence = doc.sentence(figure.start)
-        chosen = choose_attributions(attributions, attribution_starts, span, sentence)
+        chosen = choose_attributions(ctx.attributions, ctx.attribution_starts, span, sentence)
         if chosen is None:
             continue  # the number is part of who is speaking: "two officials said"
         if not chosen:
-            chosen = _quoted_on(doc, attributions, attribution_starts, sentence)
+            chosen = _quoted_on(doc, ctx.attributions, ctx.attribution_starts, sentence)
         clause = doc.clause(figure.start, figure.end)
-        following = found[index + 1].start if index + 1 < len(found) else len(text)
-        place = choose_place(
-            text, parts, places, place_starts, span, clause[1], sentence, following
-        )
-        if place is None and chosen:
-            # "Sudan's health ministry said cholera had killed 78": with no place named, a
-            # national body's figures are of its own country
-            place = homes.get(chosen[0].name.split()[0].lower())
-        if place is None:
-            # "Belarus pardoned 30 prisoners", "U.S. employers added 114,000 jobs": the
-            # country the sentence opens with
-            opening = _OPENING.match(text, sentence[0])
-            if opening is not None:
-                word = opening.group(1)
-                place = word if word in countries else homes.get(word.lower())
-        period = choose_period(periods, period_starts, clause, sentence, span)
-        reading = reader.read(doc, span, sentence)
-        unit = figure.figure.unit
+        place = _place_of(ctx, index, span, sentence, clause, chosen)
+        period = choose_period(periods, ctx.period_starts, clause, sentence, span)
         paragraph = doc.paragraph_index(figure.start)
         before = previous if previous and previous.paragraph == paragraph else None
-        noun, event = reading.noun, reading.event
-        level = reading.level and before is not None  # "by 50 basis points to 5.25%"
-        carried = noun is None and (unit in (None, "%") or level) and before is not None
-        if carried and before is not None:
-            noun = before.noun
-            event = event or (before.event if reading.event is None else None)
-        elif event is None and before is not None and index > 0:
-            # "wounded 17 people, including four children": a part named right after its
-            # marker shares the whole's event (not "several of them over Podolsk, a town
-            # about 24 miles south", whose marker is the several's)
-            marks = list(parts.finditer(text, found[index - 1].end, figure.start))
-            if marks and not text[marks[-1].end() : figure.start].strip():
-                event = before.event
-        change = "change" if reading.change and noun else None
-        words = " ".join(w for w in (noun, event, change) if w)
-        if words not in normalized:
-            normalized[words] = lexicon.normalize(words) if words else ""
-        measure = normalized[words]
-        measure = measure or reader.fallback_for(dimension(unit))
-        source = chosen[0].name if chosen and not chosen[0].counter else fallback
-        share_of = None
-        if before is not None and (carried or reading.of_them):
-            place = place or before.place
-            if period is None and before.source == source and not reading.running:
-                period = before.period
-            if unit == "%":
-                share_of = before.share_of or before.measure
-        added = before.period if before is not None else None
-        if reading.running and (period is None or period == added):
-            # "bringing its total to": to date, up to the end of what it adds to (unless
-            # the total has a period of its own: "bringing the total since January to")
-            end = (period or added or Period(None, day)).end
-            period = Period(None, end) if end else None
+        measured = _measure_of(ctx, index, figure, sentence, before, normalized)
+        source = chosen[0].name if chosen and not chosen[0].counter else ctx.fallback
+        place, period, share_of = _carry_over(
+            before, measured, figure.figure.unit, source, place, period, day
+        )
         sentence_text = _excerpt(text, sentence, span)
-        stances = [(a.name, a.stance, a.via) for a in chosen]
-        # "Police said there was no truth to reports that 23 ...": said, but denied; and
-        # "It is false that 30 ..." with nobody named is the outlet's denial
-        denied = (not chosen or not chosen[0].counter) and denied_report(doc, rules, span)
-        if stances and denied:
-            stances[0] = (chosen[0].name, "denies", chosen[0].via)
-        if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
-            stances.insert(0, (fallback, "denies" if denied else "asserts", ()))
-        for name, stance, relays in stances:
+        for name, stance, relays in _stances(ctx, chosen, span):
             if name not in sources:
                 sources[name] = Source(name)
             claims.append(
                 Claim(
                     source=sources[name],
-                    measure=measure,
+                    measure=measured.measure,
                     figure=figure.figure,
                     place=place,
                     period=period,
@@ -277,5 +399,14 @@ def _claims(
                     stance=stance,
                 )
             )
-        previous = _Previous(paragraph, noun, event, measure, share_of, source, place, period)
+        previous = _Previous(
+            paragraph,
+            measured.noun,
+            measured.event,
+            measured.measure,
+            share_of,
+            source,
+            place,
+            period,
+        )
     return claims

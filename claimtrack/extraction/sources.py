@@ -132,24 +132,61 @@ class _Reader:
         return Attribution(m.start(), m.end(), last.name, last.subject, stance, False, False)
 
     def read(self, m: re.Match[str]) -> Attribution | None:
+        """The attribution a reporting verb or "according to" makes, or None when the
+        words are no report ("a claim", "drones were reported", "put 300 at risk")."""
         sentence = self.doc.sentence(m.start())
         before = self.doc.tokens(max(sentence[0], m.start() - _WINDOW), m.start())
         after = self.doc.tokens(m.end(), min(sentence[1], m.end() + _WINDOW))
         if m.group("according"):
-            subject = self._forward(after)
-            if not subject:
-                return None
-            relayed = m.group("according").lower() in self.relaying
-            relay = self._relay(before, sentence) if relayed else []
-            if relayed and not self._speaks(subject):
-                # "raised its key rate to 18%, citing persistent inflation": a reason, not
-                # a source; who did it cites it, and is the source of what it did
-                return self._actor(m, subject, sentence) if not relay else None
-            name = self._resolve(relay) if relay else None
-            closes = self._closing(after, subject)
-            made = self._make(m, subject, "asserts", closes, False, (name,) if name else ())
-            return made._replace(cited=True) if made is not None and relayed else made
+            return self._according(m, before, after, sentence)
         verb = m.group("verb").lower()
+        i = self._subject_end(m, verb, before, after)
+        if i is None:
+            return None
+        subject, closing = self._subject(before, after, i, sentence)
+        if not self._speaker(subject, verb, closing, after):
+            return None
+        counter = verb in self.deny and self._after_claim_noun(before, subject)
+        cited = self._cited(before, after, subject, sentence)
+        if cited is None:
+            return None
+        subject, via, relay_start = cited
+        if verb in ("told", "tells", "tell") and not via:
+            via = self._told(after)  # "an official told Reuters that": relayed by Reuters
+        stance = "denies" if verb in self.deny else "asserts"
+        made = self._make(m, subject, stance, closing, counter, via, relay_start)
+        if made is not None and verb in self.weak:
+            # "Congo has recorded ..., the health minister said": the minister speaks
+            return made._replace(weak=True)
+        return made
+
+    def _according(
+        self,
+        m: re.Match[str],
+        before: list[Token],
+        after: list[Token],
+        sentence: tuple[int, int],
+    ) -> Attribution | None:
+        """ "according to X" and "citing X": X is the source, relayed by who cites it."""
+        subject = self._forward(after)
+        if not subject:
+            return None
+        relayed = m.group("according").lower() in self.relaying
+        relay = self._relay(before, sentence) if relayed else []
+        if relayed and not self._speaks(subject):
+            # "raised its key rate to 18%, citing persistent inflation": a reason, not
+            # a source; who did it cites it, and is the source of what it did
+            return self._actor(m, subject, sentence) if not relay else None
+        name = self._resolve(relay) if relay else None
+        closes = self._closing(after, subject)
+        made = self._make(m, subject, "asserts", closes, False, (name,) if name else ())
+        return made._replace(cited=True) if made is not None and relayed else made
+
+    def _subject_end(
+        self, m: re.Match[str], verb: str, before: list[Token], after: list[Token]
+    ) -> int | None:
+        """Where the subject before a reporting verb ends (an index into ``before``, -1
+        for none), or None when the verb reports nothing here."""
         i = len(before) - 1
         if i >= 0 and before[i].lower in _DETERMINERS and not _letter_name(before, i):
             return None  # "a claim", "the report": a noun, not a reporting verb
@@ -167,7 +204,14 @@ class _Reader:
             return None  # "potholes reported by residents": a participle, not a speaker
         if verb in ("put", "puts") and not _PUT_AT.match(self.text, m.end(), m.end() + 80):
             return None  # "put" attributes only as "put the toll at 40", not "put 300 at risk"
-        subject = []
+        return i
+
+    def _subject(
+        self, before: list[Token], after: list[Token], i: int, sentence: tuple[int, int]
+    ) -> tuple[list[Token], bool]:
+        """Who speaks, after the verb ("..., said the ministry") or before it, past an
+        aside; and whether the report closes what came before it."""
+        subject: list[Token] = []
         closing = True
         if i < 0 or (before[i].text in (",", '"', "”", "’") and _starts_name(after)):
             # "..., said the ministry." names its source after the verb.
@@ -177,85 +221,95 @@ class _Reader:
                 # on a car killed three": a clause, not an inverted source
                 subject = []
         if not subject and i >= 0:
-            mark = before[i].text
-            if mark in _ASIDES:  # "A spokesman for the agency, Jane Doe, said"
-                i -= 1
-                # "The company, which employs 14,000 people, said" and "Officials - who
-                # declined to be named - said": the subject precedes the aside; so it does
-                # before a description, "The Free Marsh Council, an opposition group, said".
-                k = next(
-                    (k for k in range(i, 0, -1)
-                     if _sets_off(before, k, mark) or (
-                         before[k].lower in ("which", "who") and _sets_off(before, k - 1, mark))),
-                    0,
-                )  # fmt: skip
-                if k and before[k].lower in ("which", "who"):
-                    i = k - 2
-                elif (
-                    k
-                    and k + 1 <= i
-                    and (
-                        before[k + 1].lower in ("a", "an")
-                        or (before[k + 1].lower == "the" and before[k - 1].text[:1].isupper())
-                        or (
-                            before[k + 1].lower.endswith("ing")
-                            and before[k + 1].text.islower()
-                            and before[k + 1].lower not in self.relaying  # "X, citing Y, said"
-                        )
-                    )
-                ):  # "Oleh Kiper, the regional governor, said", "An official, speaking on
-                    # condition of anonymity, said": the speaker is before the aside
-                    i = k - 1
+            if before[i].text in _ASIDES:
+                i = self._before_aside(before, i)
             window_starts_sentence = before[0].start <= sentence[0] + 1 if before else True
             subject = self._backward(before, i, window_starts_sentence)
             closing = self._closing(after, []) or self._after_statement(before, subject)
+        return subject, closing
+
+    def _before_aside(self, before: list[Token], i: int) -> int:
+        """Where the subject ends when an aside comes between it and the verb: "A
+        spokesman for the agency, Jane Doe, said" (the name), but "The company, which
+        employs 14,000 people, said" and "Oleh Kiper, the regional governor, said" (the
+        words before the aside)."""
+        mark = before[i].text
+        i -= 1
+        # "Officials - who declined to be named - said": the subject precedes the aside;
+        # so it does before a description, "The Free Marsh Council, an opposition group, said".
+        k = next(
+            (k for k in range(i, 0, -1)
+             if _sets_off(before, k, mark) or (
+                 before[k].lower in ("which", "who") and _sets_off(before, k - 1, mark))),
+            0,
+        )  # fmt: skip
+        if k and before[k].lower in ("which", "who"):
+            return k - 2
+        if (
+            k
+            and k + 1 <= i
+            and (
+                before[k + 1].lower in ("a", "an")
+                or (before[k + 1].lower == "the" and before[k - 1].text[:1].isupper())
+                or (
+                    before[k + 1].lower.endswith("ing")
+                    and before[k + 1].text.islower()
+                    and before[k + 1].lower not in self.relaying  # "X, citing Y, said"
+                )
+            )
+        ):  # "An official, speaking on condition of anonymity, said": before the aside
+            return k - 1
+        return i
+
+    def _speaker(self, subject: list[Token], verb: str, closing: bool, after: list[Token]) -> bool:
+        """Whether a subject can speak: not "false social media claims", "economists'
+        forecasts", "One in five adults", nor "the economy" adding jobs."""
         if not subject or any(t.lower in self.untrue for t in subject):
-            return None  # "dismissed as completely false social media claims that"
+            return False  # "dismissed as completely false social media claims that"
         if subject[-1].text.endswith(("'", "’")) or (
             verb in self.weak and subject[-1].lower.endswith(("'s", "’s"))
         ):
-            return None  # "economists' forecasts of 175,000": whose forecasts, no speaker
+            return False  # "economists' forecasts of 175,000": whose forecasts, no speaker
         if any(
             t.text.replace(",", "").replace(".", "").isdigit() or t.lower in self.number_words
             for t in subject
         ) and not any(t.lower in self.speakers for t in subject):
-            return None  # "One in five adults reported symptoms": counted people, no speaker
+            return False  # "One in five adults reported symptoms": counted people, no speaker
         sourced = subject[-1].lower in self.heads or subject[-1].text[:1].isupper()
-        put = verb in ("put", "puts")  # "organisers put the crowd at 5,000": checked above
-        if verb in self.weak and not (
-            put or closing or sourced or (after and after[0].lower == "that")
+        put = verb in ("put", "puts")  # "organisers put the crowd at 5,000": checked before
+        # "the economy added 200,000 jobs" attributes nothing
+        return verb not in self.weak or (
+            put or closing or sourced or bool(after and after[0].lower == "that")
+        )
+
+    def _cited(
+        self,
+        before: list[Token],
+        after: list[Token],
+        subject: list[Token],
+        sentence: tuple[int, int],
+    ) -> tuple[list[Token], tuple[str, ...], int | None] | None:
+        """A subject that cites ("Reuters, citing the health ministry, said"): the cited
+        source, the relay and where the relay's words start; the subject unchanged when
+        it cites nothing; None when "citing" heads no subject."""
+        if not (subject[0].lower in self.relaying and len(subject) > 1):
+            return subject, (), None
+        if after and after[0].text in _ASIDES:
+            return None  # "citing intelligence reports, said": "reports" is a noun
+        k = next(k for k, t in enumerate(before) if t.start == subject[0].start)
+        relay = self._relay(before[:k], sentence)
+        cited = subject[1:]
+        evidence = cited[-1].lower in self.evidence or cited[-1].lower in self.trailing
+        if relay and (
+            (evidence and cited[-1].lower not in self.speakers) or not self._speaks(cited)
         ):
-            return None  # "the economy added 200,000 jobs" attributes nothing
-        counter = verb in self.deny and self._after_claim_noun(before, subject)
-        via: tuple[str, ...] = ()
-        relay_start: int | None = None
-        if subject[0].lower in self.relaying and len(subject) > 1:
-            if after and after[0].text in _ASIDES:
-                return None  # "citing intelligence reports, said": "reports" is a noun
-            # "Reuters, citing the health ministry, said": the ministry, relayed by Reuters
-            k = next(k for k, t in enumerate(before) if t.start == subject[0].start)
-            relay = self._relay(before[:k], sentence)
-            cited = subject[1:]
-            evidence = cited[-1].lower in self.evidence or cited[-1].lower in self.trailing
-            if relay and (
-                (evidence and cited[-1].lower not in self.speakers) or not self._speaks(cited)
-            ):
-                # "Officials, citing intelligence reports, said": the officials speak, and
-                # the reports are their evidence, not a source
-                subject = relay
-            elif relay:
-                name = self._resolve(relay)
-                via, relay_start, subject = ((name,) if name else ()), relay[0].start, cited
-            else:
-                subject = cited
-        if verb in ("told", "tells", "tell") and not via:
-            via = self._told(after)  # "an official told Reuters that": relayed by Reuters
-        stance = "denies" if verb in self.deny else "asserts"
-        made = self._make(m, subject, stance, closing, counter, via, relay_start)
-        if made is not None and verb in self.weak:
-            # "Congo has recorded ..., the health minister said": the minister speaks
-            return made._replace(weak=True)
-        return made
+            # "Officials, citing intelligence reports, said": the officials speak, and
+            # the reports are their evidence, not a source
+            return relay, (), None
+        if relay:
+            name = self._resolve(relay)
+            return cited, ((name,) if name else ()), relay[0].start
+        return cited, (), None
 
     def _names(self, subject: list[Token]) -> bool:
         """Whether a subject's head names who speaks: a name ("Kyiv", "UNICEF"), a
