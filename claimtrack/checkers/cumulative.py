@@ -32,10 +32,11 @@ def in_order(claims: Iterable[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for day in sorted(by_day, key=lambda d: (d is None, d)):
         members = by_day[day]
+        # the sort is stable: statements alike in all of these stay in the order given
         if all(isinstance(c.published, dt.datetime) for c in members):
-            members.sort(key=lambda c: (c.moment, len(c.via), c.id))
+            members.sort(key=lambda c: (c.moment, len(c.via)))
         else:
-            members.sort(key=lambda c: (c.revision, c.figure.value, c.moment, len(c.via), c.id))
+            members.sort(key=lambda c: (c.revision, c.figure.value, c.moment, len(c.via)))
         out.extend(members)
     return out
 

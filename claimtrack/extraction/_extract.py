@@ -24,11 +24,23 @@ from ..measures import MeasureLexicon
 from ..model import Claim, Period, Source
 from .document import Document
 from .figures import Found, Zones, find_figures, skipped
-from .periods import choose_period, find_periods
-from .phrases import MeasureReader
-from .places import choose_place, demonym_countries, find_places, part_markers
-from .rules import ExtractRules
-from .sources import Attribution, choose_attributions, denied_report, find_attributions
+from .periods import PeriodMention, choose_mention, find_periods
+from .phrases import MeasureReader, Reading
+from .places import (
+    PlaceMention,
+    choose_place,
+    demonym_countries,
+    find_places,
+    part_markers,
+)
+from .rules import ExtractRules, alternation
+from .sources import (
+    Attribution,
+    choose_attributions,
+    denied_report,
+    find_attributions,
+    sentence_subject,
+)
 
 __all__ = ["extract"]
 
@@ -57,6 +69,8 @@ class _Previous(NamedTuple):
     source: str
     place: str | None
     period: Period | None
+    toll: bool = False  # its measure is a named one ("deaths", "magnitude")
+    sentence: int = -1  # the index of its sentence
 
 
 def _published(value: Any) -> dt.date | None:
@@ -157,18 +171,40 @@ def _quoted_on(
     return [attributions[i]]
 
 
-def _claims(
+class _Context(NamedTuple):
+    """What every figure of one text is read against: the attributions and places found
+    in it, and the word lists the assembler steps look things up in."""
+
+    doc: Document
+    rules: ExtractRules
+    found: list[Found]
+    periods: list[PeriodMention]
+    period_starts: list[int]
+    attributions: list[Attribution]
+    attribution_starts: list[int]
+    places: list[PlaceMention]
+    place_starts: list[int]
+    homes: dict[str, str]
+    countries: frozenset[str]
+    parts: re.Pattern[str]
+    reader: MeasureReader
+    day: dt.date | None
+    outlet: str | None
+    fallback: str
+    lexicon: MeasureLexicon
+
+
+def _context(
     doc: Document,
     rules: ExtractRules,
     found: list[Found],
-    periods: list[Any],
+    periods: list[PeriodMention],
     day: dt.date | None,
     outlet: str | None,
     lexicon: MeasureLexicon,
-) -> list[Claim]:
-    text = doc.text
+) -> _Context:
+    """Find what the figures are read against, once per text."""
     attributions = find_attributions(doc, rules)
-    attribution_starts = [a.start for a in attributions]
     speakers = {a.name for a in attributions}
     # "according to Outlet B": a name that speaks is not where a figure holds, nor is an
     # owner in the speaker's words ("Russia's defence ministry said Ukraine lost ...")
@@ -176,14 +212,415 @@ def _claims(
     places = [
         p
         for p in find_places(doc, rules)
-        if p.name not in speakers and not (p.owner and spoken.touches(p.start, p.end))
+        if p.name not in speakers and not ((p.owner or p.bare) and spoken.touches(p.start, p.end))
     ]
-    place_starts = [p.start for p in places]
     homes, countries = rules.compiled("sources.homes", _homes)
-    parts = part_markers(rules)
-    period_starts = [p.start for p in periods]
-    reader = rules.compiled("measures.reader", MeasureReader)
-    fallback = outlet or str(rules.section("sources")["unattributed"])
+    return _Context(
+        doc=doc,
+        rules=rules,
+        found=found,
+        periods=periods,
+        period_starts=[p.start for p in periods],
+        attributions=attributions,
+        attribution_starts=[a.start for a in attributions],
+        places=places,
+        place_starts=[p.start for p in places],
+        homes=homes,
+        countries=countries,
+        parts=part_markers(rules),
+        reader=rules.compiled("measures.reader", MeasureReader),
+        day=day,
+        outlet=outlet,
+        fallback=outlet or str(rules.section("sources")["unattributed"]),
+        lexicon=lexicon,
+    )
+
+
+def _place_of(
+    ctx: _Context,
+    index: int,
+    span: tuple[int, int],
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    chosen: list[Attribution],
+    same_event: str | None = None,
+) -> str | None:
+    """Where a figure holds: a place named near it, else that of the toll before it
+    (``same_event``), else its speaker's country, else the country its sentence opens
+    with."""
+    text, found = ctx.doc.text, ctx.found
+    following = found[index + 1].start if index + 1 < len(found) else len(text)
+    place = choose_place(
+        text, ctx.parts, ctx.places, ctx.place_starts, span, clause[1], sentence, following
+    )
+    if place is None:
+        place = same_event
+    if place is None and chosen:
+        # "Sudan's health ministry said cholera had killed 78": with no place named, a
+        # national body's figures are of its own country
+        place = ctx.homes.get(chosen[0].name.split()[0].lower())
+    if place is None:
+        # "Belarus pardoned 30 prisoners", "U.S. employers added 114,000 jobs": the
+        # country the sentence opens with
+        opening = _OPENING.match(text, sentence[0])
+        if opening is not None:
+            word = opening.group(1)
+            place = word if word in ctx.countries else ctx.homes.get(word.lower())
+    return place
+
+
+class _Measured(NamedTuple):
+    """What a figure measures, with what the reading of its words said."""
+
+    noun: str | None
+    event: str | None
+    measure: str
+    carried: bool  # the noun was carried over from the figure before
+    reading: Reading
+    rising: bool = False  # "the death toll rose to 40": a running total, to date
+
+
+def _measure_of(
+    ctx: _Context,
+    index: int,
+    figure: Found,
+    sentence: tuple[int, int],
+    before: _Previous | None,
+    normalized: dict[str, str],
+) -> _Measured:
+    """The measure phrase around a figure, with what it lacks carried from the figure
+    before it in the paragraph ("six over Belgorod"), normalised by the lexicon."""
+    text = ctx.doc.text
+    reading = ctx.reader.read(ctx.doc, (figure.start, figure.end), sentence)
+    unit = figure.figure.unit
+    noun, event = reading.noun, reading.event
+    level = reading.level and before is not None  # "by 50 basis points to 5.25%"
+    carried = noun is None and (unit in (None, "%") or level) and before is not None
+    if carried and before is not None:
+        noun = before.noun
+        event = event or (before.event if reading.event is None else None)
+        if before.sentence != ctx.doc.sentence_index(figure.start):
+            # "Some estimated death tolls ... exceeded 100": its own sentence names it
+            named = _named_before(ctx, figure.start, sentence)
+            if named is not None:
+                noun, event, carried = named, None, False
+    elif event is None and before is not None and index > 0:
+        # "wounded 17 people, including four children": a part named right after its
+        # marker shares the whole's event (not "several of them over Podolsk, a town
+        # about 24 miles south", whose marker is the several's)
+        marks = list(ctx.parts.finditer(text, ctx.found[index - 1].end, figure.start))
+        if marks and not text[marks[-1].end() : figure.start].strip():
+            event = before.event
+    change = "change" if reading.change and noun else None
+    # "EVD outbreak mortality rates": a long noun is named by its head and the word
+    # before it (but "missiles and drones" is two things, and "suspected" stays)
+    head = noun
+    if noun and len(noun.split()) > 3 and not {"and", "or"} & set(noun.lower().split()):
+        kept = [w for w in noun.split()[:-2] if w.lower() in ctx.lexicon.qualifiers]
+        head = " ".join([*kept, *noun.split()[-2:]])
+    words = " ".join(w for w in (head, event, change) if w)
+    if words not in normalized:
+        normalized[words] = ctx.lexicon.measure(words) if words else ""
+    measure = normalized[words]
+    if not measure and unit is None:
+        # "The death toll in the Philippines from Typhoon Marisol, which struck on
+        # Sunday, rose to 27": the measure named before the aside
+        measure = _named_before(ctx, figure.start, sentence) or ""
+    if measure in _AGGREGATES and before is not None:
+        measure = before.measure  # "organisers put the figure at half a million"
+    if not measure and carried and before is not None:
+        measure = before.measure  # "followed by Biden, with 54": what the 60 before counts
+    if not measure and unit is None:
+        # "Sanders had the most delegates, with 60": the things counted, named before
+        back = _plural_before(ctx, figure.start, sentence)
+        measure = ctx.lexicon.measure(back) if back else ""
+    measure = measure or ctx.reader.fallback_for(dimension(unit))
+    if (
+        event is None
+        and noun
+        and noun.lower().split()[-1] in ctx.reader.persons
+        and measure not in ctx.lexicon.named
+    ):
+        # "150 security forces, 95 civilians, and hundreds of Taliban killed", "One child
+        # was, according to the fire service, among the dead": who was counted, and what
+        # happened to them later in the sentence
+        measure = _named_after(ctx, figure.end, sentence) or measure
+    rising = (
+        unit is None
+        and (
+            measure in ctx.lexicon.named
+            or any(w in ctx.reader.running_nouns for w in (noun or "").lower().split())
+        )
+        and ctx.rules.compiled("measures.rising", _rising).search(
+            text, max(sentence[0], figure.start - 40), figure.start
+        )
+        is not None
+    )
+    return _Measured(noun, event, measure, carried, reading, rising)
+
+
+def _rising(rules: ExtractRules) -> re.Pattern[str]:
+    verbs = alternation(rules.section("measures")["rising_verbs"])
+    return re.compile(rf"{verbs}\s+(?:to\s+)?(?:\S+\s+){{0,2}}$", re.IGNORECASE)
+
+
+# words that name a figure of what came before, not a thing of their own
+_AGGREGATES = frozenset({"figure", "number", "total", "tally", "count", "estimate", "toll"})
+
+
+def _plural_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | None:
+    """The nearest plural noun before ``end`` in its clause or the one before it: a
+    lowercase word ending in s that is no verb, stop word or number word."""
+    reader = ctx.reader
+    commas = 0
+    for token in reversed(ctx.doc.tokens(max(sentence[0], end - 120), end)):
+        if token.text in (",", ";", ":"):
+            commas += 1
+            if commas > 2 or token.text != ",":
+                return None
+            continue
+        low = token.lower
+        if (
+            token.text.isalpha()
+            and token.text.islower()
+            and len(low) > 3
+            and low.endswith("s")
+            and not low.endswith("ss")
+            and low not in reader.stops
+            and low not in reader.aux
+            and low not in reader.reporting
+            and low not in reader.number_words
+        ):
+            return low
+    return None
+
+
+def _named_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | None:
+    """The last named measure ("deaths") a word before ``end`` in its sentence names."""
+    for token in reversed(ctx.doc.tokens(max(sentence[0], end - 160), end)):
+        if token.text.isalpha():
+            named = ctx.lexicon.measure(token.lower)
+            if named in ctx.lexicon.named:
+                return named
+    return None
+
+
+def _named_after(ctx: _Context, start: int, sentence: tuple[int, int]) -> str | None:
+    """The first named measure ("deaths", "injured") a word after ``start`` names."""
+    for token in ctx.doc.tokens(start, min(sentence[1], start + 160)):
+        if token.text in (".", ";"):
+            return None
+        if token.text.isalpha():
+            named = ctx.lexicon.measure(token.lower)
+            if named in ctx.lexicon.named:
+                return named
+    return None
+
+
+def _kinds(rules: ExtractRules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    section = rules.section("figures")
+    projection = re.compile(alternation(section["projection_cues"]), re.IGNORECASE)
+    estimate = re.compile(alternation(section["estimate_cues"]), re.IGNORECASE)
+    return projection, estimate
+
+
+_PUNCTUATION = re.compile(r"[,;:()\[\]—–\"“”](?!\d)")
+
+
+def _kind_of(ctx: _Context, figure: Found, sentence: tuple[int, int]) -> str:
+    """What sort of figure it is: a projection after a word of the future or of plans in
+    its stretch of the sentence ("could reach 25,000", "is expected to top"), an estimate
+    when hedged as approximate or said to be estimated, else a count."""
+    projection, estimate = ctx.rules.compiled("figures.kinds", _kinds)
+    text = ctx.doc.text
+    low = max(sentence[0], figure.start - 100)
+    breaks = [m.end() for m in _PUNCTUATION.finditer(text, low, figure.start)]
+    stretch = text[breaks[-1] if breaks else low : figure.start]
+    if projection.search(stretch):
+        return "projection"
+    if figure.figure.hedge in ("about", "vague") or estimate.search(text, *sentence):
+        return "estimate"
+    return "count"
+
+
+def _carry_over(
+    before: _Previous | None,
+    measured: _Measured,
+    unit: str | None,
+    source: str,
+    place: str | None,
+    period: Period | None,
+    day: dt.date | None,
+) -> tuple[str | None, Period | None, str | None]:
+    """The place, period and whole (``share_of``) a figure takes from the one before it
+    when it goes on about the same thing ("six over Belgorod", "43% of them"), and the
+    to-date period of a running total."""
+    reading = measured.reading
+    running = reading.running or measured.rising
+    share_of = None
+    if before is not None and (measured.carried or reading.of_them):
+        place = place or before.place
+        if period is None and before.source == source and not running:
+            period = before.period
+        if unit == "%":
+            share_of = before.share_of or before.measure
+    added = before.period if before is not None else None
+    if measured.rising and period is not None and period.start == period.end:
+        period = Period(None, period.end)  # "the toll climbed to 94 on Tuesday": to date
+        # (or from the event on, when the day is the event's: see _running_toll)
+    elif running and (period is None or period == added):
+        # "bringing its total to": to date, up to the end of what it adds to (unless
+        # the total has a period of its own: "bringing the total since January to")
+        end = (period or added or Period(None, day)).end
+        period = Period(None, end) if end else None
+    return place, period, share_of
+
+
+def _running_toll(
+    ctx: _Context,
+    before: _Previous | None,
+    measured: _Measured,
+    dated: PeriodMention | None,
+    period: Period | None,
+    sentence: tuple[int, int],
+    position: int,
+) -> Period | None:
+    """The period of a toll, as news counts tolls: from the day of the event, to date.
+
+    "Shelling killed 9 people on Sunday" and "the toll from Sunday's shelling rose to
+    14" are one running count, from Sunday on (``2031-08-03/``), each read as of
+    when it was published; so is "since the outbreak began on February 20". A toll
+    only dated by when it was said ("said on Monday") stays as it is.
+    """
+    if measured.measure not in ctx.lexicon.named or measured.measure in _NOT_TOLLS:
+        return period
+    event = _event_start(ctx, sentence, position)
+    if period is not None and period.start is None and period.end is not None:
+        # "rose to 40", "as of Thursday", "so far": to date; from the event, if named
+        return Period(event, None) if event is not None else period
+    if (
+        period is not None
+        and dated is not None
+        and not dated.statement
+        and period.start is not None
+        and period.start == period.end
+        and (ctx.day is None or period.start <= ctx.day)
+        and not _total_follows(ctx, sentence, position)
+    ):
+        return Period(period.start, None)  # "killed 9 on Sunday": Sunday's toll, to date
+    if period is None and measured.rising and event is not None:
+        return Period(event, None)
+    if (
+        period is None
+        and before is not None
+        and before.period is not None
+        and before.period.start is not None
+        and before.period.end is None
+    ):
+        return before.period  # "He said 31 people had been wounded": the same event's toll
+    return period
+
+
+_TOTAL_AFTER = re.compile(
+    r"\b(?:bringing|taking|raising|pushing|lifting|putting)\b[^.;]*\b(?:toll|total|tally)\b",
+    re.IGNORECASE,
+)
+
+
+def _total_follows(ctx: _Context, sentence: tuple[int, int], position: int) -> bool:
+    """Whether the sentence goes on to a running total the figure adds to: "12 people
+    died on Monday, taking the death toll to 58" (the 12 are Monday's, not the toll)."""
+    return _TOTAL_AFTER.search(ctx.doc.text, position, sentence[1]) is not None
+
+
+# named measures that are no running tolls
+_NOT_TOLLS = frozenset({"magnitude"})
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|after|began|begun|started|struck|hit)\s+(?:on\s+)?$")
+
+
+def _event_start(ctx: _Context, sentence: tuple[int, int], position: int) -> dt.date | None:
+    """The day the event a toll counts began, as its sentence names it: "Sunday's
+    shelling", "since Tuesday", "which struck on Sunday"."""
+    text = ctx.doc.text
+    for mention in ctx.periods:
+        if mention.start < sentence[0] or mention.start >= sentence[1]:
+            continue
+        p = mention.period
+        if p is None or p.start is None:
+            continue
+        if p.end is None:
+            return p.start  # "since Tuesday"
+        if p.start == p.end and (
+            _POSSESSIVE_AFTER.match(text, mention.end)
+            or _SINCE_BEFORE.search(text, max(sentence[0], mention.start - 20), mention.start)
+        ):
+            return p.start
+    return None
+
+
+def _stances(
+    ctx: _Context, chosen: list[Attribution], span: tuple[int, int]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Who asserts or denies a figure, each with the outlets that relayed them."""
+    stances = [(a.name, a.stance, a.via) for a in chosen]
+    # "Police said there was no truth to reports that 23 ...": said, but denied; and
+    # "It is false that 30 ..." with nobody named is the outlet's denial
+    denied = (not chosen or not chosen[0].counter) and denied_report(ctx.doc, ctx.rules, span)
+    if stances and denied:
+        stances[0] = (chosen[0].name, "denies", chosen[0].via)
+    if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
+        stances.insert(0, (ctx.fallback, "denies" if denied else "asserts", ()))
+    return stances
+
+
+_INTERVIEW = re.compile(r"\(\(([^()\n]{2,80})\)\)")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def _quoting(doc: Document, attributions: list[Attribution], position: int) -> list[Attribution]:
+    """Who speaks in the quotation or interview answer a figure is in: the speaker named
+    just before the quotation opens or just after it closes ('Gutierrez says ... "Exports
+    generated 45 percent."'), or the name an interview answer is marked with
+    ("((Anthony Boccaletti)) We are eleven people.")."""
+    text = doc.text
+    paragraph = doc.paragraph_starts[doc.paragraph_index(position)]
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(text, paragraph, position)]
+    if len(marks) % 2 == 1:  # inside a quotation opened at marks[-1]
+        opened = marks[-1]
+        closed = _QUOTE_MARKS.search(text, position)
+        after = [
+            a for a in attributions
+            if closed is not None and closed.end() <= a.start <= closed.end() + 80
+        ]  # fmt: skip
+        before = [a for a in attributions if opened - 160 <= a.end <= opened and not a.counter]
+        if after:
+            return [after[0]]
+        if before:
+            return [before[-1]]
+    answer = None
+    for m in _INTERVIEW.finditer(text, paragraph, position):
+        answer = m
+    if answer is not None:
+        name = answer.group(1).strip()
+        span = (answer.start(1), answer.end(1))
+        return [Attribution(answer.start(), answer.end(), name, span, "asserts", False, False)]
+    return []
+
+
+def _claims(
+    doc: Document,
+    rules: ExtractRules,
+    found: list[Found],
+    periods: list[PeriodMention],
+    day: dt.date | None,
+    outlet: str | None,
+    lexicon: MeasureLexicon,
+) -> list[Claim]:
+    """One claim per figure and source, each figure read in text order: who said it,
+    where, when and what it measures, carrying over from the figure before it."""
+    ctx = _context(doc, rules, found, periods, day, outlet, lexicon)
+    text = doc.text
     claims: list[Claim] = []
     previous: _Previous | None = None
     sources: dict[str, Source] = {}
@@ -191,79 +628,40 @@ def _claims(
     for index, figure in enumerate(found):
         span = (figure.start, figure.end)
         sentence = doc.sentence(figure.start)
-        chosen = choose_attributions(attributions, attribution_starts, span, sentence)
+        chosen = choose_attributions(ctx.attributions, ctx.attribution_starts, span, sentence)
         if chosen is None:
             continue  # the number is part of who is speaking: "two officials said"
         if not chosen:
-            chosen = _quoted_on(doc, attributions, attribution_starts, sentence)
+            chosen = _quoted_on(doc, ctx.attributions, ctx.attribution_starts, sentence)
+        if not chosen:
+            chosen = _quoting(doc, ctx.attributions, figure.start)
+        if not chosen:
+            # "The agency tracked 537 cases": the body the sentence opens with did it
+            actor = sentence_subject(doc, rules, sentence, figure.start)
+            chosen = [actor] if actor is not None else []
         clause = doc.clause(figure.start, figure.end)
-        following = found[index + 1].start if index + 1 < len(found) else len(text)
-        place = choose_place(
-            text, parts, places, place_starts, span, clause[1], sentence, following
-        )
-        if place is None and chosen:
-            # "Sudan's health ministry said cholera had killed 78": with no place named, a
-            # national body's figures are of its own country
-            place = homes.get(chosen[0].name.split()[0].lower())
-        if place is None:
-            # "Belarus pardoned 30 prisoners", "U.S. employers added 114,000 jobs": the
-            # country the sentence opens with
-            opening = _OPENING.match(text, sentence[0])
-            if opening is not None:
-                word = opening.group(1)
-                place = word if word in countries else homes.get(word.lower())
-        period = choose_period(periods, period_starts, clause, sentence, span)
-        reading = reader.read(doc, span, sentence)
-        unit = figure.figure.unit
         paragraph = doc.paragraph_index(figure.start)
         before = previous if previous and previous.paragraph == paragraph else None
-        noun, event = reading.noun, reading.event
-        level = reading.level and before is not None  # "by 50 basis points to 5.25%"
-        carried = noun is None and (unit in (None, "%") or level) and before is not None
-        if carried and before is not None:
-            noun = before.noun
-            event = event or (before.event if reading.event is None else None)
-        elif event is None and before is not None and index > 0:
-            # "wounded 17 people, including four children": a part named right after its
-            # marker shares the whole's event (not "several of them over Podolsk, a town
-            # about 24 miles south", whose marker is the several's)
-            marks = list(parts.finditer(text, found[index - 1].end, figure.start))
-            if marks and not text[marks[-1].end() : figure.start].strip():
-                event = before.event
-        change = "change" if reading.change and noun else None
-        words = " ".join(w for w in (noun, event, change) if w)
-        if words not in normalized:
-            normalized[words] = lexicon.normalize(words) if words else ""
-        measure = normalized[words]
-        measure = measure or reader.fallback_for(dimension(unit))
-        source = chosen[0].name if chosen and not chosen[0].counter else fallback
-        share_of = None
-        if before is not None and (carried or reading.of_them):
-            place = place or before.place
-            if period is None and before.source == source and not reading.running:
-                period = before.period
-            if unit == "%":
-                share_of = before.share_of or before.measure
-        added = before.period if before is not None else None
-        if reading.running and (period is None or period == added):
-            # "bringing its total to": to date, up to the end of what it adds to (unless
-            # the total has a period of its own: "bringing the total since January to")
-            end = (period or added or Period(None, day)).end
-            period = Period(None, end) if end else None
+        measured = _measure_of(ctx, index, figure, sentence, before, normalized)
+        toll = measured.measure in ctx.lexicon.named
+        # "He said 31 people had been wounded": a toll with no place where the one before is
+        same_event = before.place if before is not None and toll and before.toll else None
+        place = _place_of(ctx, index, span, sentence, clause, chosen, same_event)
+        dated = choose_mention(periods, ctx.period_starts, clause, sentence, span)
+        period = dated.period if dated is not None else None
+        source = chosen[0].name if chosen and not chosen[0].counter else ctx.fallback
+        place, period, share_of = _carry_over(
+            before, measured, figure.figure.unit, source, place, period, day
+        )
+        period = _running_toll(ctx, before, measured, dated, period, sentence, figure.start)
         sentence_text = _excerpt(text, sentence, span)
-        stances = [(a.name, a.stance, a.via) for a in chosen]
-        # "Police said there was no truth to reports that 23 ...": said, but denied; and
-        # "It is false that 30 ..." with nobody named is the outlet's denial
-        denied = (not chosen or not chosen[0].counter) and denied_report(doc, rules, span)
-        if stances and denied:
-            stances[0] = (chosen[0].name, "denies", chosen[0].via)
-        if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
-            stances.insert(0, (fallback, "denies" if denied else "asserts", ()))
+        kind = _kind_of(ctx, figure, sentence)
+        stances = list(_stances(ctx, chosen, span))
         try:
             made = [
                 Claim(
                     source=sources[name] if name in sources else Source(name),
-                    measure=measure,
+                    measure=measured.measure,
                     figure=figure.figure,
                     place=place,
                     period=period,
@@ -273,6 +671,7 @@ def _claims(
                     span=span,
                     share_of=share_of,
                     stance=stance,
+                    kind=kind,
                 )
                 for name, stance, relays in stances
             ]
@@ -282,5 +681,16 @@ def _claims(
         for (name, _, _), claim in zip(stances, made, strict=True):
             sources.setdefault(name, claim.source)
         claims += made
-        previous = _Previous(paragraph, noun, event, measure, share_of, source, place, period)
+        previous = _Previous(
+            paragraph,
+            measured.noun,
+            measured.event,
+            measured.measure,
+            share_of,
+            source,
+            place,
+            period,
+            toll,
+            doc.sentence_index(figure.start),
+        )
     return claims
