@@ -56,7 +56,8 @@ def claims_table(claims: Sequence[Claim]) -> str:
         )
         for c in claims
     ]
-    return render_table(["source", "measure", "figure", "place", "period", "via"], rows)
+    headers = ["source", "measure", "figure", "place", "period", "via"]
+    return render_table(headers, rows, limit=40, max_rows=len(rows) or 1)
 
 
 def extract_table(claims: Sequence[Claim]) -> str:
@@ -72,7 +73,8 @@ def extract_table(claims: Sequence[Claim]) -> str:
         )
         for c in claims
     ]
-    return render_table(["source", "measure", "figure", "place", "period", "span"], rows)
+    headers = ["source", "measure", "figure", "place", "period", "span"]
+    return render_table(headers, rows, limit=40, max_rows=len(rows) or 1)
 
 
 def _stated(c: Claim) -> str:
@@ -99,7 +101,7 @@ def disputes_table(graph: ClaimGraph, shown: int | None = SHOWN) -> str:
         for d in graph.disputes()
     ]
     rows, more = _cut(rows, shown)
-    return render_table(["disputed quantity", "sides"], rows, limit=90) + more
+    return render_table(["disputed quantity", "sides"], rows, 90, len(rows) or 1) + more
 
 
 def estimates_table(assessment: Assessment, shown: int | None = SHOWN) -> str:
@@ -119,12 +121,12 @@ def estimates_table(assessment: Assessment, shown: int | None = SHOWN) -> str:
     ]
     rows, more = _cut(rows, shown)
     headers = ["quantity", "best", "range", "unit", "claims", "sources", "dissent"]
-    return render_table(headers, rows, limit=60) + more
+    return render_table(headers, rows, 60, len(rows) or 1) + more
 
 
 def reliability_table(assessment: Assessment) -> str:
     rows = reliability_rows(assessment.reliability.values())
-    return render_table(RELIABILITY_HEADERS, rows)
+    return render_table(RELIABILITY_HEADERS, rows, limit=40, max_rows=len(rows) or 1)
 
 
 def grades_table(assessment: Assessment, shown: int | None = SHOWN, worst: int = 6) -> str:
@@ -147,7 +149,7 @@ def grades_table(assessment: Assessment, shown: int | None = SHOWN, worst: int =
     ]
     rows, more = _cut(rows, shown)
     headers = ["grade", "source", "measure", "place", "figure", "why"]
-    return render_table(headers, rows, limit=64) + more
+    return render_table(headers, rows, 64, len(rows) or 1) + more
 
 
 def heading(text: str) -> None:

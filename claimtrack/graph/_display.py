@@ -26,10 +26,12 @@ def _dispute_row(d: Dispute) -> tuple[Any, ...]:
     return (d.quantity.label, sides, reasons)
 
 
-def disputes_html(items: Sequence[Dispute], limit: int = _html.ROW_LIMIT) -> str:
+def disputes_html(items: Sequence[Dispute], limit: int | None = None) -> str:
     """Disputes as one table: the quantity, its sides, and why."""
-    rows = [_dispute_row(d) for d in items[:limit]]
-    return _html.table(["disputed quantity", "sides", "why"], rows, total=len(items))
+    rows = [_dispute_row(d) for d in items[: _html.limit_rows(limit)]]
+    return _html.table(
+        ["disputed quantity", "sides", "why"], rows, total=len(items), max_rows=limit
+    )
 
 
 def graph_html(g: ClaimGraph) -> str:
