@@ -41,13 +41,17 @@ DELAY = 0.5
 
 @contextlib.contextmanager
 def progress(
-    label: str, total: int, given: Progress = None, unit: str = "claims"
+    label: str,
+    total: int,
+    given: Progress = None,
+    unit: str = "claims",
+    minimum: int | None = None,
 ) -> Iterator[Ticker]:
     """A ticker for ``total`` items of work, closed (the bar finished) on leaving.
 
     ``given`` None follows ``claimtrack.options.progress`` (None there: a bar from
-    ``options.progress_from`` items); True or False force a bar or none; a callable
-    is called with (done, total) after each tick instead of a bar.
+    ``options.progress_from`` items, or ``minimum`` when given); True or False force a
+    bar or none; a callable is called with (done, total) after each tick instead.
     """
     if callable(given) and not isinstance(given, bool):
         callback = given
@@ -63,7 +67,8 @@ def progress(
     if given not in (None, True, False):
         raise ValidationError("progress", given, "True, False, None or a callable(done, total)")
     wanted = options.progress if given is None else given
-    if wanted is False or (wanted is None and total < options.progress_from):
+    least = options.progress_from if minimum is None else minimum
+    if wanted is False or (wanted is None and total < least):
         yield _nothing
         return
     from tqdm.auto import tqdm
@@ -82,10 +87,12 @@ def progress(
     )
     try:
         update = bar.update
+        planned = total
 
         def tick(n: int = 1) -> None:
-            if bar.n + n > bar.total:  # derived claims join the work as it goes
-                bar.total = bar.n + n
+            nonlocal planned
+            if bar.n + n > planned:  # derived claims join the work as it goes
+                planned = bar.total = int(bar.n) + n
             update(n)
 
         yield tick

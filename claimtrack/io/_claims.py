@@ -26,9 +26,11 @@ import datetime as dt
 import io as _io
 import json
 import os
+import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import IO, Any, Literal, overload
 
 import attrs
 import cattrs
@@ -36,17 +38,20 @@ from cattrs.preconf.json import make_converter
 
 from .._files import NotJSON, atomic_write, parse_json, read_text
 from .._gc import paused_gc
-from ..errors import ClaimtrackError, FileFormatError, ValidationError
+from ..errors import ClaimtrackError, FileFormatError, ParseError, ValidationError
 from ..figure import Figure
 from ..model import Claim, Period, Source
 
 __all__ = [
     "CSV_COLUMNS",
+    "FORMATS",
+    "Input",
     "LoadResult",
     "Problem",
     "converter",
     "dump",
     "load",
+    "read_date",
 ]
 
 converter = make_converter()
@@ -265,6 +270,7 @@ def _records(
     kind: str,
     columns: Mapping[str, str] | None = None,
     delimiter: str | None = None,
+    day_first: bool | None = None,
 ) -> Iterator[tuple[int | None, Any]]:
     """(line, raw record) pairs; a record that is not even JSON is an exception value."""
     if kind == "jsonl":
@@ -289,7 +295,7 @@ def _records(
             yield None, item
     else:
         delimiter = delimiter or ("\t" if kind == "tsv" else ",")
-        yield from _csv_records(path, text, columns, delimiter)
+        yield from _csv_records(path, text, columns, delimiter, day_first)
 
 
 _FIELDS = (*CSV_COLUMNS, "date")
@@ -308,7 +314,11 @@ def _check_columns(columns: Any) -> dict[str, str]:
 
 
 def _foreign_rows(
-    path: str, reader: csv.DictReader[str], header: list[str], columns: Mapping[str, str]
+    path: str,
+    reader: csv.DictReader[str],
+    header: list[str],
+    columns: Mapping[str, str],
+    day_first: bool | None,
 ) -> Iterator[tuple[int | None, Any]]:
     """Rows of a table with its own column names, renamed to claimtrack's fields."""
     absent = [
@@ -326,7 +336,10 @@ def _foreign_rows(
             path, "no column for " + ", ".join(missing) + "; name one in columns=", 1
         )
     yield from _rows(
-        reader, header, lambda row: {field: row.get(column) for field, column in sources.items()}
+        reader,
+        header,
+        lambda row: {field: row.get(column) for field, column in sources.items()},
+        day_first,
     )
 
 
@@ -336,13 +349,17 @@ _CSV_CELL_LIMIT = 2**31 - 1
 
 
 def _csv_records(
-    path: str, text: str, columns: Mapping[str, str] | None, delimiter: str
+    path: str,
+    text: str,
+    columns: Mapping[str, str] | None,
+    delimiter: str,
+    day_first: bool | None = None,
 ) -> Iterator[tuple[int | None, Any]]:
     old = csv.field_size_limit()
     csv.field_size_limit(max(old, _CSV_CELL_LIMIT))
     reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        yield from _csv_rows(path, reader, columns)
+        yield from _csv_rows(path, reader, columns, day_first)
     except csv.Error as err:
         raise FileFormatError(path, f"not CSV: {err}", reader.line_num) from None
     finally:
@@ -351,7 +368,10 @@ def _csv_records(
 
 
 def _csv_rows(
-    path: str, reader: csv.DictReader[str], columns: Mapping[str, str] | None
+    path: str,
+    reader: csv.DictReader[str],
+    columns: Mapping[str, str] | None,
+    day_first: bool | None,
 ) -> Iterator[tuple[int | None, Any]]:
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
@@ -363,7 +383,7 @@ def _csv_rows(
             path, "column(s) " + ", ".join(twice) + " appear twice; each may appear once", 1
         )
     if columns is not None:
-        yield from _foreign_rows(path, reader, header, columns)
+        yield from _foreign_rows(path, reader, header, columns, day_first)
         return
     missing = [c for c in ("source", "measure", "figure") if c not in header]
     if missing:
@@ -382,13 +402,14 @@ def _csv_rows(
     extra = [h for h in header if h not in CSV_COLUMNS and h != "date"]
     if extra:
         yield 1, ValidationError("columns", extra, "only the columns " + ", ".join(CSV_COLUMNS))
-    yield from _rows(reader, header, lambda row: row)
+    yield from _rows(reader, header, lambda row: row, day_first)
 
 
 def _rows(
     reader: csv.DictReader[str],
     header: list[str],
     fields: Callable[[Mapping[str, str | None]], Mapping[str, str | None]],
+    day_first: bool | None,
 ) -> Iterator[tuple[int | None, Any]]:
     """(line, record) for each row; a row with more cells than the header is a problem."""
     for row in reader:
@@ -398,19 +419,128 @@ def _rows(
             )
             yield reader.line_num, extra
             continue
-        yield reader.line_num, _record(fields(row))
+        yield reader.line_num, _record(fields(row), day_first)
 
 
-def _record(row: Mapping[str, str | None]) -> Any:
+# -- dates in spreadsheets -----------------------------------------------------------
+
+#: What claimtrack reads as it is: "2025", "2025-03", "2025-03-03", "2025-03-03T14:30".
+_ISO = re.compile(
+    r"^\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+#: Day and month in digits, either way round: "03/04/2025", "3.4.25", "03-04-2025 14:30".
+_DIGITS = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})\b(.*)$")
+_OPEN = re.compile(r"^(since|from|until|before)\s+(.+)$", re.IGNORECASE)
+
+
+def read_date(text: str, field: str = "date", day_first: bool | None = None) -> str:
+    """A date cell as claimtrack writes dates ("2025-03-03", "2025-03-03T14:30", a
+    month "2025-03", or a period "2025-03-01/2025-03-09" or "2022/").
+
+    Forms read, besides ISO: "March 3, 2025", "3 March 2025", "3 Mar 2025 14:30",
+    "2025/03/03", and day and month in digits ("13/03/2025", "03/13/2025"). When
+    day and month in digits read both ways ("03/04/2025"), ``day_first`` decides;
+    left None, the date is refused with both readings in the message. Dates are
+    read by python-dateutil's parser.
+
+    >>> read_date("March 3, 2025"), read_date("13/03/2025"), read_date("03/04/2025", day_first=True)
+    ('2025-03-03', '2025-03-13', '2025-04-03')
+    """
+    raw = " ".join(text.split())
+    if _ISO.match(raw):
+        return raw
+    if field in ("period", "date"):
+        opened = _OPEN.match(raw)
+        if opened:
+            word, rest = opened.groups()
+            day = _one_date(rest, field, day_first, text)
+            return f"{day}/" if word.lower() in ("since", "from") else f"/{day}"
+        if "/" in raw and not _DIGITS.match(raw) and not re.match(r"^\d{4}/\d{1,2}/\d{1,2}$", raw):
+            left, _, right = raw.partition("/")
+            ends = [
+                _one_date(p, field, day_first, text) if p.strip() else "" for p in (left, right)
+            ]
+            return "/".join(ends)
+        for separator in (" to ", " - ", " – "):
+            if separator in raw:
+                left, _, right = raw.partition(separator)
+                return "/".join(_one_date(p, field, day_first, text) for p in (left, right))
+    return _one_date(raw, field, day_first, text)
+
+
+def _one_date(raw: str, field: str, day_first: bool | None, cell: str) -> str:
+    from dateutil import parser
+
+    raw = raw.strip()
+    if _ISO.match(raw):
+        return raw
+    digits = _DIGITS.match(raw)
+    if digits:
+        first, second = int(digits.group(1)), int(digits.group(3))
+        if first <= 12 and second <= 12 and first != second and day_first is None:
+            day_reading = _digits_date(raw, True)
+            month_reading = _digits_date(raw, False)
+            raise ParseError(
+                field,
+                cell,
+                f"a date that reads one way: {raw!r} is {_spoken(day_reading)} read day "
+                f"first, or {_spoken(month_reading)} read month first; say which "
+                "(load(..., day_first=True or False), or claimtrack check --day-first or "
+                "--month-first)",
+            )
+        order = first > 12 if day_first is None or first > 12 or second > 12 else day_first
+        moment = _digits_date(raw, order)
+        return _iso(moment, raw, field, precision="day")
+    try:
+        # two defaults tell which parts the text gave: a part that differs came from them
+        early = parser.parse(raw, default=dt.datetime(2000, 1, 1), dayfirst=bool(day_first))
+        late = parser.parse(raw, default=dt.datetime(2001, 12, 28), dayfirst=bool(day_first))
+    except (ValueError, OverflowError):
+        raise ParseError(
+            field, cell, "a date such as 2025-03-03, 3 March 2025, March 3, 2025 or 13/03/2025"
+        ) from None
+    if early.year != late.year:
+        raise ParseError(field, cell, "a date with its year, such as 3 March 2025")
+    precision = "day" if early.day == late.day else "month" if early.month == late.month else "year"
+    return _iso(early, raw, field, precision)
+
+
+def _digits_date(raw: str, day_first: bool) -> dt.datetime:
+    from dateutil import parser
+
+    try:
+        return parser.parse(raw, dayfirst=day_first, yearfirst=False)
+    except (ValueError, OverflowError):
+        raise ParseError("date", raw, "a real calendar date") from None
+
+
+def _spoken(moment: dt.datetime) -> str:
+    return f"{moment.day} {moment:%B} {moment.year}"
+
+
+def _iso(moment: dt.datetime, raw: str, field: str, precision: str) -> str:
+    if precision == "year":
+        return str(moment.year)
+    if precision == "month":
+        return f"{moment.year:04d}-{moment.month:02d}"
+    if field == "published" and ":" in raw:
+        return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
+    return moment.date().isoformat()
+
+
+def _record(row: Mapping[str, str | None], day_first: bool | None) -> Any:
     """A row as a claim record, or the error that says why it is not one."""
     try:
-        return _from_csv(row)
-    except (ValueError, TypeError) as err:  # the figure of a row with a unit
+        return _from_csv(row, day_first)
+    except (ValueError, TypeError) as err:  # the figure of a row with a unit, a bad date
         return err
 
 
-def _from_csv(row: Mapping[str, str | None]) -> dict[str, Any]:
+def _from_csv(row: Mapping[str, str | None], day_first: bool | None = None) -> dict[str, Any]:
     cell = {k: (v or "").strip() for k, v in row.items() if k}
+    for key in ("published", "period", "date"):
+        if cell.get(key):
+            cell[key] = read_date(cell[key], key, day_first)
     figure: Any = cell["figure"]
     if cell.get("unit"):
         figure = {
@@ -444,37 +574,49 @@ def _from_csv(row: Mapping[str, str | None]) -> dict[str, Any]:
     return record
 
 
+#: A file to load: a path, "-" for standard input, or an open text or binary file.
+Input = str | os.PathLike[str] | IO[str] | IO[bytes]
+#: The formats ``load`` reads, by their names for ``format=``.
+FORMATS = ("json", "jsonl", "csv", "tsv")
+
+
 @overload
 def load(
-    path: str | os.PathLike[str],
+    path: Input,
     errors: Literal["raise"] = "raise",
     *,
     columns: Mapping[str, str] | None = None,
     delimiter: str | None = None,
+    format: str | None = None,
+    day_first: bool | None = None,
 ) -> list[Claim]: ...
 @overload
 def load(
-    path: str | os.PathLike[str],
+    path: Input,
     errors: Literal["collect"],
     *,
     columns: Mapping[str, str] | None = None,
     delimiter: str | None = None,
+    format: str | None = None,
+    day_first: bool | None = None,
 ) -> LoadResult: ...
 
 
 def load(
-    path: str | os.PathLike[str],
+    path: Input,
     errors: str = "raise",
     *,
     columns: Mapping[str, str] | None = None,
     delimiter: str | None = None,
+    format: str | None = None,
+    day_first: bool | None = None,
 ) -> list[Claim] | LoadResult:
     r"""Read claims from a JSON, JSON Lines, CSV or TSV file (by suffix).
 
     Parameters
     ----------
     path
-        The file.
+        The file: a path, ``"-"`` for standard input, or an open file.
     errors
         ``"raise"`` (default): the first bad line raises ``FileFormatError`` naming
         the file, line and field. ``"collect"``: return a ``LoadResult`` with the
@@ -488,6 +630,15 @@ def load(
     delimiter
         The cell separator of a CSV or TSV file; by default "," for ``.csv`` and
         a tab for ``.tsv``.
+    format
+        ``"json"``, ``"jsonl"``, ``"csv"`` or ``"tsv"``; by default the file's
+        suffix says, and standard input or a file without one is recognised from
+        its first characters.
+    day_first
+        How a CSV's dates such as "03/04/2025" are read: True day first (3 April),
+        False month first (4 March). By default a date that reads both ways is
+        refused, with both readings in the message; "04/13/2025", "13.04.2025",
+        "March 3, 2025", "3 Mar 2025" and ISO dates are read as they are.
 
     Examples
     --------
@@ -501,8 +652,11 @@ def load(
     """
     if errors not in ("raise", "collect"):
         raise ValidationError("errors", errors, "'raise' or 'collect'")
-    name = str(path)
-    kind = _format_of(Path(path))
+    if format is not None and format not in FORMATS:
+        raise ValidationError("format", format, "one of " + ", ".join(FORMATS))
+    if day_first not in (None, True, False):
+        raise ValidationError("day_first", day_first, "True, False or None")
+    name, text, kind = _read_input(path, format)
     if kind not in ("csv", "tsv") and (columns is not None or delimiter is not None):
         raise ValidationError(
             "columns" if columns is not None else "delimiter",
@@ -512,12 +666,50 @@ def load(
     if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
         raise ValidationError("delimiter", delimiter, "a single character such as ',' or '\\t'")
     mapping = None if columns is None else _check_columns(columns)
-    text = read_text(path)
     with paused_gc():  # a million claims are tens of millions of objects, none in a cycle
         claims, problems = _structure_all(
-            name, _records(name, text, kind, mapping, delimiter), errors
+            name, _records(name, text, kind, mapping, delimiter, day_first), errors
         )
     return LoadResult(claims, problems) if errors == "collect" else claims
+
+
+def _read_input(path: Input, format: str | None) -> tuple[str, str, str]:
+    """(name, text, format) of what ``load`` was given."""
+    if isinstance(path, str | os.PathLike):
+        if str(path) != "-":
+            kind = format or _format_of(Path(path))
+            return str(path), read_text(path), kind
+        name, handle = "<stdin>", sys.stdin
+    elif hasattr(path, "read"):
+        name, handle = str(getattr(path, "name", "<file>")), path
+    else:
+        raise ValidationError("path", path, 'a path, "-" for standard input, or an open file')
+    data = handle.buffer.read() if hasattr(handle, "buffer") else handle.read()
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise FileFormatError(name, f"not valid UTF-8: {err.reason}") from None
+    if format is None and name not in ("<stdin>", "<file>"):
+        with contextlib.suppress(FileFormatError):
+            format = _format_of(Path(name))
+    return name, data, format or _sniff(data)
+
+
+def _sniff(text: str) -> str:
+    """The format of a text with no suffix to say: JSON, JSON Lines, or else CSV (TSV
+    when its first line has tabs and no commas)."""
+    start = text.lstrip()[:1]
+    if start == "[":
+        return "json"
+    if start == "{":
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return "jsonl"  # "Extra data" after the first line's object
+        return "json" if isinstance(data, Mapping) and "claims" in data else "jsonl"
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return "tsv" if "\t" in first and "," not in first else "csv"
 
 
 def _structure_all(
