@@ -95,5 +95,6 @@ class Options:
                 setattr(owner, name, value)
 
 
-#: The settings in force (``claimtrack.options``).
 options = Options()
+"""The settings in force: ``claimtrack.options.display.max_rows = 500``,
+``claimtrack.options.progress = False`` (see ``Options``)."""

@@ -68,7 +68,7 @@ def progress(
         raise ValidationError("progress", given, "True, False, None or a callable(done, total)")
     wanted = options.progress if given is None else given
     least = options.progress_from if minimum is None else minimum
-    if wanted is False or (wanted is None and total < least):
+    if wanted is False or total <= 0 or (wanted is None and total < least):
         yield _nothing
         return
     from tqdm.auto import tqdm
@@ -79,7 +79,7 @@ def progress(
         total=total,
         desc=label,
         unit=f" {unit}",
-        unit_scale=True,
+        unit_scale=total >= 100_000,
         delay=0.0 if wanted else DELAY,
         disable=False if wanted else None,
         dynamic_ncols=True,

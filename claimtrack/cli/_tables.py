@@ -9,7 +9,6 @@ from typing import Any
 from .._format import render_table
 from .._format.html import num
 from ..assessment import RELIABILITY_HEADERS, Assessment, reliability_rows
-from ..errors import ClaimtrackError
 from ..graph import ClaimGraph
 from ..model import Claim
 
@@ -29,12 +28,10 @@ SHOWN = 25  # rows of each table the terminal shows unless --all
 
 
 def seed_file(name: str) -> Path:
-    """A file of the bundled seed data: packaged in the wheel, or ``seeds/`` in a checkout."""
-    here = Path(__file__).resolve().parent.parent  # claimtrack/
-    for folder in (here / "seeds", here.parent / "seeds"):
-        if (folder / name).is_file():
-            return folder / name
-    raise ClaimtrackError(f"seed file {name!r} not found beside the package")
+    """A file of the bundled seed data (``claimtrack.datasets.path``)."""
+    from ..datasets import path
+
+    return path(name)
 
 
 def _cut(rows: list[Any], shown: int | None) -> tuple[list[Any], str]:

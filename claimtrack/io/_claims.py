@@ -50,6 +50,7 @@ __all__ = [
     "Problem",
     "converter",
     "dump",
+    "from_records",
     "load",
     "read_date",
 ]
@@ -710,6 +711,70 @@ def _sniff(text: str) -> str:
         return "json" if isinstance(data, Mapping) and "claims" in data else "jsonl"
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     return "tsv" if "\t" in first and "," not in first else "csv"
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, pandas' NA and NaT: a cell with nothing in it, never the text "nan"."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as the text a CSV would hold: 45.0 as "45", a midnight timestamp as its day."""
+    if isinstance(value, bool):
+        return "true" if value else ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None and value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | frozenset | set):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+#: Columns of ``claimtrack.to_pandas`` whose CSV names differ.
+_TABLE_NAMES = {"side": "source_side"}
+
+
+def from_records(
+    records: Iterable[Mapping[str, Any]],
+    errors: str = "raise",
+    *,
+    columns: Mapping[str, str] | None = None,
+    day_first: bool | None = None,
+    name: str = "<rows>",
+) -> list[Claim] | LoadResult:
+    """Claims from rows of cells (a DataFrame's records, say), read as ``load`` reads
+    CSV rows: ``columns`` names the column of each field, other columns are ignored,
+    and an empty cell (None, NaN, NA, NaT, blank) is a missing value, never text."""
+    if errors not in ("raise", "collect"):
+        raise ValidationError("errors", errors, "'raise' or 'collect'")
+    mapping = {} if columns is None else _check_columns(columns)
+
+    def rows() -> Iterator[tuple[int | None, Any]]:
+        for number, record in enumerate(records, start=1):
+            found = {_TABLE_NAMES.get(k, k): v for k, v in record.items() if isinstance(k, str)}
+            fields = {f: found.get(f) for f in _FIELDS if f in found}
+            fields.update({f: record.get(column) for f, column in mapping.items()})
+            cells = {f: "" if _missing(v) else _cell_text(v) for f, v in fields.items()}
+            absent = [f for f in ("source", "measure", "figure") if not cells.get(f)]
+            if absent:
+                yield number, ValidationError(absent[0], None, "a value (the cell is empty)")
+                continue
+            yield number, _record(cells, day_first)
+
+    with paused_gc():
+        claims, problems = _structure_all(name, rows(), errors)
+    return LoadResult(claims, problems) if errors == "collect" else claims
 
 
 def _structure_all(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import sys
@@ -170,20 +169,34 @@ def test_progress_bar_goes_to_stderr_when_asked(
 ) -> None:
     assert main(["check", str(both), "--progress"]) == 0
     captured = capsys.readouterr()
-    assert "linking [" in captured.err and "28/28 claims" in captured.err
+    # one bar over one link(): the claims, and the two a checker derived on the way
+    assert "linking: 100%" in captured.err and "30/30" in captured.err
     assert "linking" not in captured.out
 
 
-def test_progress_linking_in_steps_finds_the_same_verdicts() -> None:
-    from claimtrack.cli._main import Progress, build_graph
+def test_no_progress_shows_no_bar_even_when_the_settings_ask(
+    both: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with ct.options.changed(progress=True):
+        assert main(["check", str(both), "--no-progress"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_link_reports_progress_by_block_from_one_link() -> None:
     from claimtrack.synth import generate
 
     claims = generate(n_claims=2500, n_quantities=200, n_sources=10, seed=4).claims
-    stepped = build_graph(claims, Progress(len(claims), False, io.StringIO()))
-    stepped_at_once = {(v.relation.value, v.a.id, v.b.id) for v in stepped.verdicts()}
+    seen: list[tuple[int, int]] = []
     graph = ct.ClaimGraph(claims)
-    graph.link()
-    assert stepped_at_once == {(v.relation.value, v.a.id, v.b.id) for v in graph.verdicts()}
+    graph.link(progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) >= 150  # a tick per quantity block, not a few steps
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert seen[-1][0] == seen[-1][1] >= len(claims)
+    quiet = ct.ClaimGraph(claims)
+    quiet.link(progress=False)
+    assert {(v.relation.value, v.a.id, v.b.id) for v in graph.verdicts()} == {
+        (v.relation.value, v.a.id, v.b.id) for v in quiet.verdicts()
+    }
 
 
 def test_demo_tells_the_story_and_writes_its_files(
