@@ -124,9 +124,13 @@ def _heading(q: Quantity, unit: str | None) -> str:
     return f"{measure}\n{short(place, 30)} · {period}"
 
 
-def board_quantities(graph: ClaimGraph, limit: int | None = None) -> list[Quantity]:
-    """Quantities in board order: disputed first, then by how many claims, then by name."""
-    disputed = {d.quantity for d in graph.disputes()}
+def board_quantities(
+    graph: ClaimGraph, limit: int | None = None, disputed: set[Quantity] | None = None
+) -> list[Quantity]:
+    """Quantities in board order: disputed first, then by how many claims, then by name
+    (``disputed``: the disputed quantities, when the caller has them already)."""
+    if disputed is None:
+        disputed = {d.quantity for d in graph.disputes()}
     found = graph.quantities()
     order = sorted(found, key=lambda q: (q not in disputed, -len(found[q]), q.label))
     return order[:limit] if limit else order
@@ -170,15 +174,20 @@ def plot_board(
 
     graph, assessment = subject_of(subject)
     chosen = list(quantities) if quantities is not None else board_quantities(graph, limit)
-    pairs = [(v.a.id, v.b.id) for v in graph.verdicts(Relation.CONTRADICTS)]
+    # the contradictions of the claims drawn, looked up claim by claim: a board shows a
+    # few dozen claims of a graph that may hold a million verdicts
+    contradictions = {
+        (v.a.id, v.b.id): v
+        for q in chosen
+        for c in graph.claims(q)
+        for v in graph.verdicts(Relation.CONTRADICTS, claim=c)
+    }
+    pairs = list(contradictions)
     sides = {c.source.side for q in chosen for c in graph.claims(q)}
     colours = _html.side_colours(sides)
     n_rows = sum(len(graph.claims(q)) + 1.6 for q in chosen)
     ax = current_axes(ax, (11, 1.4 + 0.3 * max(n_rows, 3)))
-    gaps = {
-        tuple(sorted((v.a.id, v.b.id))): _gap(v.reason)
-        for v in graph.verdicts(Relation.CONTRADICTS)
-    }
+    gaps = {tuple(sorted(pair)): _gap(v.reason) for pair, v in contradictions.items()}
     ticks: list[tuple[float, str, bool]] = []  # (y, text, disputed) for headings
     labels: list[tuple[float, str]] = []
     y = 0.0

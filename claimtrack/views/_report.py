@@ -48,7 +48,7 @@ REPORT_ROWS = 100
 DISPUTES_SHOWN = 25
 #: Claims on the folded claim board: its quantities are taken, disputed first, until
 #: they hold this many claims.
-BOARD_CLAIMS = 120
+BOARD_CLAIMS = 60
 #: Running counts drawn as timelines.
 TIMELINES = 3
 
@@ -207,11 +207,11 @@ def _board_axes(subject: Subject, settings: dict[str, Any]) -> Axes:
     return _fresh((11, 1.4 + 0.3 * max(rows, 3)))
 
 
-def _board_choice(graph: ClaimGraph) -> list[Quantity]:
+def _board_choice(graph: ClaimGraph, found: list[Dispute]) -> list[Quantity]:
     """Quantities for the report's board, disputed first, up to ``BOARD_CLAIMS`` claims."""
     chosen: list[Quantity] = []
     held = 0
-    for q in board_quantities(graph):
+    for q in board_quantities(graph, disputed={d.quantity for d in found}):
         n = len(graph.claims(q))
         if chosen and held + n > BOARD_CLAIMS:
             break
@@ -234,11 +234,14 @@ def _same_quantity(graph: ClaimGraph, v: Verdict) -> bool:
     return graph.quantity(v.a) == graph.quantity(v.b)
 
 
-def _dispute_html(graph: ClaimGraph, assessment: Assessment, d: Dispute) -> str:
+def _dispute_html(
+    graph: ClaimGraph, assessment: Assessment, d: Dispute, said_above: set[str]
+) -> str:
     sides = _own_sides(graph, d)
     head = "".join(f"<th{_html.LEFT}>side {i}</th>" for i in range(1, len(sides) + 1))
     cells = "".join(f"<td{_html.LEFT}>{_statement_list(side)}</td>" for side in sides)
     reasons = list(dict.fromkeys(v.reason for v in d.contradictions if _same_quantity(graph, v)))
+    said_above.update(reasons[:4])
     why = "".join(f"<li>{_html.esc(r)}</li>" for r in reasons[:4])
     if len(reasons) > 4:
         why += f'<li class="muted">… {len(reasons) - 4} more</li>'
@@ -259,7 +262,11 @@ def _dispute_html(graph: ClaimGraph, assessment: Assessment, d: Dispute) -> str:
 
 
 def _disputes_section(
-    graph: ClaimGraph, assessment: Assessment, found: list[Dispute], max_rows: int
+    graph: ClaimGraph,
+    assessment: Assessment,
+    found: list[Dispute],
+    max_rows: int,
+    said_above: set[str],
 ) -> tuple[str, list[Verdict]]:
     """The disputes about one quantity, most contested first; and the contradictions
     between a part and its whole, which are told apart."""
@@ -270,7 +277,7 @@ def _disputes_section(
     out = ["<h2>Disputes</h2>"]
     if not own:
         out.append('<p class="ct">No two claims about the same quantity contradict each other.</p>')
-    out += [_dispute_html(graph, assessment, d) for d in own[:DISPUTES_SHOWN]]
+    out += [_dispute_html(graph, assessment, d, said_above) for d in own[:DISPUTES_SHOWN]]
     rest = own[DISPUTES_SHOWN:]
     if rest:
         rows = [
@@ -291,10 +298,11 @@ def _disputes_section(
     return "".join(out), parts
 
 
-def _parts_section(parts: list[Verdict], max_rows: int) -> str:
+def _parts_section(parts: list[Verdict], max_rows: int, said_above: set[str]) -> str:
     if not parts:
         return ""
     reasons = list(dict.fromkeys(v.reason for v in parts))
+    said_above.update(reasons[:max_rows])
     rows = [(r,) for r in reasons]
     return (
         "<h3>Parts that exceed their whole</h3>"
@@ -326,8 +334,7 @@ def _doubts(assessment: Assessment) -> dict[Quantity, list[str]]:
     return found
 
 
-def _doubt_section(assessment: Assessment, max_rows: int) -> str:
-    doubts = _doubts(assessment)
+def _doubt_section(assessment: Assessment, doubts: dict[Quantity, list[str]], max_rows: int) -> str:
     items = sorted(doubts, key=lambda q: (-len(assessment.estimates[q].dissent), q.label))
     rows = []
     for q in items[:max_rows]:
@@ -420,11 +427,16 @@ def _sentence_key(reason: str) -> str:
     return " + ".join(sorted(left.split(" + "))) + sep + right
 
 
-def _verdicts_table(verdicts: Sequence[Verdict], max_rows: int) -> str:
-    """Each reason once, with how many verdicts gave it."""
+def _verdicts_table(verdicts: Sequence[Verdict], max_rows: int, said_above: set[str]) -> str:
+    """Each reason once, with how many verdicts gave it; reasons the disputes above
+    already gave are not repeated."""
     counts: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], str] = {}
+    above = 0
     for v in verdicts:
+        if v.reason in said_above:
+            above += 1
+            continue
         key = (v.relation.value, _sentence_key(v.reason))
         counts[key] = counts.get(key, 0) + 1
         first.setdefault(key, v.reason)
@@ -491,9 +503,13 @@ def report_html(
     with _progress_sections(steps, given) as tick:
         found = graph.disputes()
         verdict_list = graph.verdicts()
-        disputes, parts = _disputes_section(graph, assessment, found, max_rows)
+        said_above: set[str] = set()  # sentences the page gave already: each is said once
+        disputes, parts = _disputes_section(graph, assessment, found, max_rows, said_above)
+        parts_html = _parts_section(parts, max_rows, said_above)
         tick(1)
-        doubt = _doubt_section(assessment, max_rows)
+        doubts = _doubts(assessment)
+        doubted = len(doubts)
+        doubt = _doubt_section(assessment, doubts, max_rows)
         tick(1)
         timeline = _timeline_section(graph) if board else ""
         if board:
@@ -502,13 +518,13 @@ def report_html(
         sections.append(
             f'<p class="ct-sum"><b>{len(graph):,}</b> claims from <b>{len(graph.sources()):,}'
             f"</b> sources: <b>{n_disputes:,}</b> disputed quantities, "
-            f"<b>{len(_doubts(assessment)):,}</b> estimates in doubt, "
+            f"<b>{doubted:,}</b> estimates in doubt, "
             f"<b>{len(assessment.estimates):,}</b> estimates in all.</p>"
         )
-        sections += [disputes, _parts_section(parts, max_rows), doubt, timeline]
+        sections += [disputes, parts_html, doubt, timeline]
         sections.append("<h2>Everything else</h2>")
         if board and len(graph):
-            chosen = _board_choice(graph)
+            chosen = _board_choice(graph, found)
             sections.append(_folded("Claim board, quantities", len(chosen),
                                     board_svg(assessment, quantities=chosen)))  # fmt: skip
             tick(1)
@@ -531,7 +547,11 @@ def report_html(
         sections.append(_folded("Claim grades", len(graph), _grades_table(assessment, max_rows)))
         tick(1)
         sections.append(
-            _folded("Verdicts", len(verdict_list), _verdicts_table(verdict_list, max_rows))
+            _folded(
+                "Verdicts",
+                len(verdict_list),
+                _verdicts_table(verdict_list, max_rows, said_above),
+            )
         )
         tick(1)
     sections.append(f'<p class="ct muted">Made with claimtrack {_html.esc(__version__)}.</p>')
