@@ -198,22 +198,22 @@ def test_plot_timeline_dashes_projections_and_hollows_revisions() -> None:
             published="2023-09-12",
             status="revised",
             **base,
-        ),  # fmt: skip
+        ),
         Claim(source="Health ministry", figure="3,958", published="2023-09-17", **base),
         Claim(
             source="Mayor", figure="up to 20,000", published="2023-09-14", kind="projection", **base
-        ),  # fmt: skip
+        ),
         Claim(
             source="Mayor",
             figure="18,000 to 20,000",
             published="2023-09-15",
             kind="projection",
             **base,
-        ),  # fmt: skip
+        ),
     ]
     g = ClaimGraph(claims)
     g.link()
-    fig, ax = plt.subplots()
+    _fig, ax = plt.subplots()
     assert ct.plot_timeline(g, ax=ax) is ax
     dashed = [ln for ln in ax.lines if len(ln.get_xdata()) == 2 and ln.get_linestyle() == "--"]
     assert len(dashed) == 1  # the mayor's projections, on their own line
@@ -224,7 +224,7 @@ def test_plot_timeline_dashes_projections_and_hollows_revisions() -> None:
 
 
 def test_ax_none_draws_on_the_current_axes_as_pandas_does(quake: ClaimGraph) -> None:
-    fig, (left, right) = plt.subplots(1, 2)
+    fig, (_left, right) = plt.subplots(1, 2)
     plt.sca(right)
     assert ct.plot_timeline(quake) is right
     assert ct.plot_board(quake, limit=2) is right
