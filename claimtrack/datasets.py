@@ -51,6 +51,8 @@ def path(name: str) -> Path:
 def seed_report() -> list[Claim]:
     """Every numeric figure of the seed report, one claim each.
 
+    Examples
+    --------
     >>> claims = seed_report()
     >>> claims[3].source.name, claims[3].figure.value, claims[3].place
     ('Russian defence ministry', 45, 'Russia')

@@ -333,6 +333,8 @@ class Figure:
         """The figure times a positive factor, interval and all ("half" of "a million");
         ``changes`` set other fields of the result (``unit=``, ``text=``).
 
+        Examples
+        --------
         >>> Figure.parse("about 200").scaled(3).bounds
         (540, 660)
         """
@@ -380,6 +382,8 @@ class Figure:
     def distance(self, other: Figure) -> float:
         """Relative gap between the intervals: 0 when they overlap, else gap / larger value.
 
+        Examples
+        --------
         >>> Figure.parse("238").distance(Figure.parse("about 220"))
         0.0
         >>> round(Figure.parse("45").distance(Figure.parse("60")), 3)
@@ -396,6 +400,8 @@ class Figure:
         relative to the larger value (``distance``). The one rule: checkers, estimates
         and grades all use it.
 
+        Examples
+        --------
         >>> Figure(100).agrees(Figure(105.2), 0.05), Figure(100).agrees(Figure(106), 0.05)
         (True, False)
         """
@@ -410,6 +416,8 @@ class Figure:
     def total(figures: Iterable[Figure]) -> Figure:
         """The sum of figures (parts of a whole), with the interval of the sum.
 
+        Examples
+        --------
         >>> Figure.total([Figure.parse("23"), Figure.parse("six"), Figure.parse("at least 2")])
         Figure('31 [31, inf] (sum)')
         """

@@ -269,6 +269,8 @@ class Period:
     ``start`` or ``end`` is None when that side is open. ``precision`` (day, month
     or year) is how finely the ends were stated.
 
+    Examples
+    --------
     >>> str(Period.parse("since 2022")), str(Period.parse("2024-08")), Period.parse("2024").end
     ('2022/', '2024-08', datetime.date(2024, 12, 31))
     """

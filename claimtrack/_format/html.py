@@ -177,10 +177,17 @@ def side_colours(sides: Iterable[str | None]) -> dict[str | None, str]:
     return out
 
 
+#: The side badge's look, inline: a notebook that is not trusted drops <style> elements.
+_BADGE = (
+    "display:inline-block;padding:0 6px;border-radius:8px;background:#f1f1f1;"
+    "border-left:4px solid #8a8a8a;margin-left:4px;margin-right:2px"
+)
+
+
 def side_badge(side: str | None) -> Markup:
     if not side:
         return Markup("")
-    return Markup(f'<span class="side">{esc(side)}</span>')
+    return Markup(f'<span class="side" style="{_BADGE}">{esc(side)}</span>')
 
 
 def relation(name: str) -> Markup:

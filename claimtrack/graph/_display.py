@@ -18,11 +18,13 @@ __all__ = ["disputes_html", "graph_html"]
 
 def _dispute_row(d: Dispute) -> tuple[Any, ...]:
     sides = _html.Markup(
-        '<span class="vs">vs</span>'.join(
+        ' <span class="vs" style="font-weight:600;color:#b00020">vs</span> '.join(
             "<br>".join(said_html(c) for c in side) for side in d.sides
         )
     )
-    reasons = _html.Markup("<br>".join(_html.esc(v.reason) for v in d.contradictions[:3]))
+    # each sentence once: relayed copies give the same contradiction again
+    said = list(dict.fromkeys(v.reason for v in d.contradictions))[:3]
+    reasons = _html.Markup("<br>".join(_html.esc(r) for r in said))
     return (d.quantity.label, sides, reasons)
 
 

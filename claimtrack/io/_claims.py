@@ -444,6 +444,8 @@ def read_date(text: str, field: str = "date", day_first: bool | None = None) -> 
     left None, the date is refused with both readings in the message. Dates are
     read by python-dateutil's parser.
 
+    Examples
+    --------
     >>> read_date("March 3, 2025"), read_date("13/03/2025"), read_date("03/04/2025", day_first=True)
     ('2025-03-03', '2025-03-13', '2025-04-03')
     """

@@ -122,12 +122,11 @@ def from_pandas(
     Examples
     --------
     >>> import pandas as pd
-    >>> df = pd.DataFrame({"Who": ["Kyiv", "Monitor A"], "Deaths": [238, None],
-    ...                    "Where": [None, "Kursk"]})
-    >>> claims = from_pandas(df.dropna(subset=["Deaths"]), columns={"source": "Who",
-    ...     "figure": "Deaths", "place": "Where"} | {"measure": "Who"})
-    >>> claims[0].figure.value, claims[0].place
-    (238, None)
+    >>> df = pd.DataFrame({"Who": ["Kyiv", "Monitor A"], "Deaths": [238, 90],
+    ...                    "Where": [None, "Kursk"], "measure": "troops killed"})
+    >>> claims = from_pandas(df, columns={"source": "Who", "figure": "Deaths", "place": "Where"})
+    >>> [(c.figure.value, c.place) for c in claims]
+    [(238, None), (90, 'Kursk')]
     """
     from ..errors import ValidationError
 

@@ -64,7 +64,9 @@ def test_check_json_has_disputes_and_the_lines_it_skipped(
     out, err = capsys.readouterr()
     result = json.loads(out)
     assert result["skipped"][0]["line"] == 29 and "not JSON" in result["skipped"][0]["reason"]
-    (bryansk,) = [d for d in result["disputes"] if d["quantity"].startswith("drones destroyed · Bryansk")]
+    (bryansk,) = [
+        d for d in result["disputes"] if d["quantity"].startswith("drones destroyed · Bryansk")
+    ]
     assert len(bryansk["sides"]) == 2 and "apart" in bryansk["reasons"][0]
     assert "skipped" in err  # people still hear about it on standard error
 
@@ -116,7 +118,10 @@ def test_common_date_forms_are_read(tmp_path: Path) -> None:
     path = tmp_path / "sheet.csv"
     path.write_text(DATES)
     a, b, c, d = ct.load(path)
-    assert a.published == ct.Claim(source="x", measure="m", figure="1", published="2025-03-03").published
+    assert (
+        a.published
+        == ct.Claim(source="x", measure="m", figure="1", published="2025-03-03").published
+    )
     assert str(a.period) == "2025-03-03" and str(b.published) == "2025-03-13"
     assert c.published.isoformat() == "2025-03-13T14:30:00" and str(c.period) == "2025-03-02/"
     assert str(d.published) == "2025-03-04" and str(d.period) == "2025-03"
@@ -126,7 +131,9 @@ def test_ambiguous_days_are_refused_with_both_readings_unless_an_order_is_set(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "sheet.csv"
-    path.write_text("source,measure,figure,published\nA,deaths,10,2025-03-03\nB,deaths,12,03/04/2025\n")
+    path.write_text(
+        "source,measure,figure,published\nA,deaths,10,2025-03-03\nB,deaths,12,03/04/2025\n"
+    )
     with pytest.raises(ct.FileFormatError) as caught:
         ct.load(path)
     message = str(caught.value)
