@@ -481,8 +481,8 @@ def _one_date(raw: str, field: str, day_first: bool | None, cell: str) -> str:
     if digits:
         first, second = int(digits.group(1)), int(digits.group(3))
         if first <= 12 and second <= 12 and first != second and day_first is None:
-            day_reading = _digits_date(raw, True)
-            month_reading = _digits_date(raw, False)
+            day_reading = _digits_date(raw, True, field)
+            month_reading = _digits_date(raw, False, field)
             raise ParseError(
                 field,
                 cell,
@@ -492,7 +492,7 @@ def _one_date(raw: str, field: str, day_first: bool | None, cell: str) -> str:
                 "--month-first)",
             )
         order = first > 12 if day_first is None or first > 12 or second > 12 else day_first
-        moment = _digits_date(raw, order)
+        moment = _digits_date(raw, order, field)
         return _iso(moment, raw, field, precision="day")
     try:
         # two defaults tell which parts the text gave: a part that differs came from them
@@ -508,13 +508,13 @@ def _one_date(raw: str, field: str, day_first: bool | None, cell: str) -> str:
     return _iso(early, raw, field, precision)
 
 
-def _digits_date(raw: str, day_first: bool) -> dt.datetime:
+def _digits_date(raw: str, day_first: bool, field: str) -> dt.datetime:
     from dateutil import parser
 
     try:
         return parser.parse(raw, dayfirst=day_first, yearfirst=False)
     except (ValueError, OverflowError):
-        raise ParseError("date", raw, "a real calendar date") from None
+        raise ParseError(field, raw, "a real calendar date") from None
 
 
 def _spoken(moment: dt.datetime) -> str:

@@ -66,8 +66,15 @@ def test_tables_in_jupyterlab_align_prose_left_and_numbers_right(
             "g.link();",
             "g",
             "a = ct.assess(g)\na",
+            "ct.ClaimGraph(ct.datasets.seed_report()).link(progress=True)",
         ],
     )
+    import nbformat
+
+    # in a notebook the progress bar is tqdm's widget, not text on standard error
+    ran = nbformat.read(tmp_path / "probe.ipynb", as_version=4)
+    shown = [o for o in ran.cells[-1].outputs if "data" in o]
+    assert any("application/vnd.jupyter.widget-view+json" in o["data"] for o in shown)
     with jupyterlab(tmp_path) as url:
         driver.set_window_size(1400, 1000)
         driver.get(f"{url}/lab/tree/probe.ipynb")
