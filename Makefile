@@ -25,7 +25,7 @@ $(VENV)/.jupyter: pyproject.toml | $(PY)
 
 ## notebook: install JupyterLab into .venv and open the tour notebook
 notebook: $(VENV)/.jupyter
-	$(VENV)/bin/jupyter lab examples/tour.ipynb
+	$(VENV)/bin/jupyter lab examples/tour.ipynb $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # the report and notebook checks drive Debian's chromium (installed when missing: CI runs as root)
 browser:
