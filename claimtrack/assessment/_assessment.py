@@ -145,9 +145,8 @@ class Assessment:
         return tables[table]()
 
     def __str__(self) -> str:
-        rows = [
-            (q.label, e.figure.format(), len(e.sources), len(e.dissent))
-            for q, e in self.estimates.items()
+        rows = [  # numbers rounded for people, as every table writes them
+            (q.label, _said(e), len(e.sources), len(e.dissent)) for q, e in self.estimates.items()
         ]
         return render_table(["quantity", "estimate", "sources", "dissenting"], rows, limit=60)
 

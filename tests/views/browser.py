@@ -64,7 +64,13 @@ def jupyterlab(root: Path) -> Iterator[str]:
     (
         settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
     ).write_text('{"fetchNews": "false", "checkForUpdates": false}')
-    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings), "MPLBACKEND": "Agg"}
+    env = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        # the open tabs are remembered here, not in the user's own workspaces
+        "JUPYTERLAB_WORKSPACES_DIR": str(root / ".lab-workspaces"),
+        "MPLBACKEND": "Agg",
+    }
     server = subprocess.Popen(
         [
             sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
