@@ -257,3 +257,16 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(
     monkeypatch.setattr(sys, "stdout", stream)
     assert main(["check", str(both), "--all"]) == 1  # no BrokenPipeError traceback
     stream.close()
+
+
+def test_assess_reports_progress_to_the_end() -> None:
+    from claimtrack.synth import generate
+
+    graph = ct.ClaimGraph(generate(n_claims=600, n_quantities=60, n_sources=8, seed=5).claims)
+    seen: list[tuple[int, int]] = []
+    quiet = ct.assess(graph, progress=lambda done, total: seen.append((done, total)))
+    assessing = [s for s in seen if s[1] == 2 * len(graph)]
+    linking = seen[: len(seen) - len(assessing)]
+    assert linking and linking[-1][0] == linking[-1][1]  # linking first, to its end
+    assert len(assessing) > 10 and assessing[-1] == (2 * len(graph), 2 * len(graph))
+    assert ct.assess(graph, progress=False).estimates.keys() == quiet.estimates.keys()
