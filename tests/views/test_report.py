@@ -280,3 +280,14 @@ def test_plot_board_labels_brackets() -> None:
     ax = ct.plot_board(g, limit=4)
     assert {"23% apart", "58% apart"} <= {t.get_text() for t in ax.texts}
     assert EVIL not in {t.get_text() for t in ax.texts}
+
+
+def test_the_graph_s_notebook_table_keeps_sides_to_their_quantity() -> None:
+    markup = seed_graph()._repr_html_()
+    rows = re.findall(r"<tr>(.*?)</tr>", markup, flags=re.S)
+    (russia,) = [text_of(r) for r in rows if "drones destroyed · Russia" in r]
+    sides = russia.split("parts that add up to more:")[0]
+    assert " vs " not in sides  # nobody about Russia as a whole disagrees
+    assert "30 Monitor A (Bryansk)" in russia  # the part, named as a part
+    (bryansk,) = [text_of(r) for r in rows if "drones destroyed · Bryansk" in r]
+    assert " vs " in bryansk
