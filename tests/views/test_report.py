@@ -233,11 +233,13 @@ def test_ax_none_draws_on_the_current_axes_as_pandas_does(quake: ClaimGraph) -> 
     assert ax.figure is not fig
 
 
-@pytest.mark.parametrize("draw", ["timeline", "board"])
+@pytest.mark.parametrize("draw", ["timeline", "board", "graph"])
 def test_pictures_keep_their_labels_inside_a_subplot(quake: ClaimGraph, draw: str) -> None:
     fig, (left, right) = plt.subplots(1, 2, figsize=(14, 6), layout="constrained")
     if draw == "timeline":
         ct.plot_timeline(quake, ax=left)
+    elif draw == "graph":
+        ct.plot_graph(quake, ax=left)
     else:
         ct.plot_board(quake, ax=left, limit=2)
     fig.canvas.draw()
