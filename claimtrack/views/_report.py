@@ -298,17 +298,44 @@ def _disputes_section(
     return "".join(out), parts
 
 
-def _parts_section(parts: list[Verdict], max_rows: int, said_above: set[str]) -> str:
-    if not parts:
-        return ""
-    reasons = list(dict.fromkeys(v.reason for v in parts))
-    said_above.update(reasons[:max_rows])
-    rows = [(r,) for r in reasons]
-    return (
-        "<h3>Parts that exceed their whole</h3>"
-        '<p class="ct muted">Claims about places within a place, that add up to more than '
-        "a claim for the whole:</p>" + _html.table(["why"], rows, max_rows=max_rows)
-    )
+#: What each checker's contradictions between quantities are, for a heading and a line.
+_ACROSS = {
+    "part_whole": (
+        "Parts that exceed their whole",
+        "Claims about places within a place that add up to more than a claim for the whole:",
+    ),
+    "cumulative": (
+        "Running counts that fell",
+        "A count to date that stands below one reported earlier (a revision, or an error):",
+    ),
+}
+#: Rows of each such list shown unfolded; the rest are folded below it.
+ACROSS_SHOWN = 8
+
+
+def _across_section(parts: list[Verdict], max_rows: int, said_above: set[str]) -> str:
+    """Contradictions between claims about different quantities, by the checker that
+    found them: a part against its whole, a running count against its earlier self."""
+    by_checker: dict[str, list[str]] = {}
+    for v in parts:
+        by_checker.setdefault(v.checker, []).append(v.reason)
+    out = []
+    for checker, found in sorted(by_checker.items(), key=lambda kv: kv[0] not in _ACROSS):
+        title, line = _ACROSS.get(checker, (f"Other contradictions ({checker})", ""))
+        reasons = list(dict.fromkeys(found))
+        said_above.update(reasons[:max_rows])
+        shown = "".join(f"<li>{_html.esc(r)}</li>" for r in reasons[:ACROSS_SHOWN])
+        rest = reasons[ACROSS_SHOWN:]
+        folded = (
+            f"<details><summary>{len(rest):,} more</summary>"
+            + _html.table(["why"], [(r,) for r in rest], max_rows=max_rows)
+            + "</details>"
+            if rest
+            else ""
+        )
+        intro = f'<p class="ct muted">{_html.esc(line)}</p>' if line else ""
+        out.append(f'<h3>{_html.esc(title)}</h3>{intro}<ul class="ct">{shown}</ul>{folded}')
+    return "".join(out)
 
 
 def _doubts(assessment: Assessment) -> dict[Quantity, list[str]]:
@@ -505,7 +532,7 @@ def report_html(
         verdict_list = graph.verdicts()
         said_above: set[str] = set()  # sentences the page gave already: each is said once
         disputes, parts = _disputes_section(graph, assessment, found, max_rows, said_above)
-        parts_html = _parts_section(parts, max_rows, said_above)
+        parts_html = _across_section(parts, max_rows, said_above)
         tick(1)
         doubts = _doubts(assessment)
         doubted = len(doubts)

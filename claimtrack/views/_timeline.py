@@ -167,7 +167,7 @@ def draw_timeline(graph: ClaimGraph, count: RunningCount, ax: Axes) -> Axes:
                 alpha=0.85, zorder=2)  # fmt: skip
         for c, x, y in zip(claims, xs, ys, strict=True):
             low, high = c.figure.bounds
-            if math.isfinite(high) and high > low:
+            if math.isfinite(high) and high > low > 0:  # "up to 20,000" draws no bar from 0
                 ax.plot([x, x], [low, high], color=colour, lw=1, alpha=0.5, zorder=1)
                 top = max(top, high)
             hollow = c.status != "standing"

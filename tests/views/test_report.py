@@ -53,8 +53,8 @@ def test_the_report_leads_with_disputes_then_doubts_then_running_counts(
     order = [markup.index(h) for h in ("<h2>Disputes", "<h2>Estimates in doubt",
                                        "<h2>Running counts", "<h2>Everything else")]  # fmt: skip
     assert order == sorted(order)
-    # nothing folded before the findings; everything after them folded
-    assert "<details" not in markup[: order[2]] or markup.index("<details") > order[1]
+    # the first dispute comes before anything folded; everything after the findings folds
+    assert markup.index('<div class="dispute">') < markup.index("<details")
     rest = markup[order[3] :]
     for title in ("Claim board", "Every estimate", "Source reliability", "Claim grades",
                   "Verdicts"):  # fmt: skip
@@ -293,3 +293,14 @@ def test_the_graph_s_notebook_table_keeps_sides_to_their_quantity() -> None:
     assert "30 Monitor A (Bryansk)" in russia  # the part, named as a part
     (bryansk,) = [text_of(r) for r in rows if "drones destroyed · Bryansk" in r]
     assert " vs " in bryansk
+
+
+def test_contradictions_across_quantities_are_told_by_kind() -> None:
+    g = ClaimGraph(story_claims("derna_flood_2023"))
+    markup = report_html(g.assess(), title="Derna", board=False)
+    fell = markup.split("<h3>Running counts that fell</h3>", 1)[1].split("<h", 1)[0]
+    assert "for a count since 2023-09-10" in text_of(fell)
+    assert fell.count("<li>") <= 8  # the rest folded
+    if "<h3>Parts that exceed their whole</h3>" in markup:
+        parts = markup.split("<h3>Parts that exceed their whole</h3>", 1)[1].split("<h", 1)[0]
+        assert "for a count since" not in text_of(parts)
