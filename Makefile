@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 OUT ?= demo-output
 
-.PHONY: demo test fuzz lint typecheck docs bench clean
+.PHONY: demo notebook test fuzz lint typecheck docs bench clean browser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,19 @@ $(VENV)/.test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[notebook,test,docs]'
 	touch $@ $(VENV)/.demo $(VENV)/.docs
 
+$(VENV)/.jupyter: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[jupyter]'
+	touch $@ $(VENV)/.demo
+
+## notebook: install JupyterLab into .venv and open the tour notebook
+notebook: $(VENV)/.jupyter
+	$(VENV)/bin/jupyter lab examples/tour.ipynb $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+# the report and notebook checks drive Debian's chromium (installed when missing: CI runs as root)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
 $(VENV)/.docs: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[notebook,docs]'
 	touch $@
@@ -28,18 +41,12 @@ demo: $(VENV)/.demo
 	$(VENV)/bin/claimtrack demo --out $(OUT)
 
 ## test: lint, type-check and run the whole suite
-test: $(VENV)/.test lint typecheck chromium
+test: $(VENV)/.test browser lint typecheck
 	MPLBACKEND=Agg $(PY) -m pytest -q
-
-# Tests of HTML and JSON-LD in a page run a real headless Chromium (Debian's package).
-.PHONY: chromium
-chromium:
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; } \
-	  || { echo "make test needs Chromium: apt-get install chromium chromium-driver" >&2; exit 1; }
 
 ## fuzz: the suite again on fresh random examples (make test uses fixed ones), FUZZ_RUNS times
 FUZZ_RUNS ?= 3
-fuzz: $(VENV)/.test
+fuzz: $(VENV)/.test browser
 	for run in $$(seq $(FUZZ_RUNS)); do \
 		CLAIMTRACK_HYPOTHESIS=fuzz MPLBACKEND=Agg $(PY) -m pytest -q -x tests || exit 1; \
 	done

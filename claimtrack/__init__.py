@@ -5,6 +5,8 @@ period. See the README for a tour and ``docs/`` for the guide. The names below
 are the public API; every module not named here is private.
 """
 
+from . import datasets
+from ._format import options
 from ._version import __version__
 from .assessment import (
     Assessment,
@@ -47,7 +49,7 @@ from .measures import MeasureLexicon
 from .model import Claim, Period, Source
 from .places import Gazetteer
 from .relations import Quantity, Relation, Verdict
-from .views import plot_board, plot_graph, report_html, to_pandas
+from .views import from_pandas, plot_board, plot_graph, plot_timeline, report_html, to_pandas
 
 __all__ = [
     "Assessment",
@@ -87,15 +89,19 @@ __all__ = [
     "available_checkers",
     "checker",
     "claim_reviews",
+    "datasets",
     "dump",
     "dump_claim_reviews",
     "dump_graph",
     "dump_table",
     "extract",
+    "from_pandas",
     "load",
     "load_graph",
+    "options",
     "plot_board",
     "plot_graph",
+    "plot_timeline",
     "report_html",
     "running_estimate",
     "timeline",

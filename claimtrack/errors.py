@@ -114,6 +114,8 @@ class SkippedPhraseWarning(UserWarning):
     ``end`` are where the phrase is in the text, ``phrase`` its text (shortened), and
     ``reason`` the error that kept it out.
 
+    Examples
+    --------
     >>> import warnings
     >>> import claimtrack
     >>> with warnings.catch_warnings(record=True) as caught:

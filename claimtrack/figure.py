@@ -310,6 +310,8 @@ class Figure:
         """The figure times a positive factor, interval and all ("half" of "a million");
         ``changes`` set other fields of the result (``unit=``, ``text=``).
 
+        Examples
+        --------
         >>> Figure.parse("about 200").scaled(3).bounds
         (540, 660)
         """
@@ -357,6 +359,8 @@ class Figure:
     def distance(self, other: Figure) -> float:
         """Relative gap between the intervals: 0 when they overlap, else gap / larger value.
 
+        Examples
+        --------
         >>> Figure.parse("238").distance(Figure.parse("about 220"))
         0.0
         >>> round(Figure.parse("45").distance(Figure.parse("60")), 3)
@@ -382,6 +386,8 @@ class Figure:
         Two half-open intervals always overlap, and overlap is not agreement: an
         unbounded end says nothing of where the value lies beyond the bound.
 
+        Examples
+        --------
         >>> Figure(100).agrees(Figure(105.2), 0.05), Figure(100).agrees(Figure(106), 0.05)
         (True, False)
         >>> a, b = Figure.parse("more than 200"), Figure.parse("over 900")
@@ -417,6 +423,8 @@ class Figure:
     def total(figures: Iterable[Figure]) -> Figure:
         """The sum of figures (parts of a whole), with the interval of the sum.
 
+        Examples
+        --------
         >>> Figure.total([Figure.parse("23"), Figure.parse("six"), Figure.parse("at least 2")])
         Figure('31 [31, inf] (sum)')
         """

@@ -328,6 +328,8 @@ class Period:
     ``start`` or ``end`` is None when that side is open. ``precision`` (day, month
     or year) is how finely the ends were stated.
 
+    Examples
+    --------
     >>> str(Period.parse("since 2022")), str(Period.parse("2024-08")), Period.parse("2024").end
     ('2022/', '2024-08', datetime.date(2024, 12, 31))
     """
@@ -692,5 +694,12 @@ def who_html(c: Claim) -> _html.Markup:
 
 
 def said_html(c: Claim) -> _html.Markup:
-    """A claim's figure and who said it, as HTML."""
-    return _html.Markup(f"<b>{_html.esc(c.figure.format())}</b> " + who_html(c))
+    """A claim's figure and who said it, as HTML; a figure computed from others is
+    rounded for people ("≈ 154 (derived)"), its exact value kept in the claim."""
+    f = c.figure
+    shown = (
+        f"≈ {_html.with_unit(_html.num(float(f.value)), f.unit)} (derived)"
+        if f.hedge == "derived"
+        else f.format()
+    )
+    return _html.Markup(f"<b>{_html.esc(shown)}</b> " + who_html(c))

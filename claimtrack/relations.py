@@ -162,7 +162,7 @@ class Verdict:
         return verdicts_html([self])
 
 
-def verdicts_html(items: Iterable[Verdict], limit: int = _html.ROW_LIMIT) -> str:
+def verdicts_html(items: Iterable[Verdict], limit: int | None = None) -> str:
     """Verdicts as an HTML table: relation, both claims, strength, reason, checker."""
     items = list(items)
     rows = [
@@ -170,7 +170,7 @@ def verdicts_html(items: Iterable[Verdict], limit: int = _html.ROW_LIMIT) -> str
             _html.relation(v.relation.value), said_html(v.a), said_html(v.b),
             f"{v.strength:.2f}", v.reason, v.checker,
         )
-        for v in items[:limit]
+        for v in items[: _html.limit_rows(limit)]
     ]  # fmt: skip
     headers = ["relation", "a", "b", "strength", "reason", "checker"]
-    return _html.table(headers, rows, total=len(items))
+    return _html.table(headers, rows, total=len(items), max_rows=limit)

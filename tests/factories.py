@@ -85,3 +85,37 @@ def evil_claim(figure: str = "45", **kw: Any) -> Claim:
         "via": (EVIL,),
     } | kw
     return make_claim(figure, **fields)
+
+
+def story_claims(name: str) -> list[Claim]:
+    """The claims of an evolving story of ``tests/data/stories`` (one JSON object a line)."""
+    import json
+
+    claims = []
+    path = ROOT / "tests" / "data" / "stories" / f"{name}.jsonl"
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        figure = ct.Figure.parse(row["figure"])
+        if row.get("unit") and figure.unit != row["unit"]:
+            figure = ct.Figure.parse(f"{row['figure']} {row['unit']}")
+        claims.append(
+            Claim(
+                source=Source(row["source"], kind=row["source_kind"], speaks_for=row["speaks_for"]),
+                measure=row["measure"],
+                figure=figure,
+                place=row["place"],
+                period=row["period"],
+                published=row["published"],
+                via=tuple(row["via"]),
+                share_of=row["share_of"],
+                share_place=row["share_of_place"],
+                kind=row["kind"],
+                revision=row["revision"],
+                status=row["status"],
+                tags=frozenset(row["tags"]),
+                text=row["text"],
+            )
+        )
+    return claims

@@ -47,3 +47,20 @@ def blocks_in(text: str, language: str) -> list[str]:
         for line in body.splitlines()
         if line.strip()
     ]
+
+
+def test_the_newcomer_path_is_written_down() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    # the command lives in the virtual environment, and the notebook has a way in
+    assert ".venv/bin/claimtrack" in readme and "source .venv/bin/activate" in readme
+    assert "make notebook" in readme and "'.[jupyter]'" in readme
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "notebook:" in makefile and "jupyter lab examples/tour.ipynb" in makefile
+    pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert "\njupyter = [" in pyproject and "jupyterlab" in pyproject
+    # no install line that cannot work: the package is not on the index
+    for page in (ROOT / "README.md", ROOT / "docs" / "index.md"):
+        text = page.read_text("utf-8")
+        assert not re.search(r"pip install '?claimtrack(\[\w+\])?'?\s*(#|$)", text, re.M), page
+    for image in ("report.png", "timeline.png", "notebook.png"):
+        assert f"docs/img/{image}" in readme and (ROOT / "docs" / "img" / image).is_file()

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from .options import options
 
 __all__ = [
     "NO_SIDE",
     "RELATION_COLOURS",
-    "ROW_LIMIT",
     "STYLE",
     "Markup",
     "esc",
     "json_for_script",
+    "limit_rows",
     "num",
     "page",
     "relation",
@@ -46,7 +49,6 @@ RELATION_COLOURS = {
     "stale": "#bdbdbd",
     "settles": "#5e35b1",
 }
-ROW_LIMIT = 50  # rows a notebook repr shows before saying how many it left out
 
 STYLE = (
     "<style>.ct{font-family:system-ui,sans-serif;font-size:13px;border-collapse:collapse}"
@@ -107,19 +109,82 @@ def _cell(value: Any) -> str:
     return str(value) if isinstance(value, Markup) else f"<bdi>{esc(value)}</bdi>"
 
 
+_NUMBER = re.compile(r"^[-+−]?[\d,]*\.?\d+(?:e[-+]?\d+)?%?$|^[-+]?∞$")
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    return (
+        isinstance(value, str)
+        and not isinstance(value, Markup)
+        and bool(_NUMBER.match(value.strip()))
+    )
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+#: Inline alignment: JupyterLab right-aligns every table cell with a selector that
+#: outranks a class in a <style> element (``:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon
+#: td``), and its sanitizer may drop <style> elements, but a cell's own style attribute
+#: wins over any selector and is kept by the sanitizer.
+LEFT = ' style="text-align:left"'
+RIGHT = ' style="text-align:right;font-variant-numeric:tabular-nums"'
+
+
+def limit_rows(max_rows: int | None = None) -> int | None:
+    """The rows a table shows: ``max_rows`` if given, else ``options.display.max_rows``."""
+    return options.display.max_rows if max_rows is None else max_rows
+
+
 def table(
-    headers: Sequence[str], rows: Iterable[Sequence[Any]], caption: str = "", total: int = 0
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    caption: str = "",
+    total: int = 0,
+    max_rows: int | None = None,
 ) -> str:
-    """A table; cells are escaped unless they are ``Markup``. ``total`` > rows shown adds
-    a line saying how many were left out."""
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body_rows = ["<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in rows]
+    """A table; cells are escaped unless they are ``Markup``.
+
+    At most ``max_rows`` rows are shown (default ``claimtrack.options.display.max_rows``);
+    when ``total`` or the rows given are more than are shown, a last line says how many
+    were left out. A column empty on every row shown is left out. Numbers are
+    right-aligned and everything else left-aligned, by each cell's own style.
+    """
+    body = [list(row) for row in rows]
+    total = max(total, len(body))
+    limit = limit_rows(max_rows)
+    if limit is not None:
+        body = body[:limit]
+    keep = [
+        i
+        for i, header in enumerate(headers)
+        if not body or any(not _empty(row[i]) for row in body if i < len(row))
+    ]
+    if not keep:
+        keep = list(range(len(headers)))
+    numeric = {
+        i
+        for i in keep
+        if any(not _empty(row[i]) for row in body)
+        and all(_is_number(row[i]) for row in body if not _empty(row[i]))
+    }
+    align = {i: RIGHT if i in numeric else LEFT for i in keep}
+    head = "".join(f"<th{align[i]}>{esc(headers[i])}</th>" for i in keep)
+    body_rows = [
+        "<tr>" + "".join(f"<td{align[i]}>{_cell(row[i])}</td>" for i in keep) + "</tr>"
+        for row in body
+    ]
     if total > len(body_rows):
         body_rows.append(
-            f'<tr><td class="muted" colspan="{len(headers)}">… {total - len(body_rows)} more '
-            "not shown</td></tr>"
+            f'<tr><td class="muted" colspan="{len(keep)}"{LEFT}>… {total - len(body_rows):,} '
+            "more not shown</td></tr>"
         )
-    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    cap = f"<caption{LEFT}>{esc(caption)}</caption>" if caption else ""
     return (
         f'{STYLE}<table class="ct">{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body_rows)}</tbody></table>"
@@ -137,10 +202,17 @@ def side_colours(sides: Iterable[str | None]) -> dict[str | None, str]:
     return out
 
 
+#: The side badge's look, inline: a notebook that is not trusted drops <style> elements.
+_BADGE = (
+    "display:inline-block;padding:0 6px;border-radius:8px;background:#f1f1f1;"
+    "border-left:4px solid #8a8a8a;margin-left:4px;margin-right:2px"
+)
+
+
 def side_badge(side: str | None) -> Markup:
     if not side:
         return Markup("")
-    return Markup(f'<span class="side">{esc(side)}</span>')
+    return Markup(f'<span class="side" style="{_BADGE}">{esc(side)}</span>')
 
 
 def relation(name: str) -> Markup:

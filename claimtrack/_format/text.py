@@ -6,6 +6,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .options import options
+
 __all__ = ["clean", "render_table"]
 
 
@@ -21,9 +23,23 @@ def clean(value: Any, limit: int = 60) -> str:
     return kept if len(kept) <= limit else kept[: limit - 1] + "…"
 
 
-def render_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], limit: int = 40) -> str:
-    """Columns padded to their widest cell; numbers right-aligned."""
-    body = [[clean(cell, limit) for cell in row] for row in rows]
+def render_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    limit: int | None = None,
+    max_rows: int | None = None,
+) -> str:
+    """Columns padded to their widest cell; numbers right-aligned.
+
+    Cells are cut to ``limit`` characters (default ``options.display.max_colwidth``),
+    and at most ``max_rows`` rows are shown (default ``options.display.max_rows``),
+    with a last line saying how many more there are.
+    """
+    width = options.display.max_colwidth if limit is None else limit
+    shown = options.display.max_rows if max_rows is None else max_rows
+    everything = list(rows)
+    body = [[clean(cell, width) for cell in row] for row in everything[:shown]]
+    more = len(everything) - len(body)
     widths = [len(h) for h in headers]
     for row in body:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=False)]
@@ -40,7 +56,8 @@ def render_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], limit: i
         return "  ".join(parts).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(list(headers)), rule, *(line(row) for row in body)])
+    tail = [f"… {more:,} more rows not shown (claimtrack.options.display.max_rows)"] if more else []
+    return "\n".join([line(list(headers)), rule, *(line(row) for row in body), *tail])
 
 
 def _is_number(text: str) -> bool:

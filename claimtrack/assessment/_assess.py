@@ -32,6 +32,8 @@ from typing import Any
 
 import attrs
 
+from .._format import Progress, Ticker
+from .._format import progress as _progress
 from .._gc import paused_gc
 from ..errors import ValidationError
 from ..figure import Figure, agreement_interval, relative_gap
@@ -168,7 +170,9 @@ def _independent(
     return len(others) - len(special) + counted
 
 
-def assess(graph: ClaimGraph, method: str | Method | None = None) -> Assessment:
+def assess(
+    graph: ClaimGraph, method: str | Method | None = None, progress: Progress = None
+) -> Assessment:
     """Estimates, source reliability and credibility grades for a linked graph.
 
     Parameters
@@ -180,18 +184,25 @@ def assess(graph: ClaimGraph, method: str | Method | None = None) -> Assessment:
         discovery with interval agreement and copy detection; also ``"crh"``,
         ``"weighted_median"``, ``"conservative"``, ``"median"``, ``"vote"``) or a
         callable following ``claimtrack.assessment.Method``.
+    progress
+        As ``ClaimGraph.link``: None shows a bar from ``claimtrack.options.progress_from``
+        claims, True or False always or never, a callable gets (done, total): the
+        quantities found by the method, in one step, then graded one by one.
     """
-    graph.link()
-    with paused_gc():
-        return _Assessor(graph, method).run()
+    graph.link(progress=progress)
+    with paused_gc(), _progress("assessing", 2 * len(graph), progress) as tick:
+        return _Assessor(graph, method, tick).run()
 
 
 class _Assessor:
     """The steps of one ``assess``: observe, discover, then read the answers back as
     estimates and grades in the graph's terms."""
 
-    def __init__(self, graph: ClaimGraph, method: str | Method | None) -> None:
+    def __init__(
+        self, graph: ClaimGraph, method: str | Method | None, tick: Ticker | None = None
+    ) -> None:
         self.graph = graph
+        self.tick: Ticker = tick or (lambda n=1: None)
         self.method = method or truth.DEFAULT_METHOD
         self.sources = graph.sources()
         self.letters = {s.name: s.letter for s in self.sources}
@@ -215,9 +226,13 @@ class _Assessor:
         owners, units = _observations(graph, relays, origins, left_out)
         discovery = self._discover(owners, graph.context.tolerance)
         self.reliability = _with_disputes(discovery.reliability, owners)
+        self.tick(len(claims))  # the method's work, told as one step: half the bar
         corroborating = corroborating_origins(edges, origins)
         estimates: dict[Quantity, Estimate[Quantity]] = {}
+        graded = 0
         for quantity, held in owners.items():
+            self.tick(len(held))
+            graded += len(held)
             found = discovery.estimates.get(quantity)
             if found is not None:
                 found = _bounded_best(found, held)
@@ -234,6 +249,7 @@ class _Assessor:
             if why is not None:
                 self._grade(claim, 6, (why,))
         self._grade_the_rest(claims)
+        self.tick(max(len(claims) - graded, 0))
         return Assessment(
             graph,
             discovery.method,
@@ -503,6 +519,8 @@ def running_estimate(
     state of the count, which has moved on since. None when nothing was counted
     by then.
 
+    Examples
+    --------
     >>> import claimtrack as ct
     >>> toll = [ct.Claim(source=s, measure="deaths", figure=f, place="Derna",
     ...                  period="2023-09-10/", published=t)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from .._format import html as _html
@@ -12,6 +14,9 @@ from ..model import Claim
 from ..relations import Quantity, Relation, Verdict
 from ._display import assessment_html
 from .truth import Estimate, Grade, Reliability
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["Assessment"]
 
@@ -114,7 +119,7 @@ class Assessment:
             checkers=["part_whole"],
             tolerance=context.tolerance,
         )
-        graph.link()
+        graph.link(progress=False)  # part of a report or a check: no bar of its own
         # one verdict a whole: its parts, taken in any order, make one conflict
         wholes: dict[str, Verdict] = {}
         for verdict in graph.verdicts(Relation.CONTRADICTS):
@@ -124,10 +129,24 @@ class Assessment:
                 self._doubted.setdefault(behind[stand_in.id], (role, kept))
         return list(wholes.values())
 
+    def to_pandas(self, table: str = "claims") -> pandas.DataFrame:
+        """A pandas DataFrame: ``"claims"`` (default) one row per claim with its grade,
+        ``"estimates"`` one row per quantity, ``"reliability"`` one row per source
+        (columns: ``claimtrack.to_pandas``)."""
+        from ..views import to_pandas  # a door up, as ClaimGraph.to_pandas
+
+        tables = {
+            "claims": lambda: to_pandas(self),
+            "estimates": lambda: to_pandas(self.estimates),
+            "reliability": lambda: to_pandas(self.reliability),
+        }
+        if table not in tables:
+            raise ValidationError("table", table, "'claims', 'estimates' or 'reliability'")
+        return tables[table]()
+
     def __str__(self) -> str:
-        rows = [
-            (q.label, e.figure.format(), len(e.sources), len(e.dissent))
-            for q, e in self.estimates.items()
+        rows = [  # numbers rounded for people, as every table writes them
+            (q.label, _said(e), len(e.sources), len(e.dissent)) for q, e in self.estimates.items()
         ]
         return render_table(["quantity", "estimate", "sources", "dissenting"], rows, limit=60)
 

@@ -28,11 +28,11 @@ def _label(e: Estimate[Quantity]) -> str:
     return e.label
 
 
-def estimates_html(a: Assessment, limit: int = _html.ROW_LIMIT) -> str:
+def estimates_html(a: Assessment, limit: int | None = None) -> str:
     """An assessment's estimates: one row per quantity, disputed ones first."""
     items = sorted(a.estimates.values(), key=lambda e: (not e.dissent, _label(e)))
-    rows = [e.html_row() for e in items[:limit]]
-    return _html.table(ESTIMATE_HEADERS, rows, total=len(items))
+    rows = [e.html_row() for e in items[: _html.limit_rows(limit)]]
+    return _html.table(ESTIMATE_HEADERS, rows, total=len(items), max_rows=limit)
 
 
 def copying(r: Reliability) -> str:
@@ -67,7 +67,7 @@ def reliability_html(items: Iterable[Reliability]) -> str:
     return _html.table(RELIABILITY_HEADERS, reliability_rows(items))
 
 
-def grades_html(a: Assessment, limit: int = _html.ROW_LIMIT) -> str:
+def grades_html(a: Assessment, limit: int | None = None) -> str:
     """Every claim of an assessment with its grade, most credible first."""
     graded = [(a.grade(c), c) for c in a.graph.claims()]
     graded.sort(key=lambda gc: (gc[0].credibility, gc[1].measure, gc[1].source.name))
@@ -79,9 +79,11 @@ def grades_html(a: Assessment, limit: int = _html.ROW_LIMIT) -> str:
             c.place or "",
             "; ".join(g.reasons),
         )
-        for g, c in graded[:limit]
+        for g, c in graded[: _html.limit_rows(limit)]
     ]
-    return _html.table(["grade", "claim", "measure", "place", "why"], rows, total=len(graded))
+    return _html.table(
+        ["grade", "claim", "measure", "place", "why"], rows, total=len(graded), max_rows=limit
+    )
 
 
 def assessment_html(a: Assessment) -> str:

@@ -393,6 +393,8 @@ def checker(
     ``check(new, context)`` method is a group checker (instantiated per graph).
     With ``enabled=True`` every graph made afterwards runs it.
 
+    Examples
+    --------
     >>> import claimtrack as ct
     >>> @ct.checker("same_figure_twice", enabled=False)
     ... def same_figure_twice(a, b):

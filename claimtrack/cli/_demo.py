@@ -127,10 +127,9 @@ def run(out: Path) -> int:
     same = sum(1 for c in found if (c.figure.value, c.place) in known)
     print(f"\n{same} of {len(found)} have the figure and place of a claim in seed_report.csv.")
     out.mkdir(parents=True, exist_ok=True)
-    for name, ax in (
-        ("board.png", plot_board(assessment, limit=None)),
-        ("graph.png", plot_graph(graph)),
-    ):
+    plt.close("all")  # each picture on a figure of its own: ax=None draws on the current one
+    for name in ("board.png", "graph.png"):
+        ax = plot_board(assessment, limit=None) if name == "board.png" else plot_graph(graph)
         figure = ax.get_figure(root=True)
         assert figure is not None  # every picture draws on a figure
         save_png(figure, out / name)

@@ -10,15 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
-from .._format import clean
+from .._format import Progress, clean, options, progress
 from .._version import __version__
-from ..errors import ClaimtrackError, SkippedPhraseWarning
+from ..errors import ClaimtrackError, FileFormatError, SkippedPhraseWarning, ValidationError
 from ..graph import ClaimGraph
 from ..io import CSV_COLUMNS, load
 from ..measures import MeasureLexicon
@@ -35,47 +34,26 @@ from ._tables import (
 
 __all__ = ["main"]
 
-PROGRESS_FROM = 2000  # claims: below this a check is quick enough to need no progress bar
 
-
-# -- check --------------------------------------------------------------------------
-
-
-class Progress:
-    """A one-line progress bar on a stream; silent unless ``enabled``."""
-
-    def __init__(self, total: int, enabled: bool, stream: TextIO, label: str = "linking") -> None:
-        self.total, self.enabled, self.stream, self.label = max(total, 1), enabled, stream, label
-        self._last = 0.0
-
-    def update(self, done: int, force: bool = False) -> None:
-        now = time.monotonic()
-        if not self.enabled or (not force and now - self._last < 0.1):
-            return
-        self._last = now
-        filled = int(30 * done / self.total)
-        bar = "#" * filled + "-" * (30 - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {done:,}/{self.total:,} claims")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.update(self.total, force=True)
-            self.stream.write("\n")
-            self.stream.flush()
-
-
-def build_graph(claims: Sequence[Claim], progress: Progress, **settings: Any) -> ClaimGraph:
-    """Add and link the claims; in about 20 steps when the progress bar is shown.
+def build_graph(claims: Sequence[Claim], progress: Progress = None, **settings: Any) -> ClaimGraph:
+    """Add and link the claims, in one ``link`` that reports its progress by quantity.
     ``settings`` go to ``ClaimGraph`` (``places=``, ``measures=``)."""
     graph = ClaimGraph(**settings)
-    step = max(1000, len(claims) // 20) if progress.enabled else max(len(claims), 1)
-    for start in range(0, len(claims), step):
-        graph.add_all(claims[start : start + step])
-        graph.link()
-        progress.update(min(start + step, len(claims)))
-    progress.close()
+    graph.add_all(claims)
+    graph.link(progress=progress)
     return graph
+
+
+def writable(path: str, what: str) -> None:
+    """Refuse an output path that cannot be written, before any work is done."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise FileFormatError(path, f"is a folder; {what} needs a file name")
+    if not folder.is_dir():
+        raise FileFormatError(path, f"cannot write {what}: there is no folder {str(folder)!r}")
+    if not os.access(folder, os.W_OK):
+        raise FileFormatError(path, f"cannot write {what}: the folder {str(folder)!r} is read-only")
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -101,7 +79,11 @@ def _column(text: str) -> tuple[str, str]:
 def _check(args: argparse.Namespace) -> int:
     from ..assessment import assess
 
-    loaded = load(args.file, errors="collect", columns=dict(args.column) or None)
+    if args.html and args.html != "-":
+        writable(args.html, "the report")
+    loaded = load(
+        args.file, errors="collect", columns=dict(args.column) or None, day_first=args.day_first
+    )
     for problem in loaded.problems[:5]:
         print(f"claimtrack: skipped: {clean(problem, 200)}", file=sys.stderr)
     if len(loaded.problems) > 5:
@@ -111,17 +93,19 @@ def _check(args: argparse.Namespace) -> int:
         skipped = f" ({len(loaded.problems):,} lines could not be read)" if loaded.problems else ""
         print(f"claimtrack: error: {args.file} holds no claims{skipped}", file=sys.stderr)
         return 1
-    show_bar = args.progress
-    if show_bar is None:
-        show_bar = sys.stderr.isatty() and len(claims) >= PROGRESS_FROM
     settings: dict[str, Any] = {}
     if args.places:
         settings["places"] = Gazetteer.from_file(args.places)
     if args.measures:
         settings["measures"] = MeasureLexicon.from_file(args.measures)
-    graph = build_graph(claims, Progress(len(claims), show_bar, sys.stderr), **settings)
+    graph = build_graph(claims, args.progress, **settings)
     _warn_unknown_places(claims, graph.places)
     assessment = assess(graph, method=args.method)
+    if args.format != "text":
+        from ._machine import write_result
+
+        write_result(assessment, args.format, loaded.problems, sys.stdout)
+        return _write_report(args, assessment)
     shown = None if args.all else SHOWN
     skipped = f"; {_count(len(loaded.problems), 'line')} skipped" if loaded.problems else ""
     print(
@@ -140,12 +124,24 @@ def _check(args: argparse.Namespace) -> int:
             print(f"  - {clean(verdict.reason, 300)}")
     heading("Grades")
     print(grades_table(assessment, shown))
-    if args.html:
-        from ..views import report_html
-        from ._demo import write_text
+    return _write_report(args, assessment)
 
-        write_text(args.html, report_html(assessment, title=f"Claims in {Path(args.file).name}"))
-        print(f"\nReport written to {args.html}")
+
+def _write_report(args: argparse.Namespace, assessment: Any) -> int:
+    if not args.html:
+        return 0
+    from ..views import report_html
+    from ._demo import write_text
+
+    name = "standard input" if args.file == "-" else Path(args.file).name
+    page = report_html(assessment, title=f"Claims in {name}", progress=args.progress)
+    if args.html == "-":
+        sys.stdout.write(page)
+        return 0
+    write_text(args.html, page)
+    print(
+        f"\nReport written to {args.html}", file=sys.stderr if args.format != "text" else sys.stdout
+    )
     return 0
 
 
@@ -176,11 +172,18 @@ def _extract(args: argparse.Namespace) -> int:
 
     widths = {k: v for k, v in (("about", args.about), ("nearly", args.nearly)) if v is not None}
     policy = HedgePolicy(**widths) if widths else None  # checked before the file is read
-    text = sys.stdin.read() if args.file == "-" else read_text(args.file)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", SkippedPhraseWarning)
-        claims = extract(text, published=args.published, outlet=args.outlet, policy=policy)
-    skips = [w.message for w in caught if isinstance(w.message, SkippedPhraseWarning)]
+    if args.files.count("-") > 1:
+        raise ValidationError("FILE", "-", "standard input named once")
+    claims: list[Claim] = []
+    skips: list[Warning] = []
+    with progress("extracting", len(args.files), args.progress, "texts", minimum=20) as tick:
+        for name in args.files:
+            text = sys.stdin.read() if name == "-" else read_text(name)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", SkippedPhraseWarning)
+                claims += extract(text, published=args.published, outlet=args.outlet, policy=policy)
+            skips += [w.message for w in caught if isinstance(w.message, SkippedPhraseWarning)]
+            tick(1)
     for skip in skips[:5]:
         print(f"claimtrack: skipped: {clean(skip, 200)}", file=sys.stderr)
     if len(skips) > 5:
@@ -209,8 +212,35 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", default="demo-output", help="folder for pictures and the report")
     demo.set_defaults(run=_demo)
     check = commands.add_parser("check", help="link and assess a file of claims")
-    check.add_argument("file", metavar="FILE", help="claims as JSON Lines, JSON or CSV")
-    check.add_argument("--html", metavar="REPORT", help="also write a self-contained HTML report")
+    check.add_argument(
+        "file", metavar="FILE", help="claims as JSON Lines, JSON or CSV, or - for standard input"
+    )
+    check.add_argument(
+        "--html",
+        metavar="REPORT",
+        help="also write a self-contained HTML report (- writes it to standard output)",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="text tables (default), one JSON document of everything found, or the "
+        "estimates as CSV",
+    )
+    order = check.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first",
+        dest="day_first",
+        action="store_true",
+        default=None,
+        help="read dates such as 03/04/2025 day first (3 April)",
+    )
+    order.add_argument(
+        "--month-first",
+        dest="day_first",
+        action="store_false",
+        help="read them month first (4 March); by default such dates are refused",
+    )
     check.add_argument(
         "--method", default=None, help="the assessment method (default: the library's)"
     )
@@ -233,19 +263,13 @@ def _parser() -> argparse.ArgumentParser:
         type=_column,
         help="a CSV's own column for a field, e.g. --column source=Who (repeat for each)",
     )
-    bar = check.add_mutually_exclusive_group()
-    bar.add_argument(
-        "--progress", action="store_true", default=None, help="show a progress bar on stderr"
-    )
-    bar.add_argument(
-        "--no-progress",
-        dest="progress",
-        action="store_false",
-        help=f"never show one (default: on a terminal, from {PROGRESS_FROM:,} claims)",
-    )
+    _progress_flags(check, "from claimtrack.options.progress_from claims")
     check.set_defaults(run=_check)
-    pull = commands.add_parser("extract", help="read the claims in a news text")
-    pull.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    pull = commands.add_parser("extract", help="read the claims in news texts")
+    pull.add_argument(
+        "files", metavar="FILE", nargs="+", help="UTF-8 text files, or - for standard input"
+    )
+    _progress_flags(pull, "from 20 texts")
     pull.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date")
     pull.add_argument("--outlet", metavar="NAME", help="who published the text")
     pull.add_argument("--format", choices=("jsonl", "table"), default="table")
@@ -265,6 +289,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _progress_flags(command: argparse.ArgumentParser, default: str) -> None:
+    bar = command.add_mutually_exclusive_group()
+    bar.add_argument(
+        "--progress", action="store_true", default=None, help="show a progress bar on stderr"
+    )
+    bar.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help=f"never show one (default: on a terminal, {default}, after half a second)",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
@@ -273,7 +310,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.run(args))
+        # --progress and --no-progress hold for everything the command runs
+        shown = getattr(args, "progress", None)
+        with options.changed(**({} if shown is None else {"progress": shown})):
+            return int(args.run(args))
     except ClaimtrackError as err:
         print(f"claimtrack: error: {err}", file=sys.stderr)
         return 1

@@ -9,7 +9,6 @@ from typing import Any
 from .._format import render_table
 from .._format.html import num
 from ..assessment import RELIABILITY_HEADERS, Assessment, reliability_rows
-from ..errors import ClaimtrackError
 from ..graph import ClaimGraph
 from ..model import Claim
 
@@ -29,12 +28,10 @@ SHOWN = 25  # rows of each table the terminal shows unless --all
 
 
 def seed_file(name: str) -> Path:
-    """A file of the bundled seed data: packaged in the wheel, or ``seeds/`` in a checkout."""
-    here = Path(__file__).resolve().parent.parent  # claimtrack/
-    for folder in (here / "seeds", here.parent / "seeds"):
-        if (folder / name).is_file():
-            return folder / name
-    raise ClaimtrackError(f"seed file {name!r} not found beside the package")
+    """A file of the bundled seed data (``claimtrack.datasets.path``)."""
+    from ..datasets import path
+
+    return path(name)
 
 
 def _cut(rows: list[Any], shown: int | None) -> tuple[list[Any], str]:
@@ -56,7 +53,8 @@ def claims_table(claims: Sequence[Claim]) -> str:
         )
         for c in claims
     ]
-    return render_table(["source", "measure", "figure", "place", "period", "via"], rows)
+    headers = ["source", "measure", "figure", "place", "period", "via"]
+    return render_table(headers, rows, limit=40, max_rows=len(rows) or 1)
 
 
 def extract_table(claims: Sequence[Claim]) -> str:
@@ -72,7 +70,8 @@ def extract_table(claims: Sequence[Claim]) -> str:
         )
         for c in claims
     ]
-    return render_table(["source", "measure", "figure", "place", "period", "span"], rows)
+    headers = ["source", "measure", "figure", "place", "period", "span"]
+    return render_table(headers, rows, limit=40, max_rows=len(rows) or 1)
 
 
 def _stated(c: Claim) -> str:
@@ -99,7 +98,7 @@ def disputes_table(graph: ClaimGraph, shown: int | None = SHOWN) -> str:
         for d in graph.disputes()
     ]
     rows, more = _cut(rows, shown)
-    return render_table(["disputed quantity", "sides"], rows, limit=90) + more
+    return render_table(["disputed quantity", "sides"], rows, 90, len(rows) or 1) + more
 
 
 def estimates_table(assessment: Assessment, shown: int | None = SHOWN) -> str:
@@ -119,12 +118,12 @@ def estimates_table(assessment: Assessment, shown: int | None = SHOWN) -> str:
     ]
     rows, more = _cut(rows, shown)
     headers = ["quantity", "best", "range", "unit", "claims", "sources", "dissent"]
-    return render_table(headers, rows, limit=60) + more
+    return render_table(headers, rows, 60, len(rows) or 1) + more
 
 
 def reliability_table(assessment: Assessment) -> str:
     rows = reliability_rows(assessment.reliability.values())
-    return render_table(RELIABILITY_HEADERS, rows)
+    return render_table(RELIABILITY_HEADERS, rows, limit=40, max_rows=len(rows) or 1)
 
 
 def grades_table(assessment: Assessment, shown: int | None = SHOWN, worst: int = 6) -> str:
@@ -147,7 +146,7 @@ def grades_table(assessment: Assessment, shown: int | None = SHOWN, worst: int =
     ]
     rows, more = _cut(rows, shown)
     headers = ["grade", "source", "measure", "place", "figure", "why"]
-    return render_table(headers, rows, limit=64) + more
+    return render_table(headers, rows, 64, len(rows) or 1) + more
 
 
 def heading(text: str) -> None:

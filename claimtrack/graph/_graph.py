@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import networkx as nx
 
+from .._format import Progress, Ticker
+from .._format import progress as _progress
 from .._gc import paused_gc
 from ..checkers import CheckerSet, Context
 from ..errors import CheckerError, ValidationError
@@ -238,18 +240,22 @@ class ClaimGraph:
 
     # -- linking ----------------------------------------------------------------------
 
-    def link(self) -> LinkReport:
+    def link(self, progress: Progress = None) -> LinkReport:
         """Run the checkers on what was added since the last link; returns what it did.
 
         Pair checkers see each new pair of claims about one quantity once; group
         checkers see the new claims with the whole index, and a group checker's newer
         verdict on a pair replaces its older one. Claims a checker derives are added
         and checked in turn.
-        """
-        with paused_gc():
-            return self._link()
 
-    def _link(self) -> LinkReport:
+        ``progress``: None shows a progress bar from ``claimtrack.options.progress_from``
+        claims (as ``claimtrack.options.progress`` says), True or False always or never;
+        a callable is called with (claims done, claims in all) after each quantity.
+        """
+        with paused_gc(), _progress("linking", len(self._pending), progress) as tick:
+            return self._link(tick)
+
+    def _link(self, tick: Ticker | None = None) -> LinkReport:
         counts: Counter[str] = Counter()
         checked = 0
         errors = len(self.errors)
@@ -264,7 +270,7 @@ class ClaimGraph:
             # a fresh graph would (once the checker is fixed or disabled).
             before = self._verdict_edges(c for c in new if self.graph.nodes[c.id].get("derived"))
             try:
-                self._record(self._pairs(new), counts)  # streamed: no list of every verdict
+                self._record(self._pairs(new, tick), counts)  # streamed: no list of every verdict
                 fresh = {c.id for c in new}
                 groups = self._groups(new)
                 for verdict in groups:
@@ -315,7 +321,7 @@ class ClaimGraph:
             for claim in self.claims():
                 self.context.index(claim)
 
-    def _pairs(self, new: Sequence[Claim]) -> Iterator[Verdict]:
+    def _pairs(self, new: Sequence[Claim], tick: Ticker | None = None) -> Iterator[Verdict]:
         """Every active pair checker on every new pair of claims about one quantity.
 
         Each pair is checked once: a new claim meets every old claim about its
@@ -346,6 +352,8 @@ class ClaimGraph:
             if pairs:
                 for active in actives:
                     yield from self._check_pairs(active, pairs)
+            if tick is not None:
+                tick(len(arrivals))
 
     def _check_pairs(self, active: Any, pairs: list[tuple[Claim, Claim]]) -> list[Verdict]:
         batch = getattr(active.checker, "check_pairs", None)

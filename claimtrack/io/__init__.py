@@ -6,13 +6,24 @@ atomic (a reader sees the old file or the new one, never half of one).
 """
 
 from .._files import atomic_write, read_text
-from ._claims import CSV_COLUMNS, LoadResult, Problem, converter, dump, load
+from ._claims import (
+    CSV_COLUMNS,
+    FORMATS,
+    LoadResult,
+    Problem,
+    converter,
+    dump,
+    from_records,
+    load,
+    read_date,
+)
 from ._graphs import dump_graph, load_graph, node_link
 from ._reviews import claim_reviews, dump_claim_reviews
-from ._tables import Tabular, claim_row, dump_table, rows
+from ._tables import Tabular, claim_row, dump_table, rows, write_table
 
 __all__ = [
     "CSV_COLUMNS",
+    "FORMATS",
     "LoadResult",
     "Problem",
     "Tabular",
@@ -24,9 +35,12 @@ __all__ = [
     "dump_claim_reviews",
     "dump_graph",
     "dump_table",
+    "from_records",
     "load",
     "load_graph",
     "node_link",
+    "read_date",
     "read_text",
     "rows",
+    "write_table",
 ]

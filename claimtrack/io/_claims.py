@@ -26,9 +26,11 @@ import datetime as dt
 import io as _io
 import json
 import os
+import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import IO, Any, Literal, overload
 
 import attrs
 import cattrs
@@ -37,17 +39,21 @@ from cattrs.preconf.json import make_converter
 from .._files import NotJSON, as_path, atomic_write, parse_json, read_text
 from .._gc import paused_gc
 from .._units import normalize_unit
-from ..errors import ClaimtrackError, FileFormatError, ValidationError
+from ..errors import ClaimtrackError, FileFormatError, ParseError, ValidationError
 from ..figure import Figure
 from ..model import Claim, Period, Source
 
 __all__ = [
     "CSV_COLUMNS",
+    "FORMATS",
+    "Input",
     "LoadResult",
     "Problem",
     "converter",
     "dump",
+    "from_records",
     "load",
+    "read_date",
 ]
 
 converter = make_converter()
@@ -290,6 +296,7 @@ def _records(
     kind: str,
     columns: Mapping[str, str] | None = None,
     delimiter: str | None = None,
+    day_first: bool | None = None,
 ) -> Iterator[tuple[int | None, Any]]:
     """(line, raw record) pairs; a record that is not even JSON is an exception value."""
     if kind == "jsonl":
@@ -314,7 +321,7 @@ def _records(
             yield None, item
     else:
         delimiter = delimiter or ("\t" if kind == "tsv" else ",")
-        yield from _csv_records(path, text, columns, delimiter)
+        yield from _csv_records(path, text, columns, delimiter, day_first)
 
 
 _FIELDS = (*CSV_COLUMNS, "date")
@@ -338,6 +345,7 @@ def _foreign_rows(
     header: list[str],
     columns: Mapping[str, str],
     lines: _Lines,
+    day_first: bool | None,
 ) -> Iterator[tuple[int | None, Any]]:
     """Rows of a table with its own column names, renamed to claimtrack's fields."""
     absent = [
@@ -359,6 +367,7 @@ def _foreign_rows(
         header,
         lambda row: {field: row.get(column) for field, column in sources.items()},
         lines,
+        day_first,
     )
 
 
@@ -400,7 +409,11 @@ class _Lines:
 
 
 def _csv_records(
-    path: str, text: str, columns: Mapping[str, str] | None, delimiter: str
+    path: str,
+    text: str,
+    columns: Mapping[str, str] | None,
+    delimiter: str,
+    day_first: bool | None = None,
 ) -> Iterator[tuple[int | None, Any]]:
     old = csv.field_size_limit()
     csv.field_size_limit(max(old, _CSV_CELL_LIMIT))
@@ -409,7 +422,7 @@ def _csv_records(
     # open would otherwise run the rest of the file into one cell, unseen
     reader = csv.DictReader(lines, delimiter=delimiter, strict=True)
     try:
-        yield from _csv_rows(path, reader, columns, lines)
+        yield from _csv_rows(path, reader, columns, lines, day_first)
     except csv.Error as err:
         raise FileFormatError(path, f"not CSV: {err}", lines.number) from None
     finally:
@@ -418,7 +431,11 @@ def _csv_records(
 
 
 def _csv_rows(
-    path: str, reader: csv.DictReader[str], columns: Mapping[str, str] | None, lines: _Lines
+    path: str,
+    reader: csv.DictReader[str],
+    columns: Mapping[str, str] | None,
+    lines: _Lines,
+    day_first: bool | None,
 ) -> Iterator[tuple[int | None, Any]]:
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
@@ -430,7 +447,7 @@ def _csv_rows(
             path, "column(s) " + ", ".join(twice) + " appear twice; each may appear once", 1
         )
     if columns is not None:
-        yield from _foreign_rows(path, reader, header, columns, lines)
+        yield from _foreign_rows(path, reader, header, columns, lines, day_first)
         return
     missing = [c for c in ("source", "measure", "figure") if c not in header]
     if missing:
@@ -449,7 +466,7 @@ def _csv_rows(
     extra = [h for h in header if h not in CSV_COLUMNS and h != "date"]
     if extra:
         yield 1, ValidationError("columns", extra, "only the columns " + ", ".join(CSV_COLUMNS))
-    yield from _rows(reader, header, lambda row: row, lines)
+    yield from _rows(reader, header, lambda row: row, lines, day_first)
 
 
 def _rows(
@@ -457,6 +474,7 @@ def _rows(
     header: list[str],
     fields: Callable[[Mapping[str, str | None]], Mapping[str, str | None]],
     lines: _Lines,
+    day_first: bool | None,
 ) -> Iterator[tuple[int | None, Any]]:
     """(line, record) for each row; a row with more cells than the header is a problem,
     and so is a row whose quotes do not close (reading goes on at the line after it)."""
@@ -482,19 +500,130 @@ def _rows(
             )
             yield start, extra
             continue
-        yield start, _record(fields(row))
+        yield start, _record(fields(row), day_first)
 
 
-def _record(row: Mapping[str, str | None]) -> Any:
+# -- dates in spreadsheets -----------------------------------------------------------
+
+#: What claimtrack reads as it is: "2025", "2025-03", "2025-03-03", "2025-03-03T14:30".
+_ISO = re.compile(
+    r"^\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+#: Day and month in digits, either way round: "03/04/2025", "3.4.25", "03-04-2025 14:30".
+_DIGITS = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})\b(.*)$")
+_OPEN = re.compile(r"^(since|from|until|before)\s+(.+)$", re.IGNORECASE)
+
+
+def read_date(text: str, field: str = "date", day_first: bool | None = None) -> str:
+    """A date cell as claimtrack writes dates ("2025-03-03", "2025-03-03T14:30", a
+    month "2025-03", or a period "2025-03-01/2025-03-09" or "2022/").
+
+    Forms read, besides ISO: "March 3, 2025", "3 March 2025", "3 Mar 2025 14:30",
+    "2025/03/03", and day and month in digits ("13/03/2025", "03/13/2025"). When
+    day and month in digits read both ways ("03/04/2025"), ``day_first`` decides;
+    left None, the date is refused with both readings in the message. Dates are
+    read by python-dateutil's parser.
+
+    Examples
+    --------
+    >>> read_date("March 3, 2025"), read_date("13/03/2025"), read_date("03/04/2025", day_first=True)
+    ('2025-03-03', '2025-03-13', '2025-04-03')
+    """
+    raw = " ".join(text.split())
+    if _ISO.match(raw):
+        return raw
+    if field in ("period", "date"):
+        opened = _OPEN.match(raw)
+        if opened:
+            word, rest = opened.groups()
+            day = _one_date(rest, field, day_first, text)
+            return f"{day}/" if word.lower() in ("since", "from") else f"/{day}"
+        if "/" in raw and not _DIGITS.match(raw) and not re.match(r"^\d{4}/\d{1,2}/\d{1,2}$", raw):
+            left, _, right = raw.partition("/")
+            ends = [
+                _one_date(p, field, day_first, text) if p.strip() else "" for p in (left, right)
+            ]
+            return "/".join(ends)
+        for separator in (" to ", " - ", " – "):
+            if separator in raw:
+                left, _, right = raw.partition(separator)
+                return "/".join(_one_date(p, field, day_first, text) for p in (left, right))
+    return _one_date(raw, field, day_first, text)
+
+
+def _one_date(raw: str, field: str, day_first: bool | None, cell: str) -> str:
+    from dateutil import parser
+
+    raw = raw.strip()
+    if _ISO.match(raw):
+        return raw
+    digits = _DIGITS.match(raw)
+    if digits:
+        first, second = int(digits.group(1)), int(digits.group(3))
+        if first <= 12 and second <= 12 and first != second and day_first is None:
+            day_reading = _digits_date(raw, True, field)
+            month_reading = _digits_date(raw, False, field)
+            raise ParseError(
+                field,
+                cell,
+                f"a date that reads one way: {raw!r} is {_spoken(day_reading)} read day "
+                f"first, or {_spoken(month_reading)} read month first; say which "
+                "(load(..., day_first=True or False), or claimtrack check --day-first or "
+                "--month-first)",
+            )
+        order = first > 12 if day_first is None or first > 12 or second > 12 else day_first
+        moment = _digits_date(raw, order, field)
+        return _iso(moment, raw, field, precision="day")
+    try:
+        # two defaults tell which parts the text gave: a part that differs came from them
+        early = parser.parse(raw, default=dt.datetime(2000, 1, 1), dayfirst=bool(day_first))
+        late = parser.parse(raw, default=dt.datetime(2001, 12, 28), dayfirst=bool(day_first))
+    except (ValueError, OverflowError):
+        raise ParseError(
+            field, cell, "a date such as 2025-03-03, 3 March 2025, March 3, 2025 or 13/03/2025"
+        ) from None
+    if early.year != late.year:
+        raise ParseError(field, cell, "a date with its year, such as 3 March 2025")
+    precision = "day" if early.day == late.day else "month" if early.month == late.month else "year"
+    return _iso(early, raw, field, precision)
+
+
+def _digits_date(raw: str, day_first: bool, field: str) -> dt.datetime:
+    from dateutil import parser
+
+    try:
+        return parser.parse(raw, dayfirst=day_first, yearfirst=False)
+    except (ValueError, OverflowError):
+        raise ParseError(field, raw, "a real calendar date") from None
+
+
+def _spoken(moment: dt.datetime) -> str:
+    return f"{moment.day} {moment:%B} {moment.year}"
+
+
+def _iso(moment: dt.datetime, raw: str, field: str, precision: str) -> str:
+    if precision == "year":
+        return str(moment.year)
+    if precision == "month":
+        return f"{moment.year:04d}-{moment.month:02d}"
+    if field == "published" and ":" in raw:
+        return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
+    return moment.date().isoformat()
+
+
+def _record(row: Mapping[str, str | None], day_first: bool | None) -> Any:
     """A row as a claim record, or the error that says why it is not one."""
     try:
-        return _from_csv(row)
-    except (ValueError, TypeError) as err:  # the figure of a row with a unit
+        return _from_csv(row, day_first)
+    except (ValueError, TypeError) as err:  # the figure of a row with a unit, a bad date
         return err
 
 
-def _from_csv(row: Mapping[str, str | None]) -> dict[str, Any]:
+def _from_csv(row: Mapping[str, str | None], day_first: bool | None = None) -> dict[str, Any]:
     cell = {k: (v or "").strip() for k, v in row.items() if k}
+    for key in ("published", "period", "date"):
+        if cell.get(key):
+            cell[key] = read_date(cell[key], key, day_first)
     figure: Any = cell["figure"]
     if cell.get("unit"):
         # the unit of the column; a figure in another unit ("4 miles", unit km) is
@@ -529,37 +658,49 @@ def _from_csv(row: Mapping[str, str | None]) -> dict[str, Any]:
     return record
 
 
+#: A file to load: a path, "-" for standard input, or an open text or binary file.
+Input = str | os.PathLike[str] | IO[str] | IO[bytes]
+#: The formats ``load`` reads, by their names for ``format=``.
+FORMATS = ("json", "jsonl", "csv", "tsv")
+
+
 @overload
 def load(
-    path: str | os.PathLike[str],
+    path: Input,
     errors: Literal["raise"] = "raise",
     *,
     columns: Mapping[str, str] | None = None,
     delimiter: str | None = None,
+    format: str | None = None,
+    day_first: bool | None = None,
 ) -> list[Claim]: ...
 @overload
 def load(
-    path: str | os.PathLike[str],
+    path: Input,
     errors: Literal["collect"],
     *,
     columns: Mapping[str, str] | None = None,
     delimiter: str | None = None,
+    format: str | None = None,
+    day_first: bool | None = None,
 ) -> LoadResult: ...
 
 
 def load(
-    path: str | os.PathLike[str],
+    path: Input,
     errors: str = "raise",
     *,
     columns: Mapping[str, str] | None = None,
     delimiter: str | None = None,
+    format: str | None = None,
+    day_first: bool | None = None,
 ) -> list[Claim] | LoadResult:
     r"""Read claims from a JSON, JSON Lines, CSV or TSV file (by suffix).
 
     Parameters
     ----------
     path
-        The file.
+        The file: a path, ``"-"`` for standard input, or an open file.
     errors
         ``"raise"`` (default): the first bad line raises ``FileFormatError`` naming
         the file, line and field. ``"collect"``: return a ``LoadResult`` with the
@@ -573,6 +714,15 @@ def load(
     delimiter
         The cell separator of a CSV or TSV file; by default "," for ``.csv`` and
         a tab for ``.tsv``.
+    format
+        ``"json"``, ``"jsonl"``, ``"csv"`` or ``"tsv"``; by default the file's
+        suffix says, and standard input or a file without one is recognised from
+        its first characters.
+    day_first
+        How a CSV's dates such as "03/04/2025" are read: True day first (3 April),
+        False month first (4 March). By default a date that reads both ways is
+        refused, with both readings in the message; "04/13/2025", "13.04.2025",
+        "March 3, 2025", "3 Mar 2025" and ISO dates are read as they are.
 
     Examples
     --------
@@ -586,8 +736,11 @@ def load(
     """
     if errors not in ("raise", "collect"):
         raise ValidationError("errors", errors, "'raise' or 'collect'")
-    name = str(as_path(path))
-    kind = _format_of(Path(name))
+    if format is not None and format not in FORMATS:
+        raise ValidationError("format", format, "one of " + ", ".join(FORMATS))
+    if day_first not in (None, True, False):
+        raise ValidationError("day_first", day_first, "True, False or None")
+    name, text, kind = _read_input(path, format)
     if kind not in ("csv", "tsv") and (columns is not None or delimiter is not None):
         raise ValidationError(
             "columns" if columns is not None else "delimiter",
@@ -597,11 +750,114 @@ def load(
     if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
         raise ValidationError("delimiter", delimiter, "a single character such as ',' or '\\t'")
     mapping = None if columns is None else _check_columns(columns)
-    text = read_text(path)
     with paused_gc():  # a million claims are tens of millions of objects, none in a cycle
         claims, problems = _structure_all(
-            name, _records(name, text, kind, mapping, delimiter), errors
+            name, _records(name, text, kind, mapping, delimiter, day_first), errors
         )
+    return LoadResult(claims, problems) if errors == "collect" else claims
+
+
+def _read_input(path: Input, format: str | None) -> tuple[str, str, str]:
+    """(name, text, format) of what ``load`` was given."""
+    if isinstance(path, str | os.PathLike):
+        if str(path) != "-":
+            checked = as_path(path)  # None, bytes or a NUL inside: a clear error
+            kind = format or _format_of(checked)
+            return str(checked), read_text(checked), kind
+        name, handle = "<stdin>", sys.stdin
+    elif hasattr(path, "read"):
+        name, handle = str(getattr(path, "name", "<file>")), path
+    else:
+        raise ValidationError("path", path, 'a file path, "-" for standard input, or an open file')
+    data = handle.buffer.read() if hasattr(handle, "buffer") else handle.read()
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise FileFormatError(name, f"not valid UTF-8: {err.reason}") from None
+    if format is None and name not in ("<stdin>", "<file>"):
+        with contextlib.suppress(FileFormatError):
+            format = _format_of(Path(name))
+    return name, data, format or _sniff(data)
+
+
+def _sniff(text: str) -> str:
+    """The format of a text with no suffix to say: JSON, JSON Lines, or else CSV (TSV
+    when its first line has tabs and no commas)."""
+    start = text.lstrip()[:1]
+    if start == "[":
+        return "json"
+    if start == "{":
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return "jsonl"  # "Extra data" after the first line's object
+        return "json" if isinstance(data, Mapping) and "claims" in data else "jsonl"
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return "tsv" if "\t" in first and "," not in first else "csv"
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, pandas' NA and NaT: a cell with nothing in it, never the text "nan"."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as the text a CSV would hold: 45.0 as "45", a midnight timestamp as its day."""
+    if isinstance(value, bool):
+        return "true" if value else ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None and value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | frozenset | set):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+#: Columns of ``claimtrack.to_pandas`` whose CSV names differ.
+_TABLE_NAMES = {"side": "source_side"}
+
+
+def from_records(
+    records: Iterable[Mapping[str, Any]],
+    errors: str = "raise",
+    *,
+    columns: Mapping[str, str] | None = None,
+    day_first: bool | None = None,
+    name: str = "<rows>",
+) -> list[Claim] | LoadResult:
+    """Claims from rows of cells (a DataFrame's records, say), read as ``load`` reads
+    CSV rows: ``columns`` names the column of each field, other columns are ignored,
+    and an empty cell (None, NaN, NA, NaT, blank) is a missing value, never text."""
+    if errors not in ("raise", "collect"):
+        raise ValidationError("errors", errors, "'raise' or 'collect'")
+    mapping = {} if columns is None else _check_columns(columns)
+
+    def rows() -> Iterator[tuple[int | None, Any]]:
+        for number, record in enumerate(records, start=1):
+            found = {_TABLE_NAMES.get(k, k): v for k, v in record.items() if isinstance(k, str)}
+            fields = {f: found.get(f) for f in _FIELDS if f in found}
+            fields.update({f: record.get(column) for f, column in mapping.items()})
+            cells = {f: "" if _missing(v) else _cell_text(v) for f, v in fields.items()}
+            absent = [f for f in ("source", "measure", "figure") if not cells.get(f)]
+            if absent:
+                yield number, ValidationError(absent[0], None, "a value (the cell is empty)")
+                continue
+            yield number, _record(cells, day_first)
+
+    with paused_gc():
+        claims, problems = _structure_all(name, rows(), errors)
     return LoadResult(claims, problems) if errors == "collect" else claims
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import math
 import os
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeAlias
+from typing import Any, TextIO, TypeAlias
 
 from .._files import as_path, atomic_write
 from ..assessment import Assessment, Estimate, Reliability
@@ -21,7 +22,7 @@ from ..graph import ClaimGraph
 from ..model import Claim, Source
 from ..relations import Quantity, Relation, Verdict
 
-__all__ = ["Tabular", "claim_row", "dump_table", "rows"]
+__all__ = ["Tabular", "claim_row", "dump_table", "rows", "write_table"]
 
 #: What ``rows`` (and so ``to_pandas`` and ``dump_table``) takes.
 Tabular: TypeAlias = (
@@ -203,11 +204,16 @@ def dump_table(obj: Tabular, path: str | os.PathLike[str]) -> None:
     """
     as_path(path)  # a bad path is refused before the rows are made
     records = rows(obj)
+    atomic_write(path, lambda handle: _write_records(records, handle))
+
+
+def write_table(obj: Tabular, handle: TextIO) -> None:
+    """``dump_table`` to an open text file (standard output, say)."""
+    _write_records(rows(obj), handle)
+
+
+def _write_records(records: list[dict[str, Any]], handle: TextIO | io.TextIOBase) -> None:
     columns = list(records[0]) if records else []
-
-    def write(handle: Any) -> None:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        writer.writerows([_csv_cell(r[c]) for c in columns] for r in records)
-
-    atomic_write(path, write)
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_csv_cell(r[c]) for c in columns] for r in records)

@@ -7,6 +7,8 @@ Neither ever calls ``show()``.
 from __future__ import annotations
 
 import math
+import re
+import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +41,26 @@ def label(text: object) -> str:
     "$" escaped (matplotlib would read "$...$" as mathematics)."""
     lines = str(text).split("\n")  # headings keep their two lines
     return "\n".join(clean(line, limit=10_000) for line in lines).replace("$", r"\$")
+
+
+def wrap(text: object, width: int = 40, lines: int = 3) -> str:
+    """Text broken into lines of at most ``width`` characters (at most ``lines`` of
+    them, the last ending in "…" if cut), so a label is never silently truncated mid-word
+    and never runs out of its picture."""
+    return textwrap.fill(" ".join(str(text).split()), width, max_lines=lines, placeholder=" …")
+
+
+def current_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    """``ax``, or the current Axes (``plt.gca()``) when a figure is open, as pandas
+    does; a new figure of ``size`` inches when none is."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    if plt.get_fignums() and plt.gcf().axes:
+        return plt.gca()
+    _, new = plt.subplots(figsize=size, layout="constrained")
+    return new
 
 
 def short(text: object, limit: int = 48) -> str:
@@ -118,9 +140,13 @@ def _heading(q: Quantity, unit: str | None) -> str:
     return f"{measure}\n{short(place, 30)} · {period}"
 
 
-def board_quantities(graph: ClaimGraph, limit: int | None = None) -> list[Quantity]:
-    """Quantities in board order: disputed first, then by how many claims, then by name."""
-    disputed = {d.quantity for d in graph.disputes()}
+def board_quantities(
+    graph: ClaimGraph, limit: int | None = None, disputed: set[Quantity] | None = None
+) -> list[Quantity]:
+    """Quantities in board order: disputed first, then by how many claims, then by name
+    (``disputed``: the disputed quantities, when the caller has them already)."""
+    if disputed is None:
+        disputed = {d.quantity for d in graph.disputes()}
     found = graph.quantities()
     order = sorted(found, key=lambda q: (q not in disputed, -len(found[q]), q.label))
     return order[:limit] if limit else order
@@ -148,7 +174,8 @@ def plot_board(
     subject
         An assessment, or a ``ClaimGraph`` (assessed with ``claimtrack.assess``).
     ax
-        A matplotlib Axes to draw on; a new figure sized to the board otherwise.
+        A matplotlib Axes to draw on; by default the current Axes (``plt.gca()``) when
+        a figure is open, else a new figure sized to the board.
     quantities
         The quantities to show (default: disputed ones first, then the rest).
     limit
@@ -163,14 +190,20 @@ def plot_board(
 
     graph, assessment = subject_of(subject)
     chosen = list(quantities) if quantities is not None else board_quantities(graph, limit)
-    pairs = [(v.a.id, v.b.id) for v in graph.verdicts(Relation.CONTRADICTS)]
+    # the contradictions of the claims drawn, looked up claim by claim: a board shows a
+    # few dozen claims of a graph that may hold a million verdicts
+    contradictions = {
+        (v.a.id, v.b.id): v
+        for q in chosen
+        for c in graph.claims(q)
+        for v in graph.verdicts(Relation.CONTRADICTS, claim=c)
+    }
+    pairs = list(contradictions)
     sides = {c.source.side for q in chosen for c in graph.claims(q)}
     colours = _html.side_colours(sides)
     n_rows = sum(len(graph.claims(q)) + 1.6 for q in chosen)
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=(11, 1.4 + 0.3 * max(n_rows, 3)), layout="constrained")
+    ax = current_axes(ax, (11, 1.4 + 0.3 * max(n_rows, 3)))
+    gaps = {tuple(sorted(pair)): _gap(v.reason) for pair, v in contradictions.items()}
     ticks: list[tuple[float, str, bool]] = []  # (y, text, disputed) for headings
     labels: list[tuple[float, str]] = []
     y = 0.0
@@ -217,10 +250,19 @@ def plot_board(
             if twin > 1 and c.via:  # the same figure relayed twice: say by whom
                 tag += f" via {short(', '.join(c.via), 20)}"
             labels.append((row, f"{figure_label(c.figure, 26)} · {short(c.source.name, 28)}{tag}"))
+        placed: list[float] = []  # the rows of this block's bracket labels, kept apart
         for n, (u, w) in enumerate(dict.fromkeys(tuple(sorted(p)) for p in inside)):
             xb = 1.045 + 0.014 * (n % 4)
             ax.plot([xb - 0.008, xb, xb, xb - 0.008], [rows[u], rows[u], rows[w], rows[w]],
                     color=RED, lw=1.3, clip_on=False)  # fmt: skip
+            if n < 4:  # one label a bracket, beside its middle: how far apart the two are
+                middle = (rows[u] + rows[w]) / 2
+                while any(abs(middle - p) < 0.45 for p in placed):
+                    middle += 0.45
+                placed.append(middle)
+                ax.text(xb + 0.004, middle, gaps.get((u, w), "contradict"),
+                        color=RED, fontsize=6.5, va="center", ha="left", clip_on=False,
+                        parse_math=False)  # fmt: skip
         y = first + len(bars) + 0.3
     ax.set_ylim(y - 0.5, -0.6)
     ax.set_xlim(-0.05, 1.1)
@@ -253,6 +295,12 @@ def plot_board(
     return ax
 
 
+def _gap(reason: str) -> str:
+    """A contradiction bracket's label: "42% apart" from its verdict's reason."""
+    found = re.search(r"(\d[\d,.]*%) apart", reason)
+    return f"{found.group(1)} apart" if found else "contradict"
+
+
 def _draw_interval(
     ax: Axes, y: float, x0: float, x1: float, xv: float, bar: _Row, colour: str, derived: bool
 ) -> None:
@@ -269,29 +317,40 @@ def _draw_interval(
 
 
 def plot_graph(
-    graph: ClaimGraph, ax: Axes | None = None, *, layout: str = "columns", max_claims: int = 120
+    graph: ClaimGraph,
+    ax: Axes | None = None,
+    *,
+    layout: str = "columns",
+    max_claims: int = 120,
+    relations: Iterable[Relation | str] | None = ("contradicts",),
 ) -> Axes:
     """The graph picture: sources on the left, claims on the right, verdicts as arcs.
 
     With ``layout="columns"`` sources stand in a column on the left, ordered to sit
     level with the middle of their claims, and claims in a column on the right,
-    grouped by quantity, each labelled with its figure, measure and place; with
-    ``layout="spring"`` networkx's ``spring_layout`` places every node. A grey line
-    joins a source to each claim it asserts (dotted: carries); verdicts are arcs
-    between claims, coloured by relation, with an arrow head for the directed ones.
-    Nodes are coloured by their source's side.
+    grouped by quantity, each labelled with its figure, measure and place (wrapped,
+    never cut); with ``layout="spring"`` networkx's ``spring_layout`` places every
+    node. Claims that say the same thing (one source, one figure, one quantity,
+    relayed by several outlets) are one node, marked "×2". A grey line joins a
+    source to each claim it asserts (dotted: carries); verdicts are arcs between
+    claims, coloured by relation, with an arrow head for the directed ones. Nodes
+    are coloured by their source's side.
 
     Parameters
     ----------
     graph
         The claim graph.
     ax
-        A matplotlib Axes to draw on; a new figure otherwise.
+        A matplotlib Axes to draw on; by default the current Axes (``plt.gca()``) when
+        a figure is open, else a new figure.
     layout
         ``"columns"`` (the default) or ``"spring"``.
     max_claims
         Draw at most this many claims: those in contradictions first, then those
         with the most verdicts.
+    relations
+        The verdicts drawn as arcs: by default only contradictions, so a story of
+        fifty claims stays readable; None draws every relation.
 
     Returns
     -------
@@ -302,36 +361,52 @@ def plot_graph(
 
     if not isinstance(graph, ClaimGraph):
         raise ValidationError("graph", graph, "a ClaimGraph")
+    drawn = None if relations is None else {Relation(r).value for r in relations}
     g = graph.graph
-    claims = _picked(graph, max_claims)
-    ids = {c.id for c in claims}
+    picked = _picked(graph, max_claims)
+    # one node per statement: relays of one source's figure about one quantity merge
+    node_of: dict[str, str] = {}
+    copies: dict[str, int] = {}
+    claims: list[Claim] = []
+    by_statement: dict[tuple[object, ...], str] = {}
+    for c in picked:
+        statement = (c.source.name, c.figure, c.stance, graph.quantity(c), c.kind)
+        first = by_statement.setdefault(statement, c.id)
+        node_of[c.id] = first
+        copies[first] = copies.get(first, 0) + 1
+        if first == c.id:
+            claims.append(c)
     order = {cid: i for i, cid in enumerate(c.id for c in claims)}
     source_rank: dict[str, list[int]] = {}
     for u, w, k in g.edges(keys=True):
-        if k in ("asserts", "carries") and w in ids:
-            source_rank.setdefault(u, []).append(order[w])
+        if k in ("asserts", "carries") and w in node_of:
+            source_rank.setdefault(u, []).append(order[node_of[w]])
     sources = sorted(source_rank, key=lambda s: (sum(source_rank[s]) / len(source_rank[s]), s))
     pos = _positions(graph, claims, sources, layout)
     columns = layout == "columns"
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=(11, 1.5 + 0.28 * max(len(claims), len(sources), 6)),
-                             layout="constrained")  # fmt: skip
+    ax = current_axes(ax, (11, 1.5 + 0.36 * max(len(claims), len(sources), 6)))
     colours = _html.side_colours(c.source.side for c in claims)
+    lines = set()
     for u, w, k in g.edges(keys=True):
-        if k in ("asserts", "carries") and w in ids:
-            ax.plot([pos[u][0], pos[w][0]], [pos[u][1], pos[w][1]], color="#d0d0d0",
+        if k in ("asserts", "carries") and w in node_of and (u, node_of[w], k) not in lines:
+            lines.add((u, node_of[w], k))
+            end = pos[node_of[w]]
+            ax.plot([pos[u][0], end[0]], [pos[u][1], end[1]], color="#d0d0d0",
                     lw=0.8, ls="-" if k == "asserts" else ":", zorder=1)  # fmt: skip
     seen = set()
-    for u, w, d in g.edges(data=True):
-        if d.get("kind") != "verdict" or u not in ids or w not in ids:
+    used = set()
+    for u0, w0, d in g.edges(data=True):
+        if d.get("kind") != "verdict" or u0 not in node_of or w0 not in node_of:
             continue
         rel = str(d["relation"])
+        if drawn is not None and rel not in drawn:
+            continue
+        u, w = node_of[u0], node_of[w0]
         key = (u, w, rel) if rel != "contradicts" else (min(u, w), max(u, w), rel)
-        if key in seen:
+        if key in seen or u == w:
             continue
         seen.add(key)
+        used.add(rel)
         # always drawn downwards, so every arc bulges left, away from the labels
         down = pos[u][1] >= pos[w][1]
         start, end = (pos[u], pos[w]) if down else (pos[w], pos[u])
@@ -346,23 +421,24 @@ def plot_graph(
         ax.plot(*pos[node], "s", ms=9, color=colours.get(source.side, _html.NO_SIDE), zorder=3)
         x, y = pos[node]
         ax.text(x - 0.03 if columns else x, y if columns else y + 0.025,
-                label(short(source.name, 32)), ha="right" if columns else "center",
-                va="center", fontsize=9)  # fmt: skip
+                label(wrap(source.name, 30, 2)), ha="right" if columns else "center",
+                va="center", fontsize=8.5, linespacing=0.95)  # fmt: skip
     for c in claims:
         ax.plot(*pos[c.id], "o", ms=8, color=colours.get(c.source.side, _html.NO_SIDE),
                 mec="white", zorder=3)  # fmt: skip
+        twice = f"  ×{copies[c.id]}" if copies[c.id] > 1 else ""
         place = f" · {c.place}" if c.place else ""
         text = (
-            f"{figure_label(c.figure, 24)}  {short(c.measure, 34)}{place}"
+            f"{figure_label(c.figure, 24)}{twice}  {c.measure}{place}"
             if columns
-            else figure_label(c.figure, 24)
+            else figure_label(c.figure, 24) + twice
         )
-        ax.text(pos[c.id][0] + (0.03 if columns else 0.015), pos[c.id][1], label(short(text, 70)),
-                ha="left", va="center", fontsize=8)  # fmt: skip
+        ax.text(pos[c.id][0] + (0.03 if columns else 0.015), pos[c.id][1],
+                label(wrap(text, 52, 2)), ha="left", va="center", fontsize=8,
+                linespacing=0.95)  # fmt: skip
     ax.set_xlim(*((-0.6, 1.95) if columns else (-0.12, 1.15)))
     ax.set_ylim(-0.04, 1.04)
     ax.axis("off")
-    used = {str(d["relation"]) for _, _, d in g.edges(data=True) if d.get("kind") == "verdict"}
     handles = [
         Line2D([], [], color=colour, lw=2, label=name.replace("_", " "))
         for name, colour in _html.RELATION_COLOURS.items()
@@ -376,8 +452,9 @@ def plot_graph(
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=5,
               frameon=False, fontsize=8.5)  # fmt: skip
-    shown = f" ({len(claims)} of {len(graph)} claims)" if len(claims) < len(graph) else ""
-    ax.set_title(f"Sources and claims; verdicts as arcs{shown}", fontsize=11)
+    shown = f" ({len(picked)} of {len(graph)} claims)" if len(picked) < len(graph) else ""
+    arcs = "verdicts" if drawn is None else " and ".join(sorted(drawn)).replace("_", " ")
+    ax.set_title(f"Sources and claims; {arcs} as arcs{shown}", fontsize=11)
     return ax
 
 

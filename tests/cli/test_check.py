@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import sys
@@ -170,20 +169,34 @@ def test_progress_bar_goes_to_stderr_when_asked(
 ) -> None:
     assert main(["check", str(both), "--progress"]) == 0
     captured = capsys.readouterr()
-    assert "linking [" in captured.err and "28/28 claims" in captured.err
+    # one bar over one link(): the claims, and the two a checker derived on the way
+    assert "linking: 100%" in captured.err and "30/30" in captured.err
     assert "linking" not in captured.out
 
 
-def test_progress_linking_in_steps_finds_the_same_verdicts() -> None:
-    from claimtrack.cli._main import Progress, build_graph
+def test_no_progress_shows_no_bar_even_when_the_settings_ask(
+    both: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with ct.options.changed(progress=True):
+        assert main(["check", str(both), "--no-progress"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_link_reports_progress_by_block_from_one_link() -> None:
     from claimtrack.synth import generate
 
     claims = generate(n_claims=2500, n_quantities=200, n_sources=10, seed=4).claims
-    stepped = build_graph(claims, Progress(len(claims), False, io.StringIO()))
-    stepped_at_once = {(v.relation.value, v.a.id, v.b.id) for v in stepped.verdicts()}
+    seen: list[tuple[int, int]] = []
     graph = ct.ClaimGraph(claims)
-    graph.link()
-    assert stepped_at_once == {(v.relation.value, v.a.id, v.b.id) for v in graph.verdicts()}
+    graph.link(progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) >= 150  # a tick per quantity block, not a few steps
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert seen[-1][0] == seen[-1][1] >= len(claims)
+    quiet = ct.ClaimGraph(claims)
+    quiet.link(progress=False)
+    assert {(v.relation.value, v.a.id, v.b.id) for v in graph.verdicts()} == {
+        (v.relation.value, v.a.id, v.b.id) for v in quiet.verdicts()
+    }
 
 
 def test_demo_tells_the_story_and_writes_its_files(
@@ -244,3 +257,16 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(
     monkeypatch.setattr(sys, "stdout", stream)
     assert main(["check", str(both), "--all"]) == 1  # no BrokenPipeError traceback
     stream.close()
+
+
+def test_assess_reports_progress_to_the_end() -> None:
+    from claimtrack.synth import generate
+
+    graph = ct.ClaimGraph(generate(n_claims=600, n_quantities=60, n_sources=8, seed=5).claims)
+    seen: list[tuple[int, int]] = []
+    quiet = ct.assess(graph, progress=lambda done, total: seen.append((done, total)))
+    assessing = [s for s in seen if s[1] == 2 * len(graph)]
+    linking = seen[: len(seen) - len(assessing)]
+    assert linking and linking[-1][0] == linking[-1][1]  # linking first, to its end
+    assert len(assessing) > 10 and assessing[-1] == (2 * len(graph), 2 * len(graph))
+    assert ct.assess(graph, progress=False).estimates.keys() == quiet.estimates.keys()

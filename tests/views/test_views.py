@@ -142,7 +142,7 @@ def texts(ax: Any) -> str:
 
 
 def test_plot_graph_draws_sources_claims_and_verdict_arcs(seeds: ClaimGraph) -> None:
-    ax = ct.plot_graph(seeds)
+    ax = ct.plot_graph(seeds, relations=None)
     labels = texts(ax)
     assert "Monitor A" in labels and "Russian defence ministry" in labels
     assert "drones destroyed" in labels

@@ -67,6 +67,8 @@ class Observation:
     of it, so that each independent origin counts once; a weight of 0 makes the
     observation inert.
 
+    Examples
+    --------
     >>> Observation("ministry", 45)
     Observation(source='ministry', value=45, low=45, high=45, weight=1.0)
     """
