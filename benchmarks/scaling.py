@@ -61,6 +61,8 @@ HOSTILE = {
     "hyphen-words": "twenty-",
     "digit-run": "1",
     "hex-run": "3f9a0c",
+    # dates in one long clause: each searched the clause (or the sentence) again
+    "dates": "on Monday the army ",
 }
 RECORD = {"source": "A", "measure": "drones destroyed", "figure": "nearly 12,000"}
 

@@ -236,7 +236,8 @@ class NumberGrammar:
     def number(self, text: str) -> float:
         """The value of a number written in digits or words ("1,250", "two hundred and fifty")."""
         key = _key(text).replace("−", "-")
-        _one_script(key)
+        if not key.isascii():  # ASCII digits are of one script
+            _one_script(key)
         if "/" in key or any(c in VULGAR for c in key[-1:]):
             m = _MIXED.fullmatch(key)
             if m is None:

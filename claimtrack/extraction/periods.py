@@ -142,6 +142,7 @@ def find_periods(
     text = doc.text
     found: list[PeriodMention] = []
     previous: Period | None = None
+    futures, pasts = _Matches(future, text), _Matches(_PAST, text)
     for m in _matches(doc, rules):
         name = m.lastgroup or "k0"
         prefix = name + "_"
@@ -151,13 +152,12 @@ def find_periods(
         # and so does a date the future verb follows: "the election on Sept. 21 will"
         clause_start = doc.clause(m.start(), m.end())[0]
         ahead = (
-            future.search(text, clause_start, m.start()) is not None
-            or future_after.match(text, m.end()) is not None
+            futures.within(clause_start, m.start()) or future_after.match(text, m.end()) is not None
         )
         # "the fire was 70% contained by Wednesday night": a past clause looks back
         past = not ahead and (
-            _PAST.search(text, clause_start, m.start()) is not None
-            or _PAST.search(text, m.end(), doc.sentence(m.start())[1]) is not None
+            pasts.within(clause_start, m.start())
+            or pasts.within(m.end(), doc.sentence(m.start())[1])
         )
         try:
             period = RESOLVERS[kind](groups, Context(published, previous, rules, ahead, past))
@@ -187,6 +187,24 @@ def find_periods(
 def _as_of(rules: ExtractRules) -> re.Pattern[str]:
     prefixes = alternation(rules.section("periods")["as_of_prefixes"])
     return re.compile(rf"{prefixes}\s+$", re.IGNORECASE)
+
+
+class _Matches:
+    """Where a pattern matches in a text, found in one pass on first asking: a search
+    of each clause or sentence again would cost time in the square of a long one."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self._pattern, self._text = pattern, text
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether a match lies in ``text[start:end]``."""
+        if self._starts is None:
+            spans = [m.span() for m in self._pattern.finditer(self._text)]
+            self._starts, self._ends = [s for s, _ in spans], [e for _, e in spans]
+        i = bisect.bisect_left(self._starts, start)
+        return i < len(self._starts) and self._ends[i] <= end
 
 
 #: Kinds of time expression that, right after "from", "on", "than" or "compared with"

@@ -269,6 +269,7 @@ class ClaimGraph:
             # is taken back and its claims wait for the next link, which then gives what
             # a fresh graph would (once the checker is fixed or disabled).
             before = self._verdict_edges(c for c in new if self.graph.nodes[c.id].get("derived"))
+            groups: list[Verdict] = []
             try:
                 self._record(self._pairs(new, tick), counts)  # streamed: no list of every verdict
                 fresh = {c.id for c in new}
@@ -276,10 +277,10 @@ class ClaimGraph:
                 for verdict in groups:
                     # an older verdict can only exist when one end was linked before
                     if verdict.a.id not in fresh or verdict.b.id not in fresh:
-                        self._unrecord(verdict)
+                        before += self._unrecord(verdict)
                 self._record(groups, counts)
             except BaseException:
-                self._take_back(new, before)
+                self._take_back(new, before, groups)
                 raise
         return LinkReport(
             checked, {str(r): n for r, n in counts.items()}, len(self.errors) - errors
@@ -298,14 +299,19 @@ class ClaimGraph:
                     edges.append((u, w, key, data))
         return edges
 
-    def _take_back(self, new: list[Claim], before: list[tuple[str, str, str, Any]]) -> None:
-        """Undo a round that raised: its verdicts go, the verdicts its claims had before
-        it come back (a derived claim's), the claims it derived go, and its claims wait
-        for the next link. Every verdict of a round has one of its claims at an end."""
+    def _take_back(
+        self, new: list[Claim], before: list[tuple[str, str, str, Any]], groups: list[Verdict]
+    ) -> None:
+        """Undo a round that raised: its verdicts go (a pair checker's have one of its
+        claims at an end; a group checker's are listed), the verdicts they replaced come
+        back, the claims it derived go, and its claims wait for the next link."""
         g = self.graph
         derived, self._pending = self._pending, list(new)
-        for u, w, key in {(u, w, key) for u, w, key, _ in self._verdict_edges(new)}:
-            g.remove_edge(u, w, key)
+        made = {(u, w, key) for u, w, key, _ in self._verdict_edges(new)}
+        made |= {(v.a.id, v.b.id, v.checker) for v in groups}
+        for u, w, key in made:
+            if g.has_edge(u, w, key):
+                g.remove_edge(u, w, key)
         for u, w, key, data in before:
             keys = g._succ[u].get(w)  # type: ignore[attr-defined]
             if keys is None:
@@ -402,11 +408,15 @@ class ClaimGraph:
             raise error from err
         self.errors.append(error)
 
-    def _unrecord(self, v: Verdict) -> None:
-        """Drop the checker's earlier verdict on this pair: its newer one replaces it."""
+    def _unrecord(self, v: Verdict) -> list[tuple[str, str, str, Any]]:
+        """Drop the checker's earlier verdict on this pair: its newer one replaces it.
+        Returns what was dropped, as (from, to, checker, data)."""
+        dropped = []
         for u, w in ((v.a.id, v.b.id), (v.b.id, v.a.id)):
             if self.graph.has_edge(u, w, key=v.checker):
+                dropped.append((u, w, v.checker, self.graph.edges[u, w, v.checker]))
                 self.graph.remove_edge(u, w, key=v.checker)
+        return dropped
 
     def _record(self, verdicts: Iterable[Verdict], counts: Counter[str]) -> None:
         """One edge per verdict, keyed by its checker (a newer verdict of one checker on

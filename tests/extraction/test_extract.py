@@ -289,6 +289,7 @@ def test_text_repeated_ten_times_yields_its_claims_ten_times() -> None:
         ("1" * 200_000, []),  # more digits than a number may have
         ("sha256 " + "3f9a0c" * 60_000 + " and 45 drones", ["45"]),
         ("x-twenty " * 2_000, ["twenty"] * 2_000),  # after a word that is no number
+        ("on Monday the army " * 3_000, []),  # one clause of dates: each searched it all
     ],
     ids=[
         "commas",
@@ -301,6 +302,7 @@ def test_text_repeated_ten_times_yields_its_claims_ten_times() -> None:
         "digit-run",
         "hex-run",
         "words-after-hyphens",
+        "dates-in-one-clause",
     ],
 )
 def test_hostile_text_yields_what_it_holds(text: str, figures: list[str]) -> None:

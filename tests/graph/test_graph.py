@@ -661,3 +661,42 @@ def test_after_a_failing_checker_is_disabled_link_gives_what_a_fresh_graph_gives
     report = g.link()
     assert report.claims > 0  # the claims of the round that raised waited for this link
     assert _linked_state(g) == _linked_state(fresh)
+
+
+class _DeriveTooMany:
+    """A group checker with a verdict on two old claims; once ``later`` comes, it gives a
+    newer verdict on them and derives more claims than one link may add."""
+
+    def __init__(self, claims: list[Claim], later: Claim) -> None:
+        self.a, self.b, self.c, self.later = claims[0], claims[1], claims[2], later
+
+    def check(self, new: list[Claim], context: object) -> list[Verdict]:
+        if self.later not in new:
+            return [Verdict("corroborates", self.a, self.b, 1.0, "first")]
+        made = (attrs.evolve(self.later, source=f"D{i}", derived_from=(self.later.id,))
+                for i in range(3000))  # fmt: skip
+        return [
+            Verdict("corroborates", self.a, self.b, 0.5, "second"),  # replaces "first"
+            Verdict("corroborates", self.b, self.c, 0.5, "a pair of old claims, new"),
+            *(Verdict("derived_from", m, self.later, 1.0, "made up") for m in made),
+        ]
+
+
+def test_a_link_that_fails_recording_group_verdicts_is_taken_back() -> None:
+    later = make_claim("47", "Outlet Z", place="Russia", period="2024-08-21")
+    claims = seed_claims()
+    g = ClaimGraph(claims)
+    g.checkers.add(_DeriveTooMany(claims, later), "deriving")  # type: ignore[arg-type]
+    g.link()
+
+    def state() -> tuple[list[str], list[tuple[object, ...]]]:
+        verdicts = sorted(
+            (v.a.id, v.b.id, str(v.relation), v.strength, v.reason, v.checker) for v in g.verdicts()
+        )
+        return sorted(c.id for c in g.claims()), verdicts
+
+    ids, verdicts = state()
+    assert ("first" in [v[4] for v in verdicts]) and g.add(later)
+    with pytest.raises(CheckerError, match="derived claims"):
+        g.link()  # past the bound while the group verdicts are recorded
+    assert state() == (sorted([*ids, later.id]), verdicts)  # "first" is back, "second" gone
