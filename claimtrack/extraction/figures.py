@@ -136,6 +136,7 @@ def skipped(start: int, end: int, phrase: str, error: ValidationError, depth: in
 
 
 _UP_TO = re.compile(r"up\s+to\s+", re.IGNORECASE)
+_AFTER_WORD_HYPHEN = re.compile(r"[^\W\d_][-‐‑]$")
 
 
 def _split(m: re.Match[str], text: str, policy: HedgePolicy) -> list[Found]:
@@ -162,6 +163,13 @@ class _Checks:
         self.fraction_followers = rules.words("figures", "fraction_followers")
         self.split_after = rules.words("figures", "split_range_after")
         self.split_far = rules.words("figures", "split_far_range_after")
+        nouns: dict[str, str] = section["compound_nouns"]
+        self._compound_nouns = [
+            re.compile(
+                rf"[-‐‑]{re.escape(noun)}s?\b" + (rf"\s+(?:{after})\b" if after else ""), re.I
+            )
+            for noun, after in nouns.items()
+        ]
         self.compound = rules.compiled("figures.compound", _compound)
         self.suffix_units = rules.compiled("figures.suffix_units", _suffix_units)
         self.suffix_names: dict[str, str] = dict(section["suffix_units"])
@@ -171,6 +179,10 @@ class _Checks:
         self.moved = frozenset({"edged", "ticked", "crept", "inched", "moved", "went", "shot"})
         over = alternation(section["over_after"])
         self.over_after = re.compile(rf"{over}\s+$", re.IGNORECASE)
+
+    def compound_noun(self, text: str, end: int) -> bool:
+        """Whether "-magnitude" or "-point plunge" follows a number at ``end``."""
+        return any(p.match(text, end) for p in self._compound_nouns)
 
     def excluded(
         self,
@@ -324,6 +336,7 @@ def _same_kind(a: str | None, b: str | None) -> bool:
 _METRES_OR_MILLION = re.compile(r"\dm$")
 _RATIO_WORDS = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)
 _OUT_OF = re.compile(r"out\s+of", re.IGNORECASE)
+_EVERY = re.compile(r"\s+every\s+(?=$)", re.IGNORECASE)
 _BASES = frozenset({10, 100, 1000})
 
 
@@ -333,7 +346,7 @@ def _ratios(text: str, found: list[Found], policy: HedgePolicy) -> list[Found]:
     for item in found:
         if out:
             first = out[-1]
-            between = text[first.end : item.start]
+            between = _EVERY.sub(" ", text[first.end : item.start])  # "one in every eight"
             span_text = text[first.start : item.end]
             share = ratio(first.figure, item.figure, between, policy, span_text)
             if share is not None and _OUT_OF.search(between) and item.figure.value not in _BASES:
@@ -406,6 +419,7 @@ def _figures_in(
             _previous_word(text, m.start()) in checks.split_after
             or _by_to(m, text, checks)
             or _far_apart(m, text, checks)
+            or _changed_from(m, text, checks)
         ):
             yield from _split(m, text, policy)
             continue
@@ -417,6 +431,12 @@ def _figures_in(
                 skipped(m.start(), m.end(), m.group(0).strip(), found, depth=6)
             continue
         start, end, figure = found.start, found.end, found.figure
+        if figure.value < 0 and _AFTER_WORD_HYPHEN.search(text, max(0, start - 12), start + 1):
+            # "a magnitude-8.3 quake": the hyphen joins a word, it is no minus sign
+            positive = _parse(text, start + 1, end, policy)
+            if positive is None:
+                continue
+            start, figure = positive.start, positive.figure
         if figure.unit is None:
             suffix = checks.suffix_units.match(text, end)
             if suffix is not None:  # "47.1C", "44 degrees": a unit the grammar does not know
@@ -443,6 +463,8 @@ def _figures_in(
                 yield Found(start, compound.end(), attrs.evolve(joined, text=span_text), numbers)
                 continue
             if compound and not compound.group("strong"):
+                if checks.compound_noun(text, end):
+                    yield Found(start, end, figure, numbers)  # "a 6.7-magnitude quake"
                 continue  # "a 10-point plan": a number in an adjective
         if not ranged and checks.is_year(text, m, figure, start, end):
             continue
@@ -479,6 +501,20 @@ def _by_to(m: re.Match[str], text: str, checks: _Checks) -> bool:
     tags = ("a", "b") if m.group("anum") else ("c", "d")
     change, level = (_parse(text, *_spans(m, t), HedgePolicy()) for t in tags)
     return bool(change and level and change.figure.unit and level.figure.unit is None)
+
+
+_FROM = re.compile(r"\s*from\b", re.IGNORECASE)
+_TOTALS = re.compile(r"\b(?:toll|total|tally|count|number)\b", re.IGNORECASE)
+
+
+def _changed_from(m: re.Match[str], text: str, checks: _Checks) -> bool:
+    """ "increasing the death toll from fourteen to 31": a count and the count it became,
+    after a verb of change or a running total a few words back."""
+    if not _FROM.match(text, m.start()):
+        return False
+    lead = text[max(0, m.start() - 48) : m.start()]
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", lead)}
+    return bool(words & checks.split_after) or _TOTALS.search(lead) is not None
 
 
 def _far_apart(m: re.Match[str], text: str, checks: _Checks) -> bool:

@@ -62,6 +62,8 @@ def _compile(rules: ExtractRules) -> _Compiled:
         rf"|{anaphor}"
         # "Sudan's war", "Gaza's population": a country named as an owner
         rf"|\b(?P<owner>{alternation(demonyms, cases=True)})['’]s\b"
+        # "infected 35,000 worldwide": the world
+        rf"|(?P<world>{alternation(section['world_words'], cases=True)})"
     )
     # Case-sensitive on purpose: names are capitalised, and it is several times faster.
     parts = re.compile(alternation(section["part_markers"]), re.IGNORECASE)
@@ -103,6 +105,7 @@ def _named_places(
     bombing", "Chile's index". Only countries, first-level divisions, places shipped or
     added by hand and large cities count: a small town's name is too often a word."""
     text = doc.text
+    offices = rules.compiled("places.offices", _offices)
     found = []
     for m in _CAPITALISED.finditer(text):
         words = m.group("span").split()
@@ -124,12 +127,19 @@ def _named_places(
             continue
         start = text.index(words[0], m.start("span") + skipped)
         end = start + len(name)
-        if _CURRENCY.match(text, end):
-            continue  # "US$300", "US dollars": money
+        if offices.search(text, max(0, start - 40), start):
+            continue  # "Vice President of the United States": an office, no place
+        if _CURRENCY.match(text, end) or _DOMAIN.match(text, end):
+            continue  # "US$300", "US dollars": money; "Portfolio.hu": a website
         if name.isupper() or _ABBREVIATION.fullmatch(name):  # "U.S.", "UAE": the full name
             name = gazetteer.label(gazetteer.resolve(name) or name)
         found.append(PlaceMention(start, end, name, owner, bare=True))
     return found
+
+
+def _offices(rules: ExtractRules) -> re.Pattern[str]:
+    titles = alternation(rules.section("places")["office_before"])
+    return re.compile(rf"{titles}\s+(?:of|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _default_gazetteer() -> Gazetteer:
@@ -214,8 +224,8 @@ def find_places(
                 and name.lower() not in _country_names()
             ):
                 continue  # "published in The Lancet": a title; but "in The Hague"
-            if _CURRENCY.match(text, m.end("name")):
-                continue  # "US$300", "US dollars": money, not the country
+            if _CURRENCY.match(text, m.end("name")) or _DOMAIN.match(text, m.end("name")):
+                continue  # "US$300", "US dollars": money, not the country; a website
             # "near the Syrian border": the country its demonym names
             name = countries.get(name.lower(), name)
             cue_word = m.group(0).split(maxsplit=1)[0].lower()
@@ -230,6 +240,8 @@ def find_places(
             name = countries.get(m.group("adjective").lower())
         elif m.group("owner"):
             name = m.group("owner")
+        elif m.group("world"):
+            name = "world"
         else:
             kind = compiled.anaphor_kinds[int((m.lastgroup or "a0")[1:])]
             name = _antecedent(found, kind, capitals, countries)
@@ -240,6 +252,10 @@ def find_places(
         cue = m.group(0).split(maxsplit=1)[0].lower()
         if cue == "in" and _word_before(text, m.start()) in owned:
             continue  # "shares in Nvidia": a company
+        if rules.compiled("places.offices", _offices).search(
+            text, max(0, m.start() - 40), m.start() + len(cue) + 1
+        ):
+            continue  # "the former mayor of South Bend": an office
         named_at = next((m.start(g) for g in ("name", "adjective", "owner") if m.group(g)), -1)
         mention = PlaceMention(
             m.start(), m.end(), name, bool(m.group("owner")), cue in origins, at=named_at
@@ -252,31 +268,41 @@ def find_places(
 _CURRENCY = re.compile(r"\s*(?:\$|dollars?\b)", re.IGNORECASE)
 _SET_OFF = re.compile(
     r"\s*(?:(?:province|region|state|county|district|governorate|city|town|island)\s*)?"
-    r"(?:,|\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
-    r"western|north-eastern|north-western|south-eastern|south-western)\s+)?",
-    re.IGNORECASE,
+    r"(?:,|\s+in)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
 )
 _OF_TYPE = re.compile(
     r"\s+(?:(?:state|province|region|city|town|county|governorate|district|prefecture|"
-    r"village|island|capital)\s+)?of\s+(?:the\s+)?",
+    r"village|island|capital|border|port)\s+){0,2}of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_DOMAIN = re.compile(r"\.[a-z]{2,}\b")
+
+
+def _within(gazetteer: Gazetteer, inner: str | None, outer: str) -> bool:
+    """Whether a place set off after another ("El Paso, Texas") is where that one lies:
+    it contains it; or, for a town the gazetteer does not place in its province ("El
+    Paso", a GeoNames city, lies only in the United States), it is a province of the
+    town's country; or the town is unknown and it is a country or a province."""
+    ancestors = gazetteer.ancestors(outer)
+    if inner is None:
+        return len(ancestors) <= 1  # a country, or a first-level division
+    inside = gazetteer.ancestors(inner)
+    return outer in inside or (":" in inner and len(ancestors) == 1 and ancestors[0] in inside)
 
 
 def _nested(text: str, found: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
     """Mentions less those that only say where the one before is ("El Paso, Texas",
     "Babyninsky, Russia"); "the U.S. state of California" names California."""
     out: list[PlaceMention] = []
+    reached = 0  # the end of the last mention read, kept or not ("Reading, Berkshire, UK")
     for mention in found:
         at = mention.at if mention.at >= 0 else mention.start
-        if out and (not mention.owner) and _SET_OFF.fullmatch(text, out[-1].end, at):
+        if out and (not mention.owner) and _SET_OFF.fullmatch(text, max(out[-1].end, reached), at):
             outer, inner = gazetteer.resolve(mention.name), gazetteer.resolve(out[-1].name)
-            country = outer is not None and gazetteer.parent(outer) is None
-            if outer is not None and (
-                (inner is not None and outer in gazetteer.ancestors(inner))
-                or (inner is None and country)
-            ):
+            if outer is not None and _within(gazetteer, inner, outer):
+                reached = mention.end
                 continue
+        reached = mention.end
         if out and _OF_TYPE.fullmatch(text, out[-1].end, at):
             outer, inner = gazetteer.resolve(out[-1].name), gazetteer.resolve(mention.name)
             if outer is not None and inner is not None and outer in gazetteer.ancestors(inner):
@@ -384,7 +410,11 @@ def choose_place(
     j = bisect.bisect_left(starts, start) - 1
     if j >= 0 and places[j].start >= sentence[0] and places[j].end <= start:
         later = next(
-            (p for p in places[i:] if p.start < sentence[1] and not p.bare and not p.origin),
+            (
+                p
+                for p in places[i : i + 12]
+                if p.start < sentence[1] and not p.bare and not p.origin
+            ),
             None,
         )
         if places[j].bare and later is not None and not parts.search(text, end, later.start):

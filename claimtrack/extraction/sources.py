@@ -90,7 +90,8 @@ def _compile(rules: ExtractRules) -> _Compiled:
     s = rules.section("sources")
     verbs = alternation([*s["assert_verbs"], *s["weak_verbs"], *s["deny_verbs"]])
     according = alternation(s["according_to"], cases=True)
-    pattern = re.compile(rf"(?P<verb>{verbs})|(?P<according>{according})")
+    # "according to" first: "a report of NDRRMC" is a source, before "report" is a verb
+    pattern = re.compile(rf"(?P<according>{according})|(?P<verb>{verbs})")
     return _Compiled(pattern, dict(s["demonyms"]))
 
 
@@ -131,6 +132,7 @@ class _Reader:
             w for p in rules.section("sources")["according_to"] for w in p.split()
         )
         self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
+        self.months = word_set(rules.section("periods")["months"])
         self.generic: dict[str, list[str]] = rules.section("sources")["generic_heads"]
         self.history: list[str] = []
 
@@ -474,6 +476,12 @@ class _Reader:
         while i >= 0 and len(subject) < _LONGEST_SUBJECT:
             tok = before[i]
             low = tok.lower
+            if tok.text == ")" and subject:
+                # "Johns Hopkins University (JHU) data indicated": the name before it
+                k = next((k for k in range(i - 1, max(-1, i - 6), -1) if before[k].text == "("), -1)
+                if k > 0:
+                    i = k - 1
+                    continue
             if (
                 low in ("and", "&")
                 and subject
@@ -539,6 +547,14 @@ class _Reader:
         i = 0
         while i < len(after) and after[i].lower in self.skip:
             i += 1
+        if (
+            i + 1 < len(after)
+            and after[i].lower in ("a", "an", "the")
+            and (after[i + 1].lower in self.months)
+        ):  # "according to a March 14, 2019 NATO press release": the release
+            i += 2
+            while i < len(after) and (after[i].text[0].isdigit() or after[i].text == ","):
+                i += 1
         # "according to figures from the ministry", "an exit poll released by the state
         # broadcaster": the ministry and the broadcaster are the sources.
         for size, skip in ((3, 0), (2, 0), (1, 0), (1, 1), (1, 2)):
@@ -562,8 +578,13 @@ class _Reader:
                 break  # "according to the emergencies ministry recovered": the ministry
             if low in self.preps and low not in ("of", "for"):
                 break
-            if low == "and" and not (i + 1 < len(after) and after[i + 1].text[:1].isupper()):
-                break
+            if low == "and" and not (
+                (i + 1 < len(after) and after[i + 1].text[:1].isupper())
+                or any(
+                    t.lower in self.speakers or t.lower in self.heads for t in after[i + 1 : i + 4]
+                )
+            ):
+                break  # but "police and county officials" is one source
             subject.append(tok)
             i += 1
         while subject and subject[-1].lower in (*self.preps, "and", "the"):
@@ -814,6 +835,11 @@ def choose_attributions(
     lo = bisect.bisect_left(starts, max(sentence[0], start - 2 * _WINDOW))
     hi = bisect.bisect_left(starts, min(sentence[1], end + 2 * _WINDOW))
     here = attributions[lo:hi]
+    # "According to police and county officials, Zhukovskyy was driving ... killing seven":
+    # what opens a sentence covers it to the end, however long
+    first = bisect.bisect_left(starts, sentence[0])
+    if first < lo and attributions[first].opens and attributions[first].start <= sentence[0] + 3:
+        here = [attributions[first], *here]
     if any(a.subject[0] <= start and end <= a.subject[1] for a in here):
         return None  # the number belongs to who is speaking: "two officials said"
     here = [a for a in here if a.start < sentence[1] and a.end > sentence[0]]
@@ -821,7 +847,8 @@ def choose_attributions(
         return []
     counters = [a for a in here if a.counter and a.start >= end]
     main = [a for a in here if not a.counter] or here
-    before = [a for a in main if a.end <= start]
+    # "The hotel's website estimated 120 people": the verb is read as the figure's hedge
+    before = [a for a in main if a.end <= start or (a.start < start and a.end <= end)]
     after = [a for a in main if a.start >= end]
     # "X said ..." covers what follows it; "..., X said" what comes before (and after,
     # for "43% were intercepted, they said, and about half ..."); nothing else does.

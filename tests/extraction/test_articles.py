@@ -29,9 +29,10 @@ UNDIRECTED = {"corroborates", "contradicts", "relays"}
 #   confirmation (the cumulative checker compares counts, not origins);
 # - disasters: a part counted since its own start date is not summed into a whole
 #   counted since another;
-# - transport: a GeoNames city (Balasore) nests in its country, not its province, and
-#   "state's chief secretary" and "Odisha's chief secretary" are two origins, whose
-#   figures for one toll are no update of each other (only one origin's are);
+# - transport: a GeoNames city (Balasore) nests in its country, not its province, so
+#   the Balasore part does not meet its Odisha whole, and "state's chief secretary"
+#   and "Odisha's chief secretary" are two origins, whose tolls are no update of
+#   each other (only one origin's are);
 # - elections: a figure dated only by when it was said ("said on Monday") does not
 #   meet an undated one, and a running tally with no start is no series.
 FLOORS = {
