@@ -182,6 +182,14 @@ def find_periods(
 _BASELINES = frozenset({"earlier", "ago", "last", "past", "anaphor"})
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _PAST_WIDTH = 4  # the longest match of _PAST
+_EVENTS = frozenset({"recorded", "records", "registered", "counted", "counts", "found", "finds"})
+# What a change is measured against: a marker, then perhaps "the same month" (and
+# "in"/"of"), right before the time expression.
+_AGAINST = re.compile(
+    r"\b(?:from|on|than|compared\s+(?:with|to)|against|versus)\s+(?P<same>(?:the\s+)?same\s+"
+    r"(?:month|period|quarter|week|day|time|half)\s+(?:(?:in|of)\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 class _Occurrences:
@@ -208,14 +216,6 @@ class _Occurrences:
         # ("was" of "washed") matches there and nowhere in the whole text: look again
         # at the few characters before ``high``, as the search would.
         return self.pattern.search(self.text, max(low, high - self.width), high) is not None
-_EVENTS = frozenset({"recorded", "records", "registered", "counted", "counts", "found", "finds"})
-# What a change is measured against: a marker, then perhaps "the same month" (and
-# "in"/"of"), right before the time expression.
-_AGAINST = re.compile(
-    r"\b(?:from|on|than|compared\s+(?:with|to)|against|versus)\s+(?P<same>(?:the\s+)?same\s+"
-    r"(?:month|period|quarter|week|day|time|half)\s+(?:(?:in|of)\s+)?)?$",
-    re.IGNORECASE,
-)
 
 
 def _placed(
