@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .._format import clean
+from .._gc import paused_gc
 from .._version import __version__
 from ..errors import ClaimtrackError
-from ..graph import ClaimGraph
+from ..graph import ClaimGraph, count_verdicts, unchanged
 from ..io import CSV_COLUMNS, load
 from ..measures import MeasureLexicon
 from ..model import Claim
@@ -120,15 +121,36 @@ def _check(args: argparse.Namespace) -> int:
         settings["measures"] = MeasureLexicon.from_file(args.measures)
     graph = build_graph(claims, Progress(len(claims), show_bar, sys.stderr), **settings)
     assessment = assess(graph, method=args.method)
+    # The linked graph is millions of objects, alive until the command ends, and every
+    # full collection of the cyclic garbage collector walks all of them: reporting
+    # allocates enough (rows, strings, verdicts) to run several, seconds spent finding
+    # nothing, since nothing built here holds a cycle. So the collector rests while
+    # the report is written, as it does while the graph is built (paused_gc), and
+    # runs again after: reference counting frees everything meanwhile, and a cycle
+    # made meanwhile is collected then, so nothing leaks (gc.freeze would keep any
+    # garbage cycle alive at the time for good in a process that goes on).
+    with paused_gc(), unchanged(graph):  # the tables and the report ask the same questions
+        _report(args, loaded.problems, claims, graph, assessment)
+    return 0
+
+
+def _report(
+    args: argparse.Namespace,
+    problems: Sequence[object],
+    claims: Sequence[Claim],
+    graph: ClaimGraph,
+    assessment: Any,
+) -> None:
     shown = None if args.all else SHOWN
-    skipped = f"; {_count(len(loaded.problems), 'line')} skipped" if loaded.problems else ""
+    skipped = f"; {_count(len(problems), 'line')} skipped" if problems else ""
+    found = graph.disputes()
     print(
         f"{_count(len(claims), 'claim')} from {_count(len(graph.sources()), 'source')}, "
-        f"{_count(len(graph.verdicts()), 'verdict')}, "
-        f"{_count(len(graph.disputes()), 'disputed quantity', 'disputed quantities')}{skipped}"
+        f"{_count(count_verdicts(graph), 'verdict')}, "
+        f"{_count(len(found), 'disputed quantity', 'disputed quantities')}{skipped}"
     )
     heading("Disputes")
-    print(disputes_table(graph, shown) if graph.disputes() else "No claim contradicts another.")
+    print(disputes_table(graph, shown) if found else "No claim contradicts another.")
     heading("Estimates")
     print(estimates_table(assessment, shown))
     conflicts = assessment.inconsistencies()
@@ -144,7 +166,6 @@ def _check(args: argparse.Namespace) -> int:
 
         write_text(args.html, report_html(assessment, title=f"Claims in {Path(args.file).name}"))
         print(f"\nReport written to {args.html}")
-    return 0
 
 
 # -- extract ------------------------------------------------------------------------

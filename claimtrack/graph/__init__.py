@@ -13,9 +13,11 @@ from ._questions import (
     Pairs,
     claim_origins,
     corroborating_origins,
+    count_verdicts,
     disputes,
     relation_pairs,
     supports,
+    unchanged,
 )
 
 __all__ = [
@@ -25,8 +27,10 @@ __all__ = [
     "Pairs",
     "claim_origins",
     "corroborating_origins",
+    "count_verdicts",
     "disputes",
     "disputes_html",
     "relation_pairs",
     "supports",
+    "unchanged",
 ]
