@@ -148,7 +148,7 @@ def disputes(graph: ClaimGraph) -> list[Dispute]:
 
 def _disputes(graph: ClaimGraph) -> list[Dispute]:
     by_quantity: dict[Quantity, list[Verdict]] = {}
-    for v in graph.verdicts(Relation.CONTRADICTS):
+    for v in _contradictions(graph):
         # a part contradicting its whole is a dispute about the whole (b)
         by_quantity.setdefault(graph.quantity(v.b), []).append(v)
     if not by_quantity:
@@ -170,6 +170,19 @@ def _disputes(graph: ClaimGraph) -> list[Dispute]:
         )
         found.append(Dispute(quantity, tuple(sides), tuple(contradictions)))
     return sorted(found, key=lambda d: d.quantity.label)
+
+
+def _contradictions(graph: ClaimGraph) -> Iterator[Verdict]:
+    """``graph.verdicts(Relation.CONTRADICTS)``, in its order, read from the adjacency:
+    only the contradictions are made into ``Verdict`` objects, and no edge view is built
+    for the hundreds of thousands of other edges."""
+    wanted = Relation.CONTRADICTS.value
+    succ: dict[str, dict[str, Any]] = graph.graph._succ  # type: ignore[attr-defined]
+    for u, neighbours in succ.items():
+        for w, keys in neighbours.items():
+            for data in keys.values():
+                if data.get("kind") == "verdict" and data["relation"] == wanted:
+                    yield graph._verdict(u, w, data)
 
 
 def _groups(members: dict[str, Claim], agreeing: dict[str, list[str]]) -> list[list[str]]:
