@@ -5,21 +5,11 @@ period. See the README for a tour and ``docs/`` for the guide. The names below
 are the public API; every module not named here is private.
 """
 
-from . import datasets
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from ._format import options
 from ._version import __version__
-from .assessment import (
-    Assessment,
-    Estimate,
-    Grade,
-    Method,
-    Observation,
-    Reliability,
-    assess,
-    assessment_method,
-    assessment_methods,
-    running_estimate,
-)
 from .checkers import available_checkers, checker
 from .errors import (
     CheckerError,
@@ -31,25 +21,104 @@ from .errors import (
     UnitError,
     ValidationError,
 )
-from .extraction import ExtractRules, extract
 from .figure import Figure, HedgePolicy
-from .graph import ClaimGraph, Dispute, LinkReport, timeline
-from .io import (
-    LoadResult,
-    Problem,
-    claim_reviews,
-    dump,
-    dump_claim_reviews,
-    dump_graph,
-    dump_table,
-    load,
-    load_graph,
-)
 from .measures import MeasureLexicon
 from .model import Claim, Period, Source
 from .places import Gazetteer
 from .relations import Quantity, Relation, Verdict
-from .views import from_pandas, plot_board, plot_graph, plot_timeline, report_html, to_pandas
+
+if TYPE_CHECKING:
+    from . import datasets
+    from .assessment import (
+        Assessment,
+        Estimate,
+        Grade,
+        Method,
+        Observation,
+        Reliability,
+        assess,
+        assessment_method,
+        assessment_methods,
+        running_estimate,
+    )
+    from .extraction import ExtractRules, extract
+    from .graph import ClaimGraph, Dispute, LinkReport, timeline
+    from .io import (
+        LoadResult,
+        Problem,
+        claim_reviews,
+        dump,
+        dump_claim_reviews,
+        dump_graph,
+        dump_table,
+        load,
+        load_graph,
+    )
+    from .views import (
+        from_pandas,
+        plot_board,
+        plot_graph,
+        plot_timeline,
+        report_html,
+        to_pandas,
+    )
+
+# The subsystems that bring heavy libraries (networkx with the graph and assessment,
+# cattrs with files) or much set-up are imported when one of their names is first
+# used, so that `import claimtrack` costs little more than its core of values.
+_LAZY = {
+    "datasets": (),
+    "assessment": (
+        "Assessment",
+        "Estimate",
+        "Grade",
+        "Method",
+        "Observation",
+        "Reliability",
+        "assess",
+        "assessment_method",
+        "assessment_methods",
+        "running_estimate",
+    ),
+    "extraction": ("ExtractRules", "extract"),
+    "graph": ("ClaimGraph", "Dispute", "LinkReport", "timeline"),
+    "io": (
+        "LoadResult",
+        "Problem",
+        "claim_reviews",
+        "dump",
+        "dump_claim_reviews",
+        "dump_graph",
+        "dump_table",
+        "load",
+        "load_graph",
+    ),
+    "views": (
+        "from_pandas",
+        "plot_board",
+        "plot_graph",
+        "plot_timeline",
+        "report_html",
+        "to_pandas",
+    ),
+}
+_HOME = {name: module for module, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    """A public name of a lazily imported subsystem, or the subsystem itself."""
+    if name in _LAZY:
+        return import_module(f".{name}", __name__)
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Assessment",

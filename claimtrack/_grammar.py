@@ -14,6 +14,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -226,7 +227,13 @@ class NumberGrammar:
             r")"
             rf"(?P<suffix>[\s-]*{_alternation(lexicon.suffix_hedges)})?"
         )
-        self.pattern = re.compile(pattern, re.IGNORECASE)
+        self._pattern = pattern
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled figure pattern (compiled on first use: it is long, and compiling
+        it at import would cost every ``import claimtrack``)."""
+        return re.compile(self._pattern, re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterable[Match]:
         """Every figure phrase in ``text``, left to right, never overlapping."""

@@ -9,10 +9,12 @@ stays fast), and a look-up by a wrong name says which names exist.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from importlib.metadata import EntryPoint, entry_points
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .errors import RegistryError
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = ["Registry"]
 
@@ -37,6 +39,9 @@ class Registry(Generic[T]):
         if self._read_entry_points:
             return
         self._read_entry_points = True
+        # imported here: importlib.metadata costs every `import claimtrack` otherwise
+        from importlib.metadata import entry_points
+
         for point in entry_points(group=self.group):
             if point.name not in self._entries:  # code registered under that name wins
                 self._entries[point.name] = self._from_entry_point(point)

@@ -244,6 +244,29 @@ class Figure:
         ``claimtrack.extract``). Words after the figure that are not a unit are
         ignored (``"45 drones"`` is 45).
         """
+        if text.__class__ is not str or (policy is not None and policy is not DEFAULT_POLICY):
+            return cls._parse(text, policy)
+        # A file of claims repeats its figures, and most are plain numbers: a figure is
+        # an immutable value, so one parse serves every copy of a phrase, and a plain
+        # number, hedged or not ("nearly 12,000"), needs no grammar (the grammar reads
+        # it the same way; a test holds both to it for every hedge of the lexicon).
+        figure = _PARSED.get(text)
+        if figure is None:
+            hedge_words, space, number = text.rpartition(" ")
+            hedge = DEFAULT_POLICY.lexicon.prefix_hedges.get(hedge_words) if space else None
+            if (hedge is not None or not space) and _PLAIN_NUMBER.fullmatch(number):
+                value = int(number.replace(",", ""))
+                figure = _hedged(value, None, hedge or "exact", DEFAULT_POLICY, text)
+            else:
+                figure = cls._parse(text)
+            if len(_PARSED) >= _PARSED_LIMIT:
+                _PARSED.clear()
+            _PARSED[text] = figure
+        return figure
+
+    @classmethod
+    def _parse(cls, text: str, policy: HedgePolicy | None = None) -> Figure:
+        """``parse`` through the grammar, every time."""
         if not isinstance(text, str):
             raise ParseError("figure", text, "a string such as 'nearly 12,000'")
         try:
@@ -596,6 +619,11 @@ def _read_parts(
 
 
 _DIGIT = re.compile(r"\d")
+# A whole number in digits, with or without thousands commas: what most figures in a
+# file are. Fifteen digits at most, so that its int is also an exact float.
+_PLAIN_NUMBER = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3}){1,4}|[0-9]{1,15}")
+_PARSED: dict[str, Figure] = {}  # the default policy's figure of each phrase met
+_PARSED_LIMIT = 1 << 16  # phrases kept at most; then the memo starts again
 _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
 
 

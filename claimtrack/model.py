@@ -44,14 +44,26 @@ ADMIRALTY = MappingProxyType(
 
 
 def _text(value: Any, field: str = "text") -> str:
-    # Names, measures and places repeat across thousands of claims: one copy of each.
+    # Names, measures and places repeat across thousands of claims: one copy of each,
+    # and the short ones are looked up, not normalised again, when met again.
+    if value.__class__ is str and (known := _TEXTS.get(value)) is not None:
+        return known
     if not isinstance(value, str):  # None, 7 or {"x": 1} are no name: str() would hide them
         raise ValidationError(field, value, "a text")
     text = " ".join(value.split())
-    return sys.intern(text) if len(text) <= _INTERNED else text
+    if len(text) > _INTERNED:
+        return text
+    text = sys.intern(text)
+    if value.__class__ is str:
+        if len(_TEXTS) >= _TEXTS_LIMIT:
+            _TEXTS.clear()
+        _TEXTS[value] = text
+    return text
 
 
 _INTERNED = 80
+_TEXTS: dict[str, str] = {}  # short text as given -> normalised and interned
+_TEXTS_LIMIT = 1 << 16
 
 
 def _optional_text(value: Any, field: str) -> str | None:
@@ -114,7 +126,7 @@ def _note(value: Any) -> str:
 
 
 def _names(value: Any, field: str = "names") -> tuple[str, ...]:
-    if value is None or (value.__class__ is tuple and not value):  # the usual case: none
+    if value is None or (value.__class__ in (tuple, list) and not value):  # the usual: none
         return ()
     if isinstance(value, str):
         value = (value,)
@@ -460,6 +472,8 @@ def _as_figure(value: Any) -> Figure:
 
 
 def _confidence(value: Any) -> float:
+    if value.__class__ is float and 0.0 <= value <= 1.0:  # the usual case (not NaN)
+        return value
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):
@@ -471,7 +485,8 @@ def _confidence(value: Any) -> float:
 
 def _relay_chain(value: Any) -> tuple[str, ...]:
     """The outlets a statement passed through, each once, in the order first met."""
-    return tuple(dict.fromkeys(_names(value, "via")))
+    names = _names(value, "via")
+    return tuple(dict.fromkeys(names)) if len(names) > 1 else names
 
 
 def _span(value: Any) -> tuple[int, int] | None:
@@ -586,6 +601,14 @@ class Claim:
             raise ValidationError("stance", value, "'asserts' or 'denies'")
 
     def __attrs_post_init__(self) -> None:
+        if (  # the usual case, asked at once: nothing to look at
+            self.measure.isascii()
+            and self.text.isascii()
+            and not (self.place and not self.place.isascii())
+            and not (self.tags or self.via or self.derived_from)
+            and not (self.share_of or self.share_place or self.note)
+        ):
+            return
         for field in ("measure", "place", "text", "share_of", "share_place", "note"):
             _refuse_lone_surrogates(field, getattr(self, field))
         for tag in self.tags:

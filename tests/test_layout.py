@@ -58,13 +58,17 @@ def test_each_subsystem_has_one_door() -> None:
             assert hasattr(module, name), f"claimtrack.{door}.{name}"
 
 
-def test_import_claimtrack_loads_neither_pandas_nor_matplotlib() -> None:
+def test_import_claimtrack_loads_no_heavy_library_until_used() -> None:
     # a fresh interpreter, so what this process imported does not count
     import subprocess
 
-    code = "import sys, claimtrack; print(sorted({'pandas', 'matplotlib'} & set(sys.modules)))"
+    heavy = "{'pandas', 'matplotlib', 'networkx', 'cattrs', 'importlib.metadata'}"
+    code = (
+        f"import sys, claimtrack; print(sorted({heavy} & set(sys.modules)));"
+        "claimtrack.ClaimGraph; print(sorted({'networkx'} & set(sys.modules)))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.split() == ["[]", "['networkx']"]
 
 
 def test_a_method_written_from_scratch_runs_through_the_public_protocol() -> None:

@@ -17,8 +17,7 @@ import functools
 import inspect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
-from importlib.metadata import EntryPoint
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -29,6 +28,9 @@ from ..measures import MeasureLexicon
 from ..model import Claim, Period
 from ..places import Gazetteer
 from ..relations import Quantity, Verdict
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = [
     "CheckerSet",

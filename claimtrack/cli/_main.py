@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .._format import Progress, clean, options, progress
+from .._gc import paused_gc
 from .._version import __version__
 from ..errors import ClaimtrackError, FileFormatError, SkippedPhraseWarning, ValidationError
-from ..graph import ClaimGraph
+from ..graph import ClaimGraph, count_verdicts, unchanged
 from ..io import CSV_COLUMNS, load
 from ..measures import MeasureLexicon
 from ..model import Claim
@@ -101,20 +102,40 @@ def _check(args: argparse.Namespace) -> int:
     graph = build_graph(claims, args.progress, **settings)
     _warn_unknown_places(claims, graph.places)
     assessment = assess(graph, method=args.method)
-    if args.format != "text":
-        from ._machine import write_result
+    # The linked graph is millions of objects, alive until the command ends, and every
+    # full collection of the cyclic garbage collector walks all of them: reporting
+    # allocates enough (rows, strings, verdicts) to run several, seconds spent finding
+    # nothing, since nothing built here holds a cycle. So the collector rests while
+    # the report is written, as it does while the graph is built (paused_gc), and
+    # runs again after: reference counting frees everything meanwhile, and a cycle
+    # made meanwhile is collected then, so nothing leaks (gc.freeze would keep any
+    # garbage cycle alive at the time for good in a process that goes on).
+    with paused_gc(), unchanged(graph):  # the tables and the report ask the same questions
+        if args.format != "text":
+            from ._machine import write_result
 
-        write_result(assessment, args.format, loaded.problems, sys.stdout)
-        return _write_report(args, assessment)
+            write_result(assessment, args.format, loaded.problems, sys.stdout)
+            return _write_report(args, assessment)
+        return _report(args, loaded.problems, claims, graph, assessment)
+
+
+def _report(
+    args: argparse.Namespace,
+    problems: Sequence[object],
+    claims: Sequence[Claim],
+    graph: ClaimGraph,
+    assessment: Any,
+) -> int:
     shown = None if args.all else SHOWN
-    skipped = f"; {_count(len(loaded.problems), 'line')} skipped" if loaded.problems else ""
+    skipped = f"; {_count(len(problems), 'line')} skipped" if problems else ""
+    found = graph.disputes()
     print(
         f"{_count(len(claims), 'claim')} from {_count(len(graph.sources()), 'source')}, "
-        f"{_count(len(graph.verdicts()), 'verdict')}, "
-        f"{_count(len(graph.disputes()), 'disputed quantity', 'disputed quantities')}{skipped}"
+        f"{_count(count_verdicts(graph), 'verdict')}, "
+        f"{_count(len(found), 'disputed quantity', 'disputed quantities')}{skipped}"
     )
     heading("Disputes")
-    print(disputes_table(graph, shown) if graph.disputes() else "No claim contradicts another.")
+    print(disputes_table(graph, shown) if found else "No claim contradicts another.")
     heading("Estimates")
     print(estimates_table(assessment, shown))
     conflicts = assessment.inconsistencies()

@@ -140,9 +140,10 @@ def find_periods(
     future = rules.compiled("periods.future", _future)
     future_after = rules.compiled("periods.future_after", _future_after)
     text = doc.text
+    was = _Occurrences(_PAST, _PAST_WIDTH, text)
     found: list[PeriodMention] = []
     previous: Period | None = None
-    futures, pasts = _Matches(future, text), _Matches(_PAST, text)
+    futures = _Matches(future, text)
     for m in _matches(doc, rules):
         name = m.lastgroup or "k0"
         prefix = name + "_"
@@ -156,8 +157,7 @@ def find_periods(
         )
         # "the fire was 70% contained by Wednesday night": a past clause looks back
         past = not ahead and (
-            pasts.within(clause_start, m.start())
-            or pasts.within(m.end(), doc.sentence(m.start())[1])
+            was.within(clause_start, m.start()) or was.within(m.end(), doc.sentence(m.start())[1])
         )
         try:
             period = RESOLVERS[kind](groups, Context(published, previous, rules, ahead, past))
@@ -212,6 +212,7 @@ class _Matches:
 #: from a year earlier to 440,000 tonnes", "up 11% on the same month last year").
 _BASELINES = frozenset({"earlier", "ago", "last", "past", "anaphor"})
 _PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+_PAST_WIDTH = 4  # the longest match of _PAST
 _EVENTS = frozenset({"recorded", "records", "registered", "counted", "counts", "found", "finds"})
 # What a change is measured against: a marker, then perhaps "the same month" (and
 # "in"/"of"), right before the time expression.
@@ -220,6 +221,32 @@ _AGAINST = re.compile(
     r"(?:month|period|quarter|week|day|time|half)\s+(?:(?:in|of)\s+)?)?$",
     re.IGNORECASE,
 )
+
+
+class _Occurrences:
+    """Where a pattern of bounded width matches in a text, found in one pass.
+
+    Asking ``pattern.search(text, low, high)`` for each time expression scans to
+    the end of its sentence, and a text with no sentence ends (a log of incidents
+    separated by semicolons) is one long sentence: quadratic. ``within`` gives the
+    same answer by bisecting the matches of the whole text.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], width: int, text: str) -> None:
+        self.pattern, self.width, self.text = pattern, width, text
+        spans = [m.span() for m in pattern.finditer(text)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def within(self, low: int, high: int) -> bool:
+        """Whether ``self.pattern.search(self.text, low, high)`` finds a match."""
+        i = bisect.bisect_left(self.starts, low)
+        if i < len(self.starts) and self.ends[i] <= high:
+            return True
+        # The search stops at ``high`` as if the text ended there, so a word cut by it
+        # ("was" of "washed") matches there and nowhere in the whole text: look again
+        # at the few characters before ``high``, as the search would.
+        return self.pattern.search(self.text, max(low, high - self.width), high) is not None
 
 
 def _placed(

@@ -13,10 +13,12 @@ from ._questions import (
     Pairs,
     claim_origins,
     corroborating_origins,
+    count_verdicts,
     disputes,
     relation_pairs,
     supports,
     timeline,
+    unchanged,
 )
 
 __all__ = [
@@ -26,9 +28,11 @@ __all__ = [
     "Pairs",
     "claim_origins",
     "corroborating_origins",
+    "count_verdicts",
     "disputes",
     "disputes_html",
     "relation_pairs",
     "supports",
     "timeline",
+    "unchanged",
 ]

@@ -8,13 +8,14 @@ the questions a reader asks. The assessment reads a graph only through these.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import networkx as nx
 
 from .._format import html as _html
 from ..checkers.cumulative import in_order
@@ -29,10 +30,12 @@ __all__ = [
     "Dispute",
     "claim_origins",
     "corroborating_origins",
+    "count_verdicts",
     "disputes",
     "relation_pairs",
     "supports",
     "timeline",
+    "unchanged",
 ]
 
 
@@ -95,6 +98,18 @@ def relation_pairs(graph: ClaimGraph, *relations: Relation) -> Pairs:
     return found
 
 
+def count_verdicts(graph: ClaimGraph) -> int:
+    """How many verdicts the graph holds, counted on the adjacency (no ``Verdict`` made)."""
+    succ: dict[str, dict[str, Any]] = graph.graph._succ  # type: ignore[attr-defined]
+    count = 0
+    for neighbours in succ.values():
+        for keys in neighbours.values():
+            for data in keys.values():
+                kind = data.kind if data.__class__ is VerdictEdge else data.get("kind")
+                count += kind == "verdict"
+    return count
+
+
 def claim_origins(graph: ClaimGraph, claims: Iterable[Claim]) -> dict[str, str]:
     """The origin of each claim (where its statement started: relays share it), by id."""
     origin = graph.context.origin
@@ -126,22 +141,34 @@ def supports(graph: ClaimGraph) -> dict[str, int]:
 
 def disputes(graph: ClaimGraph) -> list[Dispute]:
     """The quantities with at least one contradiction, each with its sides."""
+    remembered = _REMEMBERED.get(id(graph))
+    if remembered is None:
+        return _disputes(graph)
+    if "disputes" not in remembered:
+        remembered["disputes"] = _disputes(graph)
+    return list(remembered["disputes"])
+
+
+def _disputes(graph: ClaimGraph) -> list[Dispute]:
     by_quantity: dict[Quantity, list[Verdict]] = {}
-    for v in graph.verdicts(Relation.CONTRADICTS):
+    for v in _contradictions(graph):
         # a part contradicting its whole is a dispute about the whole (b)
         by_quantity.setdefault(graph.quantity(v.b), []).append(v)
+    if not by_quantity:
+        return []
+    # Who agrees with whom, read once from the adjacency for every quantity.
+    agreeing: defaultdict[str, list[str]] = defaultdict(list)
+    pairs = relation_pairs(graph, Relation.CORROBORATES, Relation.RELAYS)
+    for u, w in itertools.chain(*pairs.values()):
+        agreeing[u].append(w)
+        agreeing[w].append(u)
     found = []
     for quantity, contradictions in by_quantity.items():
         members = {c.id: c for c in graph.claims(quantity)}
         for v in contradictions:
             members.setdefault(v.a.id, v.a)
-        agree: nx.Graph[str] = nx.Graph()
-        agree.add_nodes_from(members)
-        for u, w, d in graph.graph.subgraph(members).edges(data=True):
-            if d.get("relation") in ("corroborates", "relays"):
-                agree.add_edge(u, w)
         sides = sorted(
-            (tuple(members[i] for i in sorted(comp)) for comp in nx.connected_components(agree)),
+            (tuple(members[i] for i in sorted(side)) for side in _groups(members, agreeing)),
             key=lambda side: (-len(side), side[0].id),
         )
         found.append(Dispute(quantity, tuple(sides), tuple(contradictions)))
@@ -175,3 +202,51 @@ def timeline(
             continue
         out.setdefault(context.origin(claim), []).append(claim)
     return {origin: in_order(series) for origin, series in sorted(out.items())}
+
+
+def _contradictions(graph: ClaimGraph) -> Iterator[Verdict]:
+    """``graph.verdicts(Relation.CONTRADICTS)``, in its order, read from the adjacency:
+    only the contradictions are made into ``Verdict`` objects, and no edge view is built
+    for the hundreds of thousands of other edges."""
+    wanted = Relation.CONTRADICTS.value
+    succ: dict[str, dict[str, Any]] = graph.graph._succ  # type: ignore[attr-defined]
+    for u, neighbours in succ.items():
+        for w, keys in neighbours.items():
+            for data in keys.values():
+                if data.get("kind") == "verdict" and data["relation"] == wanted:
+                    yield graph._verdict(u, w, data)
+
+
+def _groups(members: dict[str, Claim], agreeing: dict[str, list[str]]) -> list[list[str]]:
+    """The members joined by agreement (a path of corroborations or relays among them)."""
+    side: dict[str, int] = {}
+    groups: list[list[str]] = []
+    for start in members:
+        if start in side:
+            continue
+        side[start] = len(groups)
+        group, todo = [start], [start]
+        while todo:
+            for other in agreeing.get(todo.pop(), ()):
+                if other in members and other not in side:
+                    side[other] = len(groups)
+                    group.append(other)
+                    todo.append(other)
+        groups.append(group)
+    return groups
+
+
+# Graphs whose answers are kept while they do not change (``unchanged``), by id.
+_REMEMBERED: dict[int, dict[str, Any]] = {}
+
+
+@contextlib.contextmanager
+def unchanged(graph: ClaimGraph) -> Iterator[None]:
+    """Within the block the graph is not changed, so a question asked of it again
+    (``disputes``, which a report, its board and its tables each ask) is answered from
+    the first answer instead of from the graph."""
+    _REMEMBERED[id(graph)] = {}
+    try:
+        yield
+    finally:
+        del _REMEMBERED[id(graph)]

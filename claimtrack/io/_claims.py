@@ -30,7 +30,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, Literal, overload
+from typing import IO, Any, Literal, TypeVar, overload
 
 import attrs
 import cattrs
@@ -67,13 +67,54 @@ def _unstructure_figure(f: Figure) -> dict[str, Any]:
     }  # fmt: skip
 
 
+# A file repeats its sources and many of its figures, and both are immutable values:
+# a record met before gives the value built from it then (at most _MEMO_LIMIT kept).
+_MEMO_LIMIT = 1 << 16
+T = TypeVar("T")
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _memo_key(record: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """A key that tells apart any two records that could build different values: the
+    fields, their values and the values' types (1, 1.0 and True are equal otherwise).
+    None for a record that cannot be keyed so: one with a list or an object inside, or
+    a float that equals another float (0.0 and -0.0) or no float (NaN)."""
+    values = tuple(record.values())
+    types = tuple(map(type, values))
+    if float in types and any(v == 0 or v != v for v in values if v.__class__ is float):
+        return None
+    if not _SCALARS.issuperset(types):
+        return None
+    return (tuple(record), values, types)
+
+
+def _memoised(memo: dict[Any, T], key: Any, build: Callable[[], T]) -> T:
+    if key is None:
+        return build()
+    value = memo.get(key)
+    if value is None:
+        value = build()
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = value
+    return value
+
+
+_FIGURES: dict[Any, Figure] = {}
+_SOURCES: dict[Any, Source] = {}
+_FIGURE_FIELDS = {a.name for a in attrs.fields(Figure)}
+
+
 def _structure_figure(value: Any, _: type) -> Figure:
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return Figure.parse(value) if isinstance(value, str) else Figure(value)
     if not isinstance(value, Mapping):
         raise ValidationError("figure", value, "an object with a value, or a phrase")
-    known = {a.name for a in attrs.fields(Figure)}
-    _refuse_unknown("figure", value, known)
+    return _memoised(_FIGURES, _memo_key(value), lambda: _figure_from_record(value))
+
+
+def _figure_from_record(value: Mapping[str, Any]) -> Figure:
+    _refuse_unknown("figure", value, _FIGURE_FIELDS)
     if "value" not in value:
         raise ValidationError("figure.value", None, "a number (the field is missing)")
     return Figure(**dict(value))
@@ -90,10 +131,18 @@ def _unstructure_source(s: Source) -> dict[str, Any]:
 
 def _structure_source(value: Any, _: type) -> Source:
     if isinstance(value, str):
-        return Source(value)
+        key = (str, value) if value.__class__ is str else None
+        return _memoised(_SOURCES, key, lambda: Source(value))
     if not isinstance(value, Mapping):
         raise ValidationError("source", value, "a name or an object with a name")
-    _refuse_unknown("source", value, {a.name for a in attrs.fields(Source)})
+    return _memoised(_SOURCES, _memo_key(value), lambda: _source_from_record(value))
+
+
+_SOURCE_FIELDS = {a.name for a in attrs.fields(Source)}
+
+
+def _source_from_record(value: Mapping[str, Any]) -> Source:
+    _refuse_unknown("source", value, _SOURCE_FIELDS)
     if "name" not in value:
         raise ValidationError("source.name", None, "a non-empty text (the field is missing)")
     return Source(**dict(value))
@@ -138,7 +187,8 @@ _OPTIONAL: tuple[tuple[str, Any], ...] = (
 def _structure_claim(value: Any, _: type) -> Claim:
     if not isinstance(value, Mapping):
         raise ValidationError("claim", value, "an object with source, measure and figure")
-    fields = {k: v for k, v in value.items() if k != "id"}
+    fields = dict(value)
+    fields.pop("id", None)
     _refuse_unknown("claim", fields, _CLAIM_FIELDS)
     for required in ("source", "measure", "figure"):
         if required not in fields:
@@ -149,6 +199,8 @@ def _structure_claim(value: Any, _: type) -> Claim:
 
 
 def _refuse_unknown(where: str, value: Mapping[str, Any], known: set[str]) -> None:
+    if known.issuperset(value):
+        return
     unknown = sorted(set(value) - known)
     if unknown:
         raise ValidationError(

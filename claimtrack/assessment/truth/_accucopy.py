@@ -455,7 +455,7 @@ class _State:
                     [w * i for w, i in zip(item.weights, self.independence(item), strict=True)]
                     for item in self.contested
                 ]
-                dependence = rare_claims(self.contested, weights, len(self.names), c, prior)
+                dependence = rare_claims(self.contested, weights, c, prior)
                 self._link(dependence)
         if test in ("false", "both"):
             found = false_claims(self.contested, self.covered, self.n, c, prior)

@@ -19,10 +19,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import combinations
 from typing import Protocol
 
-__all__ = ["Disputed", "coverage", "false_claims", "identical_claims", "rare_claims"]
+__all__ = [
+    "Disputed",
+    "common_items",
+    "coverage",
+    "false_claims",
+    "identical_claims",
+    "rare_claims",
+]
 
 _FLOOR = 1e-3
 
@@ -41,7 +49,6 @@ class Disputed(Protocol):
 def rare_claims(
     items: Sequence[Disputed],
     weights: Sequence[Sequence[float]],
-    sources: int,
     c: float,
     prior: float,
 ) -> dict[tuple[int, int], float]:
@@ -59,12 +66,12 @@ def rare_claims(
     the observations' weights with copies already found counted once.
     """
     gains: dict[tuple[int, int], float] = {}
-    covered: list[set[int]] = [set() for _ in range(sources)]
-    for number, (item, weight) in enumerate(zip(items, weights, strict=True)):
-        if len(set(item.sources)) < 3:
+    common: Counter[tuple[int, int]] = Counter()
+    for item, weight in zip(items, weights, strict=True):
+        distinct = sorted(set(item.sources))
+        if len(distinct) < 3:
             continue  # nobody else to say how rare a claim is
-        for s in item.sources:
-            covered[s].add(number)
+        common.update(combinations(distinct, 2))
         total = sum(weight)
         for members in item.groups:
             if len(members) < 2:
@@ -81,10 +88,23 @@ def rare_claims(
     differ = math.log(1.0 - c)
     for (s, t), gain in sorted(gains.items()):
         # Every common item counted as a difference, then corrected where they agreed.
-        log_odds = base + gain + len(covered[s] & covered[t]) * differ
+        log_odds = base + gain + common[(s, t)] * differ
         if log_odds > 0:  # copying is acted on once it is more likely than not
             dependence[(s, t)] = c / (1.0 + math.exp(-log_odds))
     return dependence
+
+
+def common_items(items: Iterable[Disputed]) -> Counter[tuple[int, int]]:
+    """How many of the items each pair of sources (smaller index first) both report on.
+
+    Counted in one pass over the items, a few sources each: intersecting the two
+    sources' coverage for every pair asked about costs a source's whole coverage per
+    pair, and grows with the square of the data.
+    """
+    common: Counter[tuple[int, int]] = Counter()
+    for item in items:
+        common.update(combinations(sorted(set(item.sources)), 2))
+    return common
 
 
 def coverage(items: Sequence[Disputed], sources: int) -> list[set[int]]:
@@ -125,6 +145,7 @@ def identical_claims(
             if s != t
         ]
         agreed.update(set(pairs) if item.repeats else pairs)  # each pair once an item
+    common = common_items(items)
     p = a * a + (1.0 - a) * (1.0 - a)
     gain = math.log((c + (1.0 - c) * p) / p)
     base = -math.inf if prior <= 0 else math.inf if prior >= 1 else math.log(prior / (1 - prior))
@@ -132,7 +153,7 @@ def identical_claims(
     # Copying is acted on once it is more likely than not, and never if they differ.
     for s, t in sorted(pair for pair, k in agreed.items() if base + k * gain > 0):
         k = agreed[(s, t)]
-        if len(covered[s] & covered[t]) == k:
+        if common[(s, t)] == k:
             dependence[(s, t)] = c / (1.0 + math.exp(-(base + k * gain)))
     return dependence
 
@@ -178,6 +199,7 @@ def false_claims(
         min(1.0 - _FLOOR, max(_FLOOR, right_sum[s] / len(covered[s]))) if covered[s] else 0.5
         for s in range(len(covered))
     ]
+    common = common_items(items)
     dependence = {}
     log, exp = math.log, math.exp
     for pair, (k_true, k_false) in same.items():
@@ -196,7 +218,7 @@ def false_claims(
         top = max(agreed_i, *agreed_c)
         if prior * sum(exp(x - top) for x in agreed_c) < (1.0 - prior) * exp(agreed_i - top):
             continue
-        k_diff = max(0.0, len(covered[s] & covered[t]) - k_true - k_false)
+        k_diff = max(0.0, common[pair] - k_true - k_false)
         diff_i = max(1e-12, 1.0 - true_i - false_i)
         independent = agreed_i + k_diff * log(diff_i)
         copied = [x + k_diff * log((1.0 - c) * diff_i) for x in agreed_c]

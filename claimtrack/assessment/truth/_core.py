@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from importlib.metadata import EntryPoint
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
@@ -23,6 +22,8 @@ from ...figure import Figure
 from ...model import said_html
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     from ...model import Claim
 
 __all__ = [
