@@ -10,6 +10,7 @@ from typing import Any
 
 __all__ = [
     "CheckerError",
+    "ClaimBaseError",
     "ClaimtrackError",
     "FileFormatError",
     "ParseError",
@@ -103,3 +104,13 @@ class CheckerError(ClaimtrackError):
         super().__init__(
             f"checker {checker!r} raised {type(cause).__name__}: {cause} (claims {ids})"
         )
+
+
+class ClaimBaseError(ClaimtrackError):
+    """A claim base could not be opened, read or written: names the base and says why
+    (the file or server, a schema made by a newer claimtrack, a missing driver)."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"claim base {where}: {reason}")
