@@ -17,9 +17,12 @@ from .assessment import (
     assessment_method,
     assessment_methods,
 )
+from .base import ClaimBase
+from .base import open_base as open  # noqa: A004  (ct.open("desk.db"), as sqlite3.connect)
 from .checkers import available_checkers, checker
 from .errors import (
     CheckerError,
+    ClaimBaseError,
     ClaimtrackError,
     FileFormatError,
     ParseError,
@@ -51,6 +54,8 @@ __all__ = [
     "Assessment",
     "CheckerError",
     "Claim",
+    "ClaimBase",
+    "ClaimBaseError",
     "ClaimGraph",
     "ClaimtrackError",
     "Dispute",
@@ -91,6 +96,7 @@ __all__ = [
     "extract",
     "load",
     "load_graph",
+    "open",
     "plot_board",
     "plot_graph",
     "report_html",

@@ -173,6 +173,8 @@ class ClaimBase:
         migrate: bool,
     ) -> dict[str, Any]:
         db = self._db
+        if _schema.version(db) == _schema.CURRENT:  # the usual case: no writer's lock needed
+            return self._stored_settings(method, tolerance, checkers)
         with db.writing():
             found = _schema.version(db)
             if found is None:
@@ -197,7 +199,12 @@ class ClaimBase:
                     )
                 for step in range(found, _schema.CURRENT):
                     _schema.MIGRATIONS[step](db)
-            stored = {k: json.loads(v) for k, v in db.run("SELECT key, value FROM meta")}
+        return self._stored_settings(method, tolerance, checkers)
+
+    def _stored_settings(
+        self, method: str | None, tolerance: float | None, checkers: Iterable[str] | None
+    ) -> dict[str, Any]:
+        stored = {k: json.loads(v) for k, v in self._db.run("SELECT key, value FROM meta")}
         for name, given in (("method", method), ("tolerance", tolerance)):
             if given is not None and given != stored[name]:
                 raise ValidationError(name, given, f"{stored[name]!r}, the base's own")

@@ -91,7 +91,8 @@ def _statements(script: str) -> list[str]:
 def version(db: Database) -> int | None:
     """The schema version of the base, or None for an empty database."""
     found = db.run(
-        "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        "SELECT COUNT(*) FROM information_schema.tables "
+        "WHERE table_name = 'meta' AND table_schema = current_schema()"
         if db.kind == "postgresql"
         else "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
     )
