@@ -153,9 +153,7 @@ def desk_claims(draw: st.DrawFn) -> Claim:
     figure = (
         draw(st.sampled_from(["40%", "about 45%", "60%"]))
         if share
-        else draw(
-            st.sampled_from(["45", "about 44", "23", "more than 20", "12", "30", "100", "9"])
-        )
+        else draw(st.sampled_from(["45", "about 44", "23", "more than 20", "12", "30", "100", "9"]))
     )
     return Claim(
         source=draw(st.sampled_from(DESK_SOURCES)),
@@ -163,9 +161,7 @@ def desk_claims(draw: st.DrawFn) -> Claim:
         figure=figure,
         place=draw(st.sampled_from([None, "Russia", "Bryansk", "Kursk", "Belgorod", "Hostomel"])),
         period=draw(st.sampled_from(["2024-08-21", "2024-08-22", "2024-08", "since 2024-08-01"])),
-        published=draw(
-            st.sampled_from([None, "2024-08-21", "2024-08-22", "2024-08-23T10:00"])
-        ),
+        published=draw(st.sampled_from([None, "2024-08-21", "2024-08-22", "2024-08-23T10:00"])),
         via=draw(st.sampled_from([(), (), ("Outlet X",)])),
         share_of="missiles fired" if share else None,
         stance=draw(st.sampled_from(["asserts"] * 5 + ["denies"])),

@@ -156,6 +156,7 @@ class ClaimBase:
         timeout: float = WAIT,
     ) -> None:
         self._db = connect(target, timeout)
+        self._closed = False
         try:
             self._settings = self._prepare(method, tolerance, checkers, migrate)
             self._keys = self._load_keys()
@@ -295,10 +296,13 @@ class ClaimBase:
         return int(self._db.run("SELECT COUNT(*) FROM claims")[0][0])
 
     def __repr__(self) -> str:
+        if self._closed:
+            return f"<ClaimBase {self.where} (closed)>"
         return f"<ClaimBase {self.where}: {len(self)} claims>"
 
     def close(self) -> None:
         """Close the connection (a closed base answers nothing)."""
+        self._closed = True
         self._db.close()
 
     def __enter__(self) -> ClaimBase:
@@ -693,7 +697,7 @@ class ClaimBase:
         with self._db.writing():
             return self._relink(None)
 
-    def _relink(self, ids: Iterable[str] | None) -> int:
+    def _relink(self, ids: Iterable[str] | None, stale: Iterable[str] = ()) -> int:
         """Link again the blocks of these claims (all, for None), and everything those
         blocks reach: verdicts and derived claims among them are made afresh."""
         db, keys = self._db, self._keys
@@ -752,7 +756,7 @@ class ClaimBase:
             seq += 1
         self._insert_claims(new_rows, derived, quantities)
         self._store_verdicts(graph.verdicts(), {}, now)
-        touched = old_quantities | set(quantities)
+        touched = old_quantities | set(quantities) | set(stale)
         self._reassess(touched, {c.id: c for c in graph.claims()}, now)
         return len(originals)
 
@@ -856,11 +860,13 @@ class ClaimBase:
         db, keys = self._db, self._keys
         keys = self._keys = Keys(keys.measures, keys.places, keys.tolerance, keys.checkers)
         moved = []
+        stale = []  # the quantities the moved claims leave: their estimates go or change
         for _, body, qkey in db.run("SELECT id, body, quantity FROM claims WHERE derived = 0"):
             claim = _decode(body)
             q = keys.quantity(claim)
             if quantity_key(q) != qkey:
                 moved.append((claim, q))
+                stale.append((claim.id, qkey))
         if not moved:
             return
         db.run_many(
@@ -879,7 +885,7 @@ class ClaimBase:
             "INSERT INTO blocks (block, claim) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(b, c.id) for c, q in moved for b in keys.blocks(c, q)],
         )
-        self._relink(sorted(set(ids) | set(old_blocks)))
+        self._relink(sorted(set(ids) | set(old_blocks)), {qkey for _, qkey in stale})
 
     # -- asking ---------------------------------------------------------------------------
 
