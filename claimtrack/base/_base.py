@@ -458,17 +458,15 @@ class ClaimBase:
         self._store_verdicts(verdicts, context, now)
         if derived:
             self._fold_sources(derived, now)
-        touched = set(quantities)
-        if changed_sources:
-            touched.update(
-                row[0]
-                for row in db.run(
+        reassessed = self._reassess(set(quantities), now, graph)
+        if changed_sources:  # a source's new prior weighs in every quantity it speaks on
+            elsewhere = {
+                q for (q,) in db.run(
                     f"SELECT DISTINCT quantity FROM claims WHERE {db.keys('source')}",
                     (db.key_list(changed_sources),),
                 )
-            )
-        pool = {c.id: c for c in graph.claims()}
-        reassessed = self._reassess(touched, pool, now)
+            } - set(quantities)  # fmt: skip
+            reassessed += self._reassess(elsewhere, now)
         return AddResult(
             report_id,
             len(batch),
@@ -569,7 +567,7 @@ class ClaimBase:
 
     def _link(
         self, new: Sequence[Claim]
-    ) -> tuple[ClaimGraph, dict[str, Claim], list[Verdict], list[Claim]]:
+    ) -> tuple[ClaimGraph, dict[str, Claim], list[_Row], list[Claim]]:
         """Link new claims against the claims of their blocks: the graph, the claims it
         started from, the verdicts found (new ones, and newer ones a group checker
         gave on older pairs) and the claims the checkers derived."""
@@ -602,9 +600,9 @@ class ClaimBase:
                 break
             wanted |= more  # a derived claim's own block: link again with it loaded
         claims = {cid: c for cid, (_, c) in context.items()}
-        return graph, claims, graph.verdicts(), derived
+        return graph, claims, _verdict_rows(graph), derived
 
-    def _store_verdicts(self, verdicts: list[Verdict], old: Mapping[str, Any], now: str) -> None:
+    def _store_verdicts(self, verdicts: list[_Row], old: Mapping[str, Any], now: str) -> None:
         db = self._db
         db.run_many(
             "INSERT INTO verdicts (a, b, checker, relation, strength, reason, changed_at) "
@@ -613,15 +611,12 @@ class ClaimBase:
             "reason = excluded.reason, changed_at = excluded.changed_at "
             "WHERE verdicts.relation <> excluded.relation "
             "OR verdicts.strength <> excluded.strength OR verdicts.reason <> excluded.reason",
-            [
-                (v.a.id, v.b.id, v.checker, v.relation.value, v.strength, v.reason, now)
-                for v in verdicts
-            ],
+            [(*row, now) for row in verdicts],
         )
         # a checker's newer verdict on a pair replaces its older one, in either direction
         db.run_many(
             "DELETE FROM verdicts WHERE a = ? AND b = ? AND checker = ?",
-            [(v.b.id, v.a.id, v.checker) for v in verdicts if v.a.id in old or v.b.id in old],
+            [(b, a, checker) for a, b, checker, *_ in verdicts if a in old or b in old],
         )
 
     # -- assessing ------------------------------------------------------------------------
@@ -630,48 +625,67 @@ class ClaimBase:
         self, claims: Sequence[Claim], derived: Iterable[str] = (), checkers: bool = True
     ) -> ClaimGraph:
         """A linked graph of stored claims with the verdicts stored between them."""
-        db, keys = self._db, self._keys
+        keys = self._keys
         graph = keys.graph([])
         graph.add_all(claims)
         graph.link()
-        ids = [c.id for c in claims]
         for cid in derived:
             graph.graph.nodes[cid]["derived"] = True
-        names = {n.removeprefix("source:") for n, d in graph.graph.nodes(data=True)}
-        for name, body in db.run(
-            f"SELECT name, body FROM sources WHERE {db.keys('name')}",
-            (db.key_list(sorted(names)),),
-        ):
-            node = graph.graph.nodes.get("source:" + name)
-            if node is not None and node.get("kind") == "source":
-                node["source"] = converter.structure(json.loads(body), Source)
-        inside = set(ids)
-        add = graph.graph.add_edge
-        for a, b, checker, relation, strength, reason in db.run(
-            f"SELECT a, b, checker, relation, strength, reason FROM verdicts WHERE {db.keys('a')}",
-            (db.key_list(ids),),
-        ):
-            if b in inside:
-                add(
-                    a, b, key=checker, kind="verdict", relation=relation,
-                    strength=float(strength), reason=reason, checker=checker,
-                )  # fmt: skip
+        self._as_stored(graph, [c.id for c in claims])
         if checkers:
             for name in keys.checkers:
                 graph.checkers.enable(name)
         return graph
 
-    def _reassess(self, quantities: set[str], pool: Mapping[str, Claim], now: str) -> int:
-        """Estimate the given quantities again from their claims; returns how many."""
+    def _as_stored(self, graph: ClaimGraph, ids: Sequence[str]) -> None:
+        """Give a graph the sources' stored records, and the stored verdicts between
+        these claims that it does not hold already."""
+        db = self._db
+        nodes = graph.graph.nodes
+        names = sorted(
+            name.removeprefix("source:") for name, d in nodes(data=True) if d.get("kind") == "source"
+        )
+        for name, body in db.run(
+            f"SELECT name, body FROM sources WHERE {db.keys('name')}", (db.key_list(names),)
+        ):
+            nodes["source:" + name]["source"] = converter.structure(json.loads(body), Source)
+        inside = set(ids)
+        has, add = graph.graph.has_edge, graph.graph.add_edge
+        for a, b, checker, relation, strength, reason in db.run(
+            f"SELECT a, b, checker, relation, strength, reason FROM verdicts WHERE {db.keys('a')}",
+            (db.key_list(ids),),
+        ):
+            if b in inside and not has(a, b, key=checker):
+                add(
+                    a, b, key=checker, kind="verdict", relation=relation,
+                    strength=float(strength), reason=reason, checker=checker,
+                )  # fmt: skip
+
+    def _reassess(self, quantities: set[str], now: str, graph: ClaimGraph | None = None) -> int:
+        """Estimate the given quantities again from their claims; returns how many.
+
+        ``graph``, when given, holds every claim of these quantities (the graph the
+        new claims were just linked in): it is completed with the stored verdicts
+        between them rather than built again.
+        """
         if not quantities:
             return 0
         db = self._db
-        rows = db.run(
-            f"SELECT id, body, derived FROM claims WHERE {db.keys('quantity')} ORDER BY seq",
-            (db.key_list(sorted(quantities)),),
-        )
-        claims = [pool.get(cid) or _decode(body) for cid, body, _ in rows]
-        graph = self._graph_of(claims, [cid for cid, _, d in rows if d], checkers=False)
+        if graph is None:
+            rows = db.run(
+                f"SELECT id, body, derived FROM claims WHERE {db.keys('quantity')} ORDER BY seq",
+                (db.key_list(sorted(quantities)),),
+            )
+            claims = [_decode(body) for _, body, _ in rows]
+            graph = self._graph_of(claims, [cid for cid, _, d in rows if d], checkers=False)
+        else:
+            ids = [
+                c.id
+                for q, held in graph.quantities().items()
+                if quantity_key(q) in quantities
+                for c in held
+            ]
+            self._as_stored(graph, ids)
         found = assess(graph, self.method).estimates
         by_key = {quantity_key(q): e for q, e in found.items()}
         db.run_many(
@@ -755,9 +769,10 @@ class ClaimBase:
             new_rows.append(self._row(claim, q, qkey, seq, True, None, now))
             seq += 1
         self._insert_claims(new_rows, derived, quantities)
-        self._store_verdicts(graph.verdicts(), {}, now)
-        touched = old_quantities | set(quantities) | set(stale)
-        self._reassess(touched, {c.id: c for c in graph.claims()}, now)
+        self._store_verdicts(_verdict_rows(graph), {}, now)
+        # the graph holds every claim of the blocks, so of every quantity in them
+        self._reassess(old_quantities | set(quantities), now, graph)
+        self._reassess(set(stale) - old_quantities - set(quantities), now)
         return len(originals)
 
     # -- what a desk changes --------------------------------------------------------------
@@ -830,15 +845,39 @@ class ClaimBase:
     def add_place(self, name: str, within: str | None = None, aliases: Iterable[str] = ()) -> str:
         """Add a place to the base's gazetteer (kept in the base, for every analyst);
         claims it changes the meaning of are linked again. Returns the place's key."""
-        aliases = [str(a) for a in aliases]
+        (key,) = self.add_places([(name, within, aliases)])
+        return key
+
+    def add_places(
+        self, places: Iterable[tuple[str, str | None] | tuple[str, str | None, Iterable[str]]]
+    ) -> list[str]:
+        """Add many places at once, each ``(name, within)`` or ``(name, within, aliases)``,
+        in order (a place may lie within one added before it); claims whose meaning
+        they change are linked again, once. Returns the places' keys."""
+        keys: list[str] = []
+        try:
+            self._add_places(places, keys)
+        except BaseException:
+            self._keys = self._load_keys()  # what the base holds, without the refused places
+            raise
+        return keys
+
+    def _add_places(self, places: Iterable[Any], keys: list[str]) -> None:
         with self._db.writing():
-            key = self._keys.places.add(name, within=within, aliases=aliases)
-            self._db.run(
+            rows = []
+            seq = self._next("places", "seq")
+            now = utc_now()
+            for place in places:
+                name, within = place[0], place[1]
+                aliases = [str(a) for a in (place[2] if len(place) > 2 else ())]
+                keys.append(self._keys.places.add(name, within=within, aliases=aliases))
+                rows.append((seq, name, within, json.dumps(aliases), now))
+                seq += 1
+            self._db.run_many(
                 "INSERT INTO places (seq, name, within, aliases, added_at) VALUES (?, ?, ?, ?, ?)",
-                (self._next("places", "seq"), name, within, json.dumps(aliases), utc_now()),
+                rows,
             )
             self._rekey()
-        return key
 
     def add_synonyms(self, canonical: str, phrases: Iterable[str]) -> None:
         """Add measure synonyms to the base's lexicon (``{"destroyed": ["zapped"]}`` as
@@ -1263,6 +1302,23 @@ _RECORD_COLUMNS = (
     "published", "measure", "place", "period", "figure", "value", "status", "corroborated",
     "contradicted", "estimate", "id",
 )  # fmt: skip
+
+
+#: A verdict as stored: a, b, checker, relation, strength, reason.
+_Row = tuple[str, str, str, str, float, str]
+
+
+def _verdict_rows(graph: ClaimGraph) -> list[_Row]:
+    """Every verdict of a graph as a row, read from the claims' adjacency (no Verdict
+    objects, and the sources' edges are never visited)."""
+    adjacency = graph.graph.adj
+    return [
+        (a, b, checker, str(data["relation"]), float(data["strength"]), data["reason"])
+        for a in graph.context.claim_ids()
+        for b, edges in adjacency[a].items()
+        for checker, data in edges.items()
+        if data.get("kind") == "verdict"
+    ]
 
 
 def _floats(row: Sequence[Any], at: tuple[int, ...]) -> list[Any]:
