@@ -18,7 +18,7 @@ from .assessment import (
     assessment_methods,
 )
 from .base import ClaimBase
-from .base import open_base as open  # noqa: A004  (ct.open("desk.db"), as sqlite3.connect)
+from .base import open_base as open
 from .checkers import available_checkers, checker
 from .errors import (
     CheckerError,

@@ -643,7 +643,9 @@ class ClaimBase:
         db = self._db
         nodes = graph.graph.nodes
         names = sorted(
-            name.removeprefix("source:") for name, d in nodes(data=True) if d.get("kind") == "source"
+            name.removeprefix("source:")
+            for name, data in nodes(data=True)
+            if data.get("kind") == "source"
         )
         for name, body in db.run(
             f"SELECT name, body FROM sources WHERE {db.keys('name')}", (db.key_list(names),)
@@ -979,19 +981,19 @@ class ClaimBase:
             quantity=quantity, derived=derived,
         )  # fmt: skip
         sql = (
-            "SELECT id, body, derived, report, added_at, changed_at FROM claims"
+            "SELECT id, body, derived, report, added_at, changed_at, quantity FROM claims"
             f"{where} ORDER BY seq"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         with self._db.reading():
             rows = self._db.run(sql, params)
-        claims = [_decode(body) for _, body, _, _, _, _ in rows]
+        claims = [_decode(row[1]) for row in rows]
         info = {
-            cid: {"derived": bool(d), "report": r, "added_at": a, "changed_at": c}
-            for cid, _, d, r, a, c in rows
+            cid: {"derived": bool(d), "report": r, "added_at": a, "changed_at": c, "quantity": q}
+            for cid, _, d, r, a, c, q in rows
         }
-        derived_ids = [cid for cid, _, d, _, _, _ in rows if d]
+        derived_ids = [row[0] for row in rows if row[2]]
         return Claims(claims, info, lambda cs: self._linked(cs, derived_ids))
 
     def _linked(self, claims: Sequence[Claim], derived: Sequence[str]) -> ClaimGraph:

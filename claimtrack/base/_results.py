@@ -128,7 +128,7 @@ class Claims(Sequence[Claim]):
     def rows(self) -> list[dict[str, Any]]:
         """One flat record per claim: ``claimtrack.to_pandas``'s claim columns, and
         ``status``, ``replaced_by``, ``tags``, ``note``, ``derived``, ``report``,
-        ``added_at`` and ``changed_at``."""
+        ``added_at``, ``changed_at`` and ``quantity`` (its key)."""
         out = []
         for c in self._claims:
             row = claim_row(c)
@@ -161,7 +161,10 @@ class Claims(Sequence[Claim]):
 
 
 _EMPTY = Claim(source="-", measure="-", figure=0)
-_INFO = ("status", "replaced_by", "tags", "note", "derived", "report", "added_at", "changed_at")
+_INFO = (
+    "status", "replaced_by", "tags", "note", "derived", "report", "added_at", "changed_at",
+    "quantity",
+)  # fmt: skip
 
 
 @attrs.frozen

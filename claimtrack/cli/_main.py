@@ -23,6 +23,7 @@ from ..io import CSV_COLUMNS, load
 from ..measures import MeasureLexicon
 from ..model import Claim
 from ..places import Gazetteer
+from . import _base_commands
 from ._tables import (
     SHOWN,
     disputes_table,
@@ -99,6 +100,12 @@ def _column(text: str) -> tuple[str, str]:
 
 def _check(args: argparse.Namespace) -> int:
     from ..assessment import assess
+
+    if _base_commands.is_base(args.file):
+        return _base_commands.check_command(args)
+    if args.measure or args.since:
+        print("claimtrack: error: --measure and --since select in a claim base", file=sys.stderr)
+        return 2
 
     loaded = load(args.file, errors="collect", columns=dict(args.column) or None)
     for problem in loaded.problems[:5]:
@@ -184,8 +191,10 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="run the seed-report story on the bundled data")
     demo.add_argument("--out", default="demo-output", help="folder for pictures and the report")
     demo.set_defaults(run=_demo)
-    check = commands.add_parser("check", help="link and assess a file of claims")
-    check.add_argument("file", metavar="FILE", help="claims as JSON Lines, JSON or CSV")
+    check = commands.add_parser("check", help="link and assess a file of claims, or a claim base")
+    check.add_argument(
+        "file", metavar="FILE", help="claims as JSON Lines, JSON or CSV, or a claim base"
+    )
     check.add_argument("--html", metavar="REPORT", help="also write a self-contained HTML report")
     check.add_argument(
         "--method", default=None, help="the assessment method (default: the library's)"
@@ -220,6 +229,7 @@ def _parser() -> argparse.ArgumentParser:
         help=f"never show one (default: on a terminal, from {PROGRESS_FROM:,} claims)",
     )
     check.set_defaults(run=_check)
+    _base_commands.register(commands, check)  # add, report, and check on a claim base
     pull = commands.add_parser("extract", help="read the claims in a news text")
     pull.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
     pull.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date")

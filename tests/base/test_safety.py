@@ -194,8 +194,9 @@ def test_a_sqlite_base_is_backed_up_while_in_use(tmp_path: Path) -> None:
 def test_a_server_base_points_to_pg_dump_for_backups(postgres_url: str) -> None:
     from .conftest import _schema_url
 
-    with ct.open(_schema_url(postgres_url)) as base, pytest.raises(
-        ct.ClaimBaseError, match="pg_dump"
+    with (
+        ct.open(_schema_url(postgres_url)) as base,
+        pytest.raises(ct.ClaimBaseError, match="pg_dump"),
     ):
         base.backup("copy.db")
 
