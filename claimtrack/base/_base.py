@@ -8,7 +8,7 @@
 >>> result.new, result.verdicts, base.add([ct.Claim(source="MoD", figure="45", **day)]).new
 (2, 1, 0)
 >>> [(row["best"], row["claims"]) for row in base.estimates()]
-[(45.0, 2)]
+[(44.0, 2)]
 >>> base.close()
 """
 
@@ -32,7 +32,7 @@ from ..io import LoadResult, Problem, converter, load
 from ..measures import MeasureLexicon
 from ..model import Claim, Period, Source
 from ..places import Gazetteer
-from ..relations import Quantity, Verdict
+from ..relations import Quantity, Relation, Verdict
 from . import _schema
 from ._dialects import WAIT, SQLite, connect
 from ._keys import Keys, quantity_key
@@ -613,10 +613,11 @@ class ClaimBase:
             "OR verdicts.strength <> excluded.strength OR verdicts.reason <> excluded.reason",
             [(*row, now) for row in verdicts],
         )
-        # a checker's newer verdict on a pair replaces its older one, in either direction
+        # A checker's newer verdict on a pair replaces its older one, in either direction;
+        # only a pair of claims stored before this batch can have an older one.
         db.run_many(
             "DELETE FROM verdicts WHERE a = ? AND b = ? AND checker = ?",
-            [(b, a, checker) for a, b, checker, *_ in verdicts if a in old or b in old],
+            [(b, a, checker) for a, b, checker, *_ in verdicts if a in old and b in old],
         )
 
     # -- assessing ------------------------------------------------------------------------
@@ -637,9 +638,11 @@ class ClaimBase:
                 graph.checkers.enable(name)
         return graph
 
-    def _as_stored(self, graph: ClaimGraph, ids: Sequence[str]) -> None:
+    def _as_stored(
+        self, graph: ClaimGraph, ids: Sequence[str], relations: Sequence[str] | None = None
+    ) -> None:
         """Give a graph the sources' stored records, and the stored verdicts between
-        these claims that it does not hold already."""
+        these claims (of these relations, or all) that it does not hold already."""
         db = self._db
         nodes = graph.graph.nodes
         names = sorted(
@@ -653,9 +656,12 @@ class ClaimBase:
             nodes["source:" + name]["source"] = converter.structure(json.loads(body), Source)
         inside = set(ids)
         has, add = graph.graph.has_edge, graph.graph.add_edge
+        only = "" if relations is None else f" AND {db.keys('relation')}"
+        params = [db.key_list(ids)] + ([] if relations is None else [db.key_list(relations)])
         for a, b, checker, relation, strength, reason in db.run(
-            f"SELECT a, b, checker, relation, strength, reason FROM verdicts WHERE {db.keys('a')}",
-            (db.key_list(ids),),
+            "SELECT a, b, checker, relation, strength, reason FROM verdicts "
+            f"WHERE {db.keys('a')}{only}",
+            params,
         ):
             if b in inside and not has(a, b, key=checker):
                 add(
@@ -687,7 +693,7 @@ class ClaimBase:
                 if quantity_key(q) in quantities
                 for c in held
             ]
-            self._as_stored(graph, ids)
+            self._as_stored(graph, ids, _ESTIMATE_RELATIONS)
         found = assess(graph, self.method).estimates
         by_key = {quantity_key(q): e for q, e in found.items()}
         db.run_many(
@@ -1185,26 +1191,20 @@ class ClaimBase:
                 f"WHERE {db.keys('c.source')} ORDER BY c.published, c.seq",
                 (db.key_list(names),),
             )
-            counts: dict[str, dict[str, int]] = {}
-            for end in ("a", "b"):
-                for cid, relation, n in db.run(
-                    f"SELECT v.{end}, v.relation, COUNT(*) FROM verdicts v JOIN claims c "
-                    f"ON c.id = v.{end} WHERE {db.keys('c.source')} "
-                    f"GROUP BY v.{end}, v.relation",
-                    (db.key_list(names),),
-                ):
-                    found = counts.setdefault(cid, {})
-                    found[relation] = found.get(relation, 0) + int(n)
-            # each verdict once, though both its claims may be the source's
-            relations = {
-                str(relation): int(n)
-                for relation, n in db.run(
-                    "SELECT relation, COUNT(*) FROM verdicts WHERE a IN (SELECT id FROM claims "
-                    f"WHERE {db.keys('source')}) OR b IN (SELECT id FROM claims WHERE "
-                    f"{db.keys('source')}) GROUP BY relation",
-                    (db.key_list(names), db.key_list(names)),
-                )
-            }
+            ids = db.key_list(row[0] for row in rows)
+            verdicts = db.run(
+                f"SELECT a, b, checker, relation FROM verdicts WHERE {db.keys('a')} UNION "
+                f"SELECT a, b, checker, relation FROM verdicts WHERE {db.keys('b')}",
+                (ids, ids),
+            )  # UNION: a verdict between two of the source's claims counts once
+        counts: dict[str, dict[str, int]] = {}
+        relations: dict[str, int] = {}
+        mine = {row[0] for row in rows}
+        for a, b, _, relation in verdicts:
+            relations[relation] = relations.get(relation, 0) + 1
+            for end in {a, b} & mine:
+                found = counts.setdefault(end, {})
+                found[relation] = found.get(relation, 0) + 1
         table = tuple(
             {
                 "published": published, "measure": measure, "place": place, "period": period,
@@ -1306,16 +1306,31 @@ _RECORD_COLUMNS = (
 )  # fmt: skip
 
 
+#: The relations an estimate reads: ``assess`` weighs a claim that relays another at 0
+#: (its origin counts once). Reassessing a quantity needs these of its stored verdicts.
+_ESTIMATE_RELATIONS = (Relation.RELAYS.value,)
+
 #: A verdict as stored: a, b, checker, relation, strength, reason.
 _Row = tuple[str, str, str, str, float, str]
+
+
+_RELATION_TEXT = {r: r.value for r in Relation}  # str(member) goes through enum machinery
 
 
 def _verdict_rows(graph: ClaimGraph) -> list[_Row]:
     """Every verdict of a graph as a row, read from the claims' adjacency (no Verdict
     objects, and the sources' edges are never visited)."""
     adjacency = graph.graph.adj
+    text = _RELATION_TEXT
     return [
-        (a, b, checker, str(data["relation"]), float(data["strength"]), data["reason"])
+        (
+            a,
+            b,
+            checker,
+            text.get(data["relation"], data["relation"]),
+            data["strength"],
+            data["reason"],
+        )
         for a in graph.context.claim_ids()
         for b, edges in adjacency[a].items()
         for checker, data in edges.items()
