@@ -76,6 +76,8 @@ def test_a_writer_killed_mid_batch_leaves_every_committed_claim_and_nothing_else
     for line in child.stdout:
         lines.append(line.strip())
         if line.strip() == "mid-batch":
+            with ct.open(target) as reader:  # a reader waits for no writer
+                assert len(reader) == 30 and reader.claims(text="broken").ids == []
             child.send_signal(signal.SIGKILL)
             break
     child.wait(timeout=60)
