@@ -26,7 +26,7 @@ import attrs
 import cattrs
 
 from ..assessment import Estimate, assess, assessment_methods
-from ..errors import ClaimBaseError, ClaimtrackError, ValidationError
+from ..errors import ClaimBaseError, ClaimtrackError, FileFormatError, ValidationError
 from ..graph import ClaimGraph
 from ..io import LoadResult, Problem, converter, load
 from ..measures import MeasureLexicon
@@ -369,10 +369,10 @@ class ClaimBase:
         """Add the claims of a file (JSON, JSON Lines or CSV, as ``claimtrack.load``
         reads them); the file is recorded as their report, with each claim's span.
         Bad lines are collected by default: the good ones land."""
-        loaded: LoadResult = load(path, errors="collect", columns=columns)
-        if errors == "raise" and loaded.problems:
-            first = loaded.problems[0]
-            raise ValidationError(first.field or "line", first.line, first.reason)
+        if errors == "raise":  # the first bad line raises FileFormatError, naming it
+            loaded = LoadResult(load(path, columns=columns), [])
+        else:
+            loaded = load(path, errors="collect", columns=columns)
         with self._db.writing():
             return self._add(list(loaded.claims), list(loaded.problems), os.fspath(path))
 
@@ -386,7 +386,8 @@ class ClaimBase:
             loaded: LoadResult = load(path, errors="collect")
         problems = [attrs.evolve(p, path=name) for p in loaded.problems]
         if errors == "raise" and problems:
-            raise ValidationError(problems[0].field or "line", problems[0].line, problems[0].reason)
+            first = problems[0]
+            raise FileFormatError(name, first.reason, first.line, first.field)
         with self._db.writing():
             return self._add(list(loaded.claims), problems, name)
 

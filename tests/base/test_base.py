@@ -123,6 +123,12 @@ def test_files_and_standard_input_are_added_with_their_spans(
         from_stdin = base.add_text(text)
         assert from_stdin.new == 1 and from_stdin.problems[0].line == 2
         assert from_stdin.problems[0].path == "<stdin>"
+        with pytest.raises(ct.FileFormatError, match="<stdin>, line 2"):
+            base.add_text(text, errors="raise")
+        (tmp_path / "bad.jsonl").write_text(text)
+        with pytest.raises(ct.FileFormatError, match="bad.jsonl, line 2"):
+            base.add_file(tmp_path / "bad.jsonl", errors="raise")
+        assert len(base.reports()) == 2  # refused files leave no report behind
 
 
 def desk(base: ClaimBase) -> dict[str, Claim]:
