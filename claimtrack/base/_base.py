@@ -907,12 +907,16 @@ class ClaimBase:
         what moved."""
         db, keys = self._db, self._keys
         keys = self._keys = Keys(keys.measures, keys.places, keys.tolerance, keys.checkers)
+        stored: dict[str, set[str]] = {}
+        for block, cid in db.run("SELECT block, claim FROM blocks"):
+            stored.setdefault(cid, set()).add(block)
         moved = []
         stale = []  # the quantities the moved claims leave: their estimates go or change
-        for _, body, qkey in db.run("SELECT id, body, quantity FROM claims WHERE derived = 0"):
+        for cid, body, qkey in db.run("SELECT id, body, quantity FROM claims WHERE derived = 0"):
             claim = _decode(body)
             q = keys.quantity(claim)
-            if quantity_key(q) != qkey:
+            # a place newly inside another keeps its quantity but may change its block
+            if quantity_key(q) != qkey or set(keys.blocks(claim, q)) != stored.get(cid):
                 moved.append((claim, q))
                 stale.append((claim.id, qkey))
         if not moved:

@@ -302,10 +302,20 @@ def test_a_desks_places_and_synonyms_are_kept_and_relink_what_they_move(
         base.add([zapped])
         base.add_synonyms("destroyed", ["zapped"])
         assert region.id in {c.id for c in base.graph().corroborating(zapped)}
+        # a known place put inside another: same quantity, a new whole for its parts
+        bryansk, front = (
+            drone("20", "Governor", place="Bryansk"),
+            drone("15", "Mayor", place="Bryansk front"),
+        )
+        base.add([bryansk, front])
+        base.add_places([("Bryansk front", None), ("Bryansk", "Bryansk front")])
+        assert {v.relation.value for v in base.graph(place="Bryansk front").verdicts()} == {
+            "contradicts"
+        }
     with ct.open(target) as again:  # the additions are the base's, for every analyst
         assert again.places.contains("Kyiv oblast", "Hostomel")
         assert again.measures.key("drones zapped") == again.measures.key("drones destroyed")
-        assert_same_as_everything_linked_at_once(again, [town, region, zapped])
+        assert_same_as_everything_linked_at_once(again, [town, region, zapped, bryansk, front])
 
 
 def test_a_base_keeps_its_settings(new_target: NewTarget) -> None:
