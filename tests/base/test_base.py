@@ -14,7 +14,7 @@ import claimtrack as ct
 from claimtrack import Claim, ClaimBase, ClaimGraph
 from claimtrack.assessment import assess
 
-from ..factories import make_claim
+from ..factories import EVIL, assert_escaped, make_claim
 from ..strategies import desk_batches
 from .conftest import NewTarget
 
@@ -328,3 +328,20 @@ def test_a_base_keeps_its_settings(new_target: NewTarget) -> None:
         ct.open(target, method="vote")
     with pytest.raises(ct.ValidationError, match="judges each quantity on its own"):
         ct.open(new_target(), method="accucopy")
+
+
+def test_results_show_in_a_notebook_with_outside_text_escaped(new_target: NewTarget) -> None:
+    evil = drone("45", EVIL, place="Russia", text=EVIL, tags=[EVIL])
+    with ct.open(new_target()) as base:
+        base.add([evil, drone("44", "Monitor", place="Russia")], report=EVIL)
+        for shown in (
+            base.claims()._repr_html_(),
+            base.timeline("drones destroyed", "Russia")._repr_html_(),
+            base.record(EVIL)._repr_html_(),
+            base.estimates()._repr_html_(),
+            base.reports()._repr_html_(),
+        ):
+            assert_escaped(shown)
+            assert "Russia" in shown or "45" in shown or "1" in shown
+        assert repr(base.record(EVIL)).startswith(f"<SourceRecord {EVIL!r}: 1 claims")
+        assert repr(base.claims()) == "<Claims: 2>" and repr(base).endswith(": 2 claims>")
