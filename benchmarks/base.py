@@ -118,6 +118,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--batch", type=int, default=10_000)
+    parser.add_argument(
+        "--fill-batch",
+        type=int,
+        help="fill the base in batches of this many (default --batch); the timed batch "
+        "is still --batch",
+    )
     parser.add_argument("--url", help="a PostgreSQL URL (default: a SQLite file)")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument(
@@ -160,16 +166,18 @@ def main() -> None:
     timed(f"add {len(places):,} places", lambda: base.add_places(places), results)
     batches: list[float] = []
 
+    fill_size = args.fill_batch or size
+
     def fill() -> None:
-        for start in range(0, n, size):
+        for start in range(0, n, fill_size):
             begun = time.perf_counter()
-            base.add(claims[start : start + size])
+            base.add(claims[start : start + fill_size])
             batches.append(time.perf_counter() - begun)
-            done = start + size
-            if done % (10 * size) == 0 or done >= n:
+            done = start + fill_size
+            if done % (10 * fill_size) == 0 or done >= n:
                 print(f"    {done:>10,} claims, last batch {batches[-1]:.2f} s", flush=True)
 
-    timed(f"add {n:,} in batches of {size:,}", fill, results)
+    timed(f"add {n:,} in batches of {fill_size:,}", fill, results)
     result = timed("one batch more: link it, reassess touched", lambda: base.add(extra), results)
     print(f"    {result}")
     if args.relink:
