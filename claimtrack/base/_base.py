@@ -52,7 +52,7 @@ _ACROSS_QUANTITIES = frozenset({"accucopy", "crh"})
 _CLAIM_COLUMNS = (
     "id, seq, body, source, measure, measure_key, place, place_key, period, period_start, "
     "period_end, published, figure, value, low, high, unit, text, quantity, status, "
-    "replaced_by, derived, report, span_start, span_end, added_at, changed_at"
+    "replaced_by, derived, report, span_start, span_end, added_at, changed_at, verdicts"
 )
 
 
@@ -457,6 +457,7 @@ class ClaimBase:
             ],
         )
         self._store_verdicts(verdicts, context, now)
+        self._recount({end for row in verdicts for end in row[:2]})
         if derived:
             self._fold_sources(derived, now)
         reassessed = self._reassess(set(quantities), now, graph)
@@ -503,7 +504,7 @@ class ClaimBase:
             c.published.isoformat() if c.published else None,
             f.format(), float(f.value), _float(f.low), _float(f.high), f.unit, c.text, qkey,
             c.status, c.replaced_by, int(derived), report,
-            c.span[0] if c.span else None, c.span[1] if c.span else None, now, now,
+            c.span[0] if c.span else None, c.span[1] if c.span else None, now, now, "{}",
         )  # fmt: skip
 
     def _insert_claims(
@@ -620,6 +621,11 @@ class ClaimBase:
             "DELETE FROM verdicts WHERE a = ? AND b = ? AND checker = ?",
             [(b, a, checker) for a, b, checker, *_ in verdicts if a in old and b in old],
         )
+
+    def _recount(self, ids: Iterable[str]) -> None:
+        """Keep each claim's count of verdicts by relation, so that a source's record
+        reads its claims' rows and no verdict."""
+        _schema.recount(self._db, ids)
 
     # -- assessing ------------------------------------------------------------------------
 
@@ -779,6 +785,7 @@ class ClaimBase:
             seq += 1
         self._insert_claims(new_rows, derived, quantities)
         self._store_verdicts(_verdict_rows(graph), {}, now)
+        self._recount(c.id for c in graph.claims())
         # the graph holds every claim of the blocks, so of every quantity in them
         self._reassess(old_quantities | set(quantities), now, graph)
         self._reassess(set(stale) - old_quantities - set(quantities), now)
@@ -1192,24 +1199,16 @@ class ClaimBase:
         with db.reading():
             rows = db.run(
                 "SELECT c.id, c.published, c.measure, c.place, c.period, c.figure, c.value, "
-                "c.status, e.best FROM claims c LEFT JOIN estimates e ON e.quantity = c.quantity "
+                "c.status, e.best, c.verdicts FROM claims c "
+                "LEFT JOIN estimates e ON e.quantity = c.quantity "
                 f"WHERE {db.keys('c.source')} ORDER BY c.published, c.seq",
                 (db.key_list(names),),
             )
-            ids = db.key_list(row[0] for row in rows)
-            verdicts = db.run(
-                f"SELECT a, b, checker, relation FROM verdicts WHERE {db.keys('a')} UNION "
-                f"SELECT a, b, checker, relation FROM verdicts WHERE {db.keys('b')}",
-                (ids, ids),
-            )  # UNION: a verdict between two of the source's claims counts once
-        counts: dict[str, dict[str, int]] = {}
+        counts = {row[0]: json.loads(row[-1] or "{}") for row in rows}
         relations: dict[str, int] = {}
-        mine = {row[0] for row in rows}
-        for a, b, _, relation in verdicts:
-            relations[relation] = relations.get(relation, 0) + 1
-            for end in {a, b} & mine:
-                found = counts.setdefault(end, {})
-                found[relation] = found.get(relation, 0) + 1
+        for found in counts.values():
+            for relation, n in found.items():
+                relations[relation] = relations.get(relation, 0) + n
         table = tuple(
             {
                 "published": published, "measure": measure, "place": place, "period": period,
@@ -1218,7 +1217,7 @@ class ClaimBase:
                 "contradicted": counts.get(cid, {}).get("contradicts", 0),
                 "estimate": _float(best), "id": cid,
             }
-            for cid, published, measure, place, period, figure, value, status, best in rows
+            for cid, published, measure, place, period, figure, value, status, best, _ in rows
         )  # fmt: skip
         dates = [r["published"] for r in table if r["published"]]
         return SourceRecord(

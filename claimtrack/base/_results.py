@@ -175,7 +175,8 @@ class SourceRecord:
     ``claims`` holds one row per claim (``published``, ``measure``, ``place``,
     ``period``, ``figure``, ``value``, ``status``, ``corroborated``,
     ``contradicted``, and the ``estimate`` of its quantity where there is one);
-    ``relations`` counts the verdicts on its claims by relation.
+    ``relations`` counts, by relation, the verdicts its claims are in, for each of
+    its claims (a verdict between two of its own claims counts twice).
     """
 
     source: str

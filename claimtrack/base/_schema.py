@@ -7,13 +7,14 @@ refuses instead), and a newer one is refused with a message saying so.
 
 Version 1 kept a claim's report, span, tags and note only inside the claim; version 2
 gives reports their own rows (a claim read in two reports keeps both spans), tags a
-table of their own (to query by tag) and every claim the time it last changed.
+table of their own (to query by tag), and every claim the time it last changed and
+its count of verdicts by relation (so that a source's record reads no verdict).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ._dialects import Database
 
@@ -75,12 +76,15 @@ CREATE INDEX IF NOT EXISTS tags_tag ON tags (tag);
 CREATE INDEX IF NOT EXISTS claims_changed ON claims (changed_at)
 """
 
-_V2_COLUMNS = "ALTER TABLE claims ADD COLUMN changed_at TEXT"
+_V2_COLUMNS = (
+    "ALTER TABLE claims ADD COLUMN changed_at TEXT",
+    "ALTER TABLE claims ADD COLUMN verdicts TEXT",
+)
 
 #: The schema each version made, as statements separated by ";".
 VERSIONS: dict[int, str] = {
     1: _TABLES.format(claims_since_v2=""),
-    2: _TABLES.format(claims_since_v2=", changed_at TEXT") + ";" + _V2_TABLES,
+    2: _TABLES.format(claims_since_v2=", changed_at TEXT, verdicts TEXT") + ";" + _V2_TABLES,
 }
 CURRENT = 2
 
@@ -123,7 +127,8 @@ def create(db: Database, at: int = CURRENT) -> None:
 def _v1_to_v2(db: Database) -> None:
     """Reports and spans to ``occurrences``, tags to ``tags``, ``changed_at`` from
     ``added_at``."""
-    db.run(_V2_COLUMNS)
+    for column in _V2_COLUMNS:
+        db.run(column)
     for statement in _statements(_V2_TABLES, db):
         db.run(statement)
     db.run("UPDATE claims SET changed_at = added_at")
@@ -136,7 +141,27 @@ def _v1_to_v2(db: Database) -> None:
         for tag in json.loads(body).get("tags", ()):
             tagged.append((claim, tag))
     db.run_many("INSERT INTO tags (claim, tag) VALUES (?, ?) ON CONFLICT DO NOTHING", tagged)
+    recount(db, [cid for (cid,) in db.run("SELECT id FROM claims")])
     db.run("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+
+def recount(db: Database, ids: Iterable[str]) -> None:
+    """Store each claim's count of verdicts by relation (a verdict counts for both its
+    claims), read by a source's record."""
+    ids = sorted(set(ids))
+    counts: dict[str, dict[str, int]] = {cid: {} for cid in ids}
+    for end in ("a", "b"):
+        for cid, relation, n in db.run(
+            f"SELECT {end}, relation, COUNT(*) FROM verdicts WHERE {db.keys(end)} "
+            f"GROUP BY {end}, relation",
+            (db.key_list(ids),),
+        ):
+            found = counts[cid]
+            found[relation] = found.get(relation, 0) + int(n)
+    db.run_many(
+        "UPDATE claims SET verdicts = ? WHERE id = ?",
+        [(json.dumps(found, sort_keys=True), cid) for cid, found in counts.items()],
+    )
 
 
 #: ``MIGRATIONS[n]`` takes a base of version ``n`` to version ``n + 1``.

@@ -216,8 +216,9 @@ def test_a_timeline_and_a_source_record(new_target: NewTarget) -> None:
         assert timeline.to_pandas()["value"].tolist() == [1200.0, 1260.0]
         record = base.record("Ministry")
         assert len(record.claims) == 4 and record.statuses == {"standing": 4}
-        # Bryansk's 23 is part of both Russian totals, Kursk's 9 of the ministry's
-        assert record.relations == {"supersedes": 1, "part_of": 3, "corroborates": 1}
+        # per claim: Bryansk's 23 is part of both Russian totals, Kursk's 9 of the
+        # ministry's; the tally of the 22nd supersedes that of the 21st
+        assert record.relations == {"supersedes": 2, "part_of": 4, "corroborates": 1}
         row = next(r for r in record.claims if r["id"] == c["mod_russia"].id)
         assert row["corroborated"] == 1 and row["estimate"] == 44.0
         assert (record.first, record.last) == ("2024-08-21", "2024-08-22")
