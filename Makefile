@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 OUT ?= demo-output
 
-.PHONY: demo notebook test fuzz lint typecheck docs bench clean browser
+.PHONY: demo notebook test fuzz lint typecheck docs bench clean browser pg-start pg-stop
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,9 +40,27 @@ $(VENV)/.docs: pyproject.toml | $(PY)
 demo: $(VENV)/.demo
 	$(VENV)/bin/claimtrack demo --out $(OUT)
 
-## test: lint, type-check and run the whole suite
-test: $(VENV)/.test browser lint typecheck
-	MPLBACKEND=Agg $(PY) -m pytest -q
+## test: lint, type-check and run the whole suite (with a PostgreSQL server for the claim base)
+test: $(VENV)/.test browser lint typecheck pg-start
+	status=0; CLAIMTRACK_PG_URL=$$(cat $(PG_DIR)/url 2>/dev/null) MPLBACKEND=Agg \
+		$(PY) -m pytest -q || status=$$?; $(MAKE) --no-print-directory pg-stop; exit $$status
+
+# -- PostgreSQL for the claim base tests ---------------------------------------------
+# The claim base tests run on SQLite and on a real PostgreSQL server: a throwaway
+# cluster from Debian's postgresql package (initdb + pg_ctl; as the postgres user when
+# run as root) in $(PG_DIR), on 127.0.0.1 and a socket there, whose URL the suite gets
+# as CLAIMTRACK_PG_URL. If it cannot start, `make test` goes on and the PostgreSQL
+# tests fail saying why (install it with: apt-get install -y postgresql).
+PG_DIR ?= $(CURDIR)/.pg
+PG_CLUSTER = $(PY) tests/base/pgcluster.py
+
+## pg-start / pg-stop: start (or stop and remove) the throwaway PostgreSQL cluster
+pg-start: $(VENV)/.test
+	@$(PG_CLUSTER) stop $(PG_DIR)
+	-$(PG_CLUSTER) start $(PG_DIR)
+
+pg-stop: $(VENV)/.test
+	$(PG_CLUSTER) stop $(PG_DIR)
 
 ## fuzz: the suite again on fresh random examples (make test uses fixed ones), FUZZ_RUNS times
 FUZZ_RUNS ?= 3

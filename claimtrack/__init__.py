@@ -13,6 +13,7 @@ from ._version import __version__
 from .checkers import available_checkers, checker
 from .errors import (
     CheckerError,
+    ClaimBaseError,
     ClaimtrackError,
     FileFormatError,
     ParseError,
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
         assessment_methods,
         running_estimate,
     )
+    from .base import ClaimBase
+    from .base import open_base as open
     from .extraction import ExtractRules, extract
     from .graph import ClaimGraph, Dispute, LinkReport, timeline
     from .io import (
@@ -67,6 +70,7 @@ if TYPE_CHECKING:
 # cattrs with files) or much set-up are imported when one of their names is first
 # used, so that `import claimtrack` costs little more than its core of values.
 _LAZY = {
+    "base": ("ClaimBase", "open_base"),
     "datasets": (),
     "assessment": (
         "Assessment",
@@ -103,15 +107,17 @@ _LAZY = {
     ),
 }
 _HOME = {name: module for module, names in _LAZY.items() for name in names}
+_RENAMED = {"open": "open_base"}  # ct.open opens a claim base
 
 
 def __getattr__(name: str) -> object:
     """A public name of a lazily imported subsystem, or the subsystem itself."""
     if name in _LAZY:
         return import_module(f".{name}", __name__)
-    if name not in _HOME:
+    inner = _RENAMED.get(name, name)
+    if inner not in _HOME:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+    value = getattr(import_module(f".{_HOME[inner]}", __name__), inner)
     globals()[name] = value  # found directly from now on
     return value
 
@@ -124,6 +130,8 @@ __all__ = [
     "Assessment",
     "CheckerError",
     "Claim",
+    "ClaimBase",
+    "ClaimBaseError",
     "ClaimGraph",
     "ClaimtrackError",
     "Dispute",
@@ -167,6 +175,7 @@ __all__ = [
     "from_pandas",
     "load",
     "load_graph",
+    "open",
     "options",
     "plot_board",
     "plot_graph",

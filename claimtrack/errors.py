@@ -10,6 +10,7 @@ from typing import Any
 
 __all__ = [
     "CheckerError",
+    "ClaimBaseError",
     "ClaimtrackError",
     "FileFormatError",
     "ParseError",
@@ -131,3 +132,13 @@ class SkippedPhraseWarning(UserWarning):
         self.phrase = phrase
         self.reason = reason
         super().__init__(f"skipped {_show(phrase)} at {start}-{end}: {reason}")
+
+
+class ClaimBaseError(ClaimtrackError):
+    """A claim base could not be opened, read or written: names the base and says why
+    (the file or server, a schema made by a newer claimtrack, a missing driver)."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"claim base {where}: {reason}")

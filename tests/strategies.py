@@ -122,3 +122,51 @@ def same_quantity_claims(draw: st.DrawFn, min_size: int = 1, max_size: int = 6) 
         )
         out[claim.id] = claim
     return list(out.values())
+
+
+# -- a desk's claims: few measures, nested places, overlapping days, so batches interact --
+
+DESK_SOURCES = [
+    Source("Ministry", reliability="B", side="Russia"),
+    Source("Monitor", kind="ngo"),
+    Source("Blogger", reliability=0.3),
+    Source("State TV", kind="media", speaks_for="Ministry"),
+    Source("Governor", aliases=("Regional governor",), kind="government"),
+]
+
+
+@st.composite
+def desk_claims(draw: st.DrawFn) -> Claim:
+    """One claim as a desk meets them: drones and missiles over Russian regions on
+    three days, some running counts "since" a date, some shares of a total, some
+    relayed, some denied."""
+    share = draw(st.booleans()) and draw(st.booleans())
+    measure = (
+        "missiles intercepted"
+        if share
+        else draw(
+            st.sampled_from(
+                ["drones destroyed", "drones shot down", "missiles intercepted", "missiles fired"]
+            )
+        )
+    )
+    figure = (
+        draw(st.sampled_from(["40%", "about 45%", "60%"]))
+        if share
+        else draw(st.sampled_from(["45", "about 44", "23", "more than 20", "12", "30", "100", "9"]))
+    )
+    return Claim(
+        source=draw(st.sampled_from(DESK_SOURCES)),
+        measure=measure,
+        figure=figure,
+        place=draw(st.sampled_from([None, "Russia", "Bryansk", "Kursk", "Belgorod", "Hostomel"])),
+        period=draw(st.sampled_from(["2024-08-21", "2024-08-22", "2024-08", "since 2024-08-01"])),
+        published=draw(st.sampled_from([None, "2024-08-21", "2024-08-22", "2024-08-23T10:00"])),
+        via=draw(st.sampled_from([(), (), ("Outlet X",)])),
+        share_of="missiles fired" if share else None,
+        stance=draw(st.sampled_from(["asserts"] * 5 + ["denies"])),
+        text=f"report {draw(st.integers(0, 3))}",
+    )
+
+
+desk_batches = st.lists(st.lists(desk_claims(), min_size=1, max_size=8), min_size=1, max_size=4)

@@ -484,10 +484,13 @@ WRITE_ONLY = textwrap.dedent(
     """
     import os, sys
     import claimtrack as ct
+    import claimtrack.io
+    # everything imported first, as root: nobody may not reach the interpreter's files
+    dump, claims = ct.dump, [ct.Claim(source="A", measure="m", figure="5")]
     if os.getuid() == 0:
         os.setgid(65534)
         os.setuid(65534)  # as nobody: root may read any folder
-    ct.dump([ct.Claim(source="A", measure="m", figure="5")], sys.argv[1])
+    dump(claims, sys.argv[1])
     print("written")
     """
 )

@@ -24,6 +24,7 @@ from ..io import CSV_COLUMNS, load
 from ..measures import MeasureLexicon
 from ..model import Claim
 from ..places import Gazetteer
+from . import _base_commands
 from ._tables import (
     SHOWN,
     disputes_table,
@@ -80,6 +81,11 @@ def _column(text: str) -> tuple[str, str]:
 def _check(args: argparse.Namespace) -> int:
     from ..assessment import assess
 
+    if _base_commands.is_base(args.file):
+        return _base_commands.check_command(args)
+    if args.measure or args.since:
+        print("claimtrack: error: --measure and --since select in a claim base", file=sys.stderr)
+        return 2
     if args.html and args.html != "-":
         writable(args.html, "the report")
     loaded = load(
@@ -232,9 +238,11 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="run the seed-report story on the bundled data")
     demo.add_argument("--out", default="demo-output", help="folder for pictures and the report")
     demo.set_defaults(run=_demo)
-    check = commands.add_parser("check", help="link and assess a file of claims")
+    check = commands.add_parser("check", help="link and assess a file of claims, or a claim base")
     check.add_argument(
-        "file", metavar="FILE", help="claims as JSON Lines, JSON or CSV, or - for standard input"
+        "file",
+        metavar="FILE",
+        help="claims as JSON Lines, JSON or CSV, - for standard input, or a claim base",
     )
     check.add_argument(
         "--html",
@@ -286,6 +294,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _progress_flags(check, "from claimtrack.options.progress_from claims")
     check.set_defaults(run=_check)
+    _base_commands.register(commands, check)  # add, report, and check on a claim base
     pull = commands.add_parser("extract", help="read the claims in news texts")
     pull.add_argument(
         "files", metavar="FILE", nargs="+", help="UTF-8 text files, or - for standard input"
