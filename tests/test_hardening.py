@@ -332,6 +332,9 @@ def test_round_trips_keep_a_zero_reliability_and_names_with_semicolons(
     if suffix == "csv":  # names with ";" are a JSON list; plain names stay plain
         text = path.read_text()
         assert '"[""Reuters; AP"", ""[wire]"", ""Paper""]"' in text and ",Reuters; AP," in text
+        typed = tmp_path / "typed.csv"  # by hand: a cell that is no JSON list is split
+        typed.write_text("source,measure,figure,via\nA,m,5,[Reuters]; AP\nB,m,5,[1]\n")
+        assert [c.via for c in ct.load(typed)] == [("[Reuters]", "AP"), ("[1]",)]
 
 
 @pytest.mark.parametrize("value", [None, 7, {"x": 1}, ["m"], b"m"])
