@@ -619,3 +619,16 @@ def test_digits_of_two_scripts_in_one_number_are_refused() -> None:
     assert ct.Figure.parse("\u0664\u0665").value == 45
     with pytest.warns(ct.SkippedPhraseWarning, match="digits of one script"):
         assert ct.extract("The ministry said 4\u0665 drones fell.") == []
+
+
+def test_a_bad_byte_on_standard_input_loses_only_its_sentence() -> None:
+    # read with surrogateescape (the C locale), the byte becomes a lone surrogate
+    run = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "extract", "-", "--format", "jsonl"],
+        input=b"The ministry said 45 drones were shot down. Bad \xff byte and 7 tanks.\n",
+        capture_output=True,
+        env={**os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "utf-8:surrogateescape"},
+    )
+    assert run.returncode == 0
+    assert [json.loads(line)["figure"]["value"] for line in run.stdout.splitlines()] == [45]
+    assert b"claimtrack: skipped: skipped '7'" in run.stderr and b"lone surrogate" in run.stderr
