@@ -242,7 +242,9 @@ class Figure:
         Text without a number raises ``ParseError``; so does text with two figures
         in it, and text of over 10,000 characters (running text is for
         ``claimtrack.extract``). Words after the figure that are not a unit are
-        ignored (``"45 drones"`` is 45).
+        ignored (``"45 drones"`` is 45). Every failure is a ``ParseError``: a number
+        past a float ("1e400 in 5"), a range across units, a lone surrogate, digits
+        a right-to-left override shows reversed, digits of two scripts.
         """
         if text.__class__ is not str or (policy is not None and policy is not DEFAULT_POLICY):
             return cls._parse(text, policy)

@@ -332,6 +332,9 @@ def test_round_trips_keep_a_zero_reliability_and_names_with_semicolons(
     if suffix == "csv":  # names with ";" are a JSON list; plain names stay plain
         text = path.read_text()
         assert '"[""Reuters; AP"", ""[wire]"", ""Paper""]"' in text and ",Reuters; AP," in text
+        typed = tmp_path / "typed.csv"  # by hand: a cell that is no JSON list is split
+        typed.write_text("source,measure,figure,via\nA,m,5,[Reuters]; AP\nB,m,5,[1]\n")
+        assert [c.via for c in ct.load(typed)] == [("[Reuters]", "AP"), ("[1]",)]
 
 
 @pytest.mark.parametrize("value", [None, 7, {"x": 1}, ["m"], b"m"])
@@ -619,3 +622,16 @@ def test_digits_of_two_scripts_in_one_number_are_refused() -> None:
     assert ct.Figure.parse("\u0664\u0665").value == 45
     with pytest.warns(ct.SkippedPhraseWarning, match="digits of one script"):
         assert ct.extract("The ministry said 4\u0665 drones fell.") == []
+
+
+def test_a_bad_byte_on_standard_input_loses_only_its_sentence() -> None:
+    # read with surrogateescape (the C locale), the byte becomes a lone surrogate
+    run = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "extract", "-", "--format", "jsonl"],
+        input=b"The ministry said 45 drones were shot down. Bad \xff byte and 7 tanks.\n",
+        capture_output=True,
+        env={**os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "utf-8:surrogateescape"},
+    )
+    assert run.returncode == 0
+    assert [json.loads(line)["figure"]["value"] for line in run.stdout.splitlines()] == [45]
+    assert b"claimtrack: skipped: skipped '7'" in run.stderr and b"lone surrogate" in run.stderr

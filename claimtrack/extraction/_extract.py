@@ -132,7 +132,10 @@ def extract(
     Raises
     ------
     ValidationError
-        When ``text`` is not a string; ``ParseError`` when ``published`` is no date.
+        When ``text`` is not a string, or ``outlet``, ``rules``, ``measures`` or
+        ``policy`` is not what it should be; ``ParseError`` when ``published`` is no
+        date. Nothing in the text raises: a phrase that cannot be a claim is left
+        out and reported as a ``SkippedPhraseWarning``.
     """
     if not isinstance(text, str):
         raise ValidationError("text", text, "a string of news prose")
@@ -140,6 +143,13 @@ def extract(
     if outlet is not None and not isinstance(outlet, str):
         raise ValidationError("outlet", outlet, "the outlet's name as a string")
     outlet = " ".join(outlet.split()) if outlet else None
+    for name, given, kind in (
+        ("rules", rules, ExtractRules),
+        ("measures", measures, MeasureLexicon),
+        ("policy", policy, HedgePolicy),
+    ):
+        if given is not None and not isinstance(given, kind):
+            raise ValidationError(name, given, f"a {kind.__name__} (or None for the default)")
     rules = rules or ExtractRules.default()
     doc = Document(text)
     periods = find_periods(doc, rules, day)

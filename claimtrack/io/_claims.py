@@ -260,15 +260,13 @@ def _names_cell(names: Iterable[str]) -> str:
 
 
 def _names_of_cell(cell: str) -> list[str]:
-    """The names in a cell written by ``_names_cell`` (or typed in a spreadsheet)."""
+    """The names in a cell written by ``_names_cell``: a JSON list of texts, or names
+    separated by ";" (a hand-typed "[Reuters]; AP" that is no JSON list is the latter)."""
     if cell.startswith("["):
-        try:
+        with contextlib.suppress(json.JSONDecodeError, RecursionError):
             names = json.loads(cell)
-        except json.JSONDecodeError as err:
-            raise ValidationError("names", cell, f"a JSON list of names ({err.msg})") from None
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise ValidationError("names", cell, "a JSON list of names (texts)")
-        return names
+            if isinstance(names, list) and all(isinstance(n, str) for n in names):
+                return names
     return cell.split(";")
 
 

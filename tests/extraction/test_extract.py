@@ -233,6 +233,9 @@ def test_any_text_gives_claims_and_skipped_phrases_never_an_error(text: str) -> 
         ({"text": "45", "published": "yesterday"}, "published"),
         ({"text": "45", "published": 20240822}, "published"),
         ({"text": "45", "outlet": 7}, "outlet"),
+        ({"text": "45", "rules": 7}, "rules"),
+        ({"text": "45", "measures": "drones"}, "measures"),
+        ({"text": "45", "policy": {"about": 0.2}}, "policy"),
     ],
 )
 def test_extract_refuses_only_its_arguments(arguments: dict[str, object], field: str) -> None:
