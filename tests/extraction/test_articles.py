@@ -29,7 +29,7 @@ UNDIRECTED = {"corroborates", "contradicts", "relays"}
 #   confirmation (the cumulative checker compares counts, not origins);
 # - disasters: a part counted since its own start date is not summed into a whole
 #   counted since another;
-# - transport: a GeoNames city (Balasore) nests in its country, not its province, so
+# - transport: a GeoNames city (Balasore) nests in its country here, not its province, so
 #   the Balasore part does not meet its Odisha whole, and "state's chief secretary"
 #   and "Odisha's chief secretary" are two origins, whose tolls are no update of
 #   each other (only one origin's are);
