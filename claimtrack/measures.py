@@ -1,16 +1,27 @@
-"""The measure lexicon: which measure phrases mean the same quantity.
+"""The measure vocabulary: which measure phrases mean the same quantity.
 
 "drones shot down", "downed drones" and "drones intercepted" are one measure in
-conflict reporting. The lexicon rewrites the words of a measure to canonical
-words (``normalize``) and gives an order-free key for comparing measures
-(``key``). The default is ``claimtrack/data/measures.json``; extend it per graph.
+conflict reporting; "killed", "dead", "the death toll" and "fatalities" are all
+``deaths``. The lexicon rewrites the words of a measure to canonical words
+(``normalize``), names the measure a phrase is about (``measure``: a phrase that
+holds a *named* measure, such as ``deaths`` or ``injured``, is that measure
+whatever was counted), and gives an order-free key for comparing measures
+(``key``). ``extract`` and every ``ClaimGraph`` use the same one, so extracted
+and hand-made claims about one quantity meet. The default is
+``claimtrack/data/measures.json``; extend it per graph.
 
 >>> lex = MeasureLexicon.default()
 >>> lex.normalize("Drones brought down")
 'drones destroyed'
+>>> lex.measure("people killed"), lex.measure("the death toll"), lex.measure("wounded")
+('deaths', 'deaths', 'injured')
 >>> lex.key("drones shot down") == lex.key("intercepted drones")
 True
+>>> lex.key("people killed") == lex.key("deaths") == lex.key("death toll")
+True
 >>> lex.key("missiles fired") == lex.key("missiles intercepted")
+False
+>>> lex.key("displaced") == lex.key("evacuated")
 False
 """
 
@@ -46,10 +57,21 @@ class MeasureLexicon:
         Canonical word -> the words and phrases that mean it.
     stopwords
         Words dropped when measures are compared ("the", "of", ...).
+    named
+        Canonical words that are a measure on their own ("deaths", "injured"): a
+        phrase holding one is that measure, whoever was counted.
+    generic
+        Words that say nothing about what is counted ("people", "others"): dropped
+        from a measure and when measures are compared.
+    qualifiers
+        Words that stay with a named measure: "suspected cases" is not "cases".
     """
 
     synonyms: Mapping[str, tuple[str, ...]] = attrs.field(hash=False)
     stopwords: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()
+    qualifiers: frozenset[str] = frozenset()
     _index: dict[tuple[str, ...], str] = attrs.field(init=False, hash=False, eq=False, repr=False)
     _longest: int = attrs.field(init=False, hash=False, eq=False, repr=False)
 
@@ -69,6 +91,9 @@ class MeasureLexicon:
         return cls(
             synonyms={k: tuple(v) for k, v in raw.get("synonyms", {}).items()},
             stopwords=frozenset(raw.get("stopwords", ())),
+            named=frozenset(raw.get("named", ())),
+            generic=frozenset(raw.get("generic", ())),
+            qualifiers=frozenset(raw.get("qualifiers", ())),
         )
 
     @classmethod
@@ -93,12 +118,16 @@ class MeasureLexicon:
         except (TypeError, AttributeError) as err:
             raise FileFormatError(str(path), f"not a measure lexicon: {err}") from None
 
-    def with_synonyms(self, synonyms: Mapping[str, Iterable[str]]) -> MeasureLexicon:
-        """A copy with more synonyms: ``{"destroyed": ["zapped"]}``."""
+    def with_synonyms(
+        self, synonyms: Mapping[str, Iterable[str]], named: Iterable[str] = ()
+    ) -> MeasureLexicon:
+        """A copy with more synonyms: ``{"destroyed": ["zapped"]}``; the canonical words
+        in ``named`` become measures on their own (``{"cases": ["infections"]}``,
+        ``named=["cases"]``)."""
         merged = {k: tuple(v) for k, v in self.synonyms.items()}
         for canonical, phrases in synonyms.items():
             merged[canonical] = (*merged.get(canonical, ()), *phrases)
-        return attrs.evolve(self, synonyms=merged)
+        return attrs.evolve(self, synonyms=merged, named=self.named | frozenset(named))
 
     def _canonical_words(self, text: str) -> list[str]:
         words = _phrase(text)
@@ -121,15 +150,27 @@ class MeasureLexicon:
         "drones destroyed"."""
         return " ".join(self._canonical_words(measure))
 
+    def measure(self, phrase: str) -> str:
+        """The measure a phrase names: a named measure it holds ("12 people killed" ->
+        "deaths"; the last, when it holds several, as the event follows what was
+        counted; with its qualifiers: "suspected cases"), else the phrase in canonical
+        words without its generic ones."""
+        words = self._canonical_words(phrase)
+        named = [w for w in words if w in self.named]
+        if named:
+            kept = [w for w in words[: words.index(named[-1])] if w in self.qualifiers]
+            return " ".join([*dict.fromkeys(kept), named[-1]])
+        specific = [w for w in words if w not in self.generic]
+        return " ".join(specific or words)
+
     def key(self, measure: str) -> str:
         """An order-free key: two measures with the same key are the same quantity."""
-        words = {
-            _singular(w)
-            for phrase in self._canonical_words(measure)
-            for w in phrase.split()
+        words = [
+            w for phrase in self._canonical_words(measure) for w in phrase.split()
             if w not in self.stopwords
-        }
-        return " ".join(sorted(words))
+        ]  # fmt: skip
+        specific = {_singular(w) for w in words if w not in self.generic}
+        return " ".join(sorted(specific or {_singular(w) for w in words}))
 
 
 def _singular(word: str) -> str:

@@ -296,9 +296,31 @@ def _measure_of(
     change = "change" if reading.change and noun else None
     words = " ".join(w for w in (noun, event, change) if w)
     if words not in normalized:
-        normalized[words] = ctx.lexicon.normalize(words) if words else ""
+        normalized[words] = ctx.lexicon.measure(words) if words else ""
     measure = normalized[words] or ctx.reader.fallback_for(dimension(unit))
+    if (
+        event is None
+        and noun
+        and noun.lower().split()[-1] in ctx.reader.persons
+        and measure not in ctx.lexicon.named
+    ):
+        # "150 security forces, 95 civilians, and hundreds of Taliban killed", "One child
+        # was, according to the fire service, among the dead": who was counted, and what
+        # happened to them later in the sentence
+        measure = _named_after(ctx, figure.end, sentence) or measure
     return _Measured(noun, event, measure, carried, reading)
+
+
+def _named_after(ctx: _Context, start: int, sentence: tuple[int, int]) -> str | None:
+    """The first named measure ("deaths", "injured") a word after ``start`` names."""
+    for token in ctx.doc.tokens(start, min(sentence[1], start + 160)):
+        if token.text in (".", ";"):
+            return None
+        if token.text.isalpha():
+            named = ctx.lexicon.measure(token.lower)
+            if named in ctx.lexicon.named:
+                return named
+    return None
 
 
 def _carry_over(

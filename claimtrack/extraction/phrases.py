@@ -70,6 +70,9 @@ class MeasureReader:
         self.change_nouns = w("measures", "change_nouns")
         self.total_verbs = w("measures", "running_total_verbs")
         self.fallback: dict[str, str] = rules.section("measures")["fallback_by_dimension"]
+        self.generic = w("measures", "generic_nouns")
+        self.scales_of: dict[str, str] = rules.section("measures")["scale_nouns"]
+        self.persons = w("measures", "person_nouns")
 
     def participle(self, word: str) -> bool:
         low = word.lower()
@@ -115,6 +118,9 @@ class MeasureReader:
             tok = after[i + 1]
             if tok.text.isalpha() and tok.text.islower() and tok.lower not in self.stops:
                 noun, i = self._noun(after, i + 1)
+        scale = self._scale(before, after, noun)
+        if scale is not None:  # "a 6.7 earthquake", "magnitude 5.9": the scale, no count
+            return Reading(scale, None, False)
         event = self._event_after(after, i)
         if event is None and noun and i < len(after) and after[i].text == ",":
             # "7 people, among them a 9-year-old girl, were wounded" and "19 people,
@@ -140,8 +146,9 @@ class MeasureReader:
                 # "forced more than 4,000 from their homes"
                 tail = _starts(after, i, [p[1:] for p in self.phrases if p[0] == event])
                 event = " ".join([event, *(t.lower for t in after[i : i + tail])])
-        if noun is None and not of_them:
-            noun = self._noun_before(before)
+        if not of_them and (noun is None or noun.lower() in self.generic):
+            # "the death toll rising to 22 people": the toll, not the people
+            noun = self._noun_before(before) or noun
         prev = [t.lower for t in before[-6:]]
         change = (
             bool(prev)
@@ -154,6 +161,17 @@ class MeasureReader:
         )
         running = bool(prev) and prev[-1] == "to" and any(w in self.total_verbs for w in prev)
         return Reading(noun, event, of_them, change, bool(prev) and prev[-1] == "to", running)
+
+    def _scale(self, before: list[Token], after: list[Token], noun: str | None) -> str | None:
+        """The scale a figure is read on when a singular noun of ``scale_nouns`` is right
+        after it ("a 6.7 earthquake", "5.0 magnitude") or right before ("magnitude 5.9")."""
+        if noun is not None and after and after[0].text == noun.split()[0]:
+            scale = self.scales_of.get(after[0].lower)
+            if scale is not None:
+                return scale
+        if before and before[-1].lower in self.scales_of:
+            return self.scales_of[before[-1].lower]
+        return None
 
     def _verb_ahead(
         self, after: list[Token], i: int, reach: int, clause: bool = False
@@ -169,6 +187,13 @@ class MeasureReader:
 
     def _noun(self, after: list[Token], i: int) -> tuple[str | None, int]:
         words: list[str] = []
+        if (
+            i + 1 < len(after)
+            and after[i].lower in ("more", "additional", "further", "new")
+            and after[i + 1].text.isalpha()
+            and after[i + 1].lower != "than"
+        ):
+            i += 1  # "32,000 more deaths": more of the same thing
         while i < len(after) and len(words) < 5:
             tok = after[i]
             low = tok.lower

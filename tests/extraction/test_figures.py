@@ -92,7 +92,7 @@ def test_a_running_total_is_to_date_and_does_not_contradict_what_it_adds() -> No
     assert (str(day.period), str(total.period)) == ("2024-08-21/2024-08-22", "/2024-08-22")
     assert ClaimGraph([day, total]).link().verdicts == {}  # was a contradiction
     toll = extract("It said 12 people died on Monday, taking the death toll to 58.", PUBLISHED)
-    assert (toll[1].measure, str(toll[1].period)) == ("death toll", "/2024-08-19")
+    assert (toll[1].measure, str(toll[1].period)) == ("deaths", "/2024-08-19")
     own = "It reported 1,870 cases in the past week, bringing the total since January to 21,400."
     assert str(extract(own, PUBLISHED)[1].period) == "2024-01/"  # the total's own period
 

@@ -81,10 +81,10 @@ def test_the_place_is_where_the_text_says_the_figure_holds(text: str, place: str
     ("text", "figure", "measure", "place"),
     [
         # "September, 4" was taken for an age in apposition ("Jane Doe, 45,"): no claim
-        ("By September, 4,000 people had fled, the UN said.", "4,000", "people fled", None),
+        ("By September, 4,000 people had fled, the UN said.", "4,000", "fled", None),
         # the place between the thing and what happened to it
         ("Some 300 residents of Vovchansk were evacuated, police said.", "Some 300",
-         "residents evacuated", "Vovchansk"),
+         "evacuated", "Vovchansk"),
         ("Residents of Kharkiv said 30 shells hit the city overnight.", "30", "shells hit",
          "Kharkiv"),
     ],
@@ -130,11 +130,11 @@ def test_a_part_s_place_is_not_the_whole_s(text: str, places: list[str | None]) 
     [
         (
             "Fighting killed 40 people. It forced more than 4,000 from their homes.",
-            ["people killed", "people displaced"],
+            ["deaths", "displaced"],
         ),
         (
             "Officials said 4,000 residents had been forced from their homes.",
-            ["residents displaced"],
+            ["displaced"],
         ),
         (
             "The bank raised its key rate by 50 basis points to 5.25% on Thursday.",
