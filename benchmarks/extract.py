@@ -207,9 +207,7 @@ def _taken_wrongly(record: dict[str, Any], predicted: list[Prediction]) -> list[
     """Predictions on a number the annotation lists as no figure (and no figure's)."""
     text = record["text"]
     forbidden = [
-        (m.start(), m.end())
-        for n in record["not_figures"]
-        for m in re.finditer(re.escape(n), text)
+        (m.start(), m.end()) for n in record["not_figures"] for m in re.finditer(re.escape(n), text)
     ]
     gold = _spans(text, (g["text"] for g in record["figures"]))
     out = []
@@ -424,7 +422,9 @@ def real(baseline: Callable[[dict[str, Any]], list[Prediction]] | None) -> None:
     for split, items in splits.items():
         figures = sum(len(r["figures"]) for r in items)
         note = (
-            "tuned on" if split == "dev" else "held out: never read while writing rules, scored only"
+            "tuned on"
+            if split == "dev"
+            else "held out: never read while writing rules, scored only"
         )
         print(f"\n{split} ({len(items)} passages, {figures} figures; {note})")
         rows = [list(r) for r in real_rows(score_real(items, ours))]

@@ -300,13 +300,9 @@ class Gazetteer:
         for place in outer:
             parent = self.resolve(place)
             if parent is None:
-                raise ValidationError(
-                    "within", place, "a place the gazetteer knows (add it first)"
-                )
+                raise ValidationError("within", place, "a place the gazetteer knows (add it first)")
             if key == parent or key in self.ancestors(parent):
-                raise ValidationError(
-                    "within", place, f"a place not inside {clean!r} (no cycles)"
-                )
+                raise ValidationError("within", place, f"a place not inside {clean!r} (no cycles)")
             parents.append(parent)
         self._own.place(key, self.label(key) if key != clean else clean, parents)
         for alias in (clean, *aliases):
@@ -379,6 +375,19 @@ class Gazetteer:
             for member in members:
                 _MEMBER_OF.setdefault(member, []).append(key)
         return key
+
+    def notable(self, name: str, population: int = 100_000) -> str | None:
+        """The key of a name when it is a place worth taking from plain text: a
+        country, a first-level division, a place added by hand or shipped in
+        ``places.json``, or a city of at least ``population`` people. Extract uses it
+        to find places named without a cue ("Tokyo was down 7%")."""
+        norm = normalize_place(name)
+        entries = self._candidates(norm, cities=False)
+        best = min(entries, default=None)
+        if best is not None and best[0] <= _DIVISION:
+            return best[2]
+        cities = [e for e in self._candidates(norm, cities=True) if -e[1] >= population]
+        return min(cities)[2] if cities else None
 
     def key(self, name: str | None) -> str | None:
         """A key for comparing places: the resolved key, or the normalised name if unknown."""

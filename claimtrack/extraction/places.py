@@ -13,12 +13,13 @@ import functools
 import re
 from typing import NamedTuple
 
+from ..places import Gazetteer
 from .document import Document
 from .rules import ExtractRules, alternation
 
 __all__ = ["PlaceMention", "choose_place", "find_places", "part_markers"]
 
-_NAME_WORD = r"[A-Z][^\W\d_]*(?:[-'’](?![sS]\b)[^\W\d_]+)*"
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][^\W\d_]*(?:[-'’](?![sS]\b)[^\W\d_]+)*)"
 
 
 class PlaceMention(NamedTuple):
@@ -29,6 +30,7 @@ class PlaceMention(NamedTuple):
     name: str
     owner: bool = False  # "Sudan's war": named as an owner, which a speaker's words also do
     origin: bool = False  # "migrants from Eritrea": where they came from, not where it happened
+    bare: bool = False  # named with no cue ("Russia has launched"): maybe an actor, no place
 
 
 class _Compiled(NamedTuple):
@@ -84,11 +86,68 @@ def part_markers(rules: ExtractRules) -> re.Pattern[str]:
     return rules.compiled("places", _compile).parts
 
 
-def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
+# A run of capitalised words ("Hong Kong", "Bosnia and Herzegovina", "U.S."), with the
+# possessive it may end in ("Chile's").
+_CAPITALISED = re.compile(
+    r"(?<![\w’'-])(?P<span>[A-Z][\w.’'-]*(?:\s+(?:(?:of|and|de|del|da|el|al)\s+)?[A-Z][\w.’'-]*){0,3})"
+)
+_POSSESSIVE = re.compile(r"['’]s$|['’]$")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _named_places(
+    doc: Document, rules: ExtractRules, gazetteer: Gazetteer, not_places: frozenset[str]
+) -> list[PlaceMention]:
+    """Places the gazetteer knows, named without a cue: "Tokyo was down 7%", "a Kabul car
+    bombing", "Chile's index". Only countries, first-level divisions, places shipped or
+    added by hand and large cities count: a small town's name is too often a word."""
+    text = doc.text
+    found = []
+    for m in _CAPITALISED.finditer(text):
+        words = m.group("span").split()
+        owner = bool(_POSSESSIVE.search(words[-1]))
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+        if not _ABBREVIATION.fullmatch(words[-1]):
+            words[-1] = words[-1].rstrip(".")  # the sentence's full stop
+        if len(words[-1]) <= 1:
+            continue
+        while words and (words[-1].lower() in not_places or words[-1] in ("and", "of")):
+            words.pop()  # "Wall Street Wednesday": the day is no part of the name
+        if words and words[0] == "The":
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words)
+        if name.lower() in not_places or gazetteer.notable(name) is None:
+            continue
+        if _CURRENCY.match(text, m.start("span") + len(name)):
+            continue  # "US$300", "US dollars": money
+        if name.isupper() or _ABBREVIATION.fullmatch(name):  # "U.S.", "UAE": the full name
+            name = gazetteer.label(gazetteer.resolve(name) or name)
+        end = m.start("span") + len(" ".join(m.group("span").split()[: len(words)]))
+        found.append(PlaceMention(m.start("span"), end, name, owner, bare=True))
+    return found
+
+
+def _default_gazetteer() -> Gazetteer:
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        _GAZETTEER = Gazetteer.default()
+    return _GAZETTEER
+
+
+_GAZETTEER: Gazetteer | None = None
+
+
+def find_places(
+    doc: Document, rules: ExtractRules, gazetteer: Gazetteer | None = None
+) -> list[PlaceMention]:
     """Every place mention in order, anaphors resolved to the place they point back to.
 
     A place right after another, set off by a comma ("In Proletarsk, in the Rostov
-    region,") only says where the first one is, and is not kept.
+    region,") only says where the first one is, and is not kept. Besides the names
+    after a cue ("over Bryansk"), the names the gazetteer knows as countries,
+    provinces and large cities are places wherever they stand ("Tokyo was down").
     """
     compiled = rules.compiled("places", _compile)
     # a month, in full or cut short ("on Sept. 21"), is a date, never a place
@@ -100,9 +159,21 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
     origins = rules.words("places", "origin_cues")
     owned = rules.words("places", "not_place_before")
     countries = compiled.countries
+    weak = rules.words("places", "weak_cues")
     text = doc.text
     found: list[PlaceMention] = []
+    gazetteer = gazetteer or _default_gazetteer()
+    named = _named_places(doc, rules, gazetteer, not_places)
+    pending = 0  # the next of the named places to merge in, in text order
     for m in compiled.pattern.finditer(text):
+        while pending < len(named) and named[pending].start < m.start():
+            if named[pending].end <= m.start() and not (
+                found and found[-1].end > named[pending].start
+            ):
+                found.append(named[pending])
+            pending += 1
+        while pending < len(named) and named[pending].start < m.end():
+            pending += 1  # inside what the cue pattern read: "over the Kursk region"
         name: str | None
         if m.group("name"):
             # "in Russia's Kursk region" is in Kursk: the inner name is the narrower place,
@@ -118,6 +189,8 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
                 name = _clean(inner, type_words)
             else:
                 name = _clean(inner or m.group("name"), type_words)
+            while " " in name and name.rsplit(" ", 1)[1].lower() in not_places:
+                name = name.rsplit(" ", 1)[0]  # "Wall Street Wednesday": the day is no name
             if (
                 not name
                 or name.lower() in not_places
@@ -138,8 +211,18 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
                 and name.lower() not in _country_names()
             ):
                 continue  # "published in The Lancet": a title; but "in The Hague"
+            if _CURRENCY.match(text, m.end("name")):
+                continue  # "US$300", "US dollars": money, not the country
             # "near the Syrian border": the country its demonym names
             name = countries.get(name.lower(), name)
+            cue_word = m.group(0).split(maxsplit=1)[0].lower()
+            if (
+                cue_word in weak
+                and not m.group("type")
+                and gazetteer.resolve(name) is None
+                and not any(p.name == name for p in found)
+            ):
+                continue  # "data from RealtyTrac", "at the Walmart": no known place
         elif m.group("adjective"):
             name = countries.get(m.group("adjective").lower())
         elif m.group("owner"):
@@ -156,7 +239,38 @@ def find_places(doc: Document, rules: ExtractRules) -> list[PlaceMention]:
             continue  # "shares in Nvidia": a company
         mention = PlaceMention(m.start(), m.end(), name, bool(m.group("owner")), cue in origins)
         found.append(mention)
-    return found
+    found += [p for p in named[pending:] if not (found and found[-1].end > p.start)]
+    return _nested(text, found, gazetteer)
+
+
+_CURRENCY = re.compile(r"\s*(?:\$|dollars?\b)", re.IGNORECASE)
+_SET_OFF = re.compile(r"\s*,\s*")
+_OF_TYPE = re.compile(
+    r"\s+(?:state|province|region|city|town|county|governorate|district|prefecture|"
+    r"village|island|capital)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _nested(text: str, found: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Mentions less those that only say where the one before is ("El Paso, Texas",
+    "Babyninsky, Russia"); "the U.S. state of California" names California."""
+    out: list[PlaceMention] = []
+    for mention in found:
+        if out and (not mention.owner) and _SET_OFF.fullmatch(text, out[-1].end, mention.start):
+            outer, inner = gazetteer.resolve(mention.name), gazetteer.resolve(out[-1].name)
+            country = outer is not None and gazetteer.parent(outer) is None
+            if outer is not None and (
+                (inner is not None and outer in gazetteer.ancestors(inner))
+                or (inner is None and country)
+            ):
+                continue
+        if out and _OF_TYPE.fullmatch(text, out[-1].end, mention.start):
+            outer, inner = gazetteer.resolve(out[-1].name), gazetteer.resolve(mention.name)
+            if outer is not None and inner is not None and outer in gazetteer.ancestors(inner):
+                out[-1] = out[-1]._replace(name=mention.name)
+        out.append(mention)
+    return out
 
 
 _WORD_BEFORE = re.compile(r"([a-z]+)\s*$", re.IGNORECASE)
@@ -257,6 +371,13 @@ def choose_place(
         return _not_origin(places, i, sentence[1]).name
     j = bisect.bisect_left(starts, start) - 1
     if j >= 0 and places[j].start >= sentence[0] and places[j].end <= start:
+        later = next(
+            (p for p in places[i:] if p.start < sentence[1] and not p.bare and not p.origin),
+            None,
+        )
+        if places[j].bare and later is not None and not parts.search(text, end, later.start):
+            # "Russia has launched 12,000 missiles at Ukraine": the actor is no place
+            return later.name
         return _not_origin(places, j, sentence[1]).name  # "from Sudan, 20,000 ... into Chad"
     if i < len(places) and places[i].start < sentence[1]:
         if next_figure < places[i].start and parts.search(text, end, places[i].start):
