@@ -34,7 +34,13 @@ from .places import (
     part_markers,
 )
 from .rules import ExtractRules
-from .sources import Attribution, choose_attributions, denied_report, find_attributions
+from .sources import (
+    Attribution,
+    choose_attributions,
+    denied_report,
+    find_attributions,
+    sentence_subject,
+)
 
 __all__ = ["extract"]
 
@@ -392,6 +398,10 @@ def _claims(
             continue  # the number is part of who is speaking: "two officials said"
         if not chosen:
             chosen = _quoted_on(doc, ctx.attributions, ctx.attribution_starts, sentence)
+        if not chosen:
+            # "The agency tracked 537 cases": the body the sentence opens with did it
+            actor = sentence_subject(doc, rules, sentence, figure.start)
+            chosen = [actor] if actor is not None else []
         clause = doc.clause(figure.start, figure.end)
         place = _place_of(ctx, index, span, sentence, clause, chosen)
         period = choose_period(periods, ctx.period_starts, clause, sentence, span)

@@ -22,12 +22,23 @@ from typing import NamedTuple
 from .document import Document, Token
 from .rules import ExtractRules, alternation, word_set
 
-__all__ = ["Attribution", "choose_attributions", "denied_report", "find_attributions"]
+__all__ = [
+    "Attribution",
+    "choose_attributions",
+    "denied_report",
+    "find_attributions",
+    "sentence_subject",
+]
 
 _WINDOW = 110  # characters either side of a verb that its subject may take
 
 
 _DETERMINERS = ("a", "an", "the", "this", "that", "its", "their")
+# adjectives before a participle that make it a noun's modifier: "the total reported cases"
+_MODIFIERS = frozenset(
+    {"total", "overall", "latest", "initial", "preliminary", "final", "new",
+     "previous", "earlier", "first", "number"}
+)  # fmt: skip
 _BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "-", "‘", "’")
 _ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, said"
 _LONGEST_SUBJECT = 8
@@ -59,6 +70,7 @@ class Attribution(NamedTuple):
     via: tuple[str, ...] = ()  # "Reuters, citing the ministry, said": who relayed it
     cited: bool = False  # "citing X": X is the origin, and what comes next may relay it
     weak: bool = False  # "Congo has recorded 537 deaths": yields to a speaker's "said"
+    opens: bool = False  # "; according to prosecutors, he owed ...": scopes forward too
 
 
 class _Compiled(NamedTuple):
@@ -180,6 +192,20 @@ class _Reader:
         name = self._resolve(relay) if relay else None
         closes = self._closing(after, subject)
         made = self._make(m, subject, "asserts", closes, False, (name,) if name else ())
+        if (
+            made is not None
+            and closes
+            and not relayed
+            and (not before or before[-1].text in (",", ";", ":"))
+        ):
+            # "; according to prosecutors, he owed $850,000": what follows is theirs too
+            k = next((k for k, t in enumerate(after) if t.start >= made.end), len(after))
+            if (
+                k + 1 < len(after)
+                and after[k].text == ","
+                and after[k + 1].lower not in self.relaying  # "According to X, citing Y,"
+            ):
+                made = made._replace(opens=True)
         return made._replace(cited=True) if made is not None and relayed else made
 
     def _subject_end(
@@ -190,7 +216,15 @@ class _Reader:
         i = len(before) - 1
         if i >= 0 and before[i].lower in _DETERMINERS and not _letter_name(before, i):
             return None  # "a claim", "the report": a noun, not a reporting verb
-        if i >= 0 and (before[i].lower in self.verbs or before[i].lower in self.untrue):
+        if (
+            i >= 1
+            and before[i - 1].lower in _DETERMINERS
+            and before[i].text.isalpha()
+            and before[i].text.islower()
+            and (verb in self.claim_nouns or before[i].lower in _MODIFIERS)
+        ):
+            return None  # "a situational report", "the total reported": a noun's modifier
+        if i >= 1 and (before[i].lower in self.verbs or before[i].lower in self.untrue):
             # "denied reports that", "dismissed as false reports that": a noun, the object
             return None
         while i >= 0 and before[i].lower in self.skip:
@@ -213,7 +247,10 @@ class _Reader:
         aside; and whether the report closes what came before it."""
         subject: list[Token] = []
         closing = True
-        if i < 0 or (before[i].text in (",", '"', "”", "’") and _starts_name(after)):
+        if i < 0 or (
+            before[i].text in (",", '"', "”", "’")
+            and (_starts_name(after) or (after and after[0].lower in self.plural))
+        ):
             # "..., said the ministry." names its source after the verb.
             subject = self._forward(after)
             if subject and not (self._ends_clause(after, subject) and self._names(subject)):
@@ -245,6 +282,18 @@ class _Reader:
         )  # fmt: skip
         if k and before[k].lower in ("which", "who"):
             return k - 2
+        aside = before[k + 1 : i + 1]
+        if (
+            k
+            and aside
+            and before[k - 1].text[:1].isupper()
+            and before[k - 1].lower not in _DETERMINERS
+            and aside[0].lower not in ("a", "an", "the")
+            and aside[0].lower not in self.relaying
+            and not all(t.text[:1].isupper() for t in aside)
+            and (aside[0].text.islower() or aside[0].lower.endswith(("'s", "’s")))
+        ):  # "Abdurrahman Mangal, spokesperson for the governor, said": the name
+            return k - 1
         if (
             k
             and k + 1 <= i
@@ -278,8 +327,12 @@ class _Reader:
         sourced = subject[-1].lower in self.heads or subject[-1].text[:1].isupper()
         put = verb in ("put", "puts")  # "organisers put the crowd at 5,000": checked before
         # "the economy added 200,000 jobs" attributes nothing
+        plural = subject[-1].lower in self.plural
         return verb not in self.weak or (
-            put or closing or sourced or bool(after and after[0].lower == "that")
+            put
+            or (closing and (sourced or plural))
+            or sourced
+            or bool(after and after[0].lower == "that")
         )
 
     def _cited(
@@ -470,8 +523,9 @@ class _Reader:
                 not tok.text[0].isalpha()
                 or (low in self.stops and low != "and")
                 or low in self.verbs
+                or (subject and _past_tense(low) and low not in self.adjectives)
             ):
-                break
+                break  # "according to the emergencies ministry recovered": the ministry
             if low in self.preps and low not in ("of", "for"):
                 break
             if low == "and" and not (i + 1 < len(after) and after[i + 1].text[:1].isupper()):
@@ -530,6 +584,7 @@ class _Reader:
             words.pop(0)
         if not words:
             return None
+        words = self._bare_name(words)
         head = words[-1].lower()
         if len(words) == 1 and head in self.pronouns:
             found = self._antecedent(self.pronouns[head])
@@ -546,6 +601,24 @@ class _Reader:
             name = " ".join([self.compiled.countries[words[0][:-2]], *words[1:]])
         self.history.append(name)
         return name
+
+    def _bare_name(self, words: list[str]) -> list[str]:
+        """A name without the evidence after it ("WHO's statistics", "NEOC data": WHO,
+        NEOC) and without where it is ("Central Weather Bureau in Taiwan")."""
+        if (
+            len(words) > 1
+            and words[-1].islower()
+            and words[-1] in self.trailing | {"statistics", "situation", "projections", "report"}
+            and words[-2][:1].isupper()
+        ):
+            words = words[:-1]
+            if words[-1].endswith(("'s", "’s")):
+                words[-1] = words[-1][:-2]
+        if "in" in words[1:-1]:
+            k = len(words) - 1 - words[::-1].index("in")
+            if k > 0 and all(w[:1].isupper() for w in words[k + 1 :]) and words[k - 1][:1].isupper():
+                words = words[:k]
+        return words
 
     def _earlier(self, head: str) -> str | None:
         family = {head}
@@ -707,7 +780,7 @@ def choose_attributions(
     after = [a for a in main if a.start >= end]
     # "X said ..." covers what follows it; "..., X said" what comes before (and after,
     # for "43% were intercepted, they said, and about half ..."); nothing else does.
-    chosen = next((a for a in reversed(before) if not a.closing), None)
+    chosen = next((a for a in reversed(before) if not a.closing or a.opens), None)
     closer = next((a for a in after if a.closing), None)
     if (
         chosen is not None
@@ -724,3 +797,71 @@ def choose_attributions(
     if chosen is None:
         return counters
     return [chosen, *[c for c in counters if c is not chosen]]
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{2,}s?")
+_SUBJECT_WORD = re.compile(r"[A-Za-z][\w.’'&-]*")
+
+
+def sentence_subject(
+    doc: Document, rules: ExtractRules, sentence: tuple[int, int], before: int
+) -> Attribution | None:
+    """The body a sentence opens with, as the source of what it did ("The agency tracked
+    537 cases", "Forecasters predict winds of 80 km/h", "On Monday, the U.S. Forest
+    Service closed all eight forests"), when its verb comes before ``before``.
+
+    Only a subject that can speak counts: a head word of a body or speaker
+    ("agency", "officials", "minister") or an acronym ("USGS"); "Floods killed 18"
+    and "Biden secured 39 delegates" name no source.
+    """
+    reader = rules.compiled("sources.reader", _Reader)
+    words = doc.tokens(sentence[0], min(before, sentence[0] + 200))
+    openers = rules.words("sources", "subject_openers")
+    i = 0
+    if words and words[0].lower in openers:
+        comma = next((k for k, t in enumerate(words[:10]) if t.text == ","), -1)
+        if comma < 0:
+            return None
+        i = comma + 1
+    while i < len(words) and words[i].lower in ("the", "a", "an"):
+        i += 1
+    subject: list[Token] = []
+    while i < len(words) and len(subject) < 9:
+        tok = words[i]
+        if tok.text == "(":  # "(NDRRMC)": an acronym of the name before it
+            close = next((k for k in range(i, min(len(words), i + 6)) if words[k].text == ")"), -1)
+            if close < 0:
+                return None
+            i = close + 1
+            continue
+        joins = tok.lower in ("of", "for", "and", "on", "the") and subject
+        if not (_SUBJECT_WORD.fullmatch(tok.text) and (tok.text[:1].isupper() or joins)):
+            if tok.text[:1].islower() and tok.lower in reader.speakers and not any(
+                t.text[:1].isupper() for t in subject[1:]
+            ):
+                subject.append(tok)  # "the prime minister", "local officials"
+                i += 1
+                continue
+            if tok.text[:1].islower() and tok.lower not in reader.verbs and not subject:
+                subject.append(tok)  # "health officials": a lowercase modifier first
+                i += 1
+                continue
+            break
+        subject.append(tok)
+        i += 1
+    while subject and subject[-1].lower in ("of", "for", "and", "on", "the"):
+        subject.pop()
+    if not subject or i >= len(words):
+        return None
+    verb = words[i]
+    if verb.lower in ("has", "have", "had") and i + 1 < len(words):
+        verb = words[i + 1]  # "The agency has tracked"
+    if verb.lower not in rules.words("sources", "subject_verbs"):
+        return None  # "Police detained eight people": what they did, counted by the outlet
+    head = subject[-1]
+    speaks = head.lower in reader.speakers or head.lower in reader.heads
+    if not speaks and not (len(subject) == 1 and _ACRONYM.fullmatch(head.text)):
+        return None
+    name = " ".join(t.text for t in subject)
+    span = (subject[0].start, subject[-1].end)
+    return Attribution(span[0], verb.end, name, span, "asserts", False, False)
