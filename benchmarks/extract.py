@@ -11,7 +11,11 @@ writing rules, and printed on its own. For each split it prints:
 - value recall and precision (a gold figure is found when a prediction in the
   same passage has the same value, paired in text order);
 - on the found figures, the share *right* of each field: interval (both ends),
-  source, place, period, kind (count, estimate, projection);
+  source, place, period, kind (count, estimate, projection). Period is printed
+  twice: equal to the annotation, and also counting as right a to-date period
+  that ends on the annotated day (extract reads "as of Thursday", "rose to 40 on
+  Saturday" and "so far" as running counts to date, as claimtrack's model does;
+  the corpus writes the day alone);
 - measure agreement: of the pairs of found figures in one article, in different
   sentences, that the annotation gives the same measure, the share that
   ``extract`` gives the same measure (compared as ``MeasureLexicon.key`` does);
@@ -139,6 +143,14 @@ def _same(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _as_of(predicted: str | None, gold: str | None) -> bool:
+    """A to-date period ("/2020-04-06") for a figure annotated as of its day ("2020-04-06",
+    or "2020-04-01/2020-04-06"): the same running count, read as of the same day."""
+    if predicted is None or gold is None or not predicted.startswith("/"):
+        return False
+    return predicted[1:] == gold.split("/")[-1]
 
 
 def _name(text: str | None) -> str:
@@ -295,7 +307,7 @@ def score_real(
     records: list[dict[str, Any]],
     predict: Callable[[dict[str, Any]], list[Prediction]],
     fields: tuple[str, ...] = ("interval", "unit", "source", "source_strict", "place", "period",
-                               "kind"),
+                               "period_as_of", "kind"),
 ) -> Real:  # fmt: skip
     right = dict.fromkeys(fields, 0)
     gold = predicted_count = found = forbidden = 0
@@ -315,6 +327,7 @@ def score_real(
                 "source_strict": _name(p.source) == _name(g["source"]),
                 "place": same_place(p.place, g["place"]),
                 "period": p.period == g["period"],
+                "period_as_of": p.period == g["period"] or _as_of(p.period, g["period"]),
                 "kind": p.kind == g["kind"],
             }
             for field in fields:
@@ -355,7 +368,10 @@ def real_rows(result: Real) -> list[tuple[str, str, str]]:
             f"{result.found} of {result.predicted}",
         ),
     ]
-    labels = {"source_strict": "source (equal names only)"}
+    labels = {
+        "source_strict": "source (equal names only)",
+        "period_as_of": "period (to date, ending on the day)",
+    }
     for field, hits in result.right.items():
         label = labels.get(field, field)
         rows.append((f"{label} right", _share(hits, result.found), f"{hits} of {result.found}"))

@@ -33,7 +33,7 @@ from .places import (
     find_places,
     part_markers,
 )
-from .rules import ExtractRules
+from .rules import ExtractRules, alternation
 from .sources import (
     Attribution,
     choose_attributions,
@@ -271,6 +271,7 @@ class _Measured(NamedTuple):
     measure: str
     carried: bool  # the noun was carried over from the figure before
     reading: Reading
+    rising: bool = False  # "the death toll rose to 40": a running total, to date
 
 
 def _measure_of(
@@ -314,7 +315,23 @@ def _measure_of(
         # was, according to the fire service, among the dead": who was counted, and what
         # happened to them later in the sentence
         measure = _named_after(ctx, figure.end, sentence) or measure
-    return _Measured(noun, event, measure, carried, reading)
+    rising = (
+        unit is None
+        and (
+            measure in ctx.lexicon.named
+            or any(w in ctx.reader.running_nouns for w in (noun or "").lower().split())
+        )
+        and ctx.rules.compiled("measures.rising", _rising).search(
+            text, max(sentence[0], figure.start - 40), figure.start
+        )
+        is not None
+    )
+    return _Measured(noun, event, measure, carried, reading, rising)
+
+
+def _rising(rules: ExtractRules) -> re.Pattern[str]:
+    verbs = alternation(rules.section("measures")["rising_verbs"])
+    return re.compile(rf"{verbs}\s+(?:to\s+)?(?:\S+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def _named_after(ctx: _Context, start: int, sentence: tuple[int, int]) -> str | None:
@@ -327,6 +344,34 @@ def _named_after(ctx: _Context, start: int, sentence: tuple[int, int]) -> str | 
             if named in ctx.lexicon.named:
                 return named
     return None
+
+
+def _kinds(rules: ExtractRules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    section = rules.section("figures")
+    projection = re.compile(alternation(section["projection_cues"]), re.IGNORECASE)
+    estimate = re.compile(alternation(section["estimate_cues"]), re.IGNORECASE)
+    return projection, estimate
+
+
+_PUNCTUATION = re.compile(r"[,;:()\[\]—–\"“”](?!\d)")
+
+
+def _kind_of(ctx: _Context, figure: Found, sentence: tuple[int, int]) -> str:
+    """What sort of figure it is: a projection after a word of the future or of plans in
+    its stretch of the sentence ("could reach 25,000", "is expected to top"), an estimate
+    when hedged as approximate or said to be estimated, else a count."""
+    projection, estimate = ctx.rules.compiled("figures.kinds", _kinds)
+    text = ctx.doc.text
+    low = max(sentence[0], figure.start - 100)
+    cut = None
+    for cut in _PUNCTUATION.finditer(text, low, figure.start):
+        pass
+    stretch = text[cut.end() if cut is not None else low : figure.start]
+    if projection.search(stretch):
+        return "projection"
+    if figure.figure.hedge in ("about", "vague") or estimate.search(text, *sentence):
+        return "estimate"
+    return "count"
 
 
 def _carry_over(
@@ -342,15 +387,18 @@ def _carry_over(
     when it goes on about the same thing ("six over Belgorod", "43% of them"), and the
     to-date period of a running total."""
     reading = measured.reading
+    running = reading.running or measured.rising
     share_of = None
     if before is not None and (measured.carried or reading.of_them):
         place = place or before.place
-        if period is None and before.source == source and not reading.running:
+        if period is None and before.source == source and not running:
             period = before.period
         if unit == "%":
             share_of = before.share_of or before.measure
     added = before.period if before is not None else None
-    if reading.running and (period is None or period == added):
+    if measured.rising and period is not None and period.start == period.end:
+        period = Period(None, period.end)  # "the toll climbed to 94 on Tuesday": to date
+    elif running and (period is None or period == added):
         # "bringing its total to": to date, up to the end of what it adds to (unless
         # the total has a period of its own: "bringing the total since January to")
         end = (period or added or Period(None, day)).end
@@ -371,6 +419,40 @@ def _stances(
     if not chosen or chosen[0].counter:  # only a denial: the outlet asserted it
         stances.insert(0, (ctx.fallback, "denies" if denied else "asserts", ()))
     return stances
+
+
+_INTERVIEW = re.compile(r"\(\(([^()\n]{2,80})\)\)")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def _quoting(doc: Document, attributions: list[Attribution], position: int) -> list[Attribution]:
+    """Who speaks in the quotation or interview answer a figure is in: the speaker named
+    just before the quotation opens or just after it closes ('Gutierrez says ... "Exports
+    generated 45 percent."'), or the name an interview answer is marked with
+    ("((Anthony Boccaletti)) We are eleven people.")."""
+    text = doc.text
+    paragraph = doc.paragraph_starts[doc.paragraph_index(position)]
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(text, paragraph, position)]
+    if len(marks) % 2 == 1:  # inside a quotation opened at marks[-1]
+        opened = marks[-1]
+        closed = _QUOTE_MARKS.search(text, position)
+        after = [
+            a for a in attributions
+            if closed is not None and closed.end() <= a.start <= closed.end() + 80
+        ]  # fmt: skip
+        before = [a for a in attributions if opened - 160 <= a.end <= opened and not a.counter]
+        if after:
+            return [after[0]]
+        if before:
+            return [before[-1]]
+    answer = None
+    for m in _INTERVIEW.finditer(text, paragraph, position):
+        answer = m
+    if answer is not None:
+        name = answer.group(1).strip()
+        span = (answer.start(1), answer.end(1))
+        return [Attribution(answer.start(), answer.end(), name, span, "asserts", False, False)]
+    return []
 
 
 def _claims(
@@ -399,6 +481,8 @@ def _claims(
         if not chosen:
             chosen = _quoted_on(doc, ctx.attributions, ctx.attribution_starts, sentence)
         if not chosen:
+            chosen = _quoting(doc, ctx.attributions, figure.start)
+        if not chosen:
             # "The agency tracked 537 cases": the body the sentence opens with did it
             actor = sentence_subject(doc, rules, sentence, figure.start)
             chosen = [actor] if actor is not None else []
@@ -413,6 +497,7 @@ def _claims(
             before, measured, figure.figure.unit, source, place, period, day
         )
         sentence_text = _excerpt(text, sentence, span)
+        kind = _kind_of(ctx, figure, sentence)
         for name, stance, relays in _stances(ctx, chosen, span):
             if name not in sources:
                 sources[name] = Source(name)
@@ -429,6 +514,7 @@ def _claims(
                     span=span,
                     share_of=share_of,
                     stance=stance,
+                    kind=kind,
                 )
             )
         previous = _Previous(

@@ -170,10 +170,23 @@ def find_periods(
             # "since the start of the Kursk offensive on August 6": open from that day
             if since.search(text, max(sentence_start, m.start() - 64), m.start() + 6):
                 period = Period(period.start, None, period.precision)
+        if (
+            period is not None
+            and period.end is not None
+            and rules.compiled("periods.as_of", _as_of).search(
+                text, max(0, m.start() - 24), m.start()
+            )
+        ):
+            period = Period(None, period.end)  # "as of Thursday": to date, ending then
         if period is not None:
             previous = period
         found.append(_placed(doc, rules, m, period, kind in _BASELINES))
     return found
+
+
+def _as_of(rules: ExtractRules) -> re.Pattern[str]:
+    prefixes = alternation(rules.section("periods")["as_of_prefixes"])
+    return re.compile(rf"{prefixes}\s+$", re.IGNORECASE)
 
 
 #: Kinds of time expression that, right after "from", "on", "than" or "compared with"

@@ -73,6 +73,7 @@ class MeasureReader:
         self.generic = w("measures", "generic_nouns")
         self.scales_of: dict[str, str] = rules.section("measures")["scale_nouns"]
         self.persons = w("measures", "person_nouns")
+        self.running_nouns = w("measures", "running_nouns")
 
     def participle(self, word: str) -> bool:
         low = word.lower()

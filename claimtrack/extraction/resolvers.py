@@ -401,6 +401,22 @@ def _coming(g: Groups, ctx: Context) -> Period | None:
     return Period(ctx.published, end, "day")
 
 
+def _weekday_range(g: Groups, ctx: Context) -> Period | None:
+    """ "between Monday and Wednesday": from the first day to the second, the latest such
+    span that has ended by publication (the first day a week back if it comes later)."""
+    last = _weekday({"weekday": g["weekday2"]}, ctx._replace(future=False))
+    first = _weekday({"weekday": g["weekday"]}, ctx._replace(future=False))
+    if last is None or first is None or first.start is None or last.end is None:
+        return None
+    start = first.start if first.start <= last.end else first.start - dt.timedelta(days=7)
+    return Period(start, last.end, "day")
+
+
+def _to_date(g: Groups, ctx: Context) -> Period | None:
+    """ "so far", "to date": everything up to publication."""
+    return Period(None, ctx.published) if ctx.published is not None else None
+
+
 #: How each pattern kind of ``periods.json`` turns its groups into a period.
 RESOLVERS: Mapping[str, Callable[[Groups, Context], Period | None]] = {
     "date": _date,
@@ -429,4 +445,6 @@ RESOLVERS: Mapping[str, Callable[[Groups, Context], Period | None]] = {
     "year_to": _year_to,
     "date_range": _date_range,
     "coming": _coming,
+    "weekday_range": _weekday_range,
+    "to_date": _to_date,
 }

@@ -224,7 +224,12 @@ class _Reader:
             and (verb in self.claim_nouns or before[i].lower in _MODIFIERS)
         ):
             return None  # "a situational report", "the total reported": a noun's modifier
-        if i >= 1 and (before[i].lower in self.verbs or before[i].lower in self.untrue):
+        if verb in self.claim_nouns and after and after[0].lower in self.verbs:
+            return None  # "Other reports say": the noun, subject of the verb after it
+        if i >= 1 and (
+            (before[i].lower in self.verbs and before[i].lower not in self.claim_nouns)
+            or before[i].lower in self.untrue
+        ):
             # "denied reports that", "dismissed as false reports that": a noun, the object
             return None
         while i >= 0 and before[i].lower in self.skip:
@@ -616,7 +621,11 @@ class _Reader:
                 words[-1] = words[-1][:-2]
         if "in" in words[1:-1]:
             k = len(words) - 1 - words[::-1].index("in")
-            if k > 0 and all(w[:1].isupper() for w in words[k + 1 :]) and words[k - 1][:1].isupper():
+            if (
+                k > 0
+                and all(w[:1].isupper() for w in words[k + 1 :])
+                and words[k - 1][:1].isupper()
+            ):
                 words = words[:k]
         return words
 
@@ -836,8 +845,10 @@ def sentence_subject(
             continue
         joins = tok.lower in ("of", "for", "and", "on", "the") and subject
         if not (_SUBJECT_WORD.fullmatch(tok.text) and (tok.text[:1].isupper() or joins)):
-            if tok.text[:1].islower() and tok.lower in reader.speakers and not any(
-                t.text[:1].isupper() for t in subject[1:]
+            if (
+                tok.text[:1].islower()
+                and tok.lower in reader.speakers
+                and not any(t.text[:1].isupper() for t in subject[1:])
             ):
                 subject.append(tok)  # "the prime minister", "local officials"
                 i += 1
