@@ -363,10 +363,8 @@ def _kind_of(ctx: _Context, figure: Found, sentence: tuple[int, int]) -> str:
     projection, estimate = ctx.rules.compiled("figures.kinds", _kinds)
     text = ctx.doc.text
     low = max(sentence[0], figure.start - 100)
-    cut = None
-    for cut in _PUNCTUATION.finditer(text, low, figure.start):
-        pass
-    stretch = text[cut.end() if cut is not None else low : figure.start]
+    breaks = [m.end() for m in _PUNCTUATION.finditer(text, low, figure.start)]
+    stretch = text[breaks[-1] if breaks else low : figure.start]
     if projection.search(stretch):
         return "projection"
     if figure.figure.hedge in ("about", "vague") or estimate.search(text, *sentence):
