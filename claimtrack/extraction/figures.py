@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import attrs
 
+from .._units import dimension
 from ..errors import ValidationError
 from ..figure import Figure, HedgePolicy, ratio
 from ..figure import _from_parts as figure_from_parts  # the same reading as Figure.parse
@@ -148,6 +149,7 @@ class _Checks:
         self.plurals = rules.words("figures", "plural_nouns_without_s")
         self.fraction_followers = rules.words("figures", "fraction_followers")
         self.split_after = rules.words("figures", "split_range_after")
+        self.split_far = rules.words("figures", "split_far_range_after")
         self.compound = rules.compiled("figures.compound", _compound)
         self.suffix_units = rules.compiled("figures.suffix_units", _suffix_units)
         self.suffix_names: dict[str, str] = dict(section["suffix_units"])
@@ -216,11 +218,89 @@ def find_figures(
     doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
 ) -> list[Found]:
     """Every claim figure in the document, left to right, never overlapping."""
-    return _ratios(doc.text, list(_iter_figures(doc, rules, policy, zones)), policy)
+    found = list(_iter_figures(doc, rules, policy, zones))
+    compounds = _word_compounds(doc, rules, policy, zones)
+    if compounds:
+        found = sorted(
+            [*found, *(c for c in compounds if not _overlaps(c, found))], key=lambda f: f.start
+        )
+    return _restatements(doc.text, _ratios(doc.text, found, policy))
+
+
+def _overlaps(item: Found, found: list[Found]) -> bool:
+    return any(f.start < item.end and item.start < f.end for f in found)
+
+
+def _word_compound(rules: ExtractRules) -> re.Pattern[str]:
+    words = alternation(rules.grammar.lexicon.number_words, cases=True)
+    units = alternation(rules.section("figures")["word_compound_units"])
+    return re.compile(rf"{words}[-‐‑](?P<unit>{units})s?\b(?![-‐‑]old)")
+
+
+def _word_compounds(
+    doc: Document, rules: ExtractRules, policy: HedgePolicy, zones: Sequence[Zones]
+) -> list[Found]:
+    """ "a seven-year term", "a three-week trial": a number word joined to its unit."""
+    text = doc.text
+    if "-" not in text and "‐" not in text and "‑" not in text:
+        return []
+    checks = rules.compiled("figures.checks", _Checks)
+    memo: dict[tuple[str, int, int], bool] = {}
+    out = []
+    for m in rules.compiled("figures.word_compound", _word_compound).finditer(text):
+        number = (m.start(), m.start("unit") - 1)
+        if checks.excluded(doc, [number], zones, memo):
+            continue
+        try:
+            figure = Figure.parse(f"{text[number[0] : number[1]]} {m.group('unit')}", policy)
+        except ValidationError:
+            continue
+        out.append(Found(m.start(), m.end(), attrs.evolve(figure, text=m.group(0)), (number,)))
+    return out
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:~|≈|about|approximately|approx\.|roughly|around|some)?\s*")
+_NEXT_IN_BRACKET = re.compile(r"\s*(?:;|,|or|/)\s*(?:~|≈|about|approximately|approx\.|roughly)?\s*")
+
+
+def _restatements(text: str, found: list[Found]) -> list[Found]:
+    """Figures less those in brackets that restate the one before in other units:
+    "40 kilometers (25 miles)", "€20,000 (£17,500; US$22,900)", "185 mph (~295 km/h)"."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        item = found[i]
+        out.append(item)
+        i += 1
+        unit = item.figure.unit
+        if (
+            unit is None
+            or i >= len(found)
+            or not _OPEN_BRACKET.fullmatch(text, item.end, found[i].start)
+            or not _same_kind(unit, found[i].figure.unit)
+        ):
+            continue
+        end = found[i].end
+        i += 1
+        while (
+            i < len(found)
+            and _NEXT_IN_BRACKET.fullmatch(text, end, found[i].start)
+            and _same_kind(unit, found[i].figure.unit)
+        ):
+            end = found[i].end
+            i += 1
+    return out
+
+
+def _same_kind(a: str | None, b: str | None) -> bool:
+    """Whether two units measure the same thing (two currencies count as one kind)."""
+    return a is not None and b is not None and dimension(a) == dimension(b)
 
 
 _METRES_OR_MILLION = re.compile(r"\dm$")
 _RATIO_WORDS = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)
+_OUT_OF = re.compile(r"out\s+of", re.IGNORECASE)
+_BASES = frozenset({10, 100, 1000})
 
 
 def _ratios(text: str, found: list[Found], policy: HedgePolicy) -> list[Found]:
@@ -232,6 +312,8 @@ def _ratios(text: str, found: list[Found], policy: HedgePolicy) -> list[Found]:
             between = text[first.end : item.start]
             span_text = text[first.start : item.end]
             share = ratio(first.figure, item.figure, between, policy, span_text)
+            if share is not None and _OUT_OF.search(between) and item.figure.value not in _BASES:
+                share = None  # "29 out of 30 charges": two counts, not a share
             if share is not None:
                 out[-1] = Found(first.start, item.end, share, first.numbers + item.numbers)
                 continue
@@ -297,7 +379,9 @@ def _figures_in(
             continue
         # "rose from 2.9% to 3.2%", "fell 6% to €8.2bn": a change, two figures, no range.
         if ranged and (
-            _previous_word(text, m.start()) in checks.split_after or _by_to(m, text, checks)
+            _previous_word(text, m.start()) in checks.split_after
+            or _by_to(m, text, checks)
+            or _far_apart(m, text, checks)
         ):
             yield from _split(m, text, policy)
             continue
@@ -369,6 +453,16 @@ def _by_to(m: re.Match[str], text: str, checks: _Checks) -> bool:
     tags = ("a", "b") if m.group("anum") else ("c", "d")
     change, level = (_parse(text, *_spans(m, t), HedgePolicy()) for t in tags)
     return bool(change and level and change.figure.unit and level.figure.unit is None)
+
+
+def _far_apart(m: re.Match[str], text: str, checks: _Checks) -> bool:
+    """ "Gold lost $35 to $733": after a verb of gain or loss, a second number more than five
+    times the first is the level reached, not the top of a range."""
+    if _previous_word(text, m.start()) not in checks.split_far:
+        return False
+    tags = ("a", "b") if m.group("anum") else ("c", "d")
+    change, level = (_parse(text, *_spans(m, t), HedgePolicy()) for t in tags)
+    return bool(change and level and 0 < 5 * change.figure.value < level.figure.value)
 
 
 def _iter_figures(

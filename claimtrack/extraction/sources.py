@@ -19,6 +19,7 @@ import copy
 import re
 from typing import NamedTuple
 
+from ..measures import MeasureLexicon
 from .document import Document, Token
 from .rules import ExtractRules, alternation, word_set
 
@@ -42,6 +43,8 @@ _MODIFIERS = frozenset(
 _BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "-", "‘", "’")
 _ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, said"
 _LONGEST_SUBJECT = 8
+# measures a counted thing is named by: a subject of "recorded" that is one was counted
+_COUNTED = frozenset(MeasureLexicon.default().named)
 _ISSUED = ("published", "released", "compiled", "issued", "conducted", "carried")
 
 
@@ -332,13 +335,10 @@ class _Reader:
         sourced = subject[-1].lower in self.heads or subject[-1].text[:1].isupper()
         put = verb in ("put", "puts")  # "organisers put the crowd at 5,000": checked before
         # "the economy added 200,000 jobs" attributes nothing
-        plural = subject[-1].lower in self.plural
+        counted = MeasureLexicon.default().measure(subject[-1].lower) in _COUNTED
         return verb not in self.weak or (
-            put
-            or (closing and (sourced or plural))
-            or sourced
-            or bool(after and after[0].lower == "that")
-        )
+            put or (closing and not counted) or sourced or bool(after and after[0].lower == "that")
+        )  # "the deaths recorded in China, one person ...": what was counted, no speaker
 
     def _cited(
         self,
@@ -619,14 +619,10 @@ class _Reader:
             words = words[:-1]
             if words[-1].endswith(("'s", "’s")):
                 words[-1] = words[-1][:-2]
-        if "in" in words[1:-1]:
+        if "in" in words[2:-1]:
             k = len(words) - 1 - words[::-1].index("in")
-            if (
-                k > 0
-                and all(w[:1].isupper() for w in words[k + 1 :])
-                and words[k - 1][:1].isupper()
-            ):
-                words = words[:k]
+            if all(w[:1].isupper() for w in words[:k] + words[k + 1 :]):
+                words = words[:k]  # a name of several words, then where it is
         return words
 
     def _earlier(self, head: str) -> str | None:
