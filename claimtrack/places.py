@@ -61,19 +61,36 @@ _TYPE_WORDS = (
 CITY_POPULATION = 15_000
 # Alternate names are kept only for cities this big: small towns' alternate names are
 # mostly transliterations nobody writes in English news, and collide with words.
-_ALTERNATES_FROM = 100_000
+_ALTERNATES_FROM = 40_000
 _LATIN = re.compile(r"[A-Za-z][A-Za-z .'’-]{2,}")
+
+# Subdivision names that are also everyday words of news prose: never a place on their own.
+_GENERIC = frozenset(
+    {"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+     "southeast", "southwest", "capital", "centre", "center", "coast", "coastal", "upper",
+     "lower", "middle", "interior", "island", "islands", "city", "national", "federal",
+     "metropolitan", "border", "lakes", "mountain", "valley", "plateau", "river", "sea",
+     "littoral", "highlands", "lowlands", "frontier", "orient", "east coast", "west coast"}
+)  # fmt: skip
 
 # How a key ranks when several places share a name: lower is preferred.
 _EXTENSION, _COUNTRY, _DIVISION, _CITY, _SUBDIVISION = range(5)
 
 
+_APOSTROPHES = str.maketrans("", "", "'’`ʼ")
+
+
 def normalize_place(name: str) -> str:
     """Case, accents, apostrophes and a leading "the" do not make a different place."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("'", "").replace("’", "").replace("`", "").replace("ʼ", "").casefold()
-    text = " ".join(text.replace(",", " , ").split()).replace(" , ", ", ").strip(" ,.")
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_APOSTROPHES).casefold()
+    if "," in text:
+        text = text.replace(",", " , ")
+    text = " ".join(text.split()).replace(" , ", ", ").strip(" ,.")
     return text[4:] if text.startswith("the ") else text
 
 
@@ -98,10 +115,8 @@ class _Table:
         self.labels: dict[str, str] = {}
 
     def name(self, alias: str, key: str, rank: int, size: float = 0.0) -> None:
-        entries = self.names.setdefault(normalize_place(alias), [])
-        if not any(k == key for _, _, k in entries):
-            entries.append((rank, -size, key))
-            entries.sort()
+        """Add a name for a key; a name's entries are kept unsorted (``min`` is the best)."""
+        self.names.setdefault(normalize_place(alias), []).append((rank, -size, key))
 
     def place(self, key: str, label: str, parents: Iterable[str] = ()) -> None:
         self.labels.setdefault(key, label)
@@ -177,7 +192,7 @@ def _base(iso: bool, extension: bool) -> _Table:
 
 def _lookup(table: _Table, name: str) -> str | None:
     entries = table.names.get(normalize_place(name))
-    return entries[0][2] if entries else None
+    return min(entries)[2] if entries else None
 
 
 @functools.cache
@@ -316,7 +331,7 @@ class Gazetteer:
         for table in self._tables():
             entries = table.names.get(norm)
             if entries:
-                return entries[0][2]
+                return min(entries)[2]
         return None
 
     def resolve(self, name: str | None, context: Iterable[str] = ()) -> str | None:
@@ -378,13 +393,16 @@ class Gazetteer:
 
     def notable(self, name: str, population: int = 100_000) -> str | None:
         """The key of a name when it is a place worth taking from plain text: a
-        country, a first-level division, a place added by hand or shipped in
-        ``places.json``, or a city of at least ``population`` people. Extract uses it
+        country, a subdivision, a place added by hand or shipped in ``places.json``,
+        or a city of at least ``population`` people; never a word that only names a
+        part of something ("Central", "Northern", "Capital"). Extract uses it
         to find places named without a cue ("Tokyo was down 7%")."""
         norm = normalize_place(name)
+        if norm in _GENERIC:
+            return None
         entries = self._candidates(norm, cities=False)
         best = min(entries, default=None)
-        if best is not None and best[0] <= _DIVISION:
+        if best is not None and best[0] <= _SUBDIVISION:
             return best[2]
         cities = [e for e in self._candidates(norm, cities=True) if -e[1] >= population]
         return min(cities)[2] if cities else None

@@ -24,7 +24,7 @@ from ..measures import MeasureLexicon
 from ..model import Claim, Period, Source
 from .document import Document
 from .figures import Found, Zones, find_figures
-from .periods import choose_period, find_periods
+from .periods import PeriodMention, choose_mention, find_periods
 from .phrases import MeasureReader, Reading
 from .places import (
     PlaceMention,
@@ -69,6 +69,7 @@ class _Previous(NamedTuple):
     source: str
     place: str | None
     period: Period | None
+    toll: bool = False  # its measure is a named one ("deaths", "magnitude")
 
 
 def _published(value: Any) -> dt.date | None:
@@ -210,7 +211,7 @@ def _context(
     places = [
         p
         for p in find_places(doc, rules)
-        if p.name not in speakers and not (p.owner and spoken.touches(p.start, p.end))
+        if p.name not in speakers and not ((p.owner or p.bare) and spoken.touches(p.start, p.end))
     ]
     homes, countries = rules.compiled("sources.homes", _homes)
     return _Context(
@@ -241,14 +242,18 @@ def _place_of(
     sentence: tuple[int, int],
     clause: tuple[int, int],
     chosen: list[Attribution],
+    same_event: str | None = None,
 ) -> str | None:
-    """Where a figure holds: a place named near it, else its speaker's country, else the
-    country its sentence opens with."""
+    """Where a figure holds: a place named near it, else that of the toll before it
+    (``same_event``), else its speaker's country, else the country its sentence opens
+    with."""
     text, found = ctx.doc.text, ctx.found
     following = found[index + 1].start if index + 1 < len(found) else len(text)
     place = choose_place(
         text, ctx.parts, ctx.places, ctx.place_starts, span, clause[1], sentence, following
     )
+    if place is None:
+        place = same_event
     if place is None and chosen:
         # "Sudan's health ministry said cholera had killed 78": with no place named, a
         # national body's figures are of its own country
@@ -304,7 +309,12 @@ def _measure_of(
     words = " ".join(w for w in (noun, event, change) if w)
     if words not in normalized:
         normalized[words] = ctx.lexicon.measure(words) if words else ""
-    measure = normalized[words] or ctx.reader.fallback_for(dimension(unit))
+    measure = normalized[words]
+    if not measure and unit is None:
+        # "The death toll in the Philippines from Typhoon Marisol, which struck on
+        # Sunday, rose to 27": the measure named before the aside
+        measure = _named_before(ctx, figure.start, sentence) or ""
+    measure = measure or ctx.reader.fallback_for(dimension(unit))
     if (
         event is None
         and noun
@@ -332,6 +342,16 @@ def _measure_of(
 def _rising(rules: ExtractRules) -> re.Pattern[str]:
     verbs = alternation(rules.section("measures")["rising_verbs"])
     return re.compile(rf"{verbs}\s+(?:to\s+)?(?:\S+\s+){{0,2}}$", re.IGNORECASE)
+
+
+def _named_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | None:
+    """The last named measure ("deaths") a word before ``end`` in its sentence names."""
+    for token in reversed(ctx.doc.tokens(max(sentence[0], end - 160), end)):
+        if token.text.isalpha():
+            named = ctx.lexicon.measure(token.lower)
+            if named in ctx.lexicon.named:
+                return named
+    return None
 
 
 def _named_after(ctx: _Context, start: int, sentence: tuple[int, int]) -> str | None:
@@ -396,12 +416,96 @@ def _carry_over(
     added = before.period if before is not None else None
     if measured.rising and period is not None and period.start == period.end:
         period = Period(None, period.end)  # "the toll climbed to 94 on Tuesday": to date
+        # (or from the event on, when the day is the event's: see _running_toll)
     elif running and (period is None or period == added):
         # "bringing its total to": to date, up to the end of what it adds to (unless
         # the total has a period of its own: "bringing the total since January to")
         end = (period or added or Period(None, day)).end
         period = Period(None, end) if end else None
     return place, period, share_of
+
+
+def _running_toll(
+    ctx: _Context,
+    before: _Previous | None,
+    measured: _Measured,
+    dated: PeriodMention | None,
+    period: Period | None,
+    sentence: tuple[int, int],
+    position: int,
+) -> Period | None:
+    """The period of a toll, as news counts tolls: from the day of the event, to date.
+
+    "Shelling killed 9 people on Sunday" and "the toll from Sunday's shelling rose to
+    14" are one running count, from Sunday on (``2031-08-03/``), each read as of
+    when it was published; so is "since the outbreak began on February 20". A toll
+    only dated by when it was said ("said on Monday") stays as it is.
+    """
+    if measured.measure not in ctx.lexicon.named or measured.measure in _NOT_TOLLS:
+        return period
+    event = _event_start(ctx, sentence, position)
+    if period is not None and period.start is None and period.end is not None:
+        # "rose to 40", "as of Thursday", "so far": to date; from the event, if named
+        return Period(event, None) if event is not None else period
+    if (
+        period is not None
+        and dated is not None
+        and not dated.statement
+        and period.start is not None
+        and period.start == period.end
+        and (ctx.day is None or period.start <= ctx.day)
+        and not _total_follows(ctx, sentence, position)
+    ):
+        return Period(period.start, None)  # "killed 9 on Sunday": Sunday's toll, to date
+    if period is None and measured.rising and event is not None:
+        return Period(event, None)
+    if (
+        period is None
+        and before is not None
+        and before.period is not None
+        and before.period.start is not None
+        and before.period.end is None
+    ):
+        return before.period  # "He said 31 people had been wounded": the same event's toll
+    return period
+
+
+_TOTAL_AFTER = re.compile(
+    r"\b(?:bringing|taking|raising|pushing|lifting|putting)\b[^.;]*\b(?:toll|total|tally)\b",
+    re.IGNORECASE,
+)
+
+
+def _total_follows(ctx: _Context, sentence: tuple[int, int], position: int) -> bool:
+    """Whether the sentence goes on to a running total the figure adds to: "12 people
+    died on Monday, taking the death toll to 58" (the 12 are Monday's, not the toll)."""
+    return _TOTAL_AFTER.search(ctx.doc.text, position, sentence[1]) is not None
+
+
+# named measures that are no running tolls
+_NOT_TOLLS = frozenset({"magnitude"})
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|after|began|begun|started|struck|hit)\s+(?:on\s+)?$")
+
+
+def _event_start(ctx: _Context, sentence: tuple[int, int], position: int) -> dt.date | None:
+    """The day the event a toll counts began, as its sentence names it: "Sunday's
+    shelling", "since Tuesday", "which struck on Sunday"."""
+    text = ctx.doc.text
+    for mention in ctx.periods:
+        if mention.start < sentence[0] or mention.start >= sentence[1]:
+            continue
+        p = mention.period
+        if p is None or p.start is None:
+            continue
+        if p.end is None:
+            return p.start  # "since Tuesday"
+        if p.start == p.end and (
+            _POSSESSIVE_AFTER.match(text, mention.end)
+            or _SINCE_BEFORE.search(text, max(sentence[0], mention.start - 20), mention.start)
+        ):
+            return p.start
+    return None
 
 
 def _stances(
@@ -485,15 +589,20 @@ def _claims(
             actor = sentence_subject(doc, rules, sentence, figure.start)
             chosen = [actor] if actor is not None else []
         clause = doc.clause(figure.start, figure.end)
-        place = _place_of(ctx, index, span, sentence, clause, chosen)
-        period = choose_period(periods, ctx.period_starts, clause, sentence, span)
         paragraph = doc.paragraph_index(figure.start)
         before = previous if previous and previous.paragraph == paragraph else None
         measured = _measure_of(ctx, index, figure, sentence, before, normalized)
+        toll = measured.measure in ctx.lexicon.named
+        # "He said 31 people had been wounded": a toll with no place where the one before is
+        same_event = before.place if before is not None and toll and before.toll else None
+        place = _place_of(ctx, index, span, sentence, clause, chosen, same_event)
+        dated = choose_mention(periods, ctx.period_starts, clause, sentence, span)
+        period = dated.period if dated is not None else None
         source = chosen[0].name if chosen and not chosen[0].counter else ctx.fallback
         place, period, share_of = _carry_over(
             before, measured, figure.figure.unit, source, place, period, day
         )
+        period = _running_toll(ctx, before, measured, dated, period, sentence, figure.start)
         sentence_text = _excerpt(text, sentence, span)
         kind = _kind_of(ctx, figure, sentence)
         for name, stance, relays in _stances(ctx, chosen, span):
@@ -524,5 +633,6 @@ def _claims(
             source,
             place,
             period,
+            toll,
         )
     return claims

@@ -22,7 +22,7 @@ from .document import Document
 from .resolvers import RESOLVERS, Context
 from .rules import ExtractRules, alternation
 
-__all__ = ["PeriodMention", "choose_period", "find_periods"]
+__all__ = ["PeriodMention", "choose_mention", "choose_period", "find_periods"]
 
 
 _REACH = 300
@@ -237,12 +237,24 @@ def choose_period(
 ) -> Period | None:
     """The period of a figure: the nearest dated expression in its clause, else in its
     sentence; the date of the statement itself only when there is no other."""
+    chosen = choose_mention(mentions, starts, clause, sentence, figure)
+    return chosen.period if chosen is not None else None
+
+
+def choose_mention(
+    mentions: list[PeriodMention],
+    starts: list[int],
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    figure: tuple[int, int],
+) -> PeriodMention | None:
+    """The time expression that dates a figure (see ``choose_period``)."""
     reach = (figure[0] - _REACH, figure[1] + _REACH)  # long sentences cost no more per figure
     for statements in (False, True):
         for low, high in (clause, sentence):
             low, high = max(low, reach[0]), min(high, reach[1])
             i = bisect.bisect_left(starts, low)
-            best: tuple[int, Period] | None = None
+            best: tuple[int, PeriodMention] | None = None
             while i < len(mentions) and mentions[i].start < high:
                 m = mentions[i]
                 i += 1
@@ -252,7 +264,7 @@ def choose_period(
                     continue
                 gap = figure[0] - m.end if m.end <= figure[0] else m.start - figure[1]
                 if best is None or abs(gap) < best[0]:
-                    best = (abs(gap), m.period)
+                    best = (abs(gap), m)
             if best is not None:
                 return best[1]
     return None

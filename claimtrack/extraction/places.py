@@ -31,6 +31,7 @@ class PlaceMention(NamedTuple):
     owner: bool = False  # "Sudan's war": named as an owner, which a speaker's words also do
     origin: bool = False  # "migrants from Eritrea": where they came from, not where it happened
     bare: bool = False  # named with no cue ("Russia has launched"): maybe an actor, no place
+    at: int = -1  # where the name itself starts (after its cue), -1 for ``start``
 
 
 class _Compiled(NamedTuple):
@@ -237,17 +238,25 @@ def find_places(
         cue = m.group(0).split(maxsplit=1)[0].lower()
         if cue == "in" and _word_before(text, m.start()) in owned:
             continue  # "shares in Nvidia": a company
-        mention = PlaceMention(m.start(), m.end(), name, bool(m.group("owner")), cue in origins)
+        named_at = next((m.start(g) for g in ("name", "adjective", "owner") if m.group(g)), -1)
+        mention = PlaceMention(
+            m.start(), m.end(), name, bool(m.group("owner")), cue in origins, at=named_at
+        )
         found.append(mention)
     found += [p for p in named[pending:] if not (found and found[-1].end > p.start)]
     return _nested(text, found, gazetteer)
 
 
 _CURRENCY = re.compile(r"\s*(?:\$|dollars?\b)", re.IGNORECASE)
-_SET_OFF = re.compile(r"\s*,\s*")
+_SET_OFF = re.compile(
+    r"\s*(?:(?:province|region|state|county|district|governorate|city|town|island)\s*)?"
+    r"(?:,|\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
+    r"western|north-eastern|north-western|south-eastern|south-western)\s+)?",
+    re.IGNORECASE,
+)
 _OF_TYPE = re.compile(
-    r"\s+(?:state|province|region|city|town|county|governorate|district|prefecture|"
-    r"village|island|capital)\s+of\s+(?:the\s+)?",
+    r"\s+(?:(?:state|province|region|city|town|county|governorate|district|prefecture|"
+    r"village|island|capital)\s+)?of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 
@@ -257,7 +266,8 @@ def _nested(text: str, found: list[PlaceMention], gazetteer: Gazetteer) -> list[
     "Babyninsky, Russia"); "the U.S. state of California" names California."""
     out: list[PlaceMention] = []
     for mention in found:
-        if out and (not mention.owner) and _SET_OFF.fullmatch(text, out[-1].end, mention.start):
+        at = mention.at if mention.at >= 0 else mention.start
+        if out and (not mention.owner) and _SET_OFF.fullmatch(text, out[-1].end, at):
             outer, inner = gazetteer.resolve(mention.name), gazetteer.resolve(out[-1].name)
             country = outer is not None and gazetteer.parent(outer) is None
             if outer is not None and (
@@ -265,7 +275,7 @@ def _nested(text: str, found: list[PlaceMention], gazetteer: Gazetteer) -> list[
                 or (inner is None and country)
             ):
                 continue
-        if out and _OF_TYPE.fullmatch(text, out[-1].end, mention.start):
+        if out and _OF_TYPE.fullmatch(text, out[-1].end, at):
             outer, inner = gazetteer.resolve(out[-1].name), gazetteer.resolve(mention.name)
             if outer is not None and inner is not None and outer in gazetteer.ancestors(inner):
                 out[-1] = out[-1]._replace(name=mention.name)

@@ -619,6 +619,13 @@ class _Reader:
             words = words[:-1]
             if words[-1].endswith(("'s", "’s")):
                 words[-1] = words[-1][:-2]
+        run = len(words)
+        while run > 0 and words[run - 1][:1].isupper() and "'" not in words[run - 1]:
+            run -= 1
+        head = words[run - 1].lower() if run else ""
+        if 1 < run < len(words) and head in self.heads and head not in self.titles:
+            # "Turkey's disaster agency AFAD", "the medical charity MSF": the name
+            return words[run:]
         if "in" in words[2:-1]:
             k = len(words) - 1 - words[::-1].index("in")
             if all(w[:1].isupper() for w in words[:k] + words[k + 1 :]):

@@ -41,7 +41,7 @@ from .helpers import PUBLISHED, REPORT, by_text
         ),
         ("over 1,250 square kilometres", "Kyiv", "buffer zone", "Kursk", None),
         ("over 40", "Kyiv", "russian attacks repelled", "Pokrovsk", "2024-08-21"),
-        ("238", "Kyiv", "killed or wounded", "Pokrovsk", "2024-08-21"),
+        ("238", "Kyiv", "killed or wounded", "Pokrovsk", "2024-08-21/"),
     ],
 )
 def test_the_seed_report_yields_the_seed_claims(

@@ -258,12 +258,13 @@ def test_sources_behind_documents_and_participles(text: str, source: str) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a month cut short is a date, not a place (was place "Sept" and "Aug")
+        # a month cut short is a date, not a place (was place "Sept" and "Aug"); a toll of
+        # a dated event counts from that day on ("2023-09-21/")
         (
             "Some 40 people were killed on Sept. 21 in Kherson, officials said.",
-            [("Some 40", "Kherson", "2023-09-21")],
+            [("Some 40", "Kherson", "2023-09-21/")],
         ),
-        ("The officers fled on Aug. 5 after 44 were killed.", [("44", None, "2024-08-05")]),
+        ("The officers fled on Aug. 5 after 44 were killed.", [("44", None, "2024-08-05/")]),
         # a date the future verb follows is the coming one (was last year's)
         (
             "The election on Sept. 21 will feature 38 candidates, officials said.",
@@ -274,7 +275,7 @@ def test_sources_behind_documents_and_participles(text: str, source: str) -> Non
             "Nearly 10 million have fled since the war erupted in April last year.",
             [("Nearly 10 million", None, "2023-04/")],
         ),
-        ("Some 12 people died on March 3 last year.", [("Some 12", None, "2023-03-03")]),
+        ("Some 12 people died on March 3 last year.", [("Some 12", None, "2023-03-03/")]),
         ("Exports fell 3% in March this year.", [("3%", None, "2024-03")]),
     ],
 )
