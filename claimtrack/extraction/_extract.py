@@ -177,7 +177,7 @@ class _Context(NamedTuple):
     doc: Document
     rules: ExtractRules
     found: list[Found]
-    periods: list[Any]
+    periods: list[PeriodMention]
     period_starts: list[int]
     attributions: list[Attribution]
     attribution_starts: list[int]
@@ -197,7 +197,7 @@ def _context(
     doc: Document,
     rules: ExtractRules,
     found: list[Found],
-    periods: list[Any],
+    periods: list[PeriodMention],
     day: dt.date | None,
     outlet: str | None,
     lexicon: MeasureLexicon,
@@ -561,7 +561,7 @@ def _claims(
     doc: Document,
     rules: ExtractRules,
     found: list[Found],
-    periods: list[Any],
+    periods: list[PeriodMention],
     day: dt.date | None,
     outlet: str | None,
     lexicon: MeasureLexicon,

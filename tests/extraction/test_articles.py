@@ -9,7 +9,6 @@ on the stories) are looked for among the graph's verdicts.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
