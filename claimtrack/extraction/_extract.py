@@ -314,6 +314,8 @@ def _measure_of(
         # "The death toll in the Philippines from Typhoon Marisol, which struck on
         # Sunday, rose to 27": the measure named before the aside
         measure = _named_before(ctx, figure.start, sentence) or ""
+    if measure in _AGGREGATES and before is not None:
+        measure = before.measure  # "organisers put the figure at half a million"
     measure = measure or ctx.reader.fallback_for(dimension(unit))
     if (
         event is None
@@ -342,6 +344,10 @@ def _measure_of(
 def _rising(rules: ExtractRules) -> re.Pattern[str]:
     verbs = alternation(rules.section("measures")["rising_verbs"])
     return re.compile(rf"{verbs}\s+(?:to\s+)?(?:\S+\s+){{0,2}}$", re.IGNORECASE)
+
+
+# words that name a figure of what came before, not a thing of their own
+_AGGREGATES = frozenset({"figure", "number", "total", "tally", "count", "estimate", "toll"})
 
 
 def _named_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | None:

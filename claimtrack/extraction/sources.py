@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import copy
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..measures import MeasureLexicon
@@ -49,7 +50,11 @@ _ISSUED = ("published", "released", "compiled", "issued", "conducted", "carried"
 
 
 # "put the toll at 40", "put losses at nearly $2bn": a figure after "at", none before it
-_PUT_AT = re.compile(r"[^\d.;]{1,60}?\bat\s+(?:[a-z]+\s+){0,2}[\d$€£¥₴₽]", re.IGNORECASE)
+_PUT_AT = re.compile(
+    r"[^\d.;]{1,60}?\bat\s+(?:[a-z]+\s+){0,2}(?:[\d$€£¥₴₽]|(?:half|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twelve|twenty|dozens?|scores|hundreds?|thousands?|millions?)\b)",
+    re.IGNORECASE,
+)
 
 
 def _sets_off(tokens: list[Token], k: int, mark: str) -> bool:
@@ -115,6 +120,10 @@ class _Reader:
         self.adjectives = w("sources", "subject_adjectives")
         self.speakers = self.heads | self.plural | self.titles
         self.number_words = word_set(rules.grammar.lexicon.number_words)
+        lexicon = rules.grammar.lexicon
+        self.counting = self.number_words | word_set(
+            w for phrase in (*lexicon.fractions, *lexicon.vague) for w in phrase.split()[:1]
+        )
         self.verbs = w("sources", "assert_verbs") | self.weak | self.deny
         self.relaying = w("sources", "relay_words")
         self.actions = w("figures", "split_range_after")  # "the bank cut 300 jobs"
@@ -237,6 +246,15 @@ class _Reader:
             return None
         while i >= 0 and before[i].lower in self.skip:
             i -= 1
+        if (
+            i >= 2
+            and before[i].text == ","
+            and before[i - 1].lower in self.skip
+            and before[i - 2].text == ","
+        ):  # "The ministry, however, said"
+            i -= 3
+            while i >= 0 and before[i].lower in self.skip:
+                i -= 1
         if i > 0 and before[i].text == ")":  # "the Institute for the Study of War (ISW) said"
             k = next((k for k in range(i - 1, max(-1, i - 8), -1) if before[k].text == "("), -1)
             i = k - 1 if k > 0 else i
@@ -456,6 +474,17 @@ class _Reader:
         while i >= 0 and len(subject) < _LONGEST_SUBJECT:
             tok = before[i]
             low = tok.lower
+            if (
+                low in ("and", "&")
+                and subject
+                and subject[0].text[:1].isupper()
+                and i > 0
+                and before[i - 1].text[:1].isupper()
+                and before[i - 1].text not in _BOUNDARIES
+            ):
+                subject.insert(0, tok)  # "the Ministry of Labour and Social Policy": one name
+                i -= 1
+                continue
             if tok.text in _BOUNDARIES or low in self.stops:
                 bounded = True
                 break
@@ -556,8 +585,8 @@ class _Reader:
         for tok in after[i : i + 7]:
             if tok.text in (".", ",", ";", "!", "?", ":"):
                 return tok.text != ":"
-            if tok.lower == "that" or tok.text[0].isdigit():
-                return False
+            if tok.lower == "that" or tok.text[0].isdigit() or tok.lower in self.counting:
+                return False  # "organisers put the figure at half a million": a statement
         return i + 7 >= len(after)
 
     def _make(
@@ -597,7 +626,7 @@ class _Reader:
                 self.history.append(found)
             return found
         if definite or (len(words) == 1 and words[0].islower()):
-            earlier = self._earlier(head)
+            earlier = self._earlier(head, [w.lower() for w in words[:-1]])
             if earlier:
                 self.history.append(earlier)
                 return earlier
@@ -632,13 +661,17 @@ class _Reader:
                 words = words[:k]  # a name of several words, then where it is
         return words
 
-    def _earlier(self, head: str) -> str | None:
+    def _earlier(self, head: str, modifiers: Sequence[str] = ()) -> str | None:
+        """The latest name before that a definite description points back to: "the
+        ministry" to "Russia's defence ministry"; "the foreign ministry" only to a
+        foreign ministry, never an interior one."""
         family = {head}
         for members in self.generic.values():
             if head in members:
                 family |= set(members)
         for name in reversed(self.history[-50:]):
-            if family & {w.lower() for w in name.split()}:
+            words = {w.lower() for w in name.split()}
+            if family & words and all(m in words for m in modifiers):
                 return name
         return None
 
