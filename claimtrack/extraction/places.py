@@ -114,19 +114,21 @@ def _named_places(
             continue
         while words and (words[-1].lower() in not_places or words[-1] in ("and", "of")):
             words.pop()  # "Wall Street Wednesday": the day is no part of the name
-        if words and words[0] == "The":
-            words.pop(0)
+        skipped = 0
+        while words and words[0] in ("The", "A", "An", "In", "On", "At", "From"):
+            skipped += len(words.pop(0)) + 1  # "A Kabul car bombing": Kabul
         if not words:
             continue
         name = " ".join(words)
         if name.lower() in not_places or gazetteer.notable(name) is None:
             continue
-        if _CURRENCY.match(text, m.start("span") + len(name)):
+        start = text.index(words[0], m.start("span") + skipped)
+        end = start + len(name)
+        if _CURRENCY.match(text, end):
             continue  # "US$300", "US dollars": money
         if name.isupper() or _ABBREVIATION.fullmatch(name):  # "U.S.", "UAE": the full name
             name = gazetteer.label(gazetteer.resolve(name) or name)
-        end = m.start("span") + len(" ".join(m.group("span").split()[: len(words)]))
-        found.append(PlaceMention(m.start("span"), end, name, owner, bare=True))
+        found.append(PlaceMention(start, end, name, owner, bare=True))
     return found
 
 

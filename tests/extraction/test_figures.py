@@ -236,3 +236,44 @@ def test_a_change_and_its_level_are_two_figures(text: str, figures: list[tuple[s
 def test_up_to_after_a_particle_verb_is_a_level(text: str, hedge: str) -> None:
     (claim,) = extract(text, published="2024-08-22")
     assert claim.figure.hedge == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "kind"),
+    [
+        ("Officials said closer to 300 people had died.", "about", "estimate"),
+        ("Officials said more or less 300 people had died.", "about", "estimate"),
+        ("Officials said the toll could reach 25,000.", "exact", "projection"),
+        ("Officials said the toll may exceed 100.", "over", "projection"),
+        ("Officials said at least 20 people had died.", "at_least", "count"),
+        ("An estimated 40 people died, officials said.", "about", "estimate"),
+    ],
+)
+def test_hedges_and_kinds(text: str, hedge: str, kind: str) -> None:
+    claim = one(text)
+    assert (claim.figure.hedge, claim.kind) == (hedge, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a restatement in other units is no figure of its own
+        ("It struck 40 kilometers (25 miles) east of the city.", ["40 kilometers"]),
+        ("They must pay €20,000 (£17,500; US$22,900) in damages.", ["€20,000"]),
+        # ages, times that date, names and rates' bases are no figures
+        ("The eldest was 85 years old and 12 were hurt.", ["12"]),
+        ("A second quake struck about 90 minutes later, killing 3.", ["3"]),
+        ("SARS-CoV-2 has killed more than 1,000 people.", ["more than 1,000"]),
+        ("The rate was three per 100,000 people.", ["three"]),
+        ("Advisory Number 14 put the storm 785 miles west of Bermuda.", ["785 miles"]),
+        # a number word joined to its unit is a figure in that unit
+        ("Both received seven-year prison terms.", ["seven-year"]),
+        # two counts, not a share; a change and the level reached, not a range
+        ("He pleaded guilty to 29 out of 30 charges.", ["29", "30"]),
+        ("Gold lost $35 to $733 an ounce.", ["$35", "$733"]),
+    ],
+)
+def test_what_is_and_is_not_a_figure_in_text_written_by_others(
+    text: str, figures: list[str]
+) -> None:
+    assert [c.figure.text for c in extract(text, PUBLISHED)] == figures

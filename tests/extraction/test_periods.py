@@ -244,3 +244,23 @@ def test_events_and_periods_from_a_fourth_probe(
     assert [c.measure for c in claims] == measures
     assert [str(c.period) for c in claims] == periods
     assert all(c.place is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # running tolls are to date, ending at publication (a Thursday) or the day named
+        ("The death toll rose to 40, officials said.", "/2024-08-22"),
+        ("The death toll has risen to 52.", "/2024-08-22"),
+        ("As of Tuesday, 120 people had died.", "/2024-08-20"),
+        ("So far, 35 people have died.", "/2024-08-22"),
+        ("Officials said 35 people have died so far.", "/2024-08-22"),
+        # ... and counted from the day of their event when the text names it
+        ("The death toll from Monday's quake rose to 40.", "2024-08-19/"),
+        ("Shelling killed 9 civilians in Kharkiv on Sunday, the governor said.", "2024-08-18/"),
+        # a range of weekdays is the range, not its first day
+        ("Between Monday and Wednesday, 300 homes were flooded.", "2024-08-19/2024-08-21"),
+    ],
+)
+def test_running_tolls_and_ranges_of_days(text: str, period: str) -> None:
+    assert str(one(text).period) == period

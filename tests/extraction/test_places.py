@@ -151,3 +151,26 @@ def test_a_part_s_place_is_not_the_whole_s(text: str, places: list[str | None]) 
 )
 def test_measures_of_displacement_changes_and_levels(text: str, expected: list[str]) -> None:
     assert [c.measure for c in extract(text, published=PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a place the gazetteer knows needs no cue (was None)
+        ("Tokyo was down nearly seven percent, traders said.", "Tokyo"),
+        ("Japan had more than 1,200 cases, the ministry said.", "Japan"),
+        ("A Kabul car bombing killed five, police said.", "Kabul"),
+        ("Aid agencies said 20,000 people were displaced in war-torn Sudan.", "Sudan"),
+        # the place a place is in only says where it is (was the state or the country)
+        ("A gunman killed 22 people in El Paso, Texas, officials said.", "El Paso"),
+        ("Fires burned 890,000 hectares in the U.S. state of California.", "California"),
+        ("A quake struck Van province in eastern Turkey, killing at least 35 people.", "Van"),
+        ("Storms killed 12 people in the Philippine province of Albay.", "Albay"),
+        # a source, a company or a currency is no place (was RealtyTrac, Walmart, US)
+        ("Data from RealtyTrac says 750,000 homes received notices.", None),
+        ("Prosecutors said he asked for US$15 million.", None),
+    ],
+)
+def test_places_in_text_written_by_others(text: str, place: str | None) -> None:
+    (claim,) = extract(text, PUBLISHED)
+    assert claim.place == place

@@ -439,3 +439,61 @@ def test_relays_and_hedges_from_a_seventh_probe() -> None:
     # "as much as" is "up to", as "as many as" was (it was exact)
     (much,) = extract("Shares rose as much as 4.1% on Monday.")
     assert (much.figure.hedge, much.figure.low, much.figure.high) == ("up_to", 0, 4.1)
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # text written by others (issue 17): each was the outlet or the wrong speaker
+        ("The ministry, however, said 40 people had died.", ["ministry"]),
+        (
+            "Five people were killed in the blast in Herat, local officials said.",
+            ["local officials"],
+        ),
+        (
+            "The interior ministry said 12 officers died. The foreign ministry said 300 left.",
+            ["interior ministry", "foreign ministry"],
+        ),
+        (
+            "Police said 14 were hurt. According to the World Health Organization, 2,000 "
+            "cases were recorded.",
+            ["Police", "World Health Organization"],
+        ),
+        (
+            "Police put the crowd at 150,000, while organisers put the figure at half a million.",
+            ["Police", "organisers"],
+        ),
+        (
+            "The Ministry of Labour and Social Policy said 12,000 people lost their jobs.",
+            ["Ministry of Labour and Social Policy"],
+        ),
+        ("The agency tracked 537 cases in the region.", ["agency"]),
+        (
+            "According to results released by the electoral commission, turnout was 61%.",
+            ["electoral commission"],
+        ),
+        ("An opposition lawmaker said 300 protesters were detained.", ["opposition lawmaker"]),
+        (
+            "Abdurrahman Mangal, spokesperson for the provincial governor, said the attack "
+            "killed twelve.",
+            ["Abdurrahman Mangal"],
+        ),
+        ("Turkey's disaster agency AFAD said 112 people had died.", ["AFAD"]),
+        ("Other reports say that the magnitude was 5.7.", ["Other reports"]),
+    ],
+)
+def test_sources_in_text_written_by_others(text: str, sources: list[str]) -> None:
+    claims = extract(text, PUBLISHED, outlet="Wire")
+    assert [c.source.name for c in claims] == sources
+
+
+def test_a_quotation_and_an_interview_answer_keep_their_speaker() -> None:
+    text = (
+        'Commerce Secretary Gutierrez says exports are rising. "Exports generated 45 percent '
+        'of growth. Last year we had a record $1.4 trillion in exports."'
+    )
+    assert {c.source.name for c in extract(text, PUBLISHED, "Wire")} == {
+        "Commerce Secretary Gutierrez"
+    }
+    answer = "((Anthony Boccaletti))  Let me check.  We are eleven people."
+    assert one(answer, outlet="Wire").source.name == "Anthony Boccaletti"
