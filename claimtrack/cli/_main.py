@@ -119,6 +119,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.measures:
         settings["measures"] = MeasureLexicon.from_file(args.measures)
     graph = build_graph(claims, Progress(len(claims), show_bar, sys.stderr), **settings)
+    _warn_unknown_places(claims, graph.places)
     assessment = assess(graph, method=args.method)
     shown = None if args.all else SHOWN
     skipped = f"; {_count(len(loaded.problems), 'line')} skipped" if loaded.problems else ""
@@ -145,6 +146,21 @@ def _check(args: argparse.Namespace) -> int:
         write_text(args.html, report_html(assessment, title=f"Claims in {Path(args.file).name}"))
         print(f"\nReport written to {args.html}")
     return 0
+
+
+def _warn_unknown_places(claims: Sequence[Claim], places: Gazetteer) -> None:
+    """Say which places the gazetteer does not know: they are compared by name only and
+    nest in nothing, so no part meets its whole."""
+    unknown = sorted({c.place for c in claims if c.place and places.resolve(c.place) is None})
+    if not unknown:
+        return
+    shown = ", ".join(clean(p, 60) for p in unknown[:8]) + (", ..." if len(unknown) > 8 else "")
+    hint = "" if places.has_cities else "; pip install 'claimtrack[places]' adds cities"
+    print(
+        f"claimtrack: warning: {_count(len(unknown), 'place')} not in the gazetteer, compared "
+        f"by name only and within no other place: {shown} (add them with --places FILE{hint})",
+        file=sys.stderr,
+    )
 
 
 # -- extract ------------------------------------------------------------------------
