@@ -306,7 +306,13 @@ def _measure_of(
         if marks and not text[marks[-1].end() : figure.start].strip():
             event = before.event
     change = "change" if reading.change and noun else None
-    words = " ".join(w for w in (noun, event, change) if w)
+    # "EVD outbreak mortality rates": a long noun is named by its head and the word
+    # before it (but "missiles and drones" is two things, and "suspected" stays)
+    head = noun
+    if noun and len(noun.split()) > 3 and not {"and", "or"} & set(noun.lower().split()):
+        kept = [w for w in noun.split()[:-2] if w.lower() in ctx.lexicon.qualifiers]
+        head = " ".join([*kept, *noun.split()[-2:]])
+    words = " ".join(w for w in (head, event, change) if w)
     if words not in normalized:
         normalized[words] = ctx.lexicon.measure(words) if words else ""
     measure = normalized[words]
@@ -316,6 +322,12 @@ def _measure_of(
         measure = _named_before(ctx, figure.start, sentence) or ""
     if measure in _AGGREGATES and before is not None:
         measure = before.measure  # "organisers put the figure at half a million"
+    if not measure and carried and before is not None:
+        measure = before.measure  # "followed by Biden, with 54": what the 60 before counts
+    if not measure and unit is None:
+        # "Sanders had the most delegates, with 60": the things counted, named before
+        back = _plural_before(ctx, figure.start, sentence)
+        measure = ctx.lexicon.measure(back) if back else ""
     measure = measure or ctx.reader.fallback_for(dimension(unit))
     if (
         event is None
@@ -348,6 +360,33 @@ def _rising(rules: ExtractRules) -> re.Pattern[str]:
 
 # words that name a figure of what came before, not a thing of their own
 _AGGREGATES = frozenset({"figure", "number", "total", "tally", "count", "estimate", "toll"})
+
+
+def _plural_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | None:
+    """The nearest plural noun before ``end`` in its clause or the one before it: a
+    lowercase word ending in s that is no verb, stop word or number word."""
+    reader = ctx.reader
+    commas = 0
+    for token in reversed(ctx.doc.tokens(max(sentence[0], end - 120), end)):
+        if token.text in (",", ";", ":"):
+            commas += 1
+            if commas > 2 or token.text != ",":
+                return None
+            continue
+        low = token.lower
+        if (
+            token.text.isalpha()
+            and token.text.islower()
+            and len(low) > 3
+            and low.endswith("s")
+            and not low.endswith("ss")
+            and low not in reader.stops
+            and low not in reader.aux
+            and low not in reader.reporting
+            and low not in reader.number_words
+        ):
+            return low
+    return None
 
 
 def _named_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | None:

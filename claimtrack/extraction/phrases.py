@@ -341,6 +341,8 @@ class MeasureReader:
             head = head[2:]  # "the number of asylum applications": the applications
         if head and head[-1].lower() in {u[-1] for u in self.unit_nouns}:
             return None  # "by 50 basis points to 5.25%": the points are no thing
+        if len(head) > 1 and all(w[:1].isupper() or w == "of" for w in head):
+            return None  # "Amy Klobuchar of Minnesota had 7": who has them, not what
         if len(head) == 1 and head[0].lower() in _AGGREGATES and k >= 0:
             # "aid trucks fell to an average of 69": the trucks are the thing
             return self._noun_before(before[: k + 1]) or head[0]
