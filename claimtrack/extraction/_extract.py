@@ -70,6 +70,7 @@ class _Previous(NamedTuple):
     place: str | None
     period: Period | None
     toll: bool = False  # its measure is a named one ("deaths", "magnitude")
+    sentence: int = -1  # the index of its sentence
 
 
 def _published(value: Any) -> dt.date | None:
@@ -298,6 +299,11 @@ def _measure_of(
     if carried and before is not None:
         noun = before.noun
         event = event or (before.event if reading.event is None else None)
+        if before.sentence != ctx.doc.sentence_index(figure.start):
+            # "Some estimated death tolls ... exceeded 100": its own sentence names it
+            named = _named_before(ctx, figure.start, sentence)
+            if named is not None:
+                noun, event, carried = named, None, False
     elif event is None and before is not None and index > 0:
         # "wounded 17 people, including four children": a part named right after its
         # marker shares the whole's event (not "several of them over Podolsk, a town
@@ -679,5 +685,6 @@ def _claims(
             place,
             period,
             toll,
+            doc.sentence_index(figure.start),
         )
     return claims

@@ -99,6 +99,11 @@ class MeasureReader:
                     or after[i].text in (",", ".")
                     or after[i].lower in self.scales
                     or after[i].lower.endswith(("'s", "’s"))  # "20 of Gaza's 36 hospitals"
+                    or (  # "39 of South Carolina's 54 delegates": the owner's name
+                        after[i].text[:1].isupper()
+                        and i + 1 < len(after)
+                        and after[i + 1].text[:1].isupper()
+                    )
                 ):
                     i += 1
         part_of = i > 1 and any(t.text[0].isdigit() for t in after[1:i])
