@@ -350,6 +350,13 @@ class Gazetteer:
         candidates = self._candidates(norm, cities=False)
         if not candidates or around:
             candidates += self._candidates(norm, cities=True)
+        if not candidates and "-" in norm:  # "Kao-hsiung" is Kaohsiung
+            for variant in (norm.replace("-", ""), norm.replace("-", " ")):
+                candidates = self._candidates(variant, cities=False) or self._candidates(
+                    variant, cities=True
+                )
+                if candidates:
+                    break
         key = None
         if candidates:
             key = min(candidates)[2]

@@ -93,16 +93,19 @@ class MeasureReader:
                 i, of_them = 2, True
             else:  # "212 of 400 seats", "half of the 2.1 million residents": the noun after
                 i = 1
-                while i < len(after) and (
-                    after[i].lower in self.determiners
-                    or after[i].text[0].isdigit()
-                    or after[i].text in (",", ".")
-                    or after[i].lower in self.scales
-                    or after[i].lower.endswith(("'s", "’s"))  # "20 of Gaza's 36 hospitals"
-                    or (  # "39 of South Carolina's 54 delegates": the owner's name
-                        after[i].text[:1].isupper()
-                        and i + 1 < len(after)
-                        and after[i + 1].text[:1].isupper()
+                while (
+                    i < len(after)
+                    and (
+                        after[i].lower in self.determiners
+                        or after[i].text[0].isdigit()
+                        or after[i].text in (",", ".")
+                        or after[i].lower in self.scales
+                        or after[i].lower.endswith(("'s", "’s"))  # "20 of Gaza's 36 hospitals"
+                        or (  # "39 of South Carolina's 54 delegates": the owner's name
+                            after[i].text[:1].isupper()
+                            and i + 1 < len(after)
+                            and after[i + 1].text[:1].isupper()
+                        )
                     )
                 ):
                     i += 1

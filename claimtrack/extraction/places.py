@@ -62,6 +62,8 @@ def _compile(rules: ExtractRules) -> _Compiled:
         rf"|{anaphor}"
         # "Sudan's war", "Gaza's population": a country named as an owner
         rf"|\b(?P<owner>{alternation(demonyms, cases=True)})['’]s\b"
+        # "infected 35,000 worldwide": the world
+        rf"|(?P<world>{alternation(section['world_words'], cases=True)})"
     )
     # Case-sensitive on purpose: names are capitalised, and it is several times faster.
     parts = re.compile(alternation(section["part_markers"]), re.IGNORECASE)
@@ -230,6 +232,8 @@ def find_places(
             name = countries.get(m.group("adjective").lower())
         elif m.group("owner"):
             name = m.group("owner")
+        elif m.group("world"):
+            name = "world"
         else:
             kind = compiled.anaphor_kinds[int((m.lastgroup or "a0")[1:])]
             name = _antecedent(found, kind, capitals, countries)
@@ -252,15 +256,25 @@ def find_places(
 _CURRENCY = re.compile(r"\s*(?:\$|dollars?\b)", re.IGNORECASE)
 _SET_OFF = re.compile(
     r"\s*(?:(?:province|region|state|county|district|governorate|city|town|island)\s*)?"
-    r"(?:,|\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
-    r"western|north-eastern|north-western|south-eastern|south-western)\s+)?",
-    re.IGNORECASE,
+    r"(?:,|\s+in)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
 )
 _OF_TYPE = re.compile(
     r"\s+(?:(?:state|province|region|city|town|county|governorate|district|prefecture|"
     r"village|island|capital)\s+)?of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+
+
+def _within(gazetteer: Gazetteer, inner: str | None, outer: str) -> bool:
+    """Whether a place set off after another ("El Paso, Texas") is where that one lies:
+    it contains it; or, for a town the gazetteer does not place in its province ("El
+    Paso", a GeoNames city, lies only in the United States), it is a province of the
+    town's country; or the town is unknown and it is a country or a province."""
+    ancestors = gazetteer.ancestors(outer)
+    if inner is None:
+        return len(ancestors) <= 1  # a country, or a first-level division
+    inside = gazetteer.ancestors(inner)
+    return outer in inside or (":" in inner and len(ancestors) == 1 and ancestors[0] in inside)
 
 
 def _nested(text: str, found: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -271,11 +285,7 @@ def _nested(text: str, found: list[PlaceMention], gazetteer: Gazetteer) -> list[
         at = mention.at if mention.at >= 0 else mention.start
         if out and (not mention.owner) and _SET_OFF.fullmatch(text, out[-1].end, at):
             outer, inner = gazetteer.resolve(mention.name), gazetteer.resolve(out[-1].name)
-            country = outer is not None and gazetteer.parent(outer) is None
-            if outer is not None and (
-                (inner is not None and outer in gazetteer.ancestors(inner))
-                or (inner is None and country)
-            ):
+            if outer is not None and _within(gazetteer, inner, outer):
                 continue
         if out and _OF_TYPE.fullmatch(text, out[-1].end, at):
             outer, inner = gazetteer.resolve(out[-1].name), gazetteer.resolve(mention.name)
