@@ -124,6 +124,7 @@ def _from_match(
 
 
 _UP_TO = re.compile(r"up\s+to\s+", re.IGNORECASE)
+_AFTER_WORD_HYPHEN = re.compile(r"[^\W\d_][-‐‑]$")
 
 
 def _split(m: re.Match[str], text: str, policy: HedgePolicy) -> list[Found]:
@@ -150,6 +151,13 @@ class _Checks:
         self.fraction_followers = rules.words("figures", "fraction_followers")
         self.split_after = rules.words("figures", "split_range_after")
         self.split_far = rules.words("figures", "split_far_range_after")
+        nouns: dict[str, str] = section["compound_nouns"]
+        self._compound_nouns = [
+            re.compile(
+                rf"[-‐‑]{re.escape(noun)}s?\b" + (rf"\s+(?:{after})\b" if after else ""), re.I
+            )
+            for noun, after in nouns.items()
+        ]
         self.compound = rules.compiled("figures.compound", _compound)
         self.suffix_units = rules.compiled("figures.suffix_units", _suffix_units)
         self.suffix_names: dict[str, str] = dict(section["suffix_units"])
@@ -159,6 +167,10 @@ class _Checks:
         self.moved = frozenset({"edged", "ticked", "crept", "inched", "moved", "went", "shot"})
         over = alternation(section["over_after"])
         self.over_after = re.compile(rf"{over}\s+$", re.IGNORECASE)
+
+    def compound_noun(self, text: str, end: int) -> bool:
+        """Whether "-magnitude" or "-point plunge" follows a number at ``end``."""
+        return any(p.match(text, end) for p in self._compound_nouns)
 
     def excluded(
         self,
@@ -382,6 +394,7 @@ def _figures_in(
             _previous_word(text, m.start()) in checks.split_after
             or _by_to(m, text, checks)
             or _far_apart(m, text, checks)
+            or _changed_from(m, text, checks)
         ):
             yield from _split(m, text, policy)
             continue
@@ -391,6 +404,12 @@ def _figures_in(
                 yield from _split(m, text, policy)
             continue
         start, end, figure = found.start, found.end, found.figure
+        if figure.value < 0 and _AFTER_WORD_HYPHEN.search(text, max(0, start - 12), start + 1):
+            # "a magnitude-8.3 quake": the hyphen joins a word, it is no minus sign
+            positive = _parse(text, start + 1, end, policy)
+            if positive is None:
+                continue
+            start, figure = positive.start, positive.figure
         if figure.unit is None:
             suffix = checks.suffix_units.match(text, end)
             if suffix is not None:  # "47.1C", "44 degrees": a unit the grammar does not know
@@ -417,6 +436,8 @@ def _figures_in(
                 yield Found(start, compound.end(), attrs.evolve(joined, text=span_text), numbers)
                 continue
             if compound and not compound.group("strong"):
+                if checks.compound_noun(text, end):
+                    yield Found(start, end, figure, numbers)  # "a 6.7-magnitude quake"
                 continue  # "a 10-point plan": a number in an adjective
         if not ranged and checks.is_year(text, m, figure, start, end):
             continue
@@ -453,6 +474,20 @@ def _by_to(m: re.Match[str], text: str, checks: _Checks) -> bool:
     tags = ("a", "b") if m.group("anum") else ("c", "d")
     change, level = (_parse(text, *_spans(m, t), HedgePolicy()) for t in tags)
     return bool(change and level and change.figure.unit and level.figure.unit is None)
+
+
+_FROM = re.compile(r"\s*from\b", re.IGNORECASE)
+_TOTALS = re.compile(r"\b(?:toll|total|tally|count|number)\b", re.IGNORECASE)
+
+
+def _changed_from(m: re.Match[str], text: str, checks: _Checks) -> bool:
+    """ "increasing the death toll from fourteen to 31": a count and the count it became,
+    after a verb of change or a running total a few words back."""
+    if not _FROM.match(text, m.start()):
+        return False
+    lead = text[max(0, m.start() - 48) : m.start()]
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", lead)}
+    return bool(words & checks.split_after) or _TOTALS.search(lead) is not None
 
 
 def _far_apart(m: re.Match[str], text: str, checks: _Checks) -> bool:
