@@ -574,6 +574,9 @@ def _stances(
     return stances
 
 
+_OF_THESE = re.compile(
+    r"\s*(?:Of|Out\s+of|Out|Among)\s+(?:these|them|those|which|whom)\b", re.IGNORECASE
+)
 _INTERVIEW = re.compile(r"\(\(([^()\n]{2,80})\)\)")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
@@ -639,6 +642,11 @@ def _claims(
             # "The agency tracked 537 cases": the body the sentence opens with did it
             actor = sentence_subject(doc, rules, sentence, figure.start)
             chosen = [actor] if actor is not None else []
+        if not chosen and previous is not None and _OF_THESE.match(text, sentence[0]):
+            # "... reported a total of 5667 cases. Of these, 1846 were hospitalized"
+            span_of = (figure.start, figure.start)
+            chosen = [Attribution(sentence[0], sentence[0], previous.source, span_of, "asserts",
+                                  False, False)]  # fmt: skip
         clause = doc.clause(figure.start, figure.end)
         paragraph = doc.paragraph_index(figure.start)
         before = previous if previous and previous.paragraph == paragraph else None

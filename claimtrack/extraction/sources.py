@@ -131,6 +131,7 @@ class _Reader:
             w for p in rules.section("sources")["according_to"] for w in p.split()
         )
         self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
+        self.months = word_set(rules.section("periods")["months"])
         self.generic: dict[str, list[str]] = rules.section("sources")["generic_heads"]
         self.history: list[str] = []
 
@@ -539,6 +540,12 @@ class _Reader:
         i = 0
         while i < len(after) and after[i].lower in self.skip:
             i += 1
+        if i + 1 < len(after) and after[i].lower in ("a", "an", "the") and (
+            after[i + 1].lower in self.months
+        ):  # "according to a March 14, 2019 NATO press release": the release
+            i += 2
+            while i < len(after) and (after[i].text[0].isdigit() or after[i].text == ","):
+                i += 1
         # "according to figures from the ministry", "an exit poll released by the state
         # broadcaster": the ministry and the broadcaster are the sources.
         for size, skip in ((3, 0), (2, 0), (1, 0), (1, 1), (1, 2)):
@@ -821,7 +828,8 @@ def choose_attributions(
         return []
     counters = [a for a in here if a.counter and a.start >= end]
     main = [a for a in here if not a.counter] or here
-    before = [a for a in main if a.end <= start]
+    # "The hotel's website estimated 120 people": the verb is read as the figure's hedge
+    before = [a for a in main if a.end <= start or (a.start < start and a.end <= end)]
     after = [a for a in main if a.start >= end]
     # "X said ..." covers what follows it; "..., X said" what comes before (and after,
     # for "43% were intercepted, they said, and about half ..."); nothing else does.
