@@ -90,7 +90,8 @@ def _compile(rules: ExtractRules) -> _Compiled:
     s = rules.section("sources")
     verbs = alternation([*s["assert_verbs"], *s["weak_verbs"], *s["deny_verbs"]])
     according = alternation(s["according_to"], cases=True)
-    pattern = re.compile(rf"(?P<verb>{verbs})|(?P<according>{according})")
+    # "according to" first: "a report of NDRRMC" is a source, before "report" is a verb
+    pattern = re.compile(rf"(?P<according>{according})|(?P<verb>{verbs})")
     return _Compiled(pattern, dict(s["demonyms"]))
 
 
@@ -540,8 +541,10 @@ class _Reader:
         i = 0
         while i < len(after) and after[i].lower in self.skip:
             i += 1
-        if i + 1 < len(after) and after[i].lower in ("a", "an", "the") and (
-            after[i + 1].lower in self.months
+        if (
+            i + 1 < len(after)
+            and after[i].lower in ("a", "an", "the")
+            and (after[i + 1].lower in self.months)
         ):  # "according to a March 14, 2019 NATO press release": the release
             i += 2
             while i < len(after) and (after[i].text[0].isdigit() or after[i].text == ","):
