@@ -105,6 +105,7 @@ def _named_places(
     bombing", "Chile's index". Only countries, first-level divisions, places shipped or
     added by hand and large cities count: a small town's name is too often a word."""
     text = doc.text
+    offices = rules.compiled("places.offices", _offices)
     found = []
     for m in _CAPITALISED.finditer(text):
         words = m.group("span").split()
@@ -126,12 +127,19 @@ def _named_places(
             continue
         start = text.index(words[0], m.start("span") + skipped)
         end = start + len(name)
+        if offices.search(text, max(0, start - 40), start):
+            continue  # "Vice President of the United States": an office, no place
         if _CURRENCY.match(text, end):
             continue  # "US$300", "US dollars": money
         if name.isupper() or _ABBREVIATION.fullmatch(name):  # "U.S.", "UAE": the full name
             name = gazetteer.label(gazetteer.resolve(name) or name)
         found.append(PlaceMention(start, end, name, owner, bare=True))
     return found
+
+
+def _offices(rules: ExtractRules) -> re.Pattern[str]:
+    titles = alternation(rules.section("places")["office_before"])
+    return re.compile(rf"{titles}\s+(?:of|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _default_gazetteer() -> Gazetteer:
@@ -244,6 +252,10 @@ def find_places(
         cue = m.group(0).split(maxsplit=1)[0].lower()
         if cue == "in" and _word_before(text, m.start()) in owned:
             continue  # "shares in Nvidia": a company
+        if rules.compiled("places.offices", _offices).search(
+            text, max(0, m.start() - 40), m.start() + len(cue) + 1
+        ):
+            continue  # "the former mayor of South Bend": an office
         named_at = next((m.start(g) for g in ("name", "adjective", "owner") if m.group(g)), -1)
         mention = PlaceMention(
             m.start(), m.end(), name, bool(m.group("owner")), cue in origins, at=named_at
