@@ -129,8 +129,8 @@ def _named_places(
         end = start + len(name)
         if offices.search(text, max(0, start - 40), start):
             continue  # "Vice President of the United States": an office, no place
-        if _CURRENCY.match(text, end):
-            continue  # "US$300", "US dollars": money
+        if _CURRENCY.match(text, end) or _DOMAIN.match(text, end):
+            continue  # "US$300", "US dollars": money; "Portfolio.hu": a website
         if name.isupper() or _ABBREVIATION.fullmatch(name):  # "U.S.", "UAE": the full name
             name = gazetteer.label(gazetteer.resolve(name) or name)
         found.append(PlaceMention(start, end, name, owner, bare=True))
@@ -224,8 +224,8 @@ def find_places(
                 and name.lower() not in _country_names()
             ):
                 continue  # "published in The Lancet": a title; but "in The Hague"
-            if _CURRENCY.match(text, m.end("name")):
-                continue  # "US$300", "US dollars": money, not the country
+            if _CURRENCY.match(text, m.end("name")) or _DOMAIN.match(text, m.end("name")):
+                continue  # "US$300", "US dollars": money, not the country; a website
             # "near the Syrian border": the country its demonym names
             name = countries.get(name.lower(), name)
             cue_word = m.group(0).split(maxsplit=1)[0].lower()
@@ -272,9 +272,10 @@ _SET_OFF = re.compile(
 )
 _OF_TYPE = re.compile(
     r"\s+(?:(?:state|province|region|city|town|county|governorate|district|prefecture|"
-    r"village|island|capital)\s+)?of\s+(?:the\s+)?",
+    r"village|island|capital|border|port)\s+){0,2}of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_DOMAIN = re.compile(r"\.[a-z]{2,}\b")
 
 
 def _within(gazetteer: Gazetteer, inner: str | None, outer: str) -> bool:
@@ -293,12 +294,15 @@ def _nested(text: str, found: list[PlaceMention], gazetteer: Gazetteer) -> list[
     """Mentions less those that only say where the one before is ("El Paso, Texas",
     "Babyninsky, Russia"); "the U.S. state of California" names California."""
     out: list[PlaceMention] = []
+    reached = 0  # the end of the last mention read, kept or not ("Reading, Berkshire, UK")
     for mention in found:
         at = mention.at if mention.at >= 0 else mention.start
-        if out and (not mention.owner) and _SET_OFF.fullmatch(text, out[-1].end, at):
+        if out and (not mention.owner) and _SET_OFF.fullmatch(text, max(out[-1].end, reached), at):
             outer, inner = gazetteer.resolve(mention.name), gazetteer.resolve(out[-1].name)
             if outer is not None and _within(gazetteer, inner, outer):
+                reached = mention.end
                 continue
+        reached = mention.end
         if out and _OF_TYPE.fullmatch(text, out[-1].end, at):
             outer, inner = gazetteer.resolve(out[-1].name), gazetteer.resolve(mention.name)
             if outer is not None and inner is not None and outer in gazetteer.ancestors(inner):
