@@ -476,6 +476,12 @@ class _Reader:
         while i >= 0 and len(subject) < _LONGEST_SUBJECT:
             tok = before[i]
             low = tok.lower
+            if tok.text == ")" and subject:
+                # "Johns Hopkins University (JHU) data indicated": the name before it
+                k = next((k for k in range(i - 1, max(-1, i - 6), -1) if before[k].text == "("), -1)
+                if k > 0:
+                    i = k - 1
+                    continue
             if (
                 low in ("and", "&")
                 and subject
@@ -572,8 +578,13 @@ class _Reader:
                 break  # "according to the emergencies ministry recovered": the ministry
             if low in self.preps and low not in ("of", "for"):
                 break
-            if low == "and" and not (i + 1 < len(after) and after[i + 1].text[:1].isupper()):
-                break
+            if low == "and" and not (
+                (i + 1 < len(after) and after[i + 1].text[:1].isupper())
+                or any(
+                    t.lower in self.speakers or t.lower in self.heads for t in after[i + 1 : i + 4]
+                )
+            ):
+                break  # but "police and county officials" is one source
             subject.append(tok)
             i += 1
         while subject and subject[-1].lower in (*self.preps, "and", "the"):
@@ -824,6 +835,11 @@ def choose_attributions(
     lo = bisect.bisect_left(starts, max(sentence[0], start - 2 * _WINDOW))
     hi = bisect.bisect_left(starts, min(sentence[1], end + 2 * _WINDOW))
     here = attributions[lo:hi]
+    # "According to police and county officials, Zhukovskyy was driving ... killing seven":
+    # what opens a sentence covers it to the end, however long
+    first = bisect.bisect_left(starts, sentence[0])
+    if first < lo and attributions[first].opens and attributions[first].start <= sentence[0] + 3:
+        here = [attributions[first], *here]
     if any(a.subject[0] <= start and end <= a.subject[1] for a in here):
         return None  # the number belongs to who is speaking: "two officials said"
     here = [a for a in here if a.start < sentence[1] and a.end > sentence[0]]
