@@ -73,6 +73,7 @@ class MeasureLexicon:
     generic: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
     _index: dict[tuple[str, ...], str] = attrs.field(init=False, hash=False, eq=False, repr=False)
+    _measures: dict[str, str] = attrs.field(init=False, hash=False, eq=False, repr=False)
     _longest: int = attrs.field(init=False, hash=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -84,6 +85,7 @@ class MeasureLexicon:
                     raise ValidationError("measure synonym", phrase, "at least one word")
                 index[words] = canonical
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_measures", {})  # phrases read before, and their measure
         object.__setattr__(self, "_longest", max((len(k) for k in index), default=1))
 
     @classmethod
@@ -155,13 +157,20 @@ class MeasureLexicon:
         "deaths"; the last, when it holds several, as the event follows what was
         counted; with its qualifiers: "suspected cases"), else the phrase in canonical
         words without its generic ones."""
+        found = self._measures.get(phrase)
+        if found is not None:
+            return found
         words = self._canonical_words(phrase)
         named = [w for w in words if w in self.named]
         if named:
             kept = [w for w in words[: words.index(named[-1])] if w in self.qualifiers]
-            return " ".join([*dict.fromkeys(kept), named[-1]])
-        specific = [w for w in words if w not in self.generic]
-        return " ".join(specific or words)
+            found = " ".join([*dict.fromkeys(kept), named[-1]])
+        else:
+            specific = [w for w in words if w not in self.generic]
+            found = " ".join(specific or words)
+        if len(self._measures) < 100_000:
+            self._measures[phrase] = found
+        return found
 
     def key(self, measure: str) -> str:
         """An order-free key: two measures with the same key are the same quantity."""

@@ -256,6 +256,7 @@ class Gazetteer:
         self._with_cities = iso if cities is None else cities
         self._own = _Table()  # places added to this gazetteer
         self._cache: dict[str, str | None] = {}
+        self._notable: dict[tuple[str, int], str | None] = {}
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -323,6 +324,7 @@ class Gazetteer:
         for alias in (clean, *aliases):
             self._own.name(alias, key, _EXTENSION - 1)
         self._cache.clear()
+        self._notable.clear()
         return key
 
     def _plain(self, name: str) -> str | None:
@@ -404,15 +406,20 @@ class Gazetteer:
         or a city of at least ``population`` people; never a word that only names a
         part of something ("Central", "Northern", "Capital"). Extract uses it
         to find places named without a cue ("Tokyo was down 7%")."""
+        memo = (name, population)
+        if memo in self._notable:
+            return self._notable[memo]
         norm = normalize_place(name)
-        if norm in _GENERIC:
-            return None
-        entries = self._candidates(norm, cities=False)
-        best = min(entries, default=None)
-        if best is not None and best[0] <= _SUBDIVISION:
-            return best[2]
-        cities = [e for e in self._candidates(norm, cities=True) if -e[1] >= population]
-        return min(cities)[2] if cities else None
+        found = None
+        if norm not in _GENERIC:
+            best = min(self._candidates(norm, cities=False), default=None)
+            if best is not None and best[0] <= _SUBDIVISION:
+                found = best[2]
+            else:
+                cities = [e for e in self._candidates(norm, cities=True) if -e[1] >= population]
+                found = min(cities)[2] if cities else None
+        self._notable[memo] = found
+        return found
 
     def key(self, name: str | None) -> str | None:
         """A key for comparing places: the resolved key, or the normalised name if unknown."""
