@@ -192,6 +192,8 @@ class _Context(NamedTuple):
     outlet: str | None
     fallback: str
     lexicon: MeasureLexicon
+    quotes: list[int]  # where quotation marks are, to tell what is inside a quotation
+    answers: list[re.Match[str]]  # interview answers' speaker marks: "((Name))"
 
 
 def _context(
@@ -233,6 +235,8 @@ def _context(
         outlet=outlet,
         fallback=outlet or str(rules.section("sources")["unattributed"]),
         lexicon=lexicon,
+        quotes=[m.start() for m in _QUOTE_MARKS.finditer(doc.text)],
+        answers=list(_INTERVIEW.finditer(doc.text)) if "((" in doc.text else [],
     )
 
 
@@ -438,7 +442,8 @@ def _kind_of(ctx: _Context, figure: Found, sentence: tuple[int, int]) -> str:
     stretch = text[breaks[-1] if breaks else low : figure.start]
     if projection.search(stretch):
         return "projection"
-    if figure.figure.hedge in ("about", "vague") or estimate.search(text, *sentence):
+    near = (max(sentence[0], figure.start - 150), min(sentence[1], figure.end + 150))
+    if figure.figure.hedge in ("about", "vague") or estimate.search(text, *near):
         return "estimate"
     return "count"
 
@@ -530,7 +535,8 @@ _TOTAL_AFTER = re.compile(
 def _total_follows(ctx: _Context, sentence: tuple[int, int], position: int) -> bool:
     """Whether the sentence goes on to a running total the figure adds to: "12 people
     died on Monday, taking the death toll to 58" (the 12 are Monday's, not the toll)."""
-    return _TOTAL_AFTER.search(ctx.doc.text, position, sentence[1]) is not None
+    end = min(sentence[1], position + 200)
+    return _TOTAL_AFTER.search(ctx.doc.text, position, end) is not None
 
 
 # named measures that are no running tolls
@@ -543,9 +549,9 @@ def _event_start(ctx: _Context, sentence: tuple[int, int], position: int) -> dt.
     """The day the event a toll counts began, as its sentence names it: "Sunday's
     shelling", "since Tuesday", "which struck on Sunday"."""
     text = ctx.doc.text
-    for mention in ctx.periods:
-        if mention.start < sentence[0] or mention.start >= sentence[1]:
-            continue
+    low = bisect.bisect_left(ctx.period_starts, max(sentence[0], position - 300))
+    high = bisect.bisect_left(ctx.period_starts, min(sentence[1], position + 300))
+    for mention in ctx.periods[low:high]:
         p = mention.period
         if p is None or p.start is None:
             continue
@@ -581,30 +587,30 @@ _INTERVIEW = re.compile(r"\(\(([^()\n]{2,80})\)\)")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
-def _quoting(doc: Document, attributions: list[Attribution], position: int) -> list[Attribution]:
+def _quoting(ctx: _Context, position: int) -> list[Attribution]:
     """Who speaks in the quotation or interview answer a figure is in: the speaker named
     just before the quotation opens or just after it closes ('Gutierrez says ... "Exports
     generated 45 percent."'), or the name an interview answer is marked with
     ("((Anthony Boccaletti)) We are eleven people.")."""
-    text = doc.text
+    doc, quotes, starts = ctx.doc, ctx.quotes, ctx.attribution_starts
     paragraph = doc.paragraph_starts[doc.paragraph_index(position)]
-    marks = [m.start() for m in _QUOTE_MARKS.finditer(text, paragraph, position)]
-    if len(marks) % 2 == 1:  # inside a quotation opened at marks[-1]
-        opened = marks[-1]
-        closed = _QUOTE_MARKS.search(text, position)
-        after = [
-            a for a in attributions
-            if closed is not None and closed.end() <= a.start <= closed.end() + 80
-        ]  # fmt: skip
-        before = [a for a in attributions if opened - 160 <= a.end <= opened and not a.counter]
-        if after:
-            return [after[0]]
-        if before:
-            return [before[-1]]
-    answer = None
-    for m in _INTERVIEW.finditer(text, paragraph, position):
-        answer = m
-    if answer is not None:
+    first, here = bisect.bisect_left(quotes, paragraph), bisect.bisect_left(quotes, position)
+    if (here - first) % 2 == 1:  # inside a quotation opened at quotes[here - 1]
+        opened = quotes[here - 1]
+        if here < len(quotes):  # the first attribution just after the quotation closes
+            closed = quotes[here] + 1
+            k = bisect.bisect_left(starts, closed)
+            if k < len(starts) and starts[k] <= closed + 80:
+                return [ctx.attributions[k]]
+        k = bisect.bisect_right(starts, opened) - 1  # or the last just before it opens
+        while k >= 0 and starts[k] >= opened - 200:
+            a = ctx.attributions[k]
+            if opened - 160 <= a.end <= opened and not a.counter:
+                return [a]
+            k -= 1
+    answers = [m for m in ctx.answers if paragraph <= m.start() < position]
+    if answers:
+        answer = answers[-1]
         name = answer.group(1).strip()
         span = (answer.start(1), answer.end(1))
         return [Attribution(answer.start(), answer.end(), name, span, "asserts", False, False)]
@@ -637,7 +643,7 @@ def _claims(
         if not chosen:
             chosen = _quoted_on(doc, ctx.attributions, ctx.attribution_starts, sentence)
         if not chosen:
-            chosen = _quoting(doc, ctx.attributions, figure.start)
+            chosen = _quoting(ctx, figure.start)
         if not chosen:
             # "The agency tracked 537 cases": the body the sentence opens with did it
             actor = sentence_subject(doc, rules, sentence, figure.start)

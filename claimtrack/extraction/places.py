@@ -410,7 +410,11 @@ def choose_place(
     j = bisect.bisect_left(starts, start) - 1
     if j >= 0 and places[j].start >= sentence[0] and places[j].end <= start:
         later = next(
-            (p for p in places[i:] if p.start < sentence[1] and not p.bare and not p.origin),
+            (
+                p
+                for p in places[i : i + 12]
+                if p.start < sentence[1] and not p.bare and not p.origin
+            ),
             None,
         )
         if places[j].bare and later is not None and not parts.search(text, end, later.start):
