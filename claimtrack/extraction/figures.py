@@ -312,6 +312,7 @@ def _same_kind(a: str | None, b: str | None) -> bool:
 _METRES_OR_MILLION = re.compile(r"\dm$")
 _RATIO_WORDS = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)
 _OUT_OF = re.compile(r"out\s+of", re.IGNORECASE)
+_EVERY = re.compile(r"\s+every\s+(?=$)", re.IGNORECASE)
 _BASES = frozenset({10, 100, 1000})
 
 
@@ -321,7 +322,7 @@ def _ratios(text: str, found: list[Found], policy: HedgePolicy) -> list[Found]:
     for item in found:
         if out:
             first = out[-1]
-            between = text[first.end : item.start]
+            between = _EVERY.sub(" ", text[first.end : item.start])  # "one in every eight"
             span_text = text[first.start : item.end]
             share = ratio(first.figure, item.figure, between, policy, span_text)
             if share is not None and _OUT_OF.search(between) and item.figure.value not in _BASES:
