@@ -498,7 +498,7 @@ class _Reader:
                 break
             if not tok.text[0].isalpha() and not (tok.text[0].isdigit() and tok.text[-1].isalpha()):
                 break  # a number or a sign: the words before the verb are a figure's
-            if subject and _past_tense(low) and low not in self.adjectives:
+            if subject and _past_tense(tok.text) and low not in self.adjectives:
                 break  # "the company raised its forecast": a clause, not a speaker
             if (
                 subject
