@@ -423,7 +423,8 @@ def _named_after(ctx: _Context, start: int, sentence: tuple[int, int]) -> str | 
 
 def _kinds(rules: ExtractRules) -> tuple[re.Pattern[str], re.Pattern[str]]:
     section = rules.section("figures")
-    projection = re.compile(alternation(section["projection_cues"]), re.IGNORECASE)
+    # case-sensitive: prose writes them in lowercase, and "May" is a month
+    projection = re.compile(alternation(section["projection_cues"]))
     estimate = re.compile(alternation(section["estimate_cues"]), re.IGNORECASE)
     return projection, estimate
 
@@ -442,8 +443,8 @@ def _kind_of(ctx: _Context, figure: Found, sentence: tuple[int, int]) -> str:
     stretch = text[breaks[-1] if breaks else low : figure.start]
     if projection.search(stretch):
         return "projection"
-    near = (max(sentence[0], figure.start - 150), min(sentence[1], figure.end + 150))
-    if figure.figure.hedge in ("about", "vague") or estimate.search(text, *near):
+    clause = ctx.doc.clause(figure.start, figure.end)
+    if figure.figure.hedge in ("about", "vague") or estimate.search(text, *clause):
         return "estimate"
     return "count"
 
