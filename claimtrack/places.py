@@ -412,8 +412,8 @@ class Gazetteer:
                 }
                 inside = [c for c in candidates if scope & {c[2], *self.ancestors(c[2])}]
                 key = min(inside)[2] if inside else key
-        elif name in self._own.parents or name in _UNIONS:
-            key = name
+        elif name in _UNIONS or any(name in t.labels for t in self._tables(":" in name)):
+            key = name  # a key given for a name: "US:Paris", "TR-31"
         elif _UNION_SPLIT.search(name):
             key = self._union(name)
         if not around:
