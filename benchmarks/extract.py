@@ -461,7 +461,11 @@ def real(baseline: Callable[[dict[str, Any]], list[Prediction]] | None) -> None:
         rows = [list(r) for r in real_rows(score_real(items, ours))]
         if baseline is not None:
             theirs = score_real(items, baseline, ("unit",))
-            given = {r[0]: r for r in real_rows(theirs)}
+            given = {
+                r[0]: r
+                for r in real_rows(theirs)
+                if r[0].startswith(("value", "unit", "not-figures"))
+            }
             for row in rows:
                 other = given.get(row[0])
                 row.append(f"{other[1]} ({other[2]})".replace(" ()", "") if other else "")
