@@ -21,8 +21,10 @@ writing rules, and printed on its own. For each split it prints:
   sentences, that the annotation gives the same measure, the share that
   ``extract`` gives the same measure (compared as ``MeasureLexicon.key`` does);
   and, beside it, of the pairs given different measures, the share kept apart;
-- the numbers taken although the annotation lists them as not figures
-  (years, dates, times, names, ages, ...).
+- the numbers taken although the annotation lists them as not figures, and of
+  what kind (a time, a date, a year, a number in a name, or other: ages, the
+  pronoun "one", conversions in brackets, ...; sorted by the not-figure's own
+  words, ``kind_of_number``).
 
 Source is right when the names are equal once case, a leading article and a
 possessive are dropped, or when one is a run of the other's words that ends in
@@ -222,6 +224,43 @@ def _overlaps(span: tuple[int, int] | None, spans: Iterable[tuple[int, int]]) ->
     return span is not None and any(span[0] < e and s < span[1] for s, e in spans)
 
 
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?"
+)
+KINDS_OF_NUMBER = (
+    (
+        "time",
+        re.compile(
+            r"\d:\d\d|\d\s*[ap]\.?m\b|\butc\b|\bgmt\b|o'clock|\b(?:seconds?|"
+            r"minutes?|hours?|days?|weeks?|months?|years?)\s+(?:ago|later|earlier)\b|"
+            r"\b(?:in|within|last|past|next)\s+\S+\s+(?:hours?|days?|weeks?|months?|"
+            r"years?)\b",
+            re.I,
+        ),
+    ),
+    ("date", re.compile(rf"\b(?:{_MONTHS})\s+\d|\d\s+(?:{_MONTHS})\b|\d+/\d+|\d{{4}}-\d\d", re.I)),
+    ("year", re.compile(r"^(?:in\s+|since\s+|the\s+)?(?:1[89]|20)\d\d(?:s|/\d+)?$|\bb\.?c", re.I)),
+    (
+        "name",
+        re.compile(
+            r"[A-Za-z][-‑]?\d|\d[A-Za-z]{1,2}\b(?!\s)|^[A-Z][\w.]*\s+\d|"
+            r"\b(?:number|round|flight|route|category)\s+\d",
+            re.I,
+        ),
+    ),
+)
+
+
+def kind_of_number(not_figure: str) -> str:
+    """What a not-figure is: a time, a date, a year, a number in a name, or other (an age,
+    a pronoun "one", a conversion in brackets, ...)."""
+    for kind, pattern in KINDS_OF_NUMBER:
+        if pattern.search(not_figure):
+            return kind
+    return "other"
+
+
 def _taken_wrongly(record: dict[str, Any], predicted: list[Prediction]) -> list[Prediction]:
     """Predictions on a number the annotation lists as no figure (and no figure's)."""
     text = record["text"]
@@ -306,6 +345,7 @@ class Real(NamedTuple):
     other_pairs: int
     other_apart: int
     forbidden: int
+    forbidden_kinds: dict[str, int]
 
 
 _MEASURES = MeasureLexicon.default()
@@ -323,12 +363,15 @@ def score_real(
 ) -> Real:  # fmt: skip
     right = dict.fromkeys(fields, 0)
     gold = predicted_count = found = forbidden = 0
+    kinds = dict.fromkeys([k for k, _ in KINDS_OF_NUMBER] + ["other"], 0)
     by_article: dict[str, list[tuple[str, str | None, tuple[str, int]]]] = {}
     for record in records:
         predicted = predict(record)
         gold += len(record["figures"])
         predicted_count += len(predicted)
-        forbidden += len(_taken_wrongly(record, predicted))
+        for wrong in _taken_wrongly(record, predicted):
+            forbidden += 1
+            kinds[_overlapped_kind(record, wrong)] += 1
         doc = Document(record["text"])
         for g, p in pair(record, predicted):
             found += 1
@@ -362,8 +405,17 @@ def score_real(
                 other_apart += ours_a != ours_b
     return Real(
         gold, predicted_count, found, right, same_pairs, same_kept, other_pairs, other_apart,
-        forbidden,
+        forbidden, kinds,
     )  # fmt: skip
+
+
+def _overlapped_kind(record: dict[str, Any], wrong: Prediction) -> str:
+    """The kind of the not-figure a prediction was taken from."""
+    for not_figure in record["not_figures"]:
+        for m in re.finditer(re.escape(not_figure), record["text"]):
+            if _overlaps(wrong.span, [(m.start(), m.end())]):
+                return kind_of_number(not_figure)
+    return "other"
 
 
 def _share(part: int, whole: int) -> str:
@@ -401,7 +453,8 @@ def real_rows(result: Real) -> list[tuple[str, str, str]]:
             f"{result.other_apart} of {result.other_pairs} pairs",
         )
     )
-    rows.append(("not-figures taken", str(result.forbidden), ""))
+    kinds = ", ".join(f"{k} {n}" for k, n in result.forbidden_kinds.items())
+    rows.append(("not-figures taken", str(result.forbidden), kinds))
     return rows
 
 
