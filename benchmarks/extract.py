@@ -434,7 +434,7 @@ def real_rows(result: Real) -> list[tuple[str, str, str]]:
     ]
     labels = {
         "source_strict": "source (equal names only)",
-        "period_as_of": "period (a running count's other spelling too)",
+        "period_as_of": "period (running count either way)",
     }
     for field, hits in result.right.items():
         label = labels.get(field, field)
