@@ -261,10 +261,6 @@ def _provinces() -> dict[tuple[str, str], str]:
     return found
 
 
-# Unions resolved so far ("TR+SY"), with their members: shared, as they are facts about
-# the names, so that any gazetteer sees Turkey within "Turkey and Syria".
-_UNIONS: dict[str, tuple[str, ...]] = {}
-_MEMBER_OF: dict[str, list[str]] = {}
 _UNION_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", re.IGNORECASE)
 
 
@@ -296,6 +292,9 @@ class Gazetteer:
         self._own = _Table()  # places added to this gazetteer
         self._cache: dict[str, str | None] = {}
         self._notable: dict[tuple[str, int], str | None] = {}
+        # unions this gazetteer has resolved ("TR+SY") and the members each contains
+        self._unions: dict[str, tuple[str, ...]] = {}
+        self._member_of: dict[str, list[str]] = {}
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -412,7 +411,7 @@ class Gazetteer:
                 }
                 inside = [c for c in candidates if scope & {c[2], *self.ancestors(c[2])}]
                 key = min(inside)[2] if inside else key
-        elif name in _UNIONS or any(name in t.labels for t in self._tables(":" in name)):
+        elif name in self._unions or any(name in t.labels for t in self._tables(":" in name)):
             key = name  # a key given for a name: "US:Paris", "TR-31"
         elif _UNION_SPLIT.search(name):
             key = self._union(name)
@@ -435,10 +434,10 @@ class Gazetteer:
             return None
         members = tuple(k for k in keys if k is not None)
         key = "+".join(members)
-        if key not in _UNIONS:
-            _UNIONS[key] = members
+        if key not in self._unions:
+            self._unions[key] = members
             for member in members:
-                _MEMBER_OF.setdefault(member, []).append(key)
+                self._member_of.setdefault(member, []).append(key)
         return key
 
     def notable(self, name: str, population: int = 100_000) -> str | None:
@@ -474,8 +473,8 @@ class Gazetteer:
         for table in self._tables(cities=":" in key):
             if key in table.labels:
                 return table.labels[key]
-        if key in _UNIONS:
-            return " and ".join(self.label(k) for k in _UNIONS[key])
+        if key in self._unions:
+            return " and ".join(self.label(k) for k in self._unions[key])
         return key.lstrip("~")
 
     def _parents_of(self, key: str, own_only: bool = False) -> list[str]:
@@ -486,7 +485,7 @@ class Gazetteer:
                 if parent not in found:
                     found.append(parent)
         if not own_only:
-            found += [u for u in _MEMBER_OF.get(key, ()) if u not in found]
+            found += [u for u in self._member_of.get(key, ()) if u not in found]
         return found
 
     def parent(self, key: str) -> str | None:
