@@ -67,16 +67,6 @@ CITY_POPULATION = 15_000
 _ALTERNATES_FROM = 40_000
 _LATIN = re.compile(r"[A-Za-z][A-Za-z .'’-]{2,}")
 
-# Subdivision names that are also everyday words of news prose: never a place on their own.
-_GENERIC = frozenset(
-    {"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-     "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
-     "southeast", "southwest", "capital", "centre", "center", "coast", "coastal", "upper",
-     "lower", "middle", "interior", "island", "islands", "city", "national", "federal",
-     "metropolitan", "border", "lakes", "mountain", "valley", "plateau", "river", "sea",
-     "littoral", "highlands", "lowlands", "frontier", "orient", "east coast", "west coast"}
-)  # fmt: skip
-
 # How a key ranks when several places share a name: lower is preferred.
 _EXTENSION, _COUNTRY, _DIVISION, _CITY, _SUBDIVISION = range(5)
 
@@ -149,6 +139,12 @@ def _extension() -> dict[str, Any]:
     text = resources.files("claimtrack").joinpath("data/places.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+@functools.cache
+def _generic_names() -> frozenset[str]:
+    """Subdivision names that are everyday words of news prose ("Central", "Capital")."""
+    return frozenset(normalize_place(n) for n in _extension().get("generic_names", ()))
 
 
 @functools.cache
@@ -451,7 +447,7 @@ class Gazetteer:
             return self._notable[memo]
         norm = normalize_place(name)
         found = None
-        if norm not in _GENERIC:
+        if norm not in _generic_names():
             best = min(self._candidates(norm, cities=False), default=None)
             if best is not None and best[0] <= _SUBDIVISION:
                 found = best[2]

@@ -330,7 +330,7 @@ def _measure_of(
         # "The death toll in the Philippines from Typhoon Marisol, which struck on
         # Sunday, rose to 27": the measure named before the aside
         measure = _named_before(ctx, figure.start, sentence) or ""
-    if measure in _AGGREGATES and before is not None:
+    if measure in ctx.reader.aggregates and before is not None:
         measure = before.measure  # "organisers put the figure at half a million"
     if not measure and carried and before is not None:
         measure = before.measure  # "followed by Biden, with 54": what the 60 before counts
@@ -366,10 +366,6 @@ def _measure_of(
 def _rising(rules: ExtractRules) -> re.Pattern[str]:
     verbs = alternation(rules.section("measures")["rising_verbs"])
     return re.compile(rf"{verbs}\s+(?:to\s+)?(?:\S+\s+){{0,2}}$", re.IGNORECASE)
-
-
-# words that name a figure of what came before, not a thing of their own
-_AGGREGATES = frozenset({"figure", "number", "total", "tally", "count", "estimate", "toll"})
 
 
 def _plural_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | None:
@@ -498,7 +494,7 @@ def _running_toll(
     when it was published; so is "since the outbreak began on February 20". A toll
     only dated by when it was said ("said on Monday") stays as it is.
     """
-    if measured.measure not in ctx.lexicon.named or measured.measure in _NOT_TOLLS:
+    if measured.measure not in ctx.lexicon.named or measured.measure in ctx.reader.not_tolls:
         return period
     event = _event_start(ctx, sentence, position)
     if period is not None and period.start is None and period.end is not None:
@@ -527,29 +523,35 @@ def _running_toll(
     return period
 
 
-_TOTAL_AFTER = re.compile(
-    r"\b(?:bringing|taking|raising|pushing|lifting|putting)\b[^.;]*\b(?:toll|total|tally)\b",
-    re.IGNORECASE,
-)
+def _totals(rules: ExtractRules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of a running total after a figure ("taking the death toll to") and of
+    what starts an event before a day ("since", "struck on")."""
+    section = rules.section("measures")
+    verbs = alternation(section["running_total_verbs"])
+    nouns = alternation(section["running_nouns"])
+    starts = alternation(rules.section("periods")["event_start_words"])
+    return (
+        re.compile(rf"{verbs}[^.;]*{nouns}", re.IGNORECASE),
+        re.compile(rf"{starts}\s+(?:on\s+)?$", re.IGNORECASE),
+    )
 
 
 def _total_follows(ctx: _Context, sentence: tuple[int, int], position: int) -> bool:
     """Whether the sentence goes on to a running total the figure adds to: "12 people
     died on Monday, taking the death toll to 58" (the 12 are Monday's, not the toll)."""
     end = min(sentence[1], position + 200)
-    return _TOTAL_AFTER.search(ctx.doc.text, position, end) is not None
+    total = ctx.rules.compiled("measures.totals", _totals)[0]
+    return total.search(ctx.doc.text, position, end) is not None
 
 
-# named measures that are no running tolls
-_NOT_TOLLS = frozenset({"magnitude"})
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
-_SINCE_BEFORE = re.compile(r"\b(?:since|from|after|began|begun|started|struck|hit)\s+(?:on\s+)?$")
 
 
 def _event_start(ctx: _Context, sentence: tuple[int, int], position: int) -> dt.date | None:
     """The day the event a toll counts began, as its sentence names it: "Sunday's
     shelling", "since Tuesday", "which struck on Sunday"."""
     text = ctx.doc.text
+    since = ctx.rules.compiled("measures.totals", _totals)[1]
     low = bisect.bisect_left(ctx.period_starts, max(sentence[0], position - 300))
     high = bisect.bisect_left(ctx.period_starts, min(sentence[1], position + 300))
     for mention in ctx.periods[low:high]:
@@ -560,7 +562,7 @@ def _event_start(ctx: _Context, sentence: tuple[int, int], position: int) -> dt.
             return p.start  # "since Tuesday"
         if p.start == p.end and (
             _POSSESSIVE_AFTER.match(text, mention.end)
-            or _SINCE_BEFORE.search(text, max(sentence[0], mention.start - 20), mention.start)
+            or since.search(text, max(sentence[0], mention.start - 20), mention.start)
         ):
             return p.start
     return None

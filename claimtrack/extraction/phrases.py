@@ -74,6 +74,8 @@ class MeasureReader:
         self.scales_of: dict[str, str] = rules.section("measures")["scale_nouns"]
         self.persons = w("measures", "person_nouns")
         self.running_nouns = w("measures", "running_nouns")
+        self.aggregates = w("measures", "aggregate_nouns")
+        self.not_tolls = w("measures", "not_tolls")
 
     def participle(self, word: str) -> bool:
         low = word.lower()

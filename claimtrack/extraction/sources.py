@@ -36,11 +36,6 @@ _WINDOW = 110  # characters either side of a verb that its subject may take
 
 
 _DETERMINERS = ("a", "an", "the", "this", "that", "its", "their")
-# adjectives before a participle that make it a noun's modifier: "the total reported cases"
-_MODIFIERS = frozenset(
-    {"total", "overall", "latest", "initial", "preliminary", "final", "new",
-     "previous", "earlier", "first", "number"}
-)  # fmt: skip
 _BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "-", "‘", "’")
 _ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, said"
 _LONGEST_SUBJECT = 8
@@ -133,6 +128,7 @@ class _Reader:
         )
         self.pronouns: dict[str, str] = rules.section("sources")["pronouns"]
         self.months = word_set(rules.section("periods")["months"])
+        self.modifiers = w("sources", "noun_modifiers")
         self.generic: dict[str, list[str]] = rules.section("sources")["generic_heads"]
         self.history: list[str] = []
 
@@ -235,7 +231,7 @@ class _Reader:
             and before[i - 1].lower in _DETERMINERS
             and before[i].text.isalpha()
             and before[i].text.islower()
-            and (verb in self.claim_nouns or before[i].lower in _MODIFIERS)
+            and (verb in self.claim_nouns or before[i].lower in self.modifiers)
         ):
             return None  # "a situational report", "the total reported": a noun's modifier
         if verb in self.claim_nouns and after and after[0].lower in self.verbs:
