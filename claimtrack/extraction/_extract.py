@@ -204,6 +204,10 @@ class _Context(NamedTuple):
     lexicon: MeasureLexicon
     quotes: list[int]  # where quotation marks are, to tell what is inside a quotation
     answers: list[re.Match[str]]  # interview answers' speaker marks: "((Name))"
+    # the words of the text that name a measure ("deaths"): where each ends, and what it
+    # names, found on first asking (see _named_before)
+    named: dict[str, list[Any]]
+    cues: dict[str, _Spans]  # punctuation and kind cues, found on first asking (_kind_of)
 
 
 def _context(
@@ -247,6 +251,8 @@ def _context(
         lexicon=lexicon,
         quotes=[m.start() for m in _QUOTE_MARKS.finditer(doc.text)],
         answers=list(_INTERVIEW.finditer(doc.text)) if "((" in doc.text else [],
+        named={},
+        cues={},
     )
 
 
@@ -406,12 +412,25 @@ def _plural_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | 
 
 
 def _named_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | None:
-    """The last named measure ("deaths") a word before ``end`` in its sentence names."""
-    for token in reversed(ctx.doc.tokens(max(sentence[0], end - 160), end)):
-        if token.text.isalpha():
-            named = ctx.lexicon.measure(token.lower)
-            if named in ctx.lexicon.named:
-                return named
+    """The last named measure ("deaths") a word before ``end`` in its sentence names,
+    within 160 characters. The words that name one are found once per text, so that
+    each figure of a long sentence costs a binary search, not a read of its words."""
+    if not ctx.named:
+        ends: list[int] = []
+        names: list[tuple[int, str]] = []
+        lexicon, words = ctx.lexicon, {}
+        for token in ctx.doc.tokens(0, len(ctx.doc.text)):
+            if token.text.isalpha():
+                if token.lower not in words:
+                    words[token.lower] = lexicon.measure(token.lower)
+                if words[token.lower] in lexicon.named:
+                    ends.append(token.end)
+                    names.append((token.start, words[token.lower]))
+        ctx.named["ends"], ctx.named["names"] = ends, names
+    ends, names = ctx.named["ends"], ctx.named["names"]
+    i = bisect.bisect_right(ends, end) - 1
+    if i >= 0 and names[i][0] >= max(sentence[0], end - 160):
+        return str(names[i][1])
     return None
 
 
@@ -438,19 +457,50 @@ def _kinds(rules: ExtractRules) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _PUNCTUATION = re.compile(r"[,;:()\[\]—–\"“”](?!\d)")
 
 
+class _Spans:
+    """Where a pattern matches in a text, found in one pass on first asking, so that
+    each figure's look around it is a binary search, not a search of its stretch."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self._pattern, self._text = pattern, text
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def _spans(self) -> tuple[list[int], list[int]]:
+        if self._starts is None:
+            spans = [m.span() for m in self._pattern.finditer(self._text)]
+            self._starts, self._ends = [s for s, _ in spans], [e for _, e in spans]
+        return self._starts, self._ends
+
+    def within(self, low: int, high: int) -> bool:
+        """Whether a match lies wholly in ``text[low:high]``."""
+        starts, ends = self._spans()
+        i = bisect.bisect_left(starts, low)
+        return i < len(starts) and ends[i] <= high
+
+    def last_end(self, low: int, high: int) -> int | None:
+        """The end of the last match wholly in ``text[low:high]``, if any."""
+        starts, ends = self._spans()
+        i = bisect.bisect_right(ends, high) - 1
+        return ends[i] if i >= 0 and starts[i] >= low else None
+
+
 def _kind_of(ctx: _Context, figure: Found, sentence: tuple[int, int]) -> str:
     """What sort of figure it is: a projection after a word of the future or of plans in
     its stretch of the sentence ("could reach 25,000", "is expected to top"), an estimate
     when hedged as approximate or said to be estimated, else a count."""
-    projection, estimate = ctx.rules.compiled("figures.kinds", _kinds)
-    text = ctx.doc.text
+    if not ctx.cues:
+        projection, estimate = ctx.rules.compiled("figures.kinds", _kinds)
+        text = ctx.doc.text
+        ctx.cues["breaks"] = _Spans(_PUNCTUATION, text)
+        ctx.cues["projection"] = _Spans(projection, text)
+        ctx.cues["estimate"] = _Spans(estimate, text)
     low = max(sentence[0], figure.start - 100)
-    breaks = [m.end() for m in _PUNCTUATION.finditer(text, low, figure.start)]
-    stretch = text[breaks[-1] if breaks else low : figure.start]
-    if projection.search(stretch):
+    since = ctx.cues["breaks"].last_end(low, figure.start)
+    if ctx.cues["projection"].within(low if since is None else since, figure.start):
         return "projection"
     clause = ctx.doc.clause(figure.start, figure.end)
-    if figure.figure.hedge in ("about", "vague") or estimate.search(text, *clause):
+    if figure.figure.hedge in ("about", "vague") or ctx.cues["estimate"].within(*clause):
         return "estimate"
     return "count"
 
@@ -646,6 +696,7 @@ def _claims(
     claims: list[Claim] = []
     previous: _Previous | None = None
     sources: dict[str, Source] = {}
+    subjects: dict[tuple[tuple[int, int], int], Attribution | None] = {}
     normalized: dict[str, str] = {}
     for index, figure in enumerate(found):
         span = (figure.start, figure.end)
@@ -659,7 +710,12 @@ def _claims(
             chosen = _quoting(ctx, figure.start)
         if not chosen:
             # "The agency tracked 537 cases": the body the sentence opens with did it
-            actor = sentence_subject(doc, rules, sentence, figure.start)
+            # the subject is read from the sentence's first 200 characters up to the
+            # figure: one reading serves every figure past them
+            reach = min(figure.start, sentence[0] + 200)
+            if (sentence, reach) not in subjects:
+                subjects[(sentence, reach)] = sentence_subject(doc, rules, sentence, reach)
+            actor = subjects[(sentence, reach)]
             chosen = [actor] if actor is not None else []
         if not chosen and previous is not None and _OF_THESE.match(text, sentence[0]):
             # "... reported a total of 5667 cases. Of these, 1846 were hospitalized"

@@ -57,6 +57,15 @@ class MeasureReader:
         self.gerunds: dict[str, str] = rules.section("measures")["gerunds"]
         self.phrases = [tuple(p.split()) for p in rules.section("measures")["event_phrases"]]
         self.unit_nouns = [tuple(p.split()) for p in rules.section("measures")["unit_nouns"]]
+        # the phrases by their first word, each with the words that follow it: a reading
+        # looks up the few phrases a word can start rather than going through them all
+        self._tails: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.phrases:
+            self._tails.setdefault(phrase[0], []).append(phrase[1:])
+        self._unit_nouns: dict[str, list[tuple[str, ...]]] = {}
+        for noun in self.unit_nouns:
+            if noun:
+                self._unit_nouns.setdefault(noun[0], []).append(noun)
         self.change_verbs = w("figures", "split_range_after")
         # past forms before a figure that are no event of it: reporting, changes, links
         self.not_events = (
@@ -112,7 +121,10 @@ class MeasureReader:
                 ):
                     i += 1
         part_of = i > 1 and any(t.text[0].isdigit() for t in after[1:i])
-        unit_noun = _starts(after, i, self.unit_nouns)  # "50 basis points": no counted thing
+        # "50 basis points": no counted thing
+        unit_noun = _starts(
+            after, i, self._unit_nouns.get(after[i].lower, []) if i < len(after) else []
+        )
         noun, i = self._noun(after, i + unit_noun) if not unit_noun else (None, i + unit_noun)
         # "300 residents of Vovchansk were evacuated": the place between is not the event's
         while (
@@ -153,9 +165,9 @@ class MeasureReader:
         if event is None or part_of:
             # "destroyed 56 of 72 drones launched": the verb before is the part's own.
             event = self._event_before(before) or event
-            if event and event.split()[0] in {p[0] for p in self.phrases}:
+            if event and event.split()[0] in self._tails:
                 # "forced more than 4,000 from their homes"
-                tail = _starts(after, i, [p[1:] for p in self.phrases if p[0] == event])
+                tail = _starts(after, i, self._tails.get(event, []))
                 event = " ".join([event, *(t.lower for t in after[i : i + tail])])
         if not of_them and (noun is None or noun.lower() in self.generic):
             # "the death toll rising to 22 people": the toll, not the people
@@ -257,7 +269,7 @@ class MeasureReader:
             return None
         words = [after[i].lower]
         i += 1
-        rest = _starts(after, i, [p[1:] for p in self.phrases if p[0] == words[0]])
+        rest = _starts(after, i, self._tails.get(words[0], []))
         if rest:  # "forced from their homes"
             return " ".join([*words, *(t.lower for t in after[i : i + rest])])
         if i < len(after) and after[i].lower in self.particles:
@@ -377,6 +389,8 @@ _HEDGES = frozenset({"about", "around", "over", "more", "nearly", "almost", "som
 
 def _starts(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
     """How many tokens from ``i`` spell the longest of ``phrases`` (0 for none)."""
+    if not phrases:
+        return 0
     words = [t.lower for t in tokens[i : i + 6]]
     return max((len(p) for p in phrases if p and tuple(words[: len(p)]) == p), default=0)
 
