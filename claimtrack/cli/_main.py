@@ -18,9 +18,10 @@ from typing import Any, TextIO
 from .._format import clean
 from .._gc import paused_gc
 from .._version import __version__
+from ..assessment import Assessment
 from ..errors import ClaimtrackError
 from ..graph import ClaimGraph, count_verdicts, unchanged
-from ..io import CSV_COLUMNS, load
+from ..io import CSV_COLUMNS, Problem, load
 from ..measures import MeasureLexicon
 from ..model import Claim
 from ..places import Gazetteer
@@ -136,11 +137,12 @@ def _check(args: argparse.Namespace) -> int:
 
 def _report(
     args: argparse.Namespace,
-    problems: Sequence[object],
+    problems: Sequence[Problem],
     claims: Sequence[Claim],
     graph: ClaimGraph,
-    assessment: Any,
+    assessment: Assessment,
 ) -> None:
+    """What ``check`` prints of a linked, assessed file, and its HTML report."""
     shown = None if args.all else SHOWN
     skipped = f"; {_count(len(problems), 'line')} skipped" if problems else ""
     found = graph.disputes()
