@@ -18,9 +18,10 @@ from typing import Any
 from .._format import Progress, clean, options, progress
 from .._gc import paused_gc
 from .._version import __version__
+from ..assessment import Assessment
 from ..errors import ClaimtrackError, FileFormatError, SkippedPhraseWarning, ValidationError
 from ..graph import ClaimGraph, count_verdicts, unchanged
-from ..io import CSV_COLUMNS, load
+from ..io import CSV_COLUMNS, Problem, load
 from ..measures import MeasureLexicon
 from ..model import Claim
 from ..places import Gazetteer
@@ -127,11 +128,12 @@ def _check(args: argparse.Namespace) -> int:
 
 def _report(
     args: argparse.Namespace,
-    problems: Sequence[object],
+    problems: Sequence[Problem],
     claims: Sequence[Claim],
     graph: ClaimGraph,
-    assessment: Any,
+    assessment: Assessment,
 ) -> int:
+    """What ``check`` prints of a linked, assessed file, and its HTML report."""
     shown = None if args.all else SHOWN
     skipped = f"; {_count(len(problems), 'line')} skipped" if problems else ""
     found = graph.disputes()
@@ -154,7 +156,7 @@ def _report(
     return _write_report(args, assessment)
 
 
-def _write_report(args: argparse.Namespace, assessment: Any) -> int:
+def _write_report(args: argparse.Namespace, assessment: Assessment) -> int:
     if not args.html:
         return 0
     from ..views import report_html

@@ -66,6 +66,23 @@ def _compile(rules: ExtractRules) -> tuple[re.Pattern[str], list[str]]:
     return re.compile("|".join(parts), re.IGNORECASE), kinds
 
 
+def _own_groups(rules: ExtractRules) -> dict[str, list[tuple[str, str]]]:
+    """Per pattern (``k0``, ``k1``...), its named groups: (name in the combined pattern,
+    name in the pattern), in order, so that a match's own groups are read without
+    walking the groups of every other pattern."""
+    pattern, _ = rules.compiled("periods", _compile)
+    names = sorted(pattern.groupindex, key=pattern.groupindex.__getitem__)
+    found: dict[str, list[tuple[str, str]]] = {}
+    for name in names:
+        if "_" not in name:
+            found.setdefault(name, [])
+    for name in names:
+        for prefix in found:
+            if name.startswith(prefix + "_"):
+                found[prefix].append((name, name[len(prefix) + 1 :]))
+    return found
+
+
 def _context_patterns(rules: ExtractRules) -> tuple[re.Pattern[str], ...]:
     section, sources = rules.section("periods"), rules.section("sources")
     plain = [m for m in section["comparison_markers"] if m not in section["figure_markers"]]
@@ -144,10 +161,10 @@ def find_periods(
     found: list[PeriodMention] = []
     previous: Period | None = None
     futures = _Matches(future, text)
+    own_groups = rules.compiled("periods.groups", _own_groups)
     for m in _matches(doc, rules):
         name = m.lastgroup or "k0"
-        prefix = name + "_"
-        groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
+        groups = {short: m.group(full) for full, short in own_groups[name]}
         kind = kinds[int(name[1:])]
         # "rations will be cut from September": a clause about the future dates ahead
         # and so does a date the future verb follows: "the election on Sept. 21 will"

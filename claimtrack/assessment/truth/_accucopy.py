@@ -71,13 +71,15 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
+from functools import cached_property
 from itertools import accumulate
 
 import attrs
 
 from ...errors import ValidationError
-from ._copying import coverage, false_claims, identical_claims, rare_claims
+from ._copying import common_items, coverage, false_claims, identical_claims, rare_claims
 from ._core import (
     Estimate,
     Item,
@@ -195,6 +197,11 @@ class _State:
         self.shares = self._shares()
         self.covered = coverage(self.contested, len(names))  # for the copy tests
         self.accuracy = self._accuracies()
+
+    @cached_property
+    def common(self) -> Counter[tuple[int, int]]:
+        """How many disputed items each pair of sources shares (for the copy tests)."""
+        return common_items(self.contested)
 
     def use_priors(self, priors: Mapping[str, float]) -> None:
         """Shrink each source's accuracy toward its given prior (others: the default)."""
@@ -458,7 +465,7 @@ class _State:
                 dependence = rare_claims(self.contested, weights, c, prior)
                 self._link(dependence)
         if test in ("false", "both"):
-            found = false_claims(self.contested, self.covered, self.n, c, prior)
+            found = false_claims(self.contested, self.covered, self.n, c, prior, self.common)
             for pair, d in found.items():
                 dependence[pair] = max(d, dependence.get(pair, 0.0))
         self._link(dict(sorted(dependence.items())))
@@ -467,7 +474,12 @@ class _State:
         """Dependence of the pairs of sources that never differ, at the starting accuracy."""
         policy = self.policy
         found = identical_claims(
-            self.contested, self.covered, policy.initial, policy.copy_rate, policy.copy_prior
+            self.contested,
+            self.covered,
+            policy.initial,
+            policy.copy_rate,
+            policy.copy_prior,
+            self.common,
         )
         if found:
             self._link(found)

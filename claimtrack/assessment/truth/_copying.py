@@ -101,10 +101,7 @@ def common_items(items: Iterable[Disputed]) -> Counter[tuple[int, int]]:
     sources' coverage for every pair asked about costs a source's whole coverage per
     pair, and grows with the square of the data.
     """
-    common: Counter[tuple[int, int]] = Counter()
-    for item in items:
-        common.update(combinations(sorted(set(item.sources)), 2))
-    return common
+    return Counter(pair for item in items for pair in combinations(sorted(set(item.sources)), 2))
 
 
 def coverage(items: Sequence[Disputed], sources: int) -> list[set[int]]:
@@ -117,7 +114,12 @@ def coverage(items: Sequence[Disputed], sources: int) -> list[set[int]]:
 
 
 def identical_claims(
-    items: Sequence[Disputed], covered: Sequence[set[int]], a: float, c: float, prior: float
+    items: Sequence[Disputed],
+    covered: Sequence[set[int]],
+    a: float,
+    c: float,
+    prior: float,
+    common: Counter[tuple[int, int]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Dependence of each pair of sources that never differ, before any truth is known.
 
@@ -131,7 +133,7 @@ def identical_claims(
     agrees on all k disputed items both cover, and differs on none, is
     dependent with posterior odds prior / (1 - prior) ((c + (1 - c) p) / p)^k;
     as in the other tests, c times the posterior is the share copied, once
-    copying is more likely than not.
+    copying is more likely than not. ``common`` is ``common_items(items)``, if known.
     """
     agreed: Counter[tuple[int, int]] = Counter()
     for item in items:
@@ -145,7 +147,7 @@ def identical_claims(
             if s != t
         ]
         agreed.update(set(pairs) if item.repeats else pairs)  # each pair once an item
-    common = common_items(items)
+    common = common_items(items) if common is None else common
     p = a * a + (1.0 - a) * (1.0 - a)
     gain = math.log((c + (1.0 - c) * p) / p)
     base = -math.inf if prior <= 0 else math.inf if prior >= 1 else math.log(prior / (1 - prior))
@@ -159,7 +161,12 @@ def identical_claims(
 
 
 def false_claims(
-    items: Sequence[Disputed], covered: Sequence[set[int]], n: float, c: float, prior: float
+    items: Sequence[Disputed],
+    covered: Sequence[set[int]],
+    n: float,
+    c: float,
+    prior: float,
+    common: Counter[tuple[int, int]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Dependence of each pair of sources, by Dong et al.'s Bayesian test on the
     items in dispute.
@@ -175,7 +182,7 @@ def false_claims(
     strong evidence, a shared true one weak, a difference counts against.
     With a prior probability ``copy_prior`` of copying, c times the
     posterior probability is the share of the later source's claims that
-    are treated as copies.
+    are treated as copies. ``common`` is ``common_items(items)``, if known.
     """
     same: dict[tuple[int, int], list[float]] = {}  # per pair: claims shared true, false
     right_sum = [0.0] * len(covered)
@@ -199,7 +206,7 @@ def false_claims(
         min(1.0 - _FLOOR, max(_FLOOR, right_sum[s] / len(covered[s]))) if covered[s] else 0.5
         for s in range(len(covered))
     ]
-    common = common_items(items)
+    common = common_items(items) if common is None else common
     dependence = {}
     log, exp = math.log, math.exp
     for pair, (k_true, k_false) in same.items():
