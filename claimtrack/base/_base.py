@@ -765,6 +765,7 @@ class ClaimBase:
             )
         }  # fmt: skip
         gone = [cid for _, cid, _, d in rows if d]
+        _schema.recount(db, [], gone)  # their verdicts leave their sources' totals
         for table, column in (("verdicts", "a"), ("verdicts", "b")):
             db.run(f"DELETE FROM {table} WHERE {db.keys(column)}", (db.key_list(every),))
         for table, column in (("blocks", "claim"), ("tags", "claim"), ("claims", "id")):
@@ -1193,40 +1194,59 @@ class ClaimBase:
         return Table(columns, table, label)
 
     def record(self, source: str) -> SourceRecord:
-        """A source's record: its claims, what became of them, and the verdicts on them."""
+        """A source's record: how many claims it made and what became of them, the
+        verdicts its claims are in by relation, its first and last publication, and
+        (read when first asked for) each claim's row."""
         db = self._db
         names = self._source_names(source)
         with db.reading():
-            rows = db.run(
-                "SELECT c.id, c.published, c.measure, c.place, c.period, c.figure, c.value, "
-                "c.status, e.best, c.verdicts FROM claims c "
-                "LEFT JOIN estimates e ON e.quantity = c.quantity "
-                f"WHERE {db.keys('c.source')} ORDER BY c.published, c.seq",
-                (db.key_list(names),),
-            )
-        counts = {row[0]: json.loads(row[-1] or "{}") for row in rows}
-        relations: dict[str, int] = {}
-        for found in counts.values():
-            for relation, n in found.items():
-                relations[relation] = relations.get(relation, 0) + n
-        table = tuple(
-            {
-                "published": published, "measure": measure, "place": place, "period": period,
-                "figure": figure, "value": float(value), "status": status,
-                "corroborated": counts.get(cid, {}).get("corroborates", 0),
-                "contradicted": counts.get(cid, {}).get("contradicts", 0),
-                "estimate": _float(best), "id": cid,
+            statuses = {
+                str(status): int(n)
+                for status, n in db.run(
+                    f"SELECT status, COUNT(*) FROM claims WHERE {db.keys('source')} "
+                    "GROUP BY status",
+                    (db.key_list(names),),
+                )
             }
-            for cid, published, measure, place, period, figure, value, status, best, _ in rows
-        )  # fmt: skip
-        dates = [r["published"] for r in table if r["published"]]
+            first, last = db.run(
+                f"SELECT MIN(published), MAX(published) FROM claims WHERE {db.keys('source')}",
+                (db.key_list(names),),
+            )[0]
+            relations = {
+                str(relation): int(n)
+                for relation, n in db.run(
+                    "SELECT relation, SUM(n) FROM source_counts "
+                    f"WHERE {db.keys('source')} GROUP BY relation ORDER BY relation",
+                    (db.key_list(names),),
+                )
+                if n
+            }
         return SourceRecord(
-            source,
-            Table(_RECORD_COLUMNS, table, f"Record of {source}"),
-            relations,
-            min(dates) if dates else None,
-            max(dates) if dates else None,
+            source, statuses, relations, first, last, lambda: self._record_rows(source, names)
         )
+
+    def _record_rows(self, source: str, names: list[str]) -> Table:
+        db = self._db
+        rows = db.run(
+            "SELECT c.id, c.published, c.measure, c.place, c.period, c.figure, c.value, "
+            "c.status, e.best, c.verdicts FROM claims c "
+            "LEFT JOIN estimates e ON e.quantity = c.quantity "
+            f"WHERE {db.keys('c.source')} ORDER BY c.published, c.seq",
+            (db.key_list(names),),
+        )
+        table = []
+        for cid, published, measure, place, period, figure, value, status, best, counts in rows:
+            found = json.loads(counts or "{}")
+            table.append(
+                {
+                    "published": published, "measure": measure, "place": place,
+                    "period": period, "figure": figure, "value": float(value), "status": status,
+                    "corroborated": found.get("corroborates", 0),
+                    "contradicted": found.get("contradicts", 0),
+                    "estimate": _float(best), "id": cid,
+                }
+            )  # fmt: skip
+        return Table(_RECORD_COLUMNS, tuple(table), f"Record of {source}")
 
     def changes(self, since: Any) -> Table:
         """What changed at or after a time: claims added, claims whose status, tags or

@@ -167,31 +167,44 @@ _INFO = (
 )  # fmt: skip
 
 
-@attrs.frozen
 class SourceRecord:
-    """How a source's figures fared: its claims, what became of them, and how often
-    others' figures corroborated or contradicted them.
+    """How a source's figures fared.
 
-    ``claims`` holds one row per claim (``published``, ``measure``, ``place``,
-    ``period``, ``figure``, ``value``, ``status``, ``corroborated``,
-    ``contradicted``, and the ``estimate`` of its quantity where there is one);
+    ``statuses`` counts its claims that stand, were revised and were retracted;
     ``relations`` counts, by relation, the verdicts its claims are in, for each of
-    its claims (a verdict between two of its own claims counts twice).
+    its claims (a verdict between two of its own claims counts twice); ``first``
+    and ``last`` are its first and last publication dates. ``claims`` holds one row
+    per claim (``published``, ``measure``, ``place``, ``period``, ``figure``,
+    ``value``, ``status``, ``corroborated``, ``contradicted``, and the
+    ``estimate`` of its quantity where there is one), read when first asked for:
+    the rest comes from totals the base keeps.
     """
 
-    source: str
-    claims: Table
-    relations: dict[str, int]
-    first: str | None
-    last: str | None
+    def __init__(
+        self,
+        source: str,
+        statuses: dict[str, int],
+        relations: dict[str, int],
+        first: str | None,
+        last: str | None,
+        rows: Callable[[], Table],
+    ) -> None:
+        self.source, self.statuses, self.relations = source, statuses, relations
+        self.first, self.last = first, last
+        self._rows = rows
+        self._claims: Table | None = None
 
     @property
-    def statuses(self) -> dict[str, int]:
-        """How many of its claims stand, were revised, or were retracted."""
-        counts: dict[str, int] = {}
-        for row in self.claims:
-            counts[row["status"]] = counts.get(row["status"], 0) + 1
-        return counts
+    def count(self) -> int:
+        """How many claims the source made."""
+        return sum(self.statuses.values())
+
+    @property
+    def claims(self) -> Table:
+        """One row per claim, in order of publication."""
+        if self._claims is None:
+            self._claims = self._rows()
+        return self._claims
 
     def to_pandas(self) -> pandas.DataFrame:
         """The claims' rows as a DataFrame."""
@@ -200,7 +213,7 @@ class SourceRecord:
     def __repr__(self) -> str:
         relations = ", ".join(f"{n} {r}" for r, n in sorted(self.relations.items()))
         return (
-            f"<SourceRecord {self.source!r}: {len(self.claims)} claims"
+            f"<SourceRecord {self.source!r}: {self.count} claims"
             f"{', ' + relations if relations else ''}>"
         )
 

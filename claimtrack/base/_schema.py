@@ -7,8 +7,9 @@ refuses instead), and a newer one is refused with a message saying so.
 
 Version 1 kept a claim's report, span, tags and note only inside the claim; version 2
 gives reports their own rows (a claim read in two reports keeps both spans), tags a
-table of their own (to query by tag), and every claim the time it last changed and
-its count of verdicts by relation (so that a source's record reads no verdict).
+table of their own (to query by tag), every claim the time it last changed and its
+count of verdicts by relation, and every source its totals of them (so that a
+source's record reads no verdict).
 """
 
 from __future__ import annotations
@@ -73,7 +74,11 @@ CREATE INDEX IF NOT EXISTS occurrences_report ON occurrences (report);
 CREATE TABLE IF NOT EXISTS tags (
   claim TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (claim, tag)) /*clustered*/;
 CREATE INDEX IF NOT EXISTS tags_tag ON tags (tag);
-CREATE INDEX IF NOT EXISTS claims_changed ON claims (changed_at)
+CREATE INDEX IF NOT EXISTS claims_changed ON claims (changed_at);
+CREATE INDEX IF NOT EXISTS claims_record ON claims (source, status, published);
+CREATE TABLE IF NOT EXISTS source_counts (
+  source TEXT NOT NULL, relation TEXT NOT NULL, n BIGINT NOT NULL,
+  PRIMARY KEY (source, relation)) /*clustered*/
 """
 
 _V2_COLUMNS = (
@@ -145,9 +150,10 @@ def _v1_to_v2(db: Database) -> None:
     db.run("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
-def recount(db: Database, ids: Iterable[str]) -> None:
+def recount(db: Database, ids: Iterable[str], gone: Iterable[str] = ()) -> None:
     """Store each claim's count of verdicts by relation (a verdict counts for both its
-    claims), read by a source's record."""
+    claims), and keep each source's totals: a source's record reads them, and no
+    verdict. ``gone`` are claims about to be deleted: their counts leave the totals."""
     ids = sorted(set(ids))
     counts: dict[str, dict[str, int]] = {cid: {} for cid in ids}
     for end in ("a", "b"):
@@ -158,9 +164,26 @@ def recount(db: Database, ids: Iterable[str]) -> None:
         ):
             found = counts[cid]
             found[relation] = found.get(relation, 0) + int(n)
+    deltas: dict[tuple[str, str], int] = {}
+    for cid, source, stored in db.run(
+        f"SELECT id, source, verdicts FROM claims WHERE {db.keys('id')}",
+        (db.key_list([*ids, *gone]),),
+    ):
+        before = json.loads(stored or "{}")
+        after = counts.get(cid, {})
+        for relation in set(before) | set(after):
+            change = after.get(relation, 0) - before.get(relation, 0)
+            if change:
+                key = (source, relation)
+                deltas[key] = deltas.get(key, 0) + change
     db.run_many(
         "UPDATE claims SET verdicts = ? WHERE id = ?",
         [(json.dumps(found, sort_keys=True), cid) for cid, found in counts.items()],
+    )
+    db.run_many(
+        "INSERT INTO source_counts (source, relation, n) VALUES (?, ?, ?) "
+        "ON CONFLICT (source, relation) DO UPDATE SET n = source_counts.n + excluded.n",
+        [(source, relation, n) for (source, relation), n in sorted(deltas.items())],
     )
 
 

@@ -55,6 +55,14 @@ def assert_same_as_everything_linked_at_once(base: ClaimBase, claims: list[Claim
         for e in assess(full, base.method).estimates.values()
     )
     assert stored_estimates(base) == expected
+    # each source's record totals: every verdict counted for each of its claims
+    totals: dict[str, dict[str, int]] = {}
+    for v in full.verdicts():
+        for end in (v.a, v.b):
+            found = totals.setdefault(end.source.name, {})
+            found[v.relation.value] = found.get(v.relation.value, 0) + 1
+    for name in {c.source.name for c in full.claims()}:
+        assert base.record(name).relations == totals.get(name, {}), name
 
 
 @settings(max_examples=30)
