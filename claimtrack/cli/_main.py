@@ -23,6 +23,7 @@ from ..io import CSV_COLUMNS, load
 from ..measures import MeasureLexicon
 from ..model import Claim
 from ..places import Gazetteer
+from . import _distributed
 from ._tables import (
     SHOWN,
     disputes_table,
@@ -98,6 +99,8 @@ def _column(text: str) -> tuple[str, str]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if _distributed.wanted(args):
+        return _distributed.check(args)
     from ..assessment import assess
 
     loaded = load(args.file, errors="collect", columns=dict(args.column) or None)
@@ -151,6 +154,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    if _distributed.wanted(args):
+        return _distributed.extract(args)
     import json
 
     from ..extraction import extract
@@ -219,6 +224,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_false",
         help=f"never show one (default: on a terminal, from {PROGRESS_FROM:,} claims)",
     )
+    _distributed.add_options(check, "check")
     check.set_defaults(run=_check)
     pull = commands.add_parser("extract", help="read the claims in a news text")
     pull.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
@@ -237,6 +243,7 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         help='depth of "nearly 12,000" below the value (default 0.1: 10,800 to 12,000)',
     )
+    _distributed.add_options(pull, "extract")
     pull.set_defaults(run=_extract)
     return parser
 

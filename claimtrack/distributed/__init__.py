@@ -12,7 +12,7 @@ imported only when a function here runs: ``import claimtrack`` never loads it.
 
 from ._blocks import Assessed, BlockPlan, assess_distributed, link_distributed, plan_blocks
 from ._cluster import ClientLike, local_client, progress, use_client
-from ._corpus import Extraction, extract_corpus, problems_of, read_claims
+from ._corpus import Extraction, extract_corpus, problems_of, read_claims, write_frame
 
 __all__ = [
     "Assessed",
@@ -28,4 +28,5 @@ __all__ = [
     "progress",
     "read_claims",
     "use_client",
+    "write_frame",
 ]

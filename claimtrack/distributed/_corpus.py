@@ -35,7 +35,7 @@ from ._cluster import Bag, ClientLike, DataFrame, progress, require, use_client
 if TYPE_CHECKING:
     import pyarrow
 
-__all__ = ["Extraction", "extract_corpus", "read_claims"]
+__all__ = ["Extraction", "extract_corpus", "problems_of", "read_claims", "write_frame"]
 
 #: The bytes of text one task reads by default: some seconds of extraction, so that
 #: the scheduler's few milliseconds a task are lost in it.
@@ -394,33 +394,50 @@ def _claims_table(claims: list[Claim]) -> pyarrow.Table:
     return pa.table(columns, schema=schema)
 
 
-def _write_parquet(claims: list[Claim], path: str) -> str:
+def _write_arrow(table: pyarrow.Table, path: str | os.PathLike[str]) -> None:
+    """A Parquet file written as ``atomic_write`` writes text: a reader sees the old file
+    or the new one, never half of one."""
     parquet = require("pyarrow.parquet")
     target = Path(path)
-    # as atomic_write does for text: a reader sees the old file or the new one, never half
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
-        parquet.write_table(_claims_table(claims), tmp)
+        parquet.write_table(table, tmp)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_parquet(claims: list[Claim], path: str) -> str:
+    _write_arrow(_claims_table(claims), path)
     return path
 
 
-def _read_partition(path: str) -> list[Claim]:
+def write_frame(frame: Any, path: str | os.PathLike[str]) -> None:
+    """Write a pandas DataFrame (a computed table of ``assess_distributed``) as Parquet,
+    atomically."""
+    pa = require("pyarrow")
+    _write_arrow(pa.Table.from_pandas(frame, preserve_index=False), path)
+
+
+def _read_partition(path: str, columns: Mapping[str, str] | None) -> list[Claim]:
     if path.endswith(_PARQUET_SUFFIXES):
         parquet = require("pyarrow.parquet")
         texts = parquet.read_table(path, columns=["claim"]).column("claim").to_pylist()
         return [converter.structure(json.loads(t), Claim) for t in texts]
-    return load(path)
+    return load(path, columns=columns)
 
 
-def read_claims(source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> Any:
+def read_claims(
+    source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    columns: Mapping[str, str] | None = None,
+) -> Bag:
     """A Dask bag of the claims in claim files: a folder of partitions that
     ``extract_corpus`` wrote (JSON Lines or Parquet), or claim files ``claimtrack.load``
-    reads (JSON Lines, JSON, CSV), one partition a file."""
+    reads (JSON Lines, JSON, CSV, with ``columns`` as for ``load``), one partition a
+    file."""
     bag = require("dask.bag")
     dask = require("dask")
     given = [source] if isinstance(source, str | os.PathLike) else list(source)
@@ -439,7 +456,7 @@ def read_claims(source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
             raise FileFormatError(str(path), "no such file or folder")
     if not paths:
         raise FileFormatError(str(given[0]) if given else "", "holds no claim files")
-    return bag.from_delayed([dask.delayed(_read_partition)(p) for p in paths])
+    return bag.from_delayed([dask.delayed(_read_partition)(p, columns) for p in paths])
 
 
 def _problem_record(problem: Problem) -> dict[str, Any]:
