@@ -139,7 +139,7 @@ def check(args: argparse.Namespace) -> int:
         if row.dissent  # a quantity some claim disagrees on
     }
     print(
-        f"{len(grades):,} claims graded, {len(reliability):,} sources, "
+        f"{len(grades):,} claims graded (derived ones included), {len(reliability):,} sources, "
         f"{len(verdicts):,} verdicts, {len(estimates):,} estimates in "
         f"{assessed.components:,} components of shared sources, "
         f"{len(disputed):,} with dissenting claims"

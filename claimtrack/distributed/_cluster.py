@@ -94,7 +94,7 @@ def _local(workers: int | None) -> Client:
         n_workers=n,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port: another cluster may hold the usual one
         silence_logs=40,  # logging.ERROR: a killed worker is retried, not shouted about
     )
     client: Client = distributed.Client(cluster)
