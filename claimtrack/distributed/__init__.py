@@ -10,7 +10,14 @@ Dask lives in the ``dask`` extra (``pip install 'claimtrack[dask]'``) and is
 imported only when a function here runs: ``import claimtrack`` never loads it.
 """
 
-from ._blocks import Assessed, BlockPlan, assess_distributed, link_distributed, plan_blocks
+from ._blocks import (
+    Assessed,
+    BlockPlan,
+    assess_distributed,
+    link_distributed,
+    plan_blocks,
+    verdict_frame,
+)
 from ._cluster import ClientLike, local_client, progress, use_client
 from ._corpus import Extraction, extract_corpus, problems_of, read_claims, write_frame
 
@@ -28,5 +35,6 @@ __all__ = [
     "progress",
     "read_claims",
     "use_client",
+    "verdict_frame",
     "write_frame",
 ]

@@ -60,12 +60,20 @@ from ..io import rows
 from ..measures import MeasureLexicon
 from ..model import Claim
 from ..places import Gazetteer
+from ..relations import as_relation
 from ._cluster import Bag, Client, ClientLike, DataFrame, require, use_client
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Assessed", "BlockPlan", "assess_distributed", "link_distributed", "plan_blocks"]
+__all__ = [
+    "Assessed",
+    "BlockPlan",
+    "assess_distributed",
+    "link_distributed",
+    "plan_blocks",
+    "verdict_frame",
+]
 
 #: About how many claims one partition holds at most by default: a linked graph takes
 #: some kilobytes a claim, so a partition stays well under a gigabyte.
@@ -302,6 +310,49 @@ def _meta(columns: Mapping[str, str]) -> pandas.DataFrame:
     return pandas.DataFrame({c: pandas.Series(dtype=t) for c, t in columns.items()})
 
 
+def verdict_frame(graph: ClaimGraph) -> pandas.DataFrame:
+    """A linked graph's verdicts as a pandas DataFrame: the rows and columns of
+    ``claimtrack.to_pandas(graph.verdicts())``, read straight from the verdict edges,
+    with each claim's source and figure worked out once (a claim is in many verdicts).
+    """
+    pandas = require("pandas")
+    nodes = graph.graph.nodes
+    said: dict[str, tuple[str, str]] = {}
+
+    def facts(cid: str) -> tuple[str, str]:
+        found = said.get(cid)
+        if found is None:
+            claim: Claim = nodes[cid]["claim"]
+            found = said[cid] = (claim.source.name, claim.figure.format())
+        return found
+
+    columns: dict[str, list[Any]] = {name: [] for name in VERDICT_COLUMNS}
+    relation, a, b = columns["relation"], columns["a"], columns["b"]
+    a_source, b_source = columns["a_source"], columns["b_source"]
+    a_figure, b_figure = columns["a_figure"], columns["b_figure"]
+    strength, reason, checker = columns["strength"], columns["reason"], columns["checker"]
+    for u, w, data in graph.graph.edges(data=True):
+        if data.get("kind") != "verdict":
+            continue
+        (us, uf), (ws, wf) = facts(u), facts(w)
+        relation.append(as_relation(data["relation"]).value)
+        a.append(u)
+        b.append(w)
+        a_source.append(us)
+        b_source.append(ws)
+        a_figure.append(uf)
+        b_figure.append(wf)
+        strength.append(data["strength"])
+        reason.append(data["reason"])
+        checker.append(data["checker"])
+    return pandas.DataFrame(
+        {
+            name: pandas.Series(values, dtype=VERDICT_COLUMNS[name])
+            for name, values in columns.items()
+        }
+    )
+
+
 def _gathered(pieces: Sequence[tuple[list[Claim], list[int]]]) -> Iterator[tuple[Claim, int]]:
     """A partition's claims from every sender, in the corpus's order."""
     for claims, groups in pieces:
@@ -315,7 +366,7 @@ def _link_partition(
     graph = linking.graph(plan.aliases)
     graph.add_all(claim for claim, _ in _gathered(pieces))
     graph.link()
-    return _frame(rows(graph.verdicts()), VERDICT_COLUMNS)
+    return verdict_frame(graph)
 
 
 def _assess_partition(
@@ -329,7 +380,7 @@ def _assess_partition(
     by_group: dict[int, list[Claim]] = {}
     for claim, group in _gathered(pieces):
         by_group.setdefault(group, []).append(claim)
-    verdicts: list[dict[str, Any]] = []
+    verdicts: list[pandas.DataFrame] = []
     estimates: list[dict[str, Any]] = []
     reliability: list[dict[str, Any]] = []
     grades: list[dict[str, Any]] = []
@@ -337,7 +388,7 @@ def _assess_partition(
         graph = linking.graph(plan.aliases)
         graph.add_all(claims)
         assessment = assess(graph, method)
-        verdicts += rows(graph.verdicts())
+        verdicts.append(verdict_frame(graph))
         estimates += [{**row, "component": group} for row in rows(assessment.estimates)]
         reliability += [{**row, "component": group} for row in rows(assessment.reliability)]
         grades += [
@@ -350,8 +401,9 @@ def _assess_partition(
             }
             for cid, grade in assessment.grades().items()
         ]
+    pandas = require("pandas")
     return (
-        _frame(verdicts, VERDICT_COLUMNS),
+        pandas.concat(verdicts, ignore_index=True) if verdicts else _meta(VERDICT_COLUMNS),
         _frame(estimates, ESTIMATE_COLUMNS),
         _frame(reliability, RELIABILITY_COLUMNS),
         _frame(grades, GRADE_COLUMNS),
@@ -371,8 +423,11 @@ def _as_bag(claims: Any) -> Bag:
 
 
 def _default_partitions(client: Client, claims: int) -> int:
+    """Two a worker at least, more when they would be large, and as many for each worker
+    (so that none runs one more than the others)."""
     workers = max(1, int(sum(client.nthreads().values())))
-    return max(2 * workers, -(-claims // PARTITION_CLAIMS))
+    needed = -(-claims // PARTITION_CLAIMS)
+    return workers * max(2, -(-needed // workers))
 
 
 def _shuffled(

@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 __all__ = ["Extraction", "extract_corpus", "problems_of", "read_claims", "write_frame"]
 
 #: The bytes of text one task reads by default: some seconds of extraction, so that
-#: the scheduler's few milliseconds a task are lost in it.
-BLOCKSIZE = 1 << 20
+#: the scheduler's few milliseconds a task are lost in it, and small enough that the
+#: workers finish together.
+BLOCKSIZE = 1 << 18
 
 _TEXT_SUFFIXES = (".txt", ".text")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
