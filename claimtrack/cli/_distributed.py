@@ -54,6 +54,12 @@ def add_options(parser: argparse.ArgumentParser, command: str) -> None:
             metavar="DIR",
             help="write verdicts, estimates, reliability and grades there as Parquet",
         )
+        where.add_argument(
+            "--one-component",
+            action="store_true",
+            help="assess all claims together, on one worker: the single-process answer "
+            "for every method (by default components of shared sources are assessed apart)",
+        )
 
 
 def wanted(args: argparse.Namespace) -> bool:
@@ -128,7 +134,9 @@ def check(args: argparse.Namespace) -> int:
     columns = dict(args.column) or None
     with local_client(args.workers, args.scheduler) as client:
         claims = read_claims(args.file, columns=columns)
-        assessed = assess_distributed(claims, args.method, client=client, **settings)
+        assessed = assess_distributed(
+            claims, args.method, components=not args.one_component, client=client, **settings
+        )
         tables = [assessed.verdicts, assessed.estimates, assessed.reliability, assessed.grades]
         futures = client.compute(tables)
         progress(futures, _progress_shown(args))

@@ -82,6 +82,8 @@ class _Default:
 
 atexit.register(_Default.close)
 
+_CONNECTED: dict[str, Client] = {}  # scheduler address -> the client connected to it
+
 
 def _local(workers: int | None) -> Client:
     """A client on a new local cluster: ``workers`` processes of one thread each (one
@@ -110,7 +112,9 @@ def use_client(client: ClientLike = None, workers: int | None = None) -> Client:
     if isinstance(client, distributed.Client):
         return client
     if isinstance(client, str):
-        connected: Client = distributed.Client(client)
+        connected = _CONNECTED.get(client)
+        if connected is None or connected.status != "running":
+            connected = _CONNECTED[client] = distributed.Client(client)
         return connected
     if client is not None:
         raise ValidationError("client", client, "a distributed.Client or a scheduler address")
