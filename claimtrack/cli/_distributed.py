@@ -109,9 +109,9 @@ def extract(args: argparse.Namespace) -> int:
                 f"{args.out_format} partition{'' if len(extraction.written) == 1 else 's'}{skipped}"
             )
             return 0
-        futures = client.compute([extraction.claims, extraction.problems])
-        progress(futures, shown)
-        claims, problems = client.gather(futures)
+        future = client.compute(extraction.to_delayed())
+        progress(future, shown)
+        claims, problems = future.result()
     _report_problems(problems)
     if args.format == "jsonl":
         for claim in claims:

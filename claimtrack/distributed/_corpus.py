@@ -314,12 +314,23 @@ class Extraction:
     claims: Bag
     problems: Bag
     written: tuple[str, ...] = ()
+    # The tasks both bags come from: writing the claims and gathering the problems from
+    # them runs each document once (two bags would be optimised, and run, apart).
+    _pieces: tuple[Any, ...] = attrs.field(default=(), repr=False, alias="pieces")
 
     def compute(self) -> tuple[list[Claim], list[Problem]]:
         """Every claim and every problem, from one run over the corpus."""
+        found: tuple[list[Claim], list[Problem]] = self.to_delayed().compute()
+        return found
+
+    def to_delayed(self) -> Any:
+        """One Dask ``Delayed`` of (claims, problems): each document is read once for both
+        (``client.compute`` it to watch its progress)."""
         dask = require("dask")
-        claims, problems = dask.compute(self.claims, self.problems)
-        return list(claims), list(problems)
+        if self._pieces:
+            return dask.delayed(_joined)(list(self._pieces))
+        parts = zip(self.claims.to_delayed(), self.problems.to_delayed(), strict=True)
+        return dask.delayed(_joined)([list(pair) for pair in parts])
 
     def frame(self) -> DataFrame:
         """The claims as a Dask DataFrame, one row per claim (``claimtrack.to_pandas``'s
@@ -554,7 +565,7 @@ def extract_corpus(
         raise ValidationError("source", source, "a corpus with at least one document")
     claims = bag.from_delayed([o[0] for o in outcomes])
     problems = bag.from_delayed([o[1] for o in outcomes])
-    extraction = Extraction(claims, problems)
+    extraction = Extraction(claims, problems, pieces=tuple(outcomes))
     if out is None:
         return extraction
     return _write(extraction, Path(out), format, client, show_progress)
@@ -572,11 +583,16 @@ def _write(
     folder.mkdir(parents=True, exist_ok=True)
     write: Callable[[list[Claim], str], str] = _write_jsonl if format == "jsonl" else _write_parquet
     names = [str(folder / f"claims-{i:05d}.{format}") for i in range(extraction.claims.npartitions)]
-    parts = extraction.claims.to_delayed()
+    if extraction._pieces:
+        parts = [o[0] for o in extraction._pieces]
+        reported = dask.delayed(_concat)([o[1] for o in extraction._pieces])
+    else:
+        parts = extraction.claims.to_delayed()
+        reported = dask.delayed(_concat)(extraction.problems.to_delayed())
     files = [dask.delayed(write, pure=True)(p, n) for p, n in zip(parts, names, strict=True)]
     runner = use_client(client)
-    # one run for both: the problems come from the same tasks as the claims
-    futures = runner.compute([dask.delayed(list)(files), extraction.problems])
+    # one graph of delayed tasks: each document is read once for its claims and problems
+    futures = runner.compute([dask.delayed(list)(files), reported])
     progress(futures, shown)
     written, problems = runner.gather(futures)
     records = [_problem_record(p) for p in problems]
@@ -588,6 +604,21 @@ def _write(
     atomic_write(folder / "problems.jsonl", dump)
     reported = bag.from_sequence(problems, npartitions=1)
     return Extraction(read_claims(written), reported, tuple(written))
+
+
+def _joined(
+    outcomes: Iterable[tuple[Iterable[Claim], Iterable[Problem]]],
+) -> tuple[list[Claim], list[Problem]]:
+    claims: list[Claim] = []
+    problems: list[Problem] = []
+    for found, failed in outcomes:
+        claims.extend(found)
+        problems.extend(failed)
+    return claims, problems
+
+
+def _concat(parts: Iterable[Iterable[Problem]]) -> list[Problem]:
+    return [p for part in parts for p in part]
 
 
 def problems_of(folder: str | os.PathLike[str]) -> list[Problem]:
