@@ -47,6 +47,7 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import operator  # noqa: E402
 import os  # noqa: E402
+import pickle  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from typing import Any  # noqa: E402
@@ -111,7 +112,7 @@ def warm(client: Client, folder: Path) -> float:
     return time.perf_counter() - start
 
 
-def single_extract(path: Path, out: Path) -> tuple[float, float, int]:
+def single_extract(path: Path, out: Path) -> tuple[float, float, list[Any]]:
     start, used = time.perf_counter(), time.process_time()
     claims = []
     with path.open(encoding="utf-8") as handle:
@@ -119,7 +120,7 @@ def single_extract(path: Path, out: Path) -> tuple[float, float, int]:
             a = json.loads(line)
             claims += extract(a["text"], published=a["published"], outlet=a["outlet"])
     dump(claims, out)
-    return time.perf_counter() - start, time.process_time() - used, len(claims)
+    return time.perf_counter() - start, time.process_time() - used, claims
 
 
 def dask_extract(
@@ -288,7 +289,14 @@ def main() -> None:
 def extraction(args: argparse.Namespace, folder: Path) -> None:
     path, articles, sentences = build_corpus(args.sentences, folder)
     print(f"extraction: {articles:,} articles, {sentences:,} sentences")
-    single_s, single_cpu, n_claims = single_extract(path, folder / "single.jsonl")
+    single_s, single_cpu, extracted = single_extract(path, folder / "single.jsonl")
+    n_claims = len(extracted)
+    pickled = len(pickle.dumps(extracted[:20_000], protocol=5)) / min(20_000, n_claims)
+    print(
+        f"  {n_claims:,} claims, {n_claims / sentences:.2f} a sentence; "
+        f"{pickled:,.0f} bytes a claim pickled (what the shuffle moves)"
+    )
+    del extracted
     print(
         f"  one process          {single_s:8.1f} s  {sentences / single_s:8,.0f} sentences/s"
         f"  CPU {single_cpu:7.1f} s  ({load()})"

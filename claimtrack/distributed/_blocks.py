@@ -62,6 +62,7 @@ from ..model import Claim
 from ..places import Gazetteer
 from ..relations import as_relation
 from ._cluster import Bag, Client, ClientLike, DataFrame, require, use_client
+from ._corpus import Extraction
 
 if TYPE_CHECKING:
     import pandas
@@ -410,8 +411,19 @@ def _assess_partition(
     )
 
 
+def _from_delayed(frames: list[Any], columns: Mapping[str, str]) -> DataFrame:
+    """A Dask DataFrame of the partitions' frames, whose text columns stay Python strings
+    as ``to_pandas`` gives them (Dask would convert each partition again)."""
+    dask = require("dask")
+    dataframe = require("dask.dataframe")
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dataframe.from_delayed(frames, meta=_meta(columns), verify_meta=False)
+
+
 def _as_bag(claims: Any) -> Bag:
     bag = require("dask.bag")
+    if isinstance(claims, Extraction):
+        claims = claims.claims
     if isinstance(claims, bag.Bag):
         return claims
     if isinstance(claims, str | bytes) or not isinstance(claims, Iterable):
@@ -482,8 +494,8 @@ def link_distributed(
     Parameters
     ----------
     claims
-        A Dask bag of claims (``extract_corpus(...).claims``, ``read_claims(...)``),
-        or claims.
+        A Dask bag of claims (``read_claims(...)``), what ``extract_corpus`` gives, or
+        claims.
     measures, places, checkers, tolerance, on_error
         As for ``ClaimGraph``. Checkers are named, so that workers find them: a
         checker of one's own must be registered on the workers too (an entry
@@ -503,12 +515,11 @@ def link_distributed(
         ``strength``, ``reason``, ``checker``.
     """
     dask = require("dask")
-    dataframe = require("dask.dataframe")
     linking = _Linking(measures, places, tuple(checkers) if checkers else None, tolerance, on_error)
     received, plan, shared = _shuffled(claims, linking, "block", npartitions, client)
     planned = dask.delayed(plan, pure=True)
     frames = [dask.delayed(_link_partition, pure=True)(r, planned, shared) for r in received]
-    return dataframe.from_delayed(frames, meta=_meta(VERDICT_COLUMNS), verify_meta=False)
+    return _from_delayed(frames, VERDICT_COLUMNS)
 
 
 @attrs.frozen
@@ -565,7 +576,6 @@ def assess_distributed(
         As for ``link_distributed``.
     """
     dask = require("dask")
-    dataframe = require("dask.dataframe")
     if not isinstance(components, bool):
         raise ValidationError("components", components, "True or False")
     linking = _Linking(measures, places, tuple(checkers) if checkers else None, tolerance, on_error)
@@ -577,7 +587,7 @@ def assess_distributed(
         for r in received
     ]
     tables = [
-        dataframe.from_delayed([o[i] for o in outs], meta=_meta(columns), verify_meta=False)
+        _from_delayed([o[i] for o in outs], columns)
         for i, columns in enumerate(
             (VERDICT_COLUMNS, ESTIMATE_COLUMNS, RELIABILITY_COLUMNS, GRADE_COLUMNS)
         )
