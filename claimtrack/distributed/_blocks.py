@@ -80,6 +80,10 @@ __all__ = [
 #: some kilobytes a claim, so a partition stays well under a gigabyte.
 PARTITION_CLAIMS = 200_000
 
+#: At most this many partitions send claims in the shuffle (more are joined first): each
+#: sends a piece to each linking partition, and the scheduler handles every piece.
+MAX_SENDERS = 256
+
 Block = tuple[str, str | None]  # (measure key, outermost place key)
 Grouping = Literal["block", "component", "all"]
 
@@ -453,10 +457,19 @@ def _shuffled(
     partition, the delayed pieces from every sender; with the plan and the settings as
     one delayed value each (sent to a worker once)."""
     dask = require("dask")
+    if npartitions is not None and (
+        not isinstance(npartitions, int) or isinstance(npartitions, bool) or npartitions < 1
+    ):
+        raise ValidationError("npartitions", npartitions, "a number of partitions, 1 or more")
     runner = use_client(client)
+    bag = _as_bag(claims)
+    if bag.npartitions > MAX_SENDERS:
+        # every sender sends a piece to every partition: fewer, larger senders keep the
+        # shuffle's tasks (senders times partitions) within what a scheduler handles
+        bag = bag.repartition(npartitions=MAX_SENDERS)
     # Each partition read once (the survey and the shuffle both go over it), held as a
     # future the result's graph keeps: a lost one is read again from its lineage.
-    parts = runner.compute(_as_bag(claims).to_delayed())
+    parts = runner.compute(bag.to_delayed())
     shared = dask.delayed(linking, pure=True)
     surveys = runner.gather(
         runner.compute([dask.delayed(_survey, pure=True)(p, shared, by != "block") for p in parts])
@@ -464,8 +477,6 @@ def _shuffled(
     total = sum(n for s in surveys for n in s.sizes.values())
     if npartitions is None:
         npartitions = _default_partitions(runner, total)
-    elif not isinstance(npartitions, int) or isinstance(npartitions, bool) or npartitions < 1:
-        raise ValidationError("npartitions", npartitions, "a number of partitions, 1 or more")
     plan = plan_blocks(surveys, by, npartitions)
     planned = dask.delayed(plan, pure=True)
     splits = [dask.delayed(_split, pure=True)(p, planned, shared) for p in parts]

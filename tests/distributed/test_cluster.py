@@ -10,6 +10,7 @@ import signal
 from pathlib import Path
 from typing import Any
 
+import dask.bag as db
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -17,6 +18,7 @@ from distributed import Client, as_completed
 
 from claimtrack import Claim, ClaimGraph, Problem, assess, extract, load
 from claimtrack.distributed import (
+    _blocks,
     assess_distributed,
     extract_corpus,
     link_distributed,
@@ -122,9 +124,13 @@ def sample() -> list[Claim]:
     return EXPECTED + data.claims
 
 
-def test_link_distributed_gives_the_verdicts_of_one_graph(client: Client) -> None:
+def test_link_distributed_gives_the_verdicts_of_one_graph(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     claims = sample()
-    verdicts = link_distributed(claims, npartitions=5, client=client).compute()
+    monkeypatch.setattr(_blocks, "MAX_SENDERS", 4)  # 18 partitions joined into 4 senders
+    bag = db.from_sequence(claims, npartitions=18)
+    verdicts = link_distributed(bag, npartitions=5, client=client).compute()
     graph = ClaimGraph(claims)
     graph.link()
     assert len(verdicts) > 500
