@@ -52,6 +52,9 @@ def test_a_jsonl_corpus_gives_the_claims_of_extract_claim_for_claim(client: Clie
     assert extraction.claims.npartitions > 10  # many byte ranges, cut inside lines
     claims, problems = extraction.compute()
     assert claims == EXPECTED and problems == []
+    frame = extraction.frame().compute()  # to_pandas's claim columns
+    assert list(frame.id) == [c.id for c in EXPECTED]
+    assert list(frame.value) == [float(c.figure.value) for c in EXPECTED]
 
 
 def test_text_files_and_parquet_give_the_same_claims(client: Client, tmp_path: Path) -> None:
