@@ -14,9 +14,10 @@ $(VENV)/.demo: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[notebook]'
 	touch $@
 
-# the suite runs the example notebook and builds the docs strictly, so it needs both extras
+# the suite runs the example notebook, builds the docs strictly and runs a local Dask
+# cluster, so it needs those extras
 $(VENV)/.test: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[notebook,test,docs]'
+	$(PY) -m pip install --quiet -e '.[notebook,test,docs,dask]'
 	touch $@ $(VENV)/.demo $(VENV)/.docs
 
 $(VENV)/.jupyter: pyproject.toml | $(PY)

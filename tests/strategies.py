@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -170,3 +171,58 @@ def desk_claims(draw: st.DrawFn) -> Claim:
 
 
 desk_batches = st.lists(st.lists(desk_claims(), min_size=1, max_size=8), min_size=1, max_size=4)
+
+
+# -- a corpus whose claims meet across blocks' edges: shares and totals, parts and wholes,
+# running counts, aliases and spokesmen (for claimtrack.distributed's block keys)
+
+_CORPUS_SOURCES = [
+    Source("Ministry", aliases=("MoD",)),
+    Source("MoD"),
+    Source("Spokesman", speaks_for="Ministry"),
+    Source("Monitor A"),
+    Source("Outlet B", aliases=("B News",)),
+    Source("B News"),
+]
+_CORPUS_PLACES = ["Russia", "Bryansk", "Moscow Oblast", "Podolsk", "Ukraine", "Kharkiv", None]
+_CORPUS_PERIODS = ["2024-08-21", "2024-08-20", "2024-08", "2024-08-01/"]
+
+
+@st.composite
+def corpus_claims(draw: st.DrawFn, max_size: int = 40) -> list[Claim]:
+    """Claims over a few measures, nested places and periods, with shares of totals,
+    running counts published on different days, and sources known by several names."""
+    n = draw(st.integers(1, max_size))
+    claims = []
+    for i in range(n):
+        kind = draw(st.sampled_from(["count", "count", "share", "other"]))
+        if kind == "share":
+            measure, share_of = "intercepted", "missiles and drones fired"
+            figure: Any = f"{draw(st.integers(1, 99))}%"
+        else:
+            measure = draw(
+                st.sampled_from(
+                    ["drones destroyed", "drones shot down", "missiles and drones fired"]
+                    if kind == "count"
+                    else ["intercepted", "people killed"]
+                )
+            )
+            share_of = None
+            figure = draw(st.sampled_from(["{}", "about {}", "more than {}"])).format(
+                draw(st.integers(1, 2000))
+            )
+        claims.append(
+            Claim(
+                source=draw(st.sampled_from(_CORPUS_SOURCES)),
+                measure=measure,
+                figure=figure,
+                place=draw(st.sampled_from(_CORPUS_PLACES)),
+                period=draw(st.sampled_from(_CORPUS_PERIODS)),
+                published=draw(st.sampled_from(["2024-08-21", "2024-08-22", "2024-08-25"])),
+                share_of=share_of,
+                via=draw(st.sampled_from([(), ("Outlet X",)])),
+                stance=draw(st.sampled_from(["asserts"] * 5 + ["denies"])),
+                text=f"claim {i}",
+            )
+        )
+    return claims

@@ -51,7 +51,16 @@ def test_no_function_shadows_a_package() -> None:
 
 def test_each_subsystem_has_one_door() -> None:
     """A subsystem's ``__init__`` names what the other parts use; all else is private."""
-    for door in ("graph", "assessment", "assessment.truth", "io", "views", "cli", "extraction"):
+    for door in (
+        "graph",
+        "assessment",
+        "assessment.truth",
+        "io",
+        "views",
+        "cli",
+        "extraction",
+        "distributed",
+    ):
         module = importlib.import_module(f"claimtrack.{door}")
         assert module.__all__, door
         for name in module.__all__:

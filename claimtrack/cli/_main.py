@@ -25,7 +25,7 @@ from ..io import CSV_COLUMNS, Problem, load
 from ..measures import MeasureLexicon
 from ..model import Claim
 from ..places import Gazetteer
-from . import _base_commands
+from . import _base_commands, _distributed
 from ._tables import (
     SHOWN,
     disputes_table,
@@ -80,6 +80,8 @@ def _column(text: str) -> tuple[str, str]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if _distributed.wanted(args):
+        return _distributed.check(args)
     from ..assessment import assess
 
     if _base_commands.is_base(args.file):
@@ -193,6 +195,8 @@ def _warn_unknown_places(claims: Sequence[Claim], places: Gazetteer) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    if _distributed.wanted(args):
+        return _distributed.extract(args)
     import json
 
     from ..extraction import extract
@@ -295,6 +299,7 @@ def _parser() -> argparse.ArgumentParser:
         help="a CSV's own column for a field, e.g. --column source=Who (repeat for each)",
     )
     _progress_flags(check, "from claimtrack.options.progress_from claims")
+    _distributed.add_options(check, "check")
     check.set_defaults(run=_check)
     _base_commands.register(commands, check)  # add, report, and check on a claim base
     pull = commands.add_parser("extract", help="read the claims in news texts")
@@ -317,6 +322,7 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         help='depth of "nearly 12,000" below the value (default 0.1: 10,800 to 12,000)',
     )
+    _distributed.add_options(pull, "extract")
     pull.set_defaults(run=_extract)
     return parser
 
