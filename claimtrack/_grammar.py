@@ -44,7 +44,23 @@ def _alternation(phrases: Iterable[str]) -> str:
         escaped = r"\s+".join(re.escape(w) for w in phrase.split())
         # Phrases ending in a letter must end at a word boundary ("some" not "something").
         parts.append(escaped + (r"\b" if phrase[-1].isalnum() else ""))
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    if not parts:
+        return "(?!)"
+    # Grouped under their first letter ("n(?:early\b|ear\b)"), a position is turned down
+    # at one test, not one per phrase. Only phrases of one group can match at a position
+    # (letters compared as the pattern's IGNORECASE compares them), and each group keeps
+    # their order, so the grouped alternation matches what the flat one did.
+    groups: dict[str, list[str]] = {}
+    for part in parts:
+        key = part[0].lower() if part[0].isalnum() and part[0].lower().isalnum() else ""
+        groups.setdefault(key, []).append(part)
+    out = []
+    for key, members in groups.items():
+        if not key or len(members) == 1:
+            out += members
+        else:
+            out.append(re.escape(key) + "(?:" + "|".join(m[1:] for m in members) + ")")
+    return "(?:" + "|".join(out) + ")"
 
 
 def _key(text: str) -> str:
