@@ -79,7 +79,13 @@ class Document:
         found: list[Token] = []
         if end <= start:
             return found
-        for block in range(start // _BLOCK, (end - 1) // _BLOCK + 1):
+        first, last = start // _BLOCK, (end - 1) // _BLOCK
+        if first == last:  # most windows are a few words, inside one block
+            if first not in self._tokens:
+                self._tokens[first] = self._block(first)
+            items, starts = self._tokens[first]
+            return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        for block in range(first, last + 1):
             if block not in self._tokens:
                 self._tokens[block] = self._block(block)
             items, starts = self._tokens[block]
