@@ -42,6 +42,7 @@ def result_document(assessment: Assessment, problems: Sequence[Problem]) -> dict
         {
             "quantity": d.quantity.label,
             "sides": [[c.id for c in side] for side in d.sides],
+            "parts": [c.id for c in d.parts],
             "reasons": [v.reason for v in d.contradictions],
         }
         for d in graph.disputes()

@@ -93,7 +93,8 @@ def disputes_table(graph: ClaimGraph, shown: int | None = SHOWN) -> str:
     rows = [
         (
             d.quantity.label,
-            " vs ".join(", ".join(_said(c) for c in side) for side in d.sides),
+            " vs ".join(", ".join(_said(c) for c in side) for side in d.sides)
+            + "".join(f"; part {_said(c)} ({c.place or 'elsewhere'})" for c in d.parts),
         )
         for d in graph.disputes()
     ]

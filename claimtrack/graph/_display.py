@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._format import html as _html
-from ..model import Claim, said_html
-from ..relations import Quantity, verdicts_html
+from ..model import said_html
+from ..relations import verdicts_html
 from ._questions import Dispute
 
 if TYPE_CHECKING:
@@ -19,17 +19,9 @@ __all__ = ["disputes_html", "graph_html"]
 _VS = ' <span class="vs" style="font-weight:600;color:#b00020">vs</span> '
 
 
-def _dispute_row(
-    d: Dispute, quantity_of: Callable[[Claim], Quantity] | None = None
-) -> tuple[Any, ...]:
-    """A dispute's row. With ``quantity_of``, its sides hold only claims about its own
-    quantity, and parts of it that exceed it are named apart, not as a side."""
-    own = [list(side) for side in d.sides]
-    parts: list[Claim] = []
-    if quantity_of is not None:
-        own = [[c for c in side if quantity_of(c) == d.quantity] for side in d.sides]
-        own = [side for side in own if side]
-        parts = [c for side in d.sides for c in side if quantity_of(c) != d.quantity]
+def _dispute_row(d: Dispute) -> tuple[Any, ...]:
+    """A dispute's row: its sides, then the parts of it that exceed it, named apart."""
+    own, parts = d.sides, d.parts
     cell = _VS.join("<br>".join(said_html(c) for c in side) for side in own)
     if parts:
         named = ", ".join(said_html(c) + f" ({_html.esc(c.place or 'elsewhere')})" for c in parts)
@@ -40,14 +32,9 @@ def _dispute_row(
     return (d.quantity.label, _html.Markup(cell), reasons)
 
 
-def disputes_html(
-    items: Sequence[Dispute],
-    limit: int | None = None,
-    quantity_of: Callable[[Claim], Quantity] | None = None,
-) -> str:
-    """Disputes as one table: the quantity, its sides, and why (``quantity_of``: the
-    graph's ``quantity``, to keep each side to the dispute's own quantity)."""
-    rows = [_dispute_row(d, quantity_of) for d in items[: _html.limit_rows(limit)]]
+def disputes_html(items: Sequence[Dispute], limit: int | None = None) -> str:
+    """Disputes as one table: the quantity, its sides, and why."""
+    rows = [_dispute_row(d) for d in items[: _html.limit_rows(limit)]]
     return _html.table(
         ["disputed quantity", "sides", "why"], rows, total=len(items), max_rows=limit
     )
@@ -62,5 +49,5 @@ def graph_html(g: ClaimGraph) -> str:
         f"<b>{len(verdict_list)}</b> verdicts, "
         f'<b class="{"contradicts" if found else ""}">{len(found)}</b> disputed quantities</p>'
     )
-    dispute_table = disputes_html(found, quantity_of=g.quantity) if found else ""
+    dispute_table = disputes_html(found) if found else ""
     return _html.STYLE + head + dispute_table + verdicts_html(verdict_list)

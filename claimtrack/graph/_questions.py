@@ -42,18 +42,23 @@ __all__ = [
 @attrs.frozen
 class Dispute:
     """A quantity with at least one contradiction, the claims on each side, and the
-    contradictions themselves. A side is a group of claims that corroborate or
-    relay one another."""
+    contradictions themselves. A side is a group of claims about the quantity that
+    corroborate or relay one another; ``parts`` are the claims about other quantities
+    (a region's toll that exceeds the country's) that contradict it."""
 
     quantity: Quantity
     sides: tuple[tuple[Claim, ...], ...]
     contradictions: tuple[Verdict, ...]
+    parts: tuple[Claim, ...] = ()
 
     def __str__(self) -> str:
         sides = " vs ".join(
             "/".join(sorted({c.figure.format() for c in side})) for side in self.sides
         )
-        return f"{self.quantity.label}: {sides}"
+        parts = ", ".join(f"{c.figure.format()} ({c.place or 'elsewhere'})" for c in self.parts)
+        return f"{self.quantity.label}: {sides}" + (
+            f"; parts adding up to more: {parts}" if parts else ""
+        )
 
     def _repr_html_(self) -> str:
         head = "".join(f"<th>side {i}</th>" for i in range(1, len(self.sides) + 1))
@@ -61,11 +66,16 @@ class Dispute:
             "<td>" + "<br>".join(said_html(c) for c in side) + "</td>" for side in self.sides
         )
         reasons = "".join(f"<li>{_html.esc(v.reason)}</li>" for v in self.contradictions)
+        parts = ", ".join(
+            f"{said_html(c)} ({_html.esc(c.place or 'elsewhere')})" for c in self.parts
+        )
         return (
             f'{_html.STYLE}<div class="ct"><p><b>{_html.esc(self.quantity.label)}</b> '
             f'<span class="contradicts">disputed</span></p>'
             f'<table class="ct"><thead><tr>{head}</tr></thead><tbody><tr>{cells}</tr>'
-            f"</tbody></table><p>Contradictions:</p><ul>{reasons}</ul></div>"
+            f"</tbody></table>"
+            + (f"<p>Parts adding up to more: {parts}</p>" if parts else "")
+            + f"<p>Contradictions:</p><ul>{reasons}</ul></div>"
         )
 
 
@@ -165,13 +175,14 @@ def _disputes(graph: ClaimGraph) -> list[Dispute]:
     found = []
     for quantity, contradictions in by_quantity.items():
         members = {c.id: c for c in graph.claims(quantity)}
-        for v in contradictions:
-            members.setdefault(v.a.id, v.a)
+        # a part that adds up to more than its whole is named apart, never as a side:
+        # sides are claims about the one quantity
+        parts = {v.a.id: v.a for v in contradictions if v.a.id not in members}
         sides = sorted(
             (tuple(members[i] for i in sorted(side)) for side in _groups(members, agreeing)),
             key=lambda side: (-len(side), side[0].id),
         )
-        found.append(Dispute(quantity, tuple(sides), tuple(contradictions)))
+        found.append(Dispute(quantity, tuple(sides), tuple(contradictions), tuple(parts.values())))
     return sorted(found, key=lambda d: d.quantity.label)
 
 

@@ -223,13 +223,6 @@ def _board_choice(graph: ClaimGraph, found: list[Dispute]) -> list[Quantity]:
 # -- the sections ------------------------------------------------------------------
 
 
-def _own_sides(graph: ClaimGraph, d: Dispute) -> list[list[Claim]]:
-    """A dispute's sides with only the claims about its own quantity."""
-    q = d.quantity
-    sides = [[c for c in side if graph.quantity(c) == q] for side in d.sides]
-    return [side for side in sides if side]
-
-
 def _same_quantity(graph: ClaimGraph, v: Verdict) -> bool:
     return graph.quantity(v.a) == graph.quantity(v.b)
 
@@ -237,7 +230,7 @@ def _same_quantity(graph: ClaimGraph, v: Verdict) -> bool:
 def _dispute_html(
     graph: ClaimGraph, assessment: Assessment, d: Dispute, said_above: set[str]
 ) -> str:
-    sides = _own_sides(graph, d)
+    sides = d.sides
     head = "".join(f"<th{_html.LEFT}>side {i}</th>" for i in range(1, len(sides) + 1))
     cells = "".join(f"<td{_html.LEFT}>{_statement_list(side)}</td>" for side in sides)
     reasons = list(dict.fromkeys(v.reason for v in d.contradictions if _same_quantity(graph, v)))
@@ -271,7 +264,7 @@ def _disputes_section(
     """The disputes about one quantity, most contested first; and the contradictions
     between a part and its whole, which are told apart."""
     own = [d for d in found if any(_same_quantity(graph, v) for v in d.contradictions)]
-    own = [d for d in own if len(_own_sides(graph, d)) >= 2]
+    own = [d for d in own if len(d.sides) >= 2]
     own.sort(key=lambda d: (-len({c.source.name for s in d.sides for c in s}), d.quantity.label))
     parts = [v for d in found for v in d.contradictions if not _same_quantity(graph, v)]
     out = ["<h2>Disputes</h2>"]
@@ -285,7 +278,7 @@ def _disputes_section(
                 d.quantity.label,
                 " vs ".join(
                     "/".join(dict.fromkeys(figure_shown(c.figure) for c in side))
-                    for side in _own_sides(graph, d)
+                    for side in d.sides
                 ),
             )
             for d in rest
