@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     )
     from .base import ClaimBase
     from .base import open_base as open
-    from .extraction import ExtractRules, extract
+    from .extraction import ExtractRules, extract, extract_all
     from .graph import ClaimGraph, Dispute, LinkReport, timeline
     from .io import (
         LoadResult,
@@ -84,7 +84,7 @@ _LAZY = {
         "assessment_methods",
         "running_estimate",
     ),
-    "extraction": ("ExtractRules", "extract"),
+    "extraction": ("ExtractRules", "extract", "extract_all"),
     "graph": ("ClaimGraph", "Dispute", "LinkReport", "timeline"),
     "io": (
         "LoadResult",
@@ -172,6 +172,7 @@ __all__ = [
     "dump_graph",
     "dump_table",
     "extract",
+    "extract_all",
     "from_pandas",
     "load",
     "load_graph",

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .._format import Progress, clean, options, progress
+from .._format import Progress, clean, options
 from .._gc import paused_gc
 from .._version import __version__
 from ..assessment import Assessment
@@ -199,7 +199,7 @@ def _extract(args: argparse.Namespace) -> int:
         return _distributed.extract(args)
     import json
 
-    from ..extraction import extract
+    from ..extraction import extract_all
     from ..figure import HedgePolicy
     from ..io import converter, read_text
 
@@ -207,16 +207,13 @@ def _extract(args: argparse.Namespace) -> int:
     policy = HedgePolicy(**widths) if widths else None  # checked before the file is read
     if args.files.count("-") > 1:
         raise ValidationError("FILE", "-", "standard input named once")
-    claims: list[Claim] = []
-    skips: list[Warning] = []
-    with progress("extracting", len(args.files), args.progress, "texts", minimum=20) as tick:
-        for name in args.files:
-            text = sys.stdin.read() if name == "-" else read_text(name)
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", SkippedPhraseWarning)
-                claims += extract(text, published=args.published, outlet=args.outlet, policy=policy)
-            skips += [w.message for w in caught if isinstance(w.message, SkippedPhraseWarning)]
-            tick(1)
+    texts = [sys.stdin.read() if name == "-" else read_text(name) for name in args.files]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SkippedPhraseWarning)
+        claims = extract_all(
+            texts, args.published, args.outlet, policy=policy, progress=args.progress
+        )
+    skips = [w.message for w in caught if isinstance(w.message, SkippedPhraseWarning)]
     for skip in skips[:5]:
         print(f"claimtrack: skipped: {clean(skip, 200)}", file=sys.stderr)
     if len(skips) > 5:

@@ -6,7 +6,7 @@ each driven by rules kept as data in ``claimtrack/extraction/data``;
 ``extract(..., rules=...)`` uses them.
 """
 
-from ._extract import extract
+from ._extract import extract, extract_all
 from .rules import ExtractRules
 
-__all__ = ["ExtractRules", "extract"]
+__all__ = ["ExtractRules", "extract", "extract_all"]

@@ -15,8 +15,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping, Sized
 from typing import Any, NamedTuple
 
+from .._format import Progress
+from .._format import progress as _progress_bar
 from .._units import dimension
 from ..errors import ParseError, ValidationError
 from ..figure import HedgePolicy
@@ -42,7 +45,7 @@ from .sources import (
     sentence_subject,
 )
 
-__all__ = ["extract"]
+__all__ = ["extract", "extract_all"]
 
 
 def _homes(rules: ExtractRules) -> tuple[dict[str, str], frozenset[str]]:
@@ -158,6 +161,70 @@ def extract(
     if not found:
         return []
     return _claims(doc, rules, found, periods, day, outlet, measures or MeasureLexicon.default())
+
+
+def extract_all(
+    documents: Iterable[str | Mapping[str, Any]],
+    published: dt.date | str | None = None,
+    outlet: str | None = None,
+    *,
+    rules: ExtractRules | None = None,
+    measures: MeasureLexicon | None = None,
+    policy: HedgePolicy | None = None,
+    progress: Progress = None,
+) -> list[Claim]:
+    """The claims of many texts, each read by ``extract`` in turn, with a progress bar.
+
+    Parameters
+    ----------
+    documents
+        Texts, or articles as mappings with ``text`` and optionally ``published``
+        and ``outlet`` (the records of a JSON Lines corpus, the rows of
+        ``DataFrame.to_dict("records")``).
+    published, outlet
+        For the documents that do not give their own.
+    rules, measures, policy
+        As for ``extract``.
+    progress
+        None: a bar (tqdm's, in a terminal or a notebook) from 20 documents, as
+        ``claimtrack.options.progress`` allows; True or False to force one or none;
+        or a callable given (done, total) after each document.
+
+    Returns
+    -------
+    list of Claim
+        The claims of the first document, then the second's, and so on.
+
+    Raises
+    ------
+    ValidationError
+        When a document is neither a text nor a mapping with a ``text``, naming
+        which one; and as ``extract`` does.
+    """
+    if isinstance(documents, (str, Mapping)):
+        raise ValidationError("documents", documents, "many texts or articles, not one")
+    rules = rules or ExtractRules.default()
+    measures = measures or MeasureLexicon.default()
+    total = len(documents) if isinstance(documents, Sized) else 0
+    claims: list[Claim] = []
+    with _progress_bar("extracting", total, progress, "texts", minimum=20) as tick:
+        for i, document in enumerate(documents):
+            day, source = published, outlet
+            if isinstance(document, Mapping):
+                if not isinstance(document.get("text"), str):
+                    raise ValidationError(
+                        f"documents[{i}].text", document.get("text"), "the article's text"
+                    )
+                text = document["text"]
+                day = document.get("published") or published
+                source = document.get("outlet") or outlet
+            elif isinstance(document, str):
+                text = document
+            else:
+                raise ValidationError(f"documents[{i}]", document, "a text or an article")
+            claims += extract(text, day, source, rules=rules, measures=measures, policy=policy)
+            tick(1)
+    return claims
 
 
 _QUOTES = ('"', "“", "‘", "'")
