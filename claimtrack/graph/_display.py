@@ -21,10 +21,9 @@ _VS = ' <span class="vs" style="font-weight:600;color:#b00020">vs</span> '
 
 def _dispute_row(d: Dispute) -> tuple[Any, ...]:
     """A dispute's row: its sides, then the parts of it that exceed it, named apart."""
-    own, parts = d.sides, d.parts
-    cell = _VS.join("<br>".join(said_html(c) for c in side) for side in own)
-    if parts:
-        named = ", ".join(said_html(c) + f" ({_html.esc(c.place or 'elsewhere')})" for c in parts)
+    cell = _VS.join("<br>".join(said_html(c) for c in side) for side in d.sides)
+    if d.parts:
+        named = ", ".join(said_html(c) + f" ({_html.esc(c.place or 'elsewhere')})" for c in d.parts)
         cell += f'<br><span style="color:#777">parts that add up to more:</span> {named}'
     # each sentence once: relayed copies give the same contradiction again
     said = list(dict.fromkeys(v.reason for v in d.contradictions))[:3]
