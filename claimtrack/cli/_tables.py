@@ -89,17 +89,22 @@ def _said(c: Claim) -> str:
 
 
 def disputes_table(graph: ClaimGraph, shown: int | None = SHOWN) -> str:
-    """Each disputed quantity with its sides ("238 Kyiv, about 240 Outlet D | about 90 ...")."""
-    rows = [
+    """Each disputed quantity with its sides ("238 Kyiv, about 240 Outlet D vs about 90
+    ..."), and the parts that add up to more than it, when any dispute has them."""
+    found = graph.disputes()
+    rows: list[tuple[str, ...]] = [
         (
             d.quantity.label,
-            " vs ".join(", ".join(_said(c) for c in side) for side in d.sides)
-            + "".join(f"; part {_said(c)} ({c.place or 'elsewhere'})" for c in d.parts),
+            " vs ".join(", ".join(_said(c) for c in side) for side in d.sides),
+            ", ".join(f"{_said(c)} ({c.place or 'elsewhere'})" for c in d.parts),
         )
-        for d in graph.disputes()
+        for d in found
     ]
+    headers = ["disputed quantity", "sides", "parts adding up to more"]
+    if not any(d.parts for d in found):
+        headers, rows = headers[:2], [row[:2] for row in rows]
     rows, more = _cut(rows, shown)
-    return render_table(["disputed quantity", "sides"], rows, 90, len(rows) or 1) + more
+    return render_table(headers, rows, 90, len(rows) or 1) + more
 
 
 def estimates_table(assessment: Assessment, shown: int | None = SHOWN) -> str:
@@ -119,7 +124,7 @@ def estimates_table(assessment: Assessment, shown: int | None = SHOWN) -> str:
     ]
     rows, more = _cut(rows, shown)
     headers = ["quantity", "best", "range", "unit", "claims", "sources", "dissent"]
-    return render_table(headers, rows, 60, len(rows) or 1) + more
+    return render_table(headers, rows, 90, len(rows) or 1) + more
 
 
 def reliability_table(assessment: Assessment) -> str:

@@ -39,6 +39,10 @@ def test_check_prints_disputes_estimates_and_grades(
     (bryansk,) = [line for line in disputes.splitlines() if "· Bryansk ·" in line]
     sides = bryansk.split("2024-08-21", 1)[1].strip().split(" vs ")
     assert sorted(sides) == ["23 Russian defence ministry (via Seed Wire)", "30 Monitor A"]
+    # Monitor A's Bryansk figure is no side of the national dispute: a part, named apart
+    assert "parts adding up to more" in disputes.splitlines()[1]
+    (russia,) = [line for line in disputes.splitlines() if "· Russia ·" in line]
+    assert russia.endswith("  30 Monitor A (Bryansk)") and " vs " not in russia
     assert "more rows (--all shows every row)" in out  # 22 estimates, 25 rows shown
 
 
