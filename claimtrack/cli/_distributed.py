@@ -5,7 +5,6 @@ progress bar on standard error."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,10 +12,9 @@ from typing import Any
 from .._format import clean, render_table
 from .._format.html import num
 from ..figure import HedgePolicy
-from ..io import converter
 from ..measures import MeasureLexicon
 from ..places import Gazetteer
-from ._tables import SHOWN, extract_table, heading
+from ._tables import SHOWN, heading, print_claims
 
 __all__ = ["add_options", "check", "extract", "wanted"]
 
@@ -117,11 +115,7 @@ def extract(args: argparse.Namespace) -> int:
         progress(future, shown)
         claims, problems = future.result()
     _report_problems(problems)
-    if args.format == "jsonl":
-        for claim in claims:
-            print(json.dumps(converter.unstructure(claim), ensure_ascii=False))
-    else:
-        print(extract_table(claims))
+    print_claims(claims, args.format)
     return 0
 
 

@@ -30,9 +30,9 @@ from ._tables import (
     SHOWN,
     disputes_table,
     estimates_table,
-    extract_table,
     grades_table,
     heading,
+    print_claims,
 )
 
 __all__ = ["main"]
@@ -197,11 +197,9 @@ def _warn_unknown_places(claims: Sequence[Claim], places: Gazetteer) -> None:
 def _extract(args: argparse.Namespace) -> int:
     if _distributed.wanted(args):
         return _distributed.extract(args)
-    import json
-
     from ..extraction import extract_all
     from ..figure import HedgePolicy
-    from ..io import converter, read_text
+    from ..io import read_text
 
     widths = {k: v for k, v in (("about", args.about), ("nearly", args.nearly)) if v is not None}
     policy = HedgePolicy(**widths) if widths else None  # checked before the file is read
@@ -218,11 +216,7 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"claimtrack: skipped: {clean(skip, 200)}", file=sys.stderr)
     if len(skips) > 5:
         print(f"claimtrack: skipped {len(skips) - 5} more phrases", file=sys.stderr)
-    if args.format == "jsonl":
-        for claim in claims:
-            print(json.dumps(converter.unstructure(claim), ensure_ascii=False))
-    else:
-        print(extract_table(claims))
+    print_claims(claims, args.format)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from .._format import render_table
 from .._format.html import num
 from ..assessment import RELIABILITY_HEADERS, Assessment, reliability_rows
 from ..graph import ClaimGraph
+from ..io import converter
 from ..model import Claim
 
 __all__ = [
@@ -20,6 +22,7 @@ __all__ = [
     "extract_table",
     "grades_table",
     "heading",
+    "print_claims",
     "reliability_table",
     "seed_file",
 ]
@@ -55,6 +58,15 @@ def claims_table(claims: Sequence[Claim]) -> str:
     ]
     headers = ["source", "measure", "figure", "place", "period", "via"]
     return render_table(headers, rows, limit=40, max_rows=len(rows) or 1)
+
+
+def print_claims(claims: Sequence[Claim], format: str) -> None:
+    """What ``claimtrack extract`` prints: JSON Lines (``jsonl``), or a table."""
+    if format == "jsonl":
+        for claim in claims:
+            print(json.dumps(converter.unstructure(claim), ensure_ascii=False))
+    else:
+        print(extract_table(claims))
 
 
 def extract_table(claims: Sequence[Claim]) -> str:
