@@ -635,3 +635,23 @@ def test_a_bad_byte_on_standard_input_loses_only_its_sentence() -> None:
     assert run.returncode == 0
     assert [json.loads(line)["figure"]["value"] for line in run.stdout.splitlines()] == [45]
     assert b"claimtrack: skipped: skipped '7'" in run.stderr and b"lone surrogate" in run.stderr
+
+
+def test_csv_rows_keep_their_line_numbers_past_blank_lines_and_multiline_cells(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "source,measure,figure,date,period,text\n"
+        "\n"  # a blank line is no row
+        'A,m,1,2024-03-01,,"two\nlines"\n'  # the date fills an empty period
+        "B,m,2,2024-03-01,2024-02,\n"  # a period cell wins over a date cell
+        "C,m,lots,,,\n"  # line 6: the rows before it took five lines
+        "D,m,4,,,,extra\n"
+    )
+    result = ct.load(path, errors="collect")
+    assert [(c.source.name, str(c.period), c.text) for c in result.claims] == [
+        ("A", "2024-03-01", "two\nlines"),
+        ("B", "2024-02", ""),
+    ]
+    assert [(p.line, p.field) for p in result.problems] == [(6, "figure"), (7, "row")]

@@ -28,7 +28,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, Literal, TypeVar, overload
 
@@ -130,6 +130,8 @@ def _unstructure_source(s: Source) -> dict[str, Any]:
 
 
 def _structure_source(value: Any, _: type) -> Source:
+    if value.__class__ is Source:  # a CSV row's, built as the row was read
+        return value
     if isinstance(value, str):
         key = (str, value) if value.__class__ is str else None
         return _memoised(_SOURCES, key, lambda: Source(value))
@@ -391,10 +393,9 @@ def _check_columns(columns: Any) -> dict[str, str]:
 
 def _foreign_rows(
     path: str,
-    reader: csv.DictReader[str],
+    lines: _Lines,
     header: list[str],
     columns: Mapping[str, str],
-    lines: _Lines,
     day_first: bool | None,
 ) -> Iterator[tuple[int | None, Any]]:
     """Rows of a table with its own column names, renamed to claimtrack's fields."""
@@ -412,12 +413,10 @@ def _foreign_rows(
         raise FileFormatError(
             path, "no column for " + ", ".join(missing) + "; name one in columns=", 1
         )
+    # the last of two columns of one name, as a dict of the row would keep
+    at = {name: i for i, name in enumerate(header)}
     yield from _rows(
-        reader,
-        header,
-        lambda row: {field: row.get(column) for field, column in sources.items()},
-        lines,
-        day_first,
+        lines, header, _Plan({field: at[c] for field, c in sources.items()}), day_first
     )
 
 
@@ -427,35 +426,34 @@ _CSV_CELL_LIMIT = 2**31 - 1
 
 
 class _Lines:
-    """The lines of a CSV text for the csv reader, counted, and with a way back: after a
-    row that could not be read, reading goes on from the line after its first."""
+    """A csv reader over the lines of a text, counting them, with a way past a row that
+    could not be read: reading goes on from the line after that row's first."""
 
-    def __init__(self, text: str) -> None:
-        self._text = _io.StringIO(text, newline="")
-        self.number = 0  # lines handed out so far
-        self._mark = (0, 0)  # where the row being read starts: (offset, line number)
+    def __init__(self, text: str, delimiter: str) -> None:
+        # the lines as the csv module wants them: split at \n, \r or \r\n only
+        self._lines = _io.StringIO(text, newline="").readlines()
+        self._delimiter = delimiter
+        self._restart(0)
 
-    def __iter__(self) -> _Lines:
-        return self
+    def _restart(self, at: int) -> None:
+        lines = iter(self._lines)
+        if at:
+            lines.__setstate__(at)  # type: ignore[attr-defined]  # list iterators have it
+        self.base = at  # lines before this reader's first
+        # strict: a quote must close a cell ("x" then , or the line's end); a quote left
+        # open would otherwise run the rest of the file into one cell, unseen
+        self.reader = csv.reader(lines, delimiter=self._delimiter, strict=True)
 
-    def __next__(self) -> str:
-        line = self._text.readline()
-        if not line:
-            raise StopIteration
-        self.number += 1
-        return line
+    @property
+    def number(self) -> int:
+        """How many lines were read so far."""
+        return self.base + self.reader.line_num
 
-    def mark(self) -> int:
-        """Remember where the next row starts; returns its line number."""
-        self._mark = (self._text.tell(), self.number)
-        return self.number + 1
-
-    def skip_marked_line(self) -> str:
-        """Go back to the row that failed, and on past its first line; returns that line."""
-        offset, number = self._mark
-        self._text.seek(offset)
-        self.number = number + 1
-        return self._text.readline().rstrip("\r\n")
+    def skip_row(self, start: int) -> str:
+        """Go on from the line after ``start`` (a row's first, counted from 1); returns
+        that line."""
+        self._restart(start)
+        return self._lines[start - 1].rstrip("\r\n")
 
 
 def _csv_records(
@@ -467,12 +465,9 @@ def _csv_records(
 ) -> Iterator[tuple[int | None, Any]]:
     old = csv.field_size_limit()
     csv.field_size_limit(max(old, _CSV_CELL_LIMIT))
-    lines = _Lines(text)
-    # strict: a quote must close a cell ("x" then , or the line's end); a quote left
-    # open would otherwise run the rest of the file into one cell, unseen
-    reader = csv.DictReader(lines, delimiter=delimiter, strict=True)
+    lines = _Lines(text, delimiter)
     try:
-        yield from _csv_rows(path, reader, columns, lines, day_first)
+        yield from _csv_rows(path, lines, columns, day_first)
     except csv.Error as err:
         raise FileFormatError(path, f"not CSV: {err}", lines.number) from None
     finally:
@@ -482,22 +477,23 @@ def _csv_records(
 
 def _csv_rows(
     path: str,
-    reader: csv.DictReader[str],
-    columns: Mapping[str, str] | None,
     lines: _Lines,
+    columns: Mapping[str, str] | None,
     day_first: bool | None,
 ) -> Iterator[tuple[int | None, Any]]:
-    header = [h.strip() for h in reader.fieldnames or []]
-    reader.fieldnames = header
-    if not header:
+    first = next((row for row in lines.reader if row), None)  # blank lines are no header
+    if first is None:
+        return
+    header = [h.strip() for h in first]
+    if not any(header):
         return
     twice = sorted({h for h in header if h and header.count(h) > 1})
-    if twice:  # DictReader would keep the last of them and drop the others unseen
+    if twice:  # a dict of the row would keep the last of them and drop the others unseen
         raise FileFormatError(
             path, "column(s) " + ", ".join(twice) + " appear twice; each may appear once", 1
         )
     if columns is not None:
-        yield from _foreign_rows(path, reader, header, columns, lines, day_first)
+        yield from _foreign_rows(path, lines, header, columns, day_first)
         return
     missing = [c for c in ("source", "measure", "figure") if c not in header]
     if missing:
@@ -516,41 +512,45 @@ def _csv_rows(
     extra = [h for h in header if h not in CSV_COLUMNS and h != "date"]
     if extra:
         yield 1, ValidationError("columns", extra, "only the columns " + ", ".join(CSV_COLUMNS))
-    yield from _rows(reader, header, lambda row: row, lines, day_first)
+    # the last of two columns of one name, as a dict of the row would keep
+    yield from _rows(lines, header, _Plan({k: i for i, k in enumerate(header) if k}), day_first)
 
 
 def _rows(
-    reader: csv.DictReader[str],
-    header: list[str],
-    fields: Callable[[Mapping[str, str | None]], Mapping[str, str | None]],
     lines: _Lines,
+    header: list[str],
+    plan: _Plan,
     day_first: bool | None,
 ) -> Iterator[tuple[int | None, Any]]:
     """(line, record) for each row; a row with more cells than the header is a problem,
     and so is a row whose quotes do not close (reading goes on at the line after it)."""
+    width = len(header)
     while True:
-        start = lines.mark()
+        reader, base = lines.reader, lines.base
+        start = base + reader.line_num + 1  # the line the next row starts on
         try:
-            row = next(reader)
-        except StopIteration:
+            for row in reader:
+                if not row:  # a blank line
+                    start = base + reader.line_num + 1
+                    continue
+                if len(row) > width:
+                    extra = ValidationError(
+                        "row", row[width:], f"at most {width} cells, as in the header"
+                    )
+                    yield start, extra
+                else:
+                    yield start, plan.claim(row, day_first)
+                start = base + reader.line_num + 1
             return
         except csv.Error as err:
             last = lines.number
             problem = ValidationError(
                 "row",
-                lines.skip_marked_line(),
+                lines.skip_row(start),
                 f"a row whose quotes close ({err}): the row from line {start} has a quote "
                 f'open on line {last}; a quote inside a quoted cell is written twice ("")',
             )
             yield start, problem
-            continue
-        if None in row:
-            extra = ValidationError(
-                "row", row[None], f"at most {len(header)} cells, as in the header"
-            )
-            yield start, extra
-            continue
-        yield start, _record(fields(row), day_first)
 
 
 # -- dates in spreadsheets -----------------------------------------------------------
@@ -599,6 +599,21 @@ def read_date(text: str, field: str = "date", day_first: bool | None = None) -> 
                 left, _, right = raw.partition(separator)
                 return "/".join(_one_date(p, field, day_first, text) for p in (left, right))
     return _one_date(raw, field, day_first, text)
+
+
+_DATES: dict[tuple[str, str, bool | None], str] = {}
+
+
+def _read_date(text: str, field: str, day_first: bool | None) -> str:
+    """``read_date``, once per distinct cell: a file repeats its dates."""
+    key = (text, field, day_first)
+    found = _DATES.get(key)
+    if found is None:
+        found = read_date(text, field, day_first)
+        if len(_DATES) >= _MEMO_LIMIT:
+            _DATES.clear()
+        _DATES[key] = found
+    return found
 
 
 def _one_date(raw: str, field: str, day_first: bool | None, cell: str) -> str:
@@ -661,51 +676,99 @@ def _iso(moment: dt.datetime, raw: str, field: str, precision: str) -> str:
     return moment.date().isoformat()
 
 
-def _record(row: Mapping[str, str | None], day_first: bool | None) -> Any:
-    """A row as a claim record, or the error that says why it is not one."""
-    try:
-        return _from_csv(row, day_first)
-    except (ValueError, TypeError) as err:  # the figure of a row with a unit, a bad date
-        return err
+class _Plan:
+    """How a table's rows become claims, worked out once for its columns: ``at`` gives
+    each field's column (its index in a row). Empty cells are missing values; the
+    others are stripped."""
+
+    def __init__(self, at: Mapping[str, int]) -> None:
+        self.source = [at.get(name) for name in _CSV_SOURCE]
+        self.measure, self.figure, self.unit = (at.get(k) for k in ("measure", "figure", "unit"))
+        # the date column after the period's: a period cell wins over a date cell
+        order = sorted(at.items(), key=lambda kv: kv[0] == "date")
+        self.fields = [
+            (i, key, _CSV_FIELD[key], key in _CSV_DATES, key in _CSV_NAMES)
+            for key, i in order
+            if key in _CSV_FIELD
+        ]
+
+    def claim(self, row: Sequence[str], day_first: bool | None) -> Claim | Exception:
+        """The row as a claim, or the error that says why it is not one."""
+        try:
+            return Claim(**self.record(row, day_first))
+        except _BAD_RECORD as err:  # the figure of a row with a unit, a bad date, a bad cell
+            return err
+
+    def record(self, row: Sequence[str], day_first: bool | None) -> dict[str, Any]:
+        width = len(row)
+        record: dict[str, Any] = {
+            "source": _csv_source(
+                tuple([row[i].strip() if i is not None and i < width else "" for i in self.source])
+            ),
+            "measure": _cell(row, self.measure),
+            "figure": _cell(row, self.figure),
+        }
+        if self.unit is not None and _cell(row, self.unit):
+            record["figure"] = _in_unit(record["figure"], _cell(row, self.unit))
+        for i, key, field, date, names in self.fields:
+            value = row[i].strip() if i < width else ""
+            if not value:
+                continue
+            if date:
+                if field in record:  # a date cell, and the period's was not empty
+                    continue
+                value = _read_date(value, key, day_first)
+            elif names:
+                record[field] = _names_of_cell(value)
+                continue
+            record[field] = value
+        return record
 
 
-def _from_csv(row: Mapping[str, str | None], day_first: bool | None = None) -> dict[str, Any]:
-    cell = {k: (v or "").strip() for k, v in row.items() if k}
-    for key in ("published", "period", "date"):
-        if cell.get(key):
-            cell[key] = read_date(cell[key], key, day_first)
-    figure: Any = cell["figure"]
-    if cell.get("unit"):
-        # the unit of the column; a figure in another unit ("4 miles", unit km) is
-        # converted into it, or refused when it cannot be
-        stated = Figure.parse(figure)
-        unit = normalize_unit(cell["unit"])
-        in_unit = stated.to(unit) if stated.unit is not None else stated
-        figure = {**converter.unstructure(in_unit), "unit": unit, "text": figure}
-    source: dict[str, Any] = {"name": cell["source"]}
-    for key in ("kind", "side", "reliability", "speaks_for"):
-        if cell.get(f"source_{key}"):
-            value: Any = cell[f"source_{key}"]
-            if key == "reliability" and value.upper() not in "ABCDEF":
-                with contextlib.suppress(ValueError):  # not a number: Source names the cell
-                    value = float(value)
-            source[key] = value
-    record: dict[str, Any] = {"source": source, "measure": cell["measure"], "figure": figure}
-    for key in (
+def _cell(row: Sequence[str], at: int | None) -> str:
+    return row[at].strip() if at is not None and at < len(row) else ""
+
+
+def _in_unit(figure: str, unit_cell: str) -> Figure:
+    """The figure of a row with a unit column: in that unit ("4 miles" with unit km is
+    converted into km), or refused when it cannot be."""
+    stated = Figure.parse(figure)
+    unit = normalize_unit(unit_cell)
+    in_unit = stated.to(unit) if stated.unit is not None else stated
+    return _figure_from_record({**converter.unstructure(in_unit), "unit": unit, "text": figure})
+
+
+#: The cells copied into a claim's record, by column: the field each fills.
+_CSV_FIELD = {
+    **{key: key for key in (
         "place", "text", "published", "share_of", "stance", "kind", "revision", "share_place",
-        "status", "replaced_by", "note",
-    ):  # fmt: skip
-        if cell.get(key):
-            record[key] = cell[key]
-    if cell.get("tags"):
-        record["tags"] = _names_of_cell(cell["tags"])
-    if cell.get("period") or cell.get("date"):
-        record["period"] = cell.get("period") or cell.get("date")
-    if cell.get("confidence"):
-        record["confidence"] = cell["confidence"]
-    if cell.get("via"):
-        record["via"] = _names_of_cell(cell["via"])
-    return record
+        "status", "replaced_by", "note", "tags", "period", "confidence", "via",
+    )},
+    "date": "period",
+}  # fmt: skip
+_CSV_DATES = frozenset({"published", "period", "date"})
+_CSV_NAMES = frozenset({"tags", "via"})
+_CSV_SOURCE = ("source", "source_kind", "source_side", "source_reliability", "source_speaks_for")
+_CSV_SOURCES: dict[tuple[str, ...], Source] = {}
+
+
+def _csv_source(cells: tuple[str, ...]) -> Source:
+    """The source of a row's cells (``_CSV_SOURCE``); a file names a few sources many
+    times, so each set of cells met before gives the Source built from it then."""
+    return _memoised(_CSV_SOURCES, cells, lambda: _csv_source_of(cells))
+
+
+def _csv_source_of(cells: tuple[str, ...]) -> Source:
+    name, *rest = cells
+    source: dict[str, Any] = {"name": name}
+    for key, cell in zip(("kind", "side", "reliability", "speaks_for"), rest, strict=True):
+        if cell:
+            value: Any = cell
+            if key == "reliability" and cell.upper() not in "ABCDEF":
+                with contextlib.suppress(ValueError):  # not a number: Source names the cell
+                    value = float(cell)
+            source[key] = value
+    return _source_from_record(source)
 
 
 #: A file to load: a path, "-" for standard input, or an open text or binary file.
@@ -895,20 +958,29 @@ def from_records(
     mapping = {} if columns is None else _check_columns(columns)
 
     def rows() -> Iterator[tuple[int | None, Any]]:
+        plans: dict[tuple[str, ...], _Plan] = {}  # a DataFrame's rows share their fields
         for number, record in enumerate(records, start=1):
             found = {_TABLE_NAMES.get(k, k): v for k, v in record.items() if isinstance(k, str)}
             fields = {f: found.get(f) for f in _FIELDS if f in found}
             fields.update({f: record.get(column) for f, column in mapping.items()})
-            cells = {f: "" if _missing(v) else _cell_text(v) for f, v in fields.items()}
+            cells = {f: "" if _missing(v) else _cell_text(v).strip() for f, v in fields.items()}
             absent = [f for f in ("source", "measure", "figure") if not cells.get(f)]
             if absent:
                 yield number, ValidationError(absent[0], None, "a value (the cell is empty)")
                 continue
-            yield number, _record(cells, day_first)
+            names = tuple(cells)
+            plan = plans.get(names)
+            if plan is None:
+                plan = plans[names] = _Plan({f: i for i, f in enumerate(names)})
+            yield number, plan.claim(list(cells.values()), day_first)
 
     with paused_gc():
         claims, problems = _structure_all(name, rows(), errors)
     return LoadResult(claims, problems) if errors == "collect" else claims
+
+
+#: What a record that is no claim raises.
+_BAD_RECORD = (ClaimtrackError, cattrs.BaseValidationError, ValueError, TypeError, OverflowError)
 
 
 def _structure_all(
@@ -916,22 +988,26 @@ def _structure_all(
 ) -> tuple[list[Claim], list[Problem]]:
     claims: list[Claim] = []
     problems: list[Problem] = []
-    for index, (line, record) in enumerate(records):
-        try:
-            if isinstance(record, Exception):
-                raise record
-            claims.append(converter.structure(record, Claim))
-        except (
-            ClaimtrackError,
-            cattrs.BaseValidationError,
-            ValueError,
-            TypeError,
-            OverflowError,
-        ) as err:
-            problem = _problem(name, line, err)
-            if line is None:
-                problem = attrs.evolve(problem, reason=f"item {index + 1}: {problem.reason}")
-            if errors == "raise":
-                raise FileFormatError(name, problem.reason, problem.line, problem.field) from err
-            problems.append(problem)
+    try:
+        for index, (line, record) in enumerate(records):
+            try:
+                if record.__class__ is Claim:  # a table's row, read as a claim already
+                    claims.append(record)
+                    continue
+                if isinstance(record, Exception):
+                    raise record
+                claims.append(_structure_claim(record, Claim))  # the hook, without the dispatch
+            except _BAD_RECORD as err:
+                problem = _problem(name, line, err)
+                if line is None:
+                    problem = attrs.evolve(problem, reason=f"item {index + 1}: {problem.reason}")
+                if errors == "raise":
+                    raise FileFormatError(
+                        name, problem.reason, problem.line, problem.field
+                    ) from err
+                problems.append(problem)
+    finally:  # a reader's own cleanup (the csv cell limit) runs now, not when collected
+        close = getattr(records, "close", None)
+        if close is not None:
+            close()
     return claims, problems
