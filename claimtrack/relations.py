@@ -22,7 +22,7 @@ from ._format import html as _html
 from .errors import ValidationError
 from .model import Claim, Period, said_html
 
-__all__ = ["Quantity", "Relation", "Verdict", "as_relation", "verdicts_html"]
+__all__ = ["Quantity", "Reason", "Relation", "Verdict", "as_relation", "verdicts_html"]
 
 
 @attrs.frozen(repr=False, cache_hash=True)
@@ -108,29 +108,74 @@ def _claim(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise ValidationError(f"verdict {attribute.name}", value, "a Claim")
 
 
-@attrs.frozen(repr=False)
+class Reason:
+    """A verdict's reason written when it is read, for checkers that make millions.
+
+    One object serves many verdicts: it holds what their sentences share, and
+    each verdict's relation and two claims give the rest. A graph keeps the
+    object, not a sentence per verdict (on a large graph the sentences were a
+    fifth of its memory), and ``Verdict.reason`` writes the sentence when read.
+    Subclasses define ``text``; it must give the same sentence every time.
+    """
+
+    __slots__ = ()
+
+    def text(self, relation: Relation, a: Claim, b: Claim) -> str:
+        """The sentence for the verdict "a <relation> b"."""
+        raise NotImplementedError
+
+
+def _reason(value: Any) -> str | Reason:
+    return value if isinstance(value, Reason) else str(value)
+
+
+@attrs.frozen(repr=False, eq=False)
 class Verdict:
     """What a checker concluded about two claims: "a <relation> b", how strongly, and why.
 
     ``strength`` is in [0, 1]; ``reason`` is a sentence a person can read
-    ("23 + 6 + 2 = 31 located of 45: consistent"); ``checker`` names the checker
-    that said so (the graph fills it in).
+    ("23 + 6 + 2 = 31 located of 45: consistent"), or a ``Reason`` that writes it
+    when it is read; ``checker`` names the checker that said so (the graph fills
+    it in).
     """
 
     relation: Relation = attrs.field(converter=as_relation)
     a: Claim = attrs.field(validator=_claim)
     b: Claim = attrs.field(validator=_claim)
     strength: float = attrs.field(default=1.0, converter=_strength)
-    reason: str = attrs.field(default="", converter=str)
+    _why: str | Reason = attrs.field(default="", converter=_reason, alias="reason")
     checker: str = attrs.field(default="", converter=str)
 
     def __attrs_post_init__(self) -> None:
         if self.a.id == self.b.id:
             raise ValidationError("verdict b", self.b, "a claim other than a")
 
+    @property
+    def reason(self) -> str:
+        """Why the checker concluded so, in a sentence."""
+        why = self._why
+        return why if isinstance(why, str) else why.text(self.relation, self.a, self.b)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.relation, self.a, self.b, self.strength, self.reason, self.checker)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Verdict):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
     @classmethod
     def trusted(
-        cls, relation: Relation, a: Claim, b: Claim, strength: float, reason: str, checker: str
+        cls,
+        relation: Relation,
+        a: Claim,
+        b: Claim,
+        strength: float,
+        reason: str | Reason,
+        checker: str,
     ) -> Verdict:
         """A verdict from values already known to be valid, skipping validation: the
         built-in checkers make millions of these on large graphs."""
@@ -140,7 +185,7 @@ class Verdict:
         put(verdict, "a", a)
         put(verdict, "b", b)
         put(verdict, "strength", strength)
-        put(verdict, "reason", reason)
+        put(verdict, "_why", reason)
         put(verdict, "checker", checker)
         return verdict
 

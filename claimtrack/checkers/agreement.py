@@ -10,7 +10,7 @@ import attrs
 
 from ..figure import Figure, relative_gap
 from ..model import Claim
-from ..relations import Relation, Verdict
+from ..relations import Reason, Relation, Verdict
 from ._base import Context, checker
 from ._text import pct, show
 
@@ -40,7 +40,7 @@ class Agreement:
         """The same verdicts as calling the checker on each pair, with per-claim work
         (bounds, origin, wording) done once per claim: the hot path of large graphs."""
         tol = context.tolerance if self.tolerance is None else self.tolerance
-        tolerance_text = pct(tol)
+        why = _Gap(tol)  # one for every verdict: each writes its sentence when read
         seen: dict[str, tuple[Any, ...]] = {}
 
         def facts(c: Claim) -> tuple[Any, ...]:
@@ -53,7 +53,6 @@ class Agreement:
                     abs(f.value),
                     f.unit,
                     context.origin(c),
-                    show(f),
                     c.kind == "projection",
                     context.series_key(c),
                     f.low is None or f.high is None,
@@ -62,41 +61,30 @@ class Agreement:
 
         for a, b in pairs:
             fa, fb = facts(a), facts(b)
-            if fa[6] or fb[6] or (fa[7] is not None and fa[7] == fb[7] and fa[4] == fb[4]):
+            if fa[5] or fb[5] or (fa[6] is not None and fa[6] == fb[6] and fa[4] == fb[4]):
                 continue  # a projection, or one origin's running count: see _apart
             if fa[3] != fb[3] or a.stance != b.stance or tol <= 0:
                 verdict = self(a, b, context)  # units to convert, denials, zero tolerance
                 if verdict is not None:
                     yield verdict
                 continue
-            a_lo, a_hi, a_abs, _, a_origin, a_text, *_ = fa
-            b_lo, b_hi, b_abs, _, b_origin, b_text, *_ = fb
+            a_lo, a_hi, a_abs, _, a_origin, *_ = fa
+            b_lo, b_hi, b_abs, _, b_origin, *_ = fb
             gap = relative_gap(a_lo, a_hi, a_abs, b_lo, b_hi, b_abs)
             if gap > tol:
-                reason = (
-                    f"{a_text} ({a.source.name}) and {b_text} ({b.source.name}) are "
-                    f"{pct(gap)} apart, beyond the {tolerance_text} tolerance"
-                )
                 strength = max(0.01, 1.0 - math.exp(-(gap - tol) / tol))
-                yield Verdict.trusted(Relation.CONTRADICTS, a, b, strength, reason, "agreement")
-            elif a_origin != b_origin and not (fa[8] or fb[8]):  # an open bound: consistent
-                yield self._corroboration(a, b, gap, tol)
+                yield Verdict.trusted(Relation.CONTRADICTS, a, b, strength, why, "agreement")
+            elif a_origin != b_origin and not (fa[7] or fb[7]):  # an open bound: consistent
+                yield self._corroboration(a, b, tol, why)
 
-    def _corroboration(self, a: Claim, b: Claim, gap: float, tol: float) -> Verdict:
+    def _corroboration(self, a: Claim, b: Claim, tol: float, why: _Gap) -> Verdict:
         fa, fb = a.figure, b.figure
         if fb.unit != fa.unit:
             fb = fb.to(fa.unit)
         scale = max(abs(fa.value), abs(fb.value)) or 1.0
         point = abs(fa.value - fb.value) / scale
         strength = 1.0 if point == 0 else 1.0 / (1.0 + point / tol) if tol > 0 else 0.5
-        if gap == 0:
-            reason = f"{show(a.figure)} and {show(b.figure)} overlap"
-        else:
-            reason = (
-                f"{show(a.figure)} and {show(b.figure)} are {pct(gap)} apart, "
-                f"within the {pct(tol)} tolerance"
-            )
-        return Verdict.trusted(Relation.CORROBORATES, a, b, strength, reason, "agreement")
+        return Verdict.trusted(Relation.CORROBORATES, a, b, strength, why, "agreement")
 
     def __call__(self, a: Claim, b: Claim, context: Context) -> Verdict | None:
         if _apart(a, b, context):
@@ -117,13 +105,30 @@ class Agreement:
         if gap <= tol:
             if context.origin(a) == context.origin(b) or _open(a) or _open(b):
                 return None  # one origin is a relay; an open bound is consistent, no more
-            return self._corroboration(a, b, gap, tol)
+            return self._corroboration(a, b, tol, _Gap(tol))
         strength = max(0.01, 1.0 - math.exp(-(gap - tol) / tol)) if tol > 0 else 1.0
-        reason = (
-            f"{show(a.figure)} ({a.source.name}) and {show(b.figure)} ({b.source.name}) are "
-            f"{pct(gap)} apart, beyond the {pct(tol)} tolerance"
-        )
-        return Verdict.trusted(Relation.CONTRADICTS, a, b, strength, reason, "agreement")
+        return Verdict.trusted(Relation.CONTRADICTS, a, b, strength, _Gap(tol), "agreement")
+
+
+@attrs.frozen
+class _Gap(Reason):
+    """The agreement checker's sentence on two figures of one stance: how far apart
+    they are, within or beyond the tolerance."""
+
+    tolerance: float
+
+    def text(self, relation: Relation, a: Claim, b: Claim) -> str:
+        fa, fb = a.figure, b.figure
+        gap = _gap(fa, fb if fb.unit == fa.unit else fb.to(fa.unit))
+        tol = self.tolerance
+        if relation is Relation.CONTRADICTS:
+            return (
+                f"{show(fa)} ({a.source.name}) and {show(fb)} ({b.source.name}) are "
+                f"{pct(gap)} apart, beyond the {pct(tol)} tolerance"
+            )
+        if gap == 0:
+            return f"{show(fa)} and {show(fb)} overlap"
+        return f"{show(fa)} and {show(fb)} are {pct(gap)} apart, within the {pct(tol)} tolerance"
 
 
 def _apart(a: Claim, b: Claim, context: Context) -> bool:
@@ -180,10 +185,22 @@ def relays(a: Claim, b: Claim, context: Context) -> Verdict | None:
     if not a.figure.comparable(b.figure) or not a.figure.overlaps(b.figure):
         return None
     far, near = sorted((a, b), key=_distance_from_origin, reverse=True)
-    route = " via " + " and ".join(far.via) if far.via else ""
-    said = show(near.figure)
-    # the relayed words, when they differ: "roughly 1,200, repeated via Tin Wire as 1,150"
-    again = f" as {show(far.figure)}" if show(far.figure) != said else ""
-    carried = " (via " + " and ".join(near.via) + ")" if near.via else ""
-    reason = f"{near.source.name}'s {said}{carried}, repeated{route}{again}: one origin"
-    return Verdict.trusted(Relation.RELAYS, far, near, 1.0, reason, "relays")
+    return Verdict.trusted(Relation.RELAYS, far, near, 1.0, _REPEATED, "relays")
+
+
+class _Repeated(Reason):
+    """The relays checker's sentence: who first gave the figure, and who repeated it."""
+
+    __slots__ = ()
+
+    def text(self, relation: Relation, a: Claim, b: Claim) -> str:
+        far, near = a, b
+        route = " via " + " and ".join(far.via) if far.via else ""
+        said = show(near.figure)
+        # the relayed words, when they differ: "roughly 1,200, repeated via Tin Wire as 1,150"
+        again = f" as {show(far.figure)}" if show(far.figure) != said else ""
+        carried = " (via " + " and ".join(near.via) + ")" if near.via else ""
+        return f"{near.source.name}'s {said}{carried}, repeated{route}{again}: one origin"
+
+
+_REPEATED = _Repeated()

@@ -13,7 +13,7 @@ import attrs
 from ..errors import UnitError, ValidationError
 from ..figure import relative_gap
 from ..model import Claim
-from ..relations import Quantity, Relation, Verdict
+from ..relations import Quantity, Reason, Relation, Verdict
 from ._base import Context, checker, moment_of
 from ._text import num, show
 
@@ -144,8 +144,9 @@ class PartWhole:
     @staticmethod
     def _sums(
         parts: list[Claim], unit: str | None, context: Context
-    ) -> list[tuple[Claim, float, str]]:
-        """Each part's least sum with the least of the other stated places."""
+    ) -> list[tuple[Claim, float, _Sum]]:
+        """Each part's least sum with the least of the other stated places, and the
+        reason that tells it (one for the parts of a place)."""
         by_place: dict[str, list[Claim]] = defaultdict(list)
         for part in parts:
             by_place[context.quantity(part).place or ""].append(part)
@@ -155,25 +156,23 @@ class PartWhole:
             if not any(a in by_place for a in context.places.ancestors(place))
         }
         least = {place: min(_low(p, unit) for p in members) for place, members in outermost.items()}
-        sums: list[tuple[Claim, float, str]] = []
+        sums: list[tuple[Claim, float, _Sum]] = []
         for place, members in outermost.items():
             others = [(least[o], o) for o in sorted(outermost) if o != place]
             rest = math.fsum(v for v, _ in others)
             rest_text = "".join(f" + {num(v)} {outermost[o][0].place}" for v, o in others)
-            for part in members:
-                low = _low(part, unit)
-                total = low + rest
-                sums.append((part, total, f"{num(low)} {part.place}{rest_text} = {num(total)}"))
+            why = _Sum(rest, rest_text, unit)
+            sums.extend((part, _low(part, unit) + rest, why) for part in members)
         return sums
 
     @staticmethod
     def _against(
-        whole: Claim, sums: list[tuple[Claim, float, str]], unit: str | None, tol: float
+        whole: Claim, sums: list[tuple[Claim, float, _Sum]], unit: str | None, tol: float
     ) -> Iterable[Verdict]:
         figure = whole.figure if whole.figure.unit == unit else whole.figure.to(unit)
-        high, where, stated = figure.high, whole.place or "the whole", show(whole.figure)
+        high = figure.high
         size = abs(figure.value)
-        for part, total, sum_text in sums:
+        for part, total, why in sums:
             over = high is not None and (total > high or (total == high and figure.high_open))
             # the parts may pass the whole by the tolerance: rounding, not a contradiction
             if (
@@ -182,16 +181,33 @@ class PartWhole:
                 and relative_gap(total, total, total, high, high, size) > tol
             ):
                 excess = (total - high) / max(abs(high), 1e-12)
-                reason = (
-                    f"{sum_text} by {part.source.name} and others, more than the "
-                    f"{stated} {whole.source.name} states for {where}"
-                )
                 strength = max(0.01, 1.0 - math.exp(-excess / tol))
                 relation = Relation.CONTRADICTS
             else:
-                reason = f"{sum_text} located of {stated} for {where}: consistent"
                 strength, relation = 1.0, Relation.PART_OF
-            yield Verdict.trusted(relation, part, whole, strength, reason, "part_whole")
+            yield Verdict.trusted(relation, part, whole, strength, why, "part_whole")
+
+
+@attrs.frozen(eq=False)
+class _Sum(Reason):
+    """The part-whole sentence for the parts of one place: a part's least figure plus
+    the least of the other places (``rest``, told in ``rest_text``), against the whole."""
+
+    rest: float
+    rest_text: str
+    unit: str | None
+
+    def text(self, relation: Relation, a: Claim, b: Claim) -> str:
+        part, whole = a, b
+        low = _low(part, self.unit)
+        said = f"{num(low)} {part.place}{self.rest_text} = {num(low + self.rest)}"
+        stated, where = show(whole.figure), whole.place or "the whole"
+        if relation is Relation.CONTRADICTS:
+            return (
+                f"{said} by {part.source.name} and others, more than the "
+                f"{stated} {whole.source.name} states for {where}"
+            )
+        return f"{said} located of {stated} for {where}: consistent"
 
 
 @checker("derived")

@@ -10,9 +10,13 @@ in slots, through networkx's documented factory hooks
   ``strength``, ``reason``, ``checker``) in 72 bytes; any other key a user
   sets is kept beside them;
 - ``EdgeKeys``, the keys between two nodes: one key in slots (56 bytes), a
-  dict from the second on.
+  dict from the second on;
+- ``SoleVerdict``, both in one object where two claims share one verdict, as
+  nearly all do: the keys ``{checker: attributes}``, and the attributes in its
+  own slots, read and written through a ``VerdictView``. It saves the second
+  object, a sixth of a large graph's memory.
 
-Both are full mutable mappings, so networkx, its readers and writers, and
+All are full mutable mappings, so networkx, its readers and writers, and
 users' own code see what a dict would give.
 
 >>> edge = VerdictEdge("corroborates", 1.0, "45 and 45 overlap", "agreement")
@@ -26,16 +30,86 @@ users' own code see what a dict would give.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, MutableMapping
+from collections.abc import Hashable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import networkx as nx
 
-__all__ = ["UNSET", "EdgeKeys", "MultiDiGraph", "VerdictEdge"]
+from ..relations import Reason
+
+__all__ = [
+    "UNSET", "BareKeys", "EdgeKeys", "MultiDiGraph", "SoleVerdict", "VerdictEdge", "VerdictView",
+    "detached",
+]  # fmt: skip
 
 _FIELDS = ("kind", "relation", "strength", "reason", "checker")
 _SLOT = frozenset(_FIELDS)
 UNSET: Any = object()  # a slot whose key was deleted, or an empty EdgeKeys
+
+
+# A verdict's attributes, read and written on any object with VerdictEdge's slots: a
+# VerdictEdge, or a SoleVerdict through its VerdictView.
+def _get(edge: Any, key: str) -> Any:
+    if key in _SLOT:
+        value = getattr(edge, key)
+        if value is not UNSET:
+            return _written(edge, value) if key == "reason" else value
+    elif edge._extra is not None and key in edge._extra:
+        return edge._extra[key]
+    raise KeyError(key)
+
+
+def _get_or(edge: Any, key: str, default: Any) -> Any:
+    if key in _SLOT:
+        value = getattr(edge, key)
+        if value is UNSET:
+            return default
+        return _written(edge, value) if key == "reason" else value
+    return default if edge._extra is None else edge._extra.get(key, default)
+
+
+def _written(edge: Any, reason: Any) -> Any:
+    """A reason as a sentence: a ``Reason`` is written from the verdict's claims."""
+    if reason.__class__ is str or not isinstance(reason, Reason):
+        return reason
+    return reason.text(edge.relation, edge.a, edge.b)
+
+
+def _set(edge: Any, key: str, value: Any) -> None:
+    if key in _SLOT:
+        setattr(edge, key, value)
+    else:
+        if edge._extra is None:
+            edge._extra = {}
+        edge._extra[key] = value
+
+
+def _delete(edge: Any, key: str) -> None:
+    if key in _SLOT and getattr(edge, key) is not UNSET:
+        setattr(edge, key, UNSET)
+    elif key not in _SLOT and edge._extra is not None and key in edge._extra:
+        del edge._extra[key]
+    else:
+        raise KeyError(key)
+
+
+def _iterate(edge: Any) -> Iterator[str]:
+    for key in _FIELDS:
+        if getattr(edge, key) is not UNSET:
+            yield key
+    if edge._extra is not None:
+        yield from edge._extra
+
+
+def _count(edge: Any) -> int:
+    fixed = sum(getattr(edge, key) is not UNSET for key in _FIELDS)
+    return fixed + (0 if edge._extra is None else len(edge._extra))
+
+
+def _holds(edge: Any, key: object) -> bool:
+    if key in _SLOT:
+        return getattr(edge, key) is not UNSET
+    return edge._extra is not None and key in edge._extra
 
 
 class VerdictEdge(MutableMapping[str, Any]):
@@ -52,52 +126,26 @@ class VerdictEdge(MutableMapping[str, Any]):
         self._extra: dict[str, Any] | None = None
 
     def __getitem__(self, key: str) -> Any:
-        if key in _SLOT:
-            value = getattr(self, key)
-            if value is not UNSET:
-                return value
-        elif self._extra is not None and key in self._extra:
-            return self._extra[key]
-        raise KeyError(key)
+        return _get(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:
         # networkx's edges(data="relation") and our readers call this per edge
-        if key in _SLOT:
-            value = getattr(self, key)
-            return default if value is UNSET else value
-        return default if self._extra is None else self._extra.get(key, default)
+        return _get_or(self, key, default)
 
     def __setitem__(self, key: str, value: Any) -> None:
-        if key in _SLOT:
-            setattr(self, key, value)
-        else:
-            if self._extra is None:
-                self._extra = {}
-            self._extra[key] = value
+        _set(self, key, value)
 
     def __delitem__(self, key: str) -> None:
-        if key in _SLOT and getattr(self, key) is not UNSET:
-            setattr(self, key, UNSET)
-        elif key not in _SLOT and self._extra is not None and key in self._extra:
-            del self._extra[key]
-        else:
-            raise KeyError(key)
+        _delete(self, key)
 
     def __iter__(self) -> Iterator[str]:
-        for key in _FIELDS:
-            if getattr(self, key) is not UNSET:
-                yield key
-        if self._extra is not None:
-            yield from self._extra
+        return _iterate(self)
 
     def __len__(self) -> int:
-        fixed = sum(getattr(self, key) is not UNSET for key in _FIELDS)
-        return fixed + (0 if self._extra is None else len(self._extra))
+        return _count(self)
 
     def __contains__(self, key: object) -> bool:
-        if key in _SLOT:
-            return getattr(self, key) is not UNSET
-        return self._extra is not None and key in self._extra
+        return _holds(self, key)
 
     def __repr__(self) -> str:
         return repr(dict(self))
@@ -227,6 +275,318 @@ def _rebuild_keys(items: list[tuple[Hashable, Any]]) -> EdgeKeys:
     for key, value in items:
         keys[key] = value
     return keys
+
+
+class BareKeys(EdgeKeys):
+    """``EdgeKeys`` for one edge that has no attributes, as a source's ``asserts``
+    edge to its claim: the empty dict networkx would keep for each is made only
+    when an attribute is written (a graph of 1M claims has 1M such edges)."""
+
+    __slots__ = ()
+
+    def _attributes(self) -> Any:
+        return _BareAttributes(self) if self._value is None else self._value
+
+    def __getitem__(self, key: Hashable) -> Any:
+        if self._more is None and self._key is not UNSET and key == self._key:
+            return self._attributes()
+        return super().__getitem__(key)
+
+    def get(self, key: Hashable, default: Any = None) -> Any:
+        if self._more is None and self._key is not UNSET and key == self._key:
+            return self._attributes()
+        return super().get(key, default)
+
+    def __setitem__(self, key: Hashable, value: Any) -> None:
+        if value.__class__ is _BareAttributes and value._keys is self:
+            return  # networkx's add_edge updates the attributes, then sets them back
+        if self._more is None and self._key is not UNSET and key != self._key:
+            if self._value is None:
+                self._value = {}  # what a view held before still writes here
+            self._more = {self._key: self._value, key: value}
+            return
+        super().__setitem__(key, value)
+
+    def items(self) -> Any:
+        if self._more is None and self._key is not UNSET:
+            return ((self._key, self._attributes()),)
+        return super().items()
+
+    def values(self) -> Any:
+        if self._more is None and self._key is not UNSET:
+            return (self._attributes(),)
+        return super().values()
+
+    def popitem(self) -> tuple[Hashable, Any]:
+        if self._more is None and self._key is not UNSET and self._value is None:
+            item: tuple[Hashable, Any] = (self._key, {})
+            self._key = UNSET
+            return item
+        return super().popitem()
+
+
+class _BareAttributes(MutableMapping[str, Any]):
+    """The attributes of a ``BareKeys`` edge: none until one is written."""
+
+    __slots__ = ("_keys",)
+
+    def __init__(self, keys: BareKeys) -> None:
+        self._keys = keys
+
+    def _made(self) -> dict[str, Any]:
+        if self._keys._value is None:
+            self._keys._value = {}
+        found: dict[str, Any] = self._keys._value
+        return found
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._keys._value
+        if value is None:
+            raise KeyError(key)
+        return value[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._made()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._made()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys._value or ())
+
+    def __len__(self) -> int:
+        return len(self._keys._value or ())
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self) == other if isinstance(other, Mapping) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a mutable mapping, as a dict
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self),))
+
+
+class SoleVerdict(MutableMapping[Hashable, Any]):
+    """The edges between two claims when they are one verdict, in one object.
+
+    As a mapping it is the keys between the two nodes, as ``EdgeKeys`` is: one
+    key, the checker's name, whose value is a ``VerdictView`` of the verdict's
+    attributes, held in this object's own slots. A second key turns it into a
+    dict of keys (the first still a view of these slots), as ``EdgeKeys`` does.
+    It keeps the two claims, from which a ``Reason`` writes its sentence.
+
+    >>> keys = SoleVerdict("corroborates", 1.0, "45 and 45 overlap", "agreement")
+    >>> list(keys), keys["agreement"]["relation"]
+    (['agreement'], 'corroborates')
+    >>> keys["agreement"]["note"] = "seen"
+    >>> keys["relays"] = {"relation": "relays"}
+    >>> list(keys), keys["agreement"]["note"]
+    (['agreement', 'relays'], 'seen')
+    """
+
+    # Eight slots, 96 bytes: ``kind`` ("verdict") and ``checker`` (the key) are not
+    # stored unless changed; then they sit in ``_extra`` with the other attributes.
+    __slots__ = ("_extra", "_key", "_more", "a", "b", "reason", "relation", "strength")
+
+    def __init__(
+        self,
+        relation: Any,
+        strength: float,
+        reason: str | Reason,
+        checker: str,
+        a: Any = None,
+        b: Any = None,
+    ) -> None:
+        self.relation = relation
+        self.strength = strength
+        self.reason = reason
+        self.a, self.b = a, b
+        self._key: Any = checker  # UNSET once it is deleted
+        self._extra: dict[str, Any] | None = None
+        self._more: dict[Hashable, Any] | None = None
+
+    @property
+    def kind(self) -> Any:
+        return "verdict" if self._extra is None else self._extra.get("kind", "verdict")
+
+    @property
+    def checker(self) -> Any:
+        return self._key if self._extra is None else self._extra.get("checker", self._key)
+
+    def _sole(self, key: Hashable) -> bool:
+        return self._more is None and self._key is not UNSET and key == self._key
+
+    def __getitem__(self, key: Hashable) -> Any:
+        if self._more is not None:
+            return self._more[key]
+        if self._sole(key):
+            return VerdictView(self)
+        raise KeyError(key)
+
+    def get(self, key: Hashable, default: Any = None) -> Any:
+        if self._more is not None:
+            return self._more.get(key, default)
+        return VerdictView(self) if self._sole(key) else default
+
+    def __setitem__(self, key: Hashable, value: Any) -> None:
+        if self._more is not None:
+            self._more[key] = value
+        elif value.__class__ is VerdictView and value._edge is self and self._sole(key):
+            pass  # networkx's add_edge updates the attributes, then sets them back
+        elif self._key is UNSET:  # emptied: its slots are free for another's
+            self._more = {key: value}
+        else:
+            self._more = {self._key: VerdictView(self), key: value}
+            if key == self._key:  # a new value for the one key
+                self._more[key] = value
+
+    def __delitem__(self, key: Hashable) -> None:
+        if self._more is not None:
+            del self._more[key]
+        elif self._sole(key):
+            self._key = UNSET
+        else:
+            raise KeyError(key)
+
+    def __iter__(self) -> Iterator[Hashable]:
+        if self._more is not None:
+            return iter(self._more)
+        return iter(() if self._key is UNSET else (self._key,))
+
+    def __len__(self) -> int:
+        if self._more is not None:
+            return len(self._more)
+        return 0 if self._key is UNSET else 1
+
+    def __contains__(self, key: object) -> bool:
+        if self._more is not None:
+            return key in self._more
+        return self._key is not UNSET and key == self._key
+
+    def items(self) -> Any:  # what networkx's edge views call per pair of nodes
+        if self._more is not None:
+            return self._more.items()
+        return () if self._key is UNSET else ((self._key, VerdictView(self)),)
+
+    def values(self) -> Any:
+        if self._more is not None:
+            return self._more.values()
+        return () if self._key is UNSET else (VerdictView(self),)
+
+    def popitem(self) -> tuple[Hashable, Any]:
+        if self._more is not None:
+            return self._more.popitem()
+        if self._key is UNSET:
+            raise KeyError("popitem(): no edges")
+        item = (self._key, detached(VerdictView(self)))
+        self._key = UNSET
+        return item
+
+    def copy(self) -> dict[Hashable, Any]:
+        return dict(self.items())
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_keys, ([(key, detached(data)) for key, data in self.items()],))
+
+
+_IN_SLOTS = frozenset({"relation", "strength", "reason"})
+
+
+class VerdictView(MutableMapping[str, Any]):
+    """The attributes of a ``SoleVerdict``'s verdict, as a mapping: reads and writes go
+    to its slots, so every view of one verdict sees the same attributes."""
+
+    __slots__ = ("_edge",)
+
+    def __init__(self, edge: SoleVerdict) -> None:
+        self._edge = edge
+
+    def _raw(self, key: str) -> Any:
+        """The attribute, UNSET when it is not there."""
+        edge = self._edge
+        if key in _IN_SLOTS:
+            return getattr(edge, key)
+        if edge._extra is not None and key in edge._extra:
+            return edge._extra[key]
+        return "verdict" if key == "kind" else edge._key if key == "checker" else UNSET
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._raw(key)
+        if value is UNSET:
+            raise KeyError(key)
+        return _written(self._edge, value) if key == "reason" else value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self._raw(key)
+        if value is UNSET:
+            return default
+        return _written(self._edge, value) if key == "reason" else value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        edge = self._edge
+        if key in _IN_SLOTS:
+            setattr(edge, key, value)
+        else:
+            if edge._extra is None:
+                edge._extra = {}
+            edge._extra[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        if self._raw(key) is UNSET:
+            raise KeyError(key)
+        edge = self._edge
+        if key in _IN_SLOTS:
+            setattr(edge, key, UNSET)
+        elif key in _SLOT:  # kind or checker: gone, though the slots would give them
+            if edge._extra is None:
+                edge._extra = {}
+            edge._extra[key] = UNSET
+        else:
+            del edge._extra[key]  # type: ignore[union-attr]  # _raw found it there
+
+    def __iter__(self) -> Iterator[str]:
+        for key in _FIELDS:
+            if self._raw(key) is not UNSET:
+                yield key
+        if self._edge._extra is not None:
+            yield from (key for key in self._edge._extra if key not in _SLOT)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._raw(key) is not UNSET
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self) == other if isinstance(other, Mapping) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a mutable mapping, as a dict
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (dict(self),))
+
+
+def detached(data: Any) -> Any:
+    """Edge attributes that outlive their edge: a ``VerdictView`` reads the slots of an
+    edge that may be deleted or reused, so it is copied into a ``VerdictEdge``."""
+    if data.__class__ is not VerdictView:
+        return data
+    return _rebuild(dict(data))
 
 
 class MultiDiGraph(nx.MultiDiGraph):  # type: ignore[type-arg]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -35,7 +35,16 @@ from ..model import Claim, Source
 from ..places import Gazetteer
 from ..relations import Quantity, Relation, Verdict, as_relation
 from . import _display
-from ._edges import EdgeKeys, MultiDiGraph, VerdictEdge
+from ._edges import (
+    UNSET,
+    BareKeys,
+    EdgeKeys,
+    MultiDiGraph,
+    SoleVerdict,
+    VerdictEdge,
+    VerdictView,
+    detached,
+)
 from ._questions import Dispute, disputes, supports
 
 if TYPE_CHECKING:
@@ -162,10 +171,20 @@ class ClaimGraph:
                 edges.append((_source_node(outlet), cid, "carries"))
             self.context.index(claim)
             self._pending.append(claim)
-        self.graph.add_nodes_from(nodes)
-        add = self.graph.add_edge  # add_edges_from would raise and catch per keyed edge
+        g = self.graph
+        g.add_nodes_from(nodes)
+        # written into the adjacency as add_edge would, without an empty dict for each
+        succ: dict[str, dict[str, Any]] = g._succ  # type: ignore[attr-defined]
+        pred: dict[str, dict[str, Any]] = g._pred  # type: ignore[attr-defined]
         for u, v, key in edges:
-            add(u, v, key)
+            keys = succ[u].get(v)
+            if keys is None:
+                succ[u][v] = pred[v][u] = BareKeys(key)
+            elif key not in keys:
+                keys[key] = {}
+        cache = getattr(g, "__networkx_cache__", None)  # what add_edge clears (networkx 3.3+)
+        if cache:
+            cache.clear()
         return len(nodes)
 
     def remove(self, claim: Claim | str) -> None:
@@ -295,8 +314,8 @@ class ClaimGraph:
                 g.out_edges(claim.id, keys=True, data=True),
                 g.in_edges(claim.id, keys=True, data=True),
             ):
-                if data.get("kind") == "verdict":
-                    edges.append((u, w, key, data))
+                if data.get("kind") == "verdict":  # a copy: the edge may be removed
+                    edges.append((u, w, key, detached(data)))
         return edges
 
     def _take_back(
@@ -414,7 +433,7 @@ class ClaimGraph:
         dropped = []
         for u, w in ((v.a.id, v.b.id), (v.b.id, v.a.id)):
             if self.graph.has_edge(u, w, key=v.checker):
-                dropped.append((u, w, v.checker, self.graph.edges[u, w, v.checker]))
+                dropped.append((u, w, v.checker, detached(self.graph.edges[u, w, v.checker])))
                 self.graph.remove_edge(u, w, key=v.checker)
         return dropped
 
@@ -436,13 +455,13 @@ class ClaimGraph:
             u, w = a.id, b.id
             if (u not in succ or w not in succ) and not self._derive(v):
                 continue
-            data = VerdictEdge(relation, v.strength, v.reason, checker)
             out = succ[u]
             keys = out.get(w)
-            if keys is None:
-                out[w] = pred[w][u] = EdgeKeys(checker, data)
+            if keys is None:  # the usual case: one verdict between two claims, one object
+                why = v._why  # a Reason stays one: its sentence is written when read
+                out[w] = pred[w][u] = SoleVerdict(relation, v.strength, why, checker, a, b)
             else:
-                keys[checker] = data
+                keys[checker] = VerdictEdge(relation, v.strength, v.reason, checker)
             tally[relation] = tally.get(relation, 0) + 1
         counts.update(tally)
         cache = getattr(g, "__networkx_cache__", None)  # what add_edge clears (networkx 3.3+)
@@ -496,10 +515,12 @@ class ClaimGraph:
         """Every quantity and the claims about it."""
         return {q: list(cs) for q, cs in self.context.quantities().items() if cs}
 
-    def _verdict(self, u: str, w: str, data: dict[str, Any]) -> Verdict:
+    def _verdict(self, u: str, w: str, data: Mapping[str, Any]) -> Verdict:
+        # a SoleVerdict's Reason is handed on as it is: written only if it is read
+        why = data._edge.reason if data.__class__ is VerdictView else UNSET
         return Verdict(
-            data["relation"], self.claim(u), self.claim(w), data["strength"], data["reason"],
-            data["checker"],
+            data["relation"], self.claim(u), self.claim(w), data["strength"],
+            data["reason"] if why is UNSET else why, data["checker"],
         )  # fmt: skip
 
     def verdicts(

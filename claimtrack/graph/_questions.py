@@ -21,7 +21,7 @@ from .._format import html as _html
 from ..checkers.cumulative import in_order
 from ..model import Claim, said_html
 from ..relations import Quantity, Relation, Verdict
-from ._edges import UNSET, EdgeKeys, VerdictEdge
+from ._edges import UNSET, EdgeKeys, SoleVerdict, VerdictEdge, VerdictView
 
 if TYPE_CHECKING:
     from ._graph import ClaimGraph
@@ -91,6 +91,11 @@ def relation_pairs(graph: ClaimGraph, *relations: Relation) -> Pairs:
     for u in graph.context.claim_ids():  # sources only assert and carry
         for w, keys in succ.get(u, {}).items():
             # A relation deleted from a VerdictEdge reads UNSET, which is no relation.
+            if keys.__class__ is SoleVerdict and keys._more is None:
+                # the usual case, one verdict between two claims: read from its slot
+                if keys._key is not UNSET and keys.relation in found:
+                    found[keys.relation].append((u, w))
+                continue
             if keys.__class__ is EdgeKeys and keys._more is None:
                 # the usual case, one verdict between two claims: read from its slot
                 if keys._key is not UNSET:
@@ -114,6 +119,9 @@ def count_verdicts(graph: ClaimGraph) -> int:
     count = 0
     for neighbours in succ.values():
         for keys in neighbours.values():
+            if keys.__class__ is SoleVerdict and keys._more is None:
+                count += keys._key is not UNSET and keys.kind == "verdict"
+                continue
             for data in keys.values():
                 kind = data.kind if data.__class__ is VerdictEdge else data.get("kind")
                 count += kind == "verdict"
@@ -223,6 +231,10 @@ def _contradictions(graph: ClaimGraph) -> Iterator[Verdict]:
     succ: dict[str, dict[str, Any]] = graph.graph._succ  # type: ignore[attr-defined]
     for u, neighbours in succ.items():
         for w, keys in neighbours.items():
+            if keys.__class__ is SoleVerdict and keys._more is None:  # read from its slots
+                if keys._key is not UNSET and keys.kind == "verdict" and keys.relation == wanted:
+                    yield graph._verdict(u, w, VerdictView(keys))
+                continue
             for data in keys.values():
                 if data.get("kind") == "verdict" and data["relation"] == wanted:
                     yield graph._verdict(u, w, data)
