@@ -26,7 +26,7 @@ from .figure import Figure, HedgePolicy
 from .measures import MeasureLexicon
 from .model import Claim, Period, Source
 from .places import Gazetteer
-from .relations import Quantity, Relation, Verdict
+from .relations import Quantity, Reason, Relation, Verdict
 
 if TYPE_CHECKING:
     from . import datasets
@@ -151,6 +151,7 @@ __all__ = [
     "Period",
     "Problem",
     "Quantity",
+    "Reason",
     "RegistryError",
     "Relation",
     "Reliability",
