@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .._format import Progress, clean, options
+from .._format import progress as _progress
 from .._gc import paused_gc
 from .._version import __version__
 from ..assessment import Assessment
@@ -42,7 +43,7 @@ def build_graph(claims: Sequence[Claim], progress: Progress = None, **settings: 
     """Add and link the claims, in one ``link`` that reports its progress by quantity.
     ``settings`` go to ``ClaimGraph`` (``places=``, ``measures=``)."""
     graph = ClaimGraph(**settings)
-    graph.add_all(claims)
+    graph.add_all(claims, progress=progress)
     graph.link(progress=progress)
     return graph
 
@@ -92,7 +93,11 @@ def _check(args: argparse.Namespace) -> int:
     if args.html and args.html != "-":
         writable(args.html, "the report")
     loaded = load(
-        args.file, errors="collect", columns=dict(args.column) or None, day_first=args.day_first
+        args.file,
+        errors="collect",
+        columns=dict(args.column) or None,
+        day_first=args.day_first,
+        progress=args.progress,
     )
     for problem in loaded.problems[:5]:
         print(f"claimtrack: skipped: {clean(problem, 200)}", file=sys.stderr)
@@ -138,23 +143,33 @@ def _report(
     """What ``check`` prints of a linked, assessed file, and its HTML report."""
     shown = None if args.all else SHOWN
     skipped = f"; {_count(len(problems), 'line')} skipped" if problems else ""
-    found = graph.disputes()
-    print(
-        f"{_count(len(claims), 'claim')} from {_count(len(graph.sources()), 'source')}, "
-        f"{_count(count_verdicts(graph), 'verdict')}, "
-        f"{_count(len(found), 'disputed quantity', 'disputed quantities')}{skipped}"
-    )
+    # the tables are written first and printed after the bar is gone
+    with _progress("tables", 4, args.progress, unit="tables", minimum=1) as tick:
+        found = graph.disputes()
+        summary = (
+            f"{_count(len(claims), 'claim')} from {_count(len(graph.sources()), 'source')}, "
+            f"{_count(count_verdicts(graph), 'verdict')}, "
+            f"{_count(len(found), 'disputed quantity', 'disputed quantities')}{skipped}"
+        )
+        tick(1)
+        disputes = disputes_table(graph, shown) if found else "No claim contradicts another."
+        tick(1)
+        estimates = estimates_table(assessment, shown)
+        conflicts = assessment.inconsistencies()
+        tick(1)
+        grades = grades_table(assessment, shown)
+        tick(1)
+    print(summary)
     heading("Disputes")
-    print(disputes_table(graph, shown) if found else "No claim contradicts another.")
+    print(disputes)
     heading("Estimates")
-    print(estimates_table(assessment, shown))
-    conflicts = assessment.inconsistencies()
+    print(estimates)
     if conflicts:
         print("\nThese estimates do not add up (parts exceed their whole):")
         for verdict in conflicts:
             print(f"  - {clean(verdict.reason, 300)}")
     heading("Grades")
-    print(grades_table(assessment, shown))
+    print(grades)
     return _write_report(args, assessment)
 
 

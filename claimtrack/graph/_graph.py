@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -59,6 +59,7 @@ _MAX_ROUNDS = 8  # derived claims may feed further checks; this bounds the chain
 # the graph, plus a thousand (a checker that derives one for every pair would otherwise
 # grow the graph without bound within the rounds)
 _DERIVED_PER_NODE = 10
+_TOLD_EVERY = 1000  # claims added between two ticks of a progress bar
 _DERIVED_AT_LEAST = 1000
 
 
@@ -147,16 +148,22 @@ class ClaimGraph:
         """Add a claim; False if a claim with its id is already here."""
         return self.add_all([claim]) == 1
 
-    def add_all(self, claims: Iterable[Claim]) -> int:
-        """Add claims; returns how many were new (a claim whose id is here adds nothing)."""
-        with paused_gc():
-            return self._add_all(claims)
+    def add_all(self, claims: Iterable[Claim], progress: Progress = None) -> int:
+        """Add claims; returns how many were new (a claim whose id is here adds nothing).
 
-    def _add_all(self, claims: Iterable[Claim]) -> int:
+        ``progress``: as ``link``'s, counted in claims (a bar needs a sized collection).
+        """
+        total = len(claims) if isinstance(claims, Sized) else 0
+        with paused_gc(), _progress("adding", total, progress) as tick:
+            return self._add_all(claims, tick)
+
+    def _add_all(self, claims: Iterable[Claim], tick: Ticker | None = None) -> int:
         nodes: list[tuple[str, dict[str, Any]]] = []
         edges: list[tuple[str, str, str]] = []
         batch: set[str] = set()
-        for claim in claims:
+        for done, claim in enumerate(claims, start=1):
+            if tick is not None and not done % _TOLD_EVERY:
+                tick(_TOLD_EVERY)
             if not isinstance(claim, Claim):
                 raise ValidationError("claim", claim, "a Claim")
             cid = claim.id

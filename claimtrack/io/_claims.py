@@ -37,6 +37,8 @@ import cattrs
 from cattrs.preconf.json import make_converter
 
 from .._files import NotJSON, as_path, atomic_write, parse_json, read_text
+from .._format import Progress, Ticker
+from .._format import progress as _progress
 from .._gc import paused_gc
 from .._units import normalize_unit
 from ..errors import ClaimtrackError, FileFormatError, ParseError, ValidationError
@@ -786,6 +788,7 @@ def load(
     delimiter: str | None = None,
     format: str | None = None,
     day_first: bool | None = None,
+    progress: Progress = None,
 ) -> list[Claim]: ...
 @overload
 def load(
@@ -796,6 +799,7 @@ def load(
     delimiter: str | None = None,
     format: str | None = None,
     day_first: bool | None = None,
+    progress: Progress = None,
 ) -> LoadResult: ...
 
 
@@ -807,6 +811,7 @@ def load(
     delimiter: str | None = None,
     format: str | None = None,
     day_first: bool | None = None,
+    progress: Progress = None,
 ) -> list[Claim] | LoadResult:
     r"""Read claims from a JSON, JSON Lines, CSV or TSV file (by suffix).
 
@@ -836,6 +841,9 @@ def load(
         False month first (4 March). By default a date that reads both ways is
         refused, with both readings in the message; "04/13/2025", "13.04.2025",
         "March 3, 2025", "3 Mar 2025" and ISO dates are read as they are.
+    progress
+        As ``ClaimGraph.link``: None shows a bar from ``claimtrack.options.progress_from``
+        lines, True or False always or never; a callable gets (lines read, lines in all).
 
     Examples
     --------
@@ -863,9 +871,11 @@ def load(
     if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
         raise ValidationError("delimiter", delimiter, "a single character such as ',' or '\\t'")
     mapping = None if columns is None else _check_columns(columns)
-    with paused_gc():  # a million claims are tens of millions of objects, none in a cycle
+    lines = text.count("\n") + (not text.endswith("\n"))  # a cell may hold a line break
+    # a million claims are tens of millions of objects, none in a cycle
+    with paused_gc(), _progress("loading", lines, progress, unit="lines") as tick:
         claims, problems = _structure_all(
-            name, _records(name, text, kind, mapping, delimiter, day_first), errors
+            name, _records(name, text, kind, mapping, delimiter, day_first), errors, tick
         )
     return LoadResult(claims, problems) if errors == "collect" else claims
 
@@ -979,17 +989,26 @@ def from_records(
     return LoadResult(claims, problems) if errors == "collect" else claims
 
 
+_TOLD_EVERY = 1000
+
 #: What a record that is no claim raises.
 _BAD_RECORD = (ClaimtrackError, cattrs.BaseValidationError, ValueError, TypeError, OverflowError)
 
 
 def _structure_all(
-    name: str, records: Iterable[tuple[int | None, Any]], errors: str
+    name: str,
+    records: Iterable[tuple[int | None, Any]],
+    errors: str,
+    tick: Ticker | None = None,
 ) -> tuple[list[Claim], list[Problem]]:
     claims: list[Claim] = []
     problems: list[Problem] = []
+    told = 0  # the lines told to the progress bar, a thousand at a time
     try:
         for index, (line, record) in enumerate(records):
+            if tick is not None and line is not None and line - told >= _TOLD_EVERY:
+                tick(line - told)
+                told = line
             try:
                 if record.__class__ is Claim:  # a table's row, read as a claim already
                     claims.append(record)

@@ -700,3 +700,14 @@ def test_a_link_that_fails_recording_group_verdicts_is_taken_back() -> None:
     with pytest.raises(CheckerError, match="derived claims"):
         g.link()  # past the bound while the group verdicts are recorded
     assert state() == (sorted([*ids, later.id]), verdicts)  # "first" is back, "second" gone
+
+
+def test_add_all_tells_its_progress_for_a_sized_collection() -> None:
+    claims = [claim(f"S{i}", str(i)) for i in range(2100)]
+    told: list[tuple[int, int]] = []
+    g = ClaimGraph()
+    assert g.add_all(claims, progress=lambda done, total: told.append((done, total))) == 2100
+    assert told == [(1000, 2100), (2000, 2100)]
+    told.clear()
+    assert ClaimGraph().add_all(iter(claims), progress=lambda *a: told.append(a)) == 2100
+    assert told == [(1000, 1000), (2000, 2000)]  # no total known: the bar grows with it

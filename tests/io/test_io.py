@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimtrack import Claim, FileFormatError, LoadResult, Source, dump, load
+from claimtrack import Claim, FileFormatError, LoadResult, Source, ValidationError, dump, load
 from claimtrack.io import converter
 
 from ..strategies import claims
@@ -254,3 +254,15 @@ def test_the_seed_files_load() -> None:
     figures = {(c.measure, c.place): c.figure for c in seeds}
     assert figures["missiles and drones fired", "Ukraine"].hedge == "nearly"
     assert figures["drones destroyed", "Belgorod"].value == 6
+
+
+def test_load_tells_its_progress_in_lines(tmp_path: Path) -> None:
+    rows = "".join(f"S{i},m,{i}\n" for i in range(2500))
+    path = tmp_path / "claims.csv"
+    path.write_text("source,measure,figure\n" + rows)
+    told: list[tuple[int, int]] = []
+    claims = load(path, progress=lambda done, total: told.append((done, total)))
+    assert len(claims) == 2500
+    assert told == [(1000, 2501), (2000, 2501)]  # a tick a thousand lines, header counted
+    with pytest.raises(ValidationError, match="progress"):
+        load(path, progress="yes")  # type: ignore[call-overload]
