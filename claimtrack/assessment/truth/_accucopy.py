@@ -75,6 +75,7 @@ from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from functools import cached_property
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -88,6 +89,9 @@ from ._core import (
     register_method,
 )
 from ._prepared import Prepared, prepare
+
+if TYPE_CHECKING:
+    from ._rounds import ArrayRounds
 
 __all__ = ["AccuCopyPolicy", "accucopy"]
 
@@ -153,6 +157,31 @@ _FLOOR = 1e-3  # accuracies stay within [_FLOOR, 1 - _FLOOR] so votes stay finit
 _COPY_DETECTIONS = 1  # copying is estimated once the accuracies settle
 _ODDS_LOW = math.log(_FLOOR / (1.0 - _FLOOR))  # the log-odds of the clamped accuracies
 _ODDS_HIGH = math.log((1.0 - _FLOOR) / (1.0 - (1.0 - _FLOOR)))
+# From this many observations on disputed items, the rounds run on arrays where NumPy is
+# installed (importing it costs more than it saves on less).
+_ARRAY_MINIMUM = 10_000
+
+
+def _array_rounds(
+    items: list[Prepared], sources: int, policy: AccuCopyPolicy
+) -> ArrayRounds | None:
+    """The rounds on arrays (``_rounds``), which give the same results faster, where
+    NumPy is importable and the data are large enough; else None, and they run in Python.
+
+    Without a default strength a source of one item has no accuracy without it, which
+    the Python rounds raise on: they keep that case.
+    """
+    if (
+        not items
+        or policy.default_strength <= 0
+        or sum(len(item.sources) for item in items) < _ARRAY_MINIMUM
+    ):
+        return None
+    try:
+        from ._rounds import ArrayRounds
+    except ImportError:  # NumPy is optional (the notebook and dask extras bring it)
+        return None
+    return ArrayRounds(items, sources)
 
 
 class _State:
@@ -197,6 +226,7 @@ class _State:
         self.shares = self._shares()
         self.covered = coverage(self.contested, len(names))  # for the copy tests
         self.accuracy = self._accuracies()
+        self.arrays = _array_rounds(self.contested, len(names), policy)
 
     @cached_property
     def common(self) -> Counter[tuple[int, int]]:
@@ -308,8 +338,9 @@ class _State:
                 totals[q] += c
         return totals
 
-    def round(self) -> float:
-        """One round over the disputed items; returns the largest change of accuracy."""
+    def _round_items(self) -> tuple[list[float], float, float]:
+        """The round item by item: per source, its evidence on disputed items; how much
+        wrong claims coincide, and the pairs of them that could."""
         disputed = [0.0] * len(self.names)  # per source: its evidence on disputed items
         same = pairs = 0.0
         exp = math.exp
@@ -346,6 +377,14 @@ class _State:
                 product = d * wrong[j] * wrong[k]  # a copy, or a repetition, is no coincidence
                 same -= product
                 pairs -= product
+        return disputed, same, pairs
+
+    def round(self) -> float:
+        """One round over the disputed items; returns the largest change of accuracy."""
+        if self.arrays is not None:
+            disputed, same, pairs = self.arrays.round(self)
+        else:
+            disputed, same, pairs = self._round_items()
         self.num = [x + y for x, y in zip(self.settled_num, disputed, strict=True)]
         self.den = self.round_den
         # Empirical Bayes: a source without a record is as accurate as the average source
@@ -358,6 +397,12 @@ class _State:
         # n: one over the rate at which two independent wrong claims on an item coincide.
         self.n = max(1.0, (max(0.0, pairs) + 2.0) / (max(0.0, same) + 1.0))
         return change
+
+    def sync(self) -> None:
+        """Bring each item's ``right`` and ``evidence`` up to the last round, where the
+        rounds ran on arrays: the copy tests and the estimates read them."""
+        if self.arrays is not None:
+            self.arrays.sync()
 
     def mark_company(self) -> None:
         """Step 6, once the accuracies settle: the claims each source shares only with
@@ -626,6 +671,7 @@ def accucopy(
     for _ in range(policy.rounds):
         if state.round() < policy.tolerance:
             break
+    state.sync()
     if (policy.copying or policy.company) and state.contested:
         for _ in range(_COPY_DETECTIONS):
             if policy.company:
@@ -635,6 +681,7 @@ def accucopy(
             for _ in range(policy.rounds):
                 if state.round() < policy.tolerance:
                     break
+            state.sync()
     state.use_priors(priors)
     state.accuracy = state._accuracies()
     estimates: dict[Hashable, Estimate[Hashable]] = {}
