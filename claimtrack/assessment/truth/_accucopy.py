@@ -536,7 +536,8 @@ class _State:
         for position, s in enumerate(ordered):
             self.rank[s] = position
         for item in self.contested:
-            item.set_links(dependence)
+            if item.shared:  # links join observations making the same claim, or none
+                item.set_links(dependence)
         self.shares = self._shares()
 
     def _shares(self) -> list[list[float] | None]:
@@ -576,9 +577,8 @@ def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> flo
     return math.fsum(strongest[s] for s in sorted(strongest))
 
 
-def _estimate(state: _State, item: Prepared) -> Estimate[Hashable]:
+def _estimate(state: _State, item: Prepared, independent: list[float]) -> Estimate[Hashable]:
     votes = state.votes(item)
-    independent = state.independence(item)
     n = max(state.n, item.extra)
     if len(item.observations) == 1:
         # A lone figure: its own value and interval, as probable as its source is accurate.
@@ -688,8 +688,14 @@ def accucopy(
     agreed = [0] * len(names)
     seen = [0] * len(names)
     weak = [0] * len(names)  # per source: the items where step 6 took it for a copy
+    shares = iter(state.shares)  # the disputed items' independence, as the rounds had it
     for item in prepared:
-        estimate = _estimate(state, item)
+        if item.disputed:
+            share = next(shares)
+            independent = [1.0] * len(item.sources) if share is None else share
+        else:
+            independent = state.independence(item)
+        estimate = _estimate(state, item, independent)
         estimates[item.key] = estimate
         for j, _ in item.company:
             weak[item.sources[j]] += 1
@@ -698,16 +704,14 @@ def accucopy(
             for s in set(item.sources):
                 seen[s] += 1
                 agreed[s] += names[s] in backing
+    linked: list[list[tuple[str, float]]] = [[] for _ in names]
+    for (u, t), d in state.dependence.items():
+        if d >= 0.5:
+            linked[u].append((names[t], round(d, 6)))
+            linked[t].append((names[u], round(d, 6)))
     reliability = {}
     for s, name in enumerate(names):
-        copies = sorted(
-            (
-                (names[t if u == s else u], round(d, 6))
-                for (u, t), d in state.dependence.items()
-                if s in (u, t) and d >= 0.5
-            ),
-            key=lambda pair: (-pair[1], pair[0]),
-        )
+        copies = sorted(linked[s], key=lambda pair: (-pair[1], pair[0]))
         reliability[name] = Reliability(
             source=name,
             value=state.accuracy[s],
