@@ -716,13 +716,17 @@ def _everything(found: Discovery) -> tuple[object, ...]:
     return estimates, reliability, dict(found.dependence)
 
 
-def _same_on_arrays(data: Mapping[Hashable, Sequence[Observation]], **options: object) -> None:
+def _same_on_arrays(
+    data: Mapping[Hashable, Sequence[Observation]],
+    priors: Mapping[str, float] | None = None,
+    **options: object,
+) -> None:
     pytest.importorskip("numpy")
     method = partial(accucopy, policy=AccuCopyPolicy(**options))  # type: ignore[arg-type]
     with _rounds_on_arrays(False):
-        python = _everything(discover(data, method=method))
+        python = _everything(discover(data, method=method, priors=priors))
     with _rounds_on_arrays(True):
-        arrays = _everything(discover(data, method=method))
+        arrays = _everything(discover(data, method=method, priors=priors))
     if sys.version_info < (3, 12):
         assert arrays == python  # bit for bit: the same sums in the same order
     else:  # the Python rounds' sum() compensates from 3.12 on; the arrays add plainly
@@ -760,3 +764,5 @@ def test_the_rounds_on_arrays_keep_copies_and_weak_company(options: dict[str, ob
         if i % 10 == 0:
             data[f"w{i}"].append(Observation("bot", said + 1, weight=0.5))  # it repeats
     _same_on_arrays(data, **options)
+    # Priors enter the final votes only, which the arrays cast too.
+    _same_on_arrays(data, {"bot": 0.3, "editor": 0.9, "h0": 0.95}, **options)

@@ -577,9 +577,19 @@ def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> flo
     return math.fsum(strongest[s] for s in sorted(strongest))
 
 
-def _estimate(state: _State, item: Prepared, independent: list[float]) -> Estimate[Hashable]:
-    votes = state.votes(item)
+def _estimate(
+    state: _State,
+    item: Prepared,
+    independent: list[float],
+    computed: tuple[list[float], list[float], list[float]] | None = None,
+) -> Estimate[Hashable]:
+    """The item's estimate; ``computed``, where the arrays found them (a disputed item's),
+    its observations' contributions and its candidates' votes and masses."""
     n = max(state.n, item.extra)
+    if computed is not None:
+        contribution, totals, mass = computed
+        return _ranked(state, item, independent, n, contribution, totals, max(totals), mass)
+    votes = state.votes(item)
     if len(item.observations) == 1:
         # A lone figure: its own value and interval, as probable as its source is accurate.
         o = item.observations[0]
@@ -611,6 +621,21 @@ def _estimate(state: _State, item: Prepared, independent: list[float]) -> Estima
     totals = state.totals(item, contribution)
     top = max(totals)
     mass = [math.exp(t - top) for t in totals]
+    return _ranked(state, item, independent, n, contribution, totals, top, mass)
+
+
+def _ranked(
+    state: _State,
+    item: Prepared,
+    independent: list[float],
+    n: float,
+    contribution: list[float],
+    totals: list[float],
+    top: float,
+    mass: list[float],
+) -> Estimate[Hashable]:
+    """A disputed item's estimate from its candidates' votes (``totals``, the largest
+    ``top``) and their masses ``exp(total - top)``."""
     # Reported probabilities keep the n + 1 - k values nobody claimed, each of weight
     # exp(-top), so that a figure few sources gave is not certain.
     z = sum(mass) + (n + 1.0 - len(totals)) * math.exp(-top)
@@ -689,13 +714,22 @@ def accucopy(
     seen = [0] * len(names)
     weak = [0] * len(names)  # per source: the items where step 6 took it for a copy
     shares = iter(state.shares)  # the disputed items' independence, as the rounds had it
+    found = state.arrays.estimates(state) if state.arrays is not None else None
+    number = 0  # the disputed item's position
     for item in prepared:
+        computed = None
         if item.disputed:
             share = next(shares)
             independent = [1.0] * len(item.sources) if share is None else share
+            if found is not None and not item.repeats:
+                contributions, totals, masses, at, first = found
+                begin, end = at[number], at[number + 1]
+                low, high = first[number], first[number + 1]
+                computed = (contributions[begin:end], totals[low:high], masses[low:high])
+            number += 1
         else:
             independent = state.independence(item)
-        estimate = _estimate(state, item, independent)
+        estimate = _estimate(state, item, independent, computed)
         estimates[item.key] = estimate
         for j, _ in item.company:
             weak[item.sources[j]] += 1

@@ -191,7 +191,9 @@ class ArrayRounds:
         with np.errstate(all="ignore"):  # repeated items' lanes hold values never read
             return self._round(state)
 
-    def _round(self, state: _State) -> tuple[list[float], float, float]:
+    def _votes(self, state: _State) -> Floats:
+        """Each observation's vote, as ``_State.votes`` casts it (``_kept`` for the
+        accuracy without the item, once the rounds have begun)."""
         from ._accucopy import _FLOOR, _ODDS_HIGH, _ODDS_LOW
 
         source, item = self.source, self.item
@@ -210,13 +212,41 @@ class ArrayRounds:
             odds = np.where(kept < _FLOOR, _ODDS_LOW, _ODDS_HIGH)
             odds[inside] = _log(kept[inside] / (1.0 - kept[inside]))
             votes = log_n[item] + odds
-        votes = np.where(votes > 0.0, votes, 0.0)
-        contribution = self.weight * votes * self.independent
+        return np.where(votes > 0.0, votes, 0.0)
+
+    def _masses(self, state: _State) -> tuple[Floats, Floats, Floats]:
+        """Per observation its contribution, per candidate the votes for it (``totals``)
+        and its mass ``exp(total - top)``, ``top`` the item's largest total."""
+        contribution = self.weight * self._votes(state) * self.independent
         totals = np.bincount(
             self.pair_cand, weights=contribution[self.pair_obs], minlength=self.candidates
         )
         top_total = np.maximum.reduceat(totals, self.cand_start[:-1])
-        mass = _exp(totals - top_total[self.cand_item])
+        return contribution, totals, _exp(totals - top_total[self.cand_item])
+
+    def estimates(
+        self, state: _State
+    ) -> tuple[list[float], list[float], list[float], list[int], list[int]] | None:
+        """What the estimates of items without repeats start from, as ``_estimate`` finds
+        it: per observation its contribution, per candidate its votes and mass; then
+        where each item's observations and candidates begin. None before any round, and
+        where a source's prior is worth no evidence (the Python votes raise there)."""
+        if not self.started or min(state.strength, default=1.0) <= 0:
+            return None
+        self.use_shares(state.shares)
+        with np.errstate(all="ignore"):
+            contribution, totals, mass = self._masses(state)
+        return (
+            contribution.tolist(),
+            totals.tolist(),
+            mass.tolist(),
+            self.start.tolist(),
+            self.cand_start.tolist(),
+        )
+
+    def _round(self, state: _State) -> tuple[list[float], float, float]:
+        source, item = self.source, self.item
+        contribution, _, mass = self._masses(state)
         z = np.bincount(self.cand_item, weights=mass, minlength=len(self.items))
         within = mass[self.point_cand]
         if self.steps:
