@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import random
-from collections.abc import Hashable, Mapping, Sequence
+import sys
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from functools import partial
 
 import pytest
@@ -28,6 +30,7 @@ from claimtrack.assessment.truth import (
     register_method,
     unregister_method,
 )
+from claimtrack.assessment.truth import _accucopy as _accucopy_module
 from claimtrack.assessment.truth._accucopy import accucopy
 from claimtrack.assessment.truth._copying import coverage, identical_claims
 from claimtrack.assessment.truth._prepared import Prepared
@@ -684,3 +687,82 @@ def test_a_one_off_companion_is_judged_without_the_claim_it_shares() -> None:
     assert found.reliability["O0"].value < found.reliability["R"].value
     before = discover(items, method=partial(accucopy, policy=AccuCopyPolicy(company=False)))
     assert _carried(before) == _BOT
+
+
+# -- the rounds on arrays -------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _rounds_on_arrays(arrays: bool) -> Iterator[None]:
+    """Run accucopy's rounds on arrays whatever the size of the data, or never."""
+    saved = _accucopy_module._ARRAY_MINIMUM
+    _accucopy_module._ARRAY_MINIMUM = 0 if arrays else sys.maxsize
+    try:
+        yield
+    finally:
+        _accucopy_module._ARRAY_MINIMUM = saved
+
+
+def _everything(found: Discovery) -> tuple[object, ...]:
+    estimates = {
+        key: (e.best, e.low, e.high, e.support, e.confidence, e.alternatives, e.sources,
+              e.dissenting, e.copied)
+        for key, e in found.estimates.items()
+    }  # fmt: skip
+    reliability = {
+        name: (r.value, r.claims, r.agreed, r.copies, r.weak_copies)
+        for name, r in found.reliability.items()
+    }
+    return estimates, reliability, dict(found.dependence)
+
+
+def _same_on_arrays(
+    data: Mapping[Hashable, Sequence[Observation]],
+    priors: Mapping[str, float] | None = None,
+    **options: object,
+) -> None:
+    pytest.importorskip("numpy")
+    method = partial(accucopy, policy=AccuCopyPolicy(**options))  # type: ignore[arg-type]
+    with _rounds_on_arrays(False):
+        python = _everything(discover(data, method=method, priors=priors))
+    with _rounds_on_arrays(True):
+        arrays = _everything(discover(data, method=method, priors=priors))
+    if sys.version_info < (3, 12):
+        assert arrays == python  # bit for bit: the same sums in the same order
+    else:  # the Python rounds' sum() compensates from 3.12 on; the arrays add plainly
+        assert arrays[0].keys() == python[0].keys()
+        for key, estimate in arrays[0].items():
+            assert estimate[:3] == python[0][key][:3]
+            assert estimate[3:5] == pytest.approx(python[0][key][3:5], rel=1e-9)
+
+
+@fast
+@given(items(max_items=8))
+def test_the_rounds_on_arrays_give_the_python_rounds_results(
+    data: dict[Hashable, list[Observation]],
+) -> None:
+    # Exact figures, bands, one-sided bounds, relays and sources that speak twice.
+    _same_on_arrays(data)
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"copy_test": "both"}, {"copying": False, "company": False}]
+)
+def test_the_rounds_on_arrays_keep_copies_and_weak_company(options: dict[str, object]) -> None:
+    rng = random.Random(7)
+    data = _copying_world(copiers=2, honest=4, error=0.2)
+    for i in range(120):  # weak company: a bot that repeats one-off sources
+        truth = 500 + i
+        wrong = truth + rng.randint(1, 40)
+        said = wrong if i % 3 == 0 else truth
+        data[f"w{i}"] = [
+            Observation(f"anon{i}", said),
+            Observation("bot", said),
+            Observation("editor", truth, truth - 2, truth + 2),
+            Observation("other", truth if rng.random() < 0.7 else wrong + 1),
+        ]
+        if i % 10 == 0:
+            data[f"w{i}"].append(Observation("bot", said + 1, weight=0.5))  # it repeats
+    _same_on_arrays(data, **options)
+    # Priors enter the final votes only, which the arrays cast too.
+    _same_on_arrays(data, {"bot": 0.3, "editor": 0.9, "h0": 0.95}, **options)

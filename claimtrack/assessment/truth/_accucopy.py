@@ -75,6 +75,7 @@ from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from functools import cached_property
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -88,6 +89,9 @@ from ._core import (
     register_method,
 )
 from ._prepared import Prepared, prepare
+
+if TYPE_CHECKING:
+    from ._rounds import ArrayRounds
 
 __all__ = ["AccuCopyPolicy", "accucopy"]
 
@@ -153,6 +157,31 @@ _FLOOR = 1e-3  # accuracies stay within [_FLOOR, 1 - _FLOOR] so votes stay finit
 _COPY_DETECTIONS = 1  # copying is estimated once the accuracies settle
 _ODDS_LOW = math.log(_FLOOR / (1.0 - _FLOOR))  # the log-odds of the clamped accuracies
 _ODDS_HIGH = math.log((1.0 - _FLOOR) / (1.0 - (1.0 - _FLOOR)))
+# From this many observations on disputed items, the rounds run on arrays where NumPy is
+# installed (importing it costs more than it saves on less).
+_ARRAY_MINIMUM = 10_000
+
+
+def _array_rounds(
+    items: list[Prepared], sources: int, policy: AccuCopyPolicy
+) -> ArrayRounds | None:
+    """The rounds on arrays (``_rounds``), which give the same results faster, where
+    NumPy is importable and the data are large enough; else None, and they run in Python.
+
+    Without a default strength a source of one item has no accuracy without it, which
+    the Python rounds raise on: they keep that case.
+    """
+    if (
+        not items
+        or policy.default_strength <= 0
+        or sum(len(item.sources) for item in items) < _ARRAY_MINIMUM
+    ):
+        return None
+    try:
+        from ._rounds import ArrayRounds
+    except ImportError:  # NumPy is optional (the notebook and dask extras bring it)
+        return None
+    return ArrayRounds(items, sources)
 
 
 class _State:
@@ -197,6 +226,7 @@ class _State:
         self.shares = self._shares()
         self.covered = coverage(self.contested, len(names))  # for the copy tests
         self.accuracy = self._accuracies()
+        self.arrays = _array_rounds(self.contested, len(names), policy)
 
     @cached_property
     def common(self) -> Counter[tuple[int, int]]:
@@ -308,8 +338,9 @@ class _State:
                 totals[q] += c
         return totals
 
-    def round(self) -> float:
-        """One round over the disputed items; returns the largest change of accuracy."""
+    def _round_items(self) -> tuple[list[float], float, float]:
+        """The round item by item: per source, its evidence on disputed items; how much
+        wrong claims coincide, and the pairs of them that could."""
         disputed = [0.0] * len(self.names)  # per source: its evidence on disputed items
         same = pairs = 0.0
         exp = math.exp
@@ -346,6 +377,14 @@ class _State:
                 product = d * wrong[j] * wrong[k]  # a copy, or a repetition, is no coincidence
                 same -= product
                 pairs -= product
+        return disputed, same, pairs
+
+    def round(self) -> float:
+        """One round over the disputed items; returns the largest change of accuracy."""
+        if self.arrays is not None:
+            disputed, same, pairs = self.arrays.round(self)
+        else:
+            disputed, same, pairs = self._round_items()
         self.num = [x + y for x, y in zip(self.settled_num, disputed, strict=True)]
         self.den = self.round_den
         # Empirical Bayes: a source without a record is as accurate as the average source
@@ -358,6 +397,12 @@ class _State:
         # n: one over the rate at which two independent wrong claims on an item coincide.
         self.n = max(1.0, (max(0.0, pairs) + 2.0) / (max(0.0, same) + 1.0))
         return change
+
+    def sync(self) -> None:
+        """Bring each item's ``right`` and ``evidence`` up to the last round, where the
+        rounds ran on arrays: the copy tests and the estimates read them."""
+        if self.arrays is not None:
+            self.arrays.sync()
 
     def mark_company(self) -> None:
         """Step 6, once the accuracies settle: the claims each source shares only with
@@ -491,7 +536,8 @@ class _State:
         for position, s in enumerate(ordered):
             self.rank[s] = position
         for item in self.contested:
-            item.set_links(dependence)
+            if item.shared:  # links join observations making the same claim, or none
+                item.set_links(dependence)
         self.shares = self._shares()
 
     def _shares(self) -> list[list[float] | None]:
@@ -531,10 +577,19 @@ def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> flo
     return math.fsum(strongest[s] for s in sorted(strongest))
 
 
-def _estimate(state: _State, item: Prepared) -> Estimate[Hashable]:
-    votes = state.votes(item)
-    independent = state.independence(item)
+def _estimate(
+    state: _State,
+    item: Prepared,
+    independent: list[float],
+    computed: tuple[list[float], list[float], list[float]] | None = None,
+) -> Estimate[Hashable]:
+    """The item's estimate; ``computed``, where the arrays found them (a disputed item's),
+    its observations' contributions and its candidates' votes and masses."""
     n = max(state.n, item.extra)
+    if computed is not None:
+        contribution, totals, mass = computed
+        return _ranked(state, item, independent, n, contribution, totals, max(totals), mass)
+    votes = state.votes(item)
     if len(item.observations) == 1:
         # A lone figure: its own value and interval, as probable as its source is accurate.
         o = item.observations[0]
@@ -566,6 +621,21 @@ def _estimate(state: _State, item: Prepared) -> Estimate[Hashable]:
     totals = state.totals(item, contribution)
     top = max(totals)
     mass = [math.exp(t - top) for t in totals]
+    return _ranked(state, item, independent, n, contribution, totals, top, mass)
+
+
+def _ranked(
+    state: _State,
+    item: Prepared,
+    independent: list[float],
+    n: float,
+    contribution: list[float],
+    totals: list[float],
+    top: float,
+    mass: list[float],
+) -> Estimate[Hashable]:
+    """A disputed item's estimate from its candidates' votes (``totals``, the largest
+    ``top``) and their masses ``exp(total - top)``."""
     # Reported probabilities keep the n + 1 - k values nobody claimed, each of weight
     # exp(-top), so that a figure few sources gave is not certain.
     z = sum(mass) + (n + 1.0 - len(totals)) * math.exp(-top)
@@ -626,6 +696,7 @@ def accucopy(
     for _ in range(policy.rounds):
         if state.round() < policy.tolerance:
             break
+    state.sync()
     if (policy.copying or policy.company) and state.contested:
         for _ in range(_COPY_DETECTIONS):
             if policy.company:
@@ -635,14 +706,30 @@ def accucopy(
             for _ in range(policy.rounds):
                 if state.round() < policy.tolerance:
                     break
+            state.sync()
     state.use_priors(priors)
     state.accuracy = state._accuracies()
     estimates: dict[Hashable, Estimate[Hashable]] = {}
     agreed = [0] * len(names)
     seen = [0] * len(names)
     weak = [0] * len(names)  # per source: the items where step 6 took it for a copy
+    shares = iter(state.shares)  # the disputed items' independence, as the rounds had it
+    found = state.arrays.estimates(state) if state.arrays is not None else None
+    number = 0  # the disputed item's position
     for item in prepared:
-        estimate = _estimate(state, item)
+        computed = None
+        if item.disputed:
+            share = next(shares)
+            independent = [1.0] * len(item.sources) if share is None else share
+            if found is not None and not item.repeats:
+                contributions, totals, masses, at, first = found
+                begin, end = at[number], at[number + 1]
+                low, high = first[number], first[number + 1]
+                computed = (contributions[begin:end], totals[low:high], masses[low:high])
+            number += 1
+        else:
+            independent = state.independence(item)
+        estimate = _estimate(state, item, independent, computed)
         estimates[item.key] = estimate
         for j, _ in item.company:
             weak[item.sources[j]] += 1
@@ -651,16 +738,14 @@ def accucopy(
             for s in set(item.sources):
                 seen[s] += 1
                 agreed[s] += names[s] in backing
+    linked: list[list[tuple[str, float]]] = [[] for _ in names]
+    for (u, t), d in state.dependence.items():
+        if d >= 0.5:
+            linked[u].append((names[t], round(d, 6)))
+            linked[t].append((names[u], round(d, 6)))
     reliability = {}
     for s, name in enumerate(names):
-        copies = sorted(
-            (
-                (names[t if u == s else u], round(d, 6))
-                for (u, t), d in state.dependence.items()
-                if s in (u, t) and d >= 0.5
-            ),
-            key=lambda pair: (-pair[1], pair[0]),
-        )
+        copies = sorted(linked[s], key=lambda pair: (-pair[1], pair[0]))
         reliability[name] = Reliability(
             source=name,
             value=state.accuracy[s],

@@ -83,8 +83,29 @@ class Prepared:
 def prepare(items: Sequence[Item], index: Mapping[str, int]) -> list[Prepared]:
     """Every item's observations that count, items in a canonical order."""
     prepared = [Prepared(key, positive(observations), index) for key, observations in items]
-    # A canonical order makes every floating-point sum independent of the input order.
-    prepared.sort(
-        key=lambda it: [(o.source, o.value, o.low, o.high, o.weight) for o in it.observations]
-    )
+    # A canonical order makes every floating-point sum independent of the input order:
+    # by every observation, in order. The first one almost always decides, so the items
+    # are sorted by it, and only the runs that share it by the rest (sorts are stable).
+    firsts = [_first_said(item) for item in prepared]
+    order = sorted(range(len(prepared)), key=firsts.__getitem__)
+    prepared = [prepared[j] for j in order]
+    firsts = [firsts[j] for j in order]
+    at = 0
+    for end in range(1, len(prepared) + 1):
+        if end == len(prepared) or firsts[end] != firsts[at]:
+            if end - at > 1:
+                prepared[at:end] = sorted(prepared[at:end], key=_all_said)
+            at = end
     return prepared
+
+
+def _said(o: Observation) -> tuple[str, float, float, float, float]:
+    return (o.source, o.value, o.low, o.high, o.weight)
+
+
+def _first_said(item: Prepared) -> tuple[str, float, float, float, float] | tuple[()]:
+    return _said(item.observations[0]) if item.observations else ()
+
+
+def _all_said(item: Prepared) -> list[tuple[str, float, float, float, float]]:
+    return [_said(o) for o in item.observations]

@@ -1,0 +1,327 @@
+"""The rounds of ``accucopy`` on arrays: the same arithmetic, in the same order.
+
+``_State.round`` goes over the disputed items one by one in Python. Here every
+observation of every disputed item sits in one flat array (items in their
+canonical order, each item's observations in theirs), every candidate in
+another, and a round is a few dozen array operations. The results are the
+Python round's, bit for bit:
+
+- every per-item or per-source sum adds its terms one after the other, in the
+  Python loop's order (``numpy.bincount`` with weights does: it adds each weight
+  to its bin in input order), never pairwise;
+- ``exp`` and ``log`` are ``math``'s, mapped over the values (NumPy's own are
+  vectorised differently and differ in the last bit);
+- the two coincidence counts of step 4, which the Python loop adds up over all
+  items, add the same terms in the same order.
+
+Python's own ``sum`` adds floats one by one before Python 3.12 and with
+compensation from 3.12 on; there, the two ways can differ in the last bits.
+
+Items where a source made several observations are rare and irregular: the
+Python code computes theirs, and they are written into the arrays in place.
+
+NumPy is not a dependency of claimtrack: this module is imported only when
+NumPy is importable and the data are large enough to repay it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from itertools import accumulate, chain
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from ._accucopy import _State
+    from ._prepared import Prepared
+
+__all__ = ["ArrayRounds"]
+
+Floats = Any  # numpy float arrays (kept loose: numpy's generics add nothing here)
+
+
+def _exp(values: Floats) -> Floats:
+    return np.fromiter(map(math.exp, values.tolist()), dtype=np.float64, count=len(values))
+
+
+def _log(values: Floats) -> Floats:
+    return np.fromiter(map(math.log, values.tolist()), dtype=np.float64, count=len(values))
+
+
+def _ints(values: Any, count: int) -> Any:
+    return np.fromiter(values, dtype=np.intp, count=count)
+
+
+def _floats(values: Any, count: int) -> Floats:
+    return np.fromiter(values, dtype=np.float64, count=count)
+
+
+class ArrayRounds:
+    """The disputed items as flat arrays, and the round over them."""
+
+    def __init__(self, items: Sequence[Prepared], sources: int) -> None:
+        self.items = items
+        self.sources = sources
+        count = len(items)
+        sizes = np.array([len(item.sources) for item in items], dtype=np.intp)
+        total = int(sizes.sum())
+        self.start = np.zeros(count + 1, dtype=np.intp)  # each item's first observation
+        np.cumsum(sizes, out=self.start[1:])
+        self.item = np.repeat(np.arange(count), sizes)  # per observation: its item
+        every = chain.from_iterable
+        self.source = _ints(every(item.sources for item in items), total)
+        self.weight = _floats(every(item.weights for item in items), total)
+        self.informative = _floats(every(item.informative for item in items), total)
+        spans = _ints(every(chain.from_iterable(item.spans) for item in items), 2 * total)
+        low, high = spans[0::2], spans[1::2]
+        kinds = np.array([len(item.candidates) for item in items], dtype=np.intp)
+        self.cand_start = np.zeros(count + 1, dtype=np.intp)
+        np.cumsum(kinds, out=self.cand_start[1:])
+        candidates = int(self.cand_start[-1])
+        self.cand_item = np.repeat(np.arange(count), kinds)
+        self.extra = kinds - 1.0
+        base = self.cand_start[:-1][self.item]  # per observation: its item's first candidate
+        # Every (observation, candidate it supports) pair, observation by observation.
+        width = high - low
+        self.pair_obs = np.repeat(np.arange(total), width)
+        first = np.zeros(total + 1, dtype=np.intp)
+        np.cumsum(width, out=first[1:])
+        self.pair_cand = np.repeat(base + low, width) + (
+            np.arange(int(first[-1])) - np.repeat(first[:-1], width)
+        )
+        self.candidates = candidates
+        # The mass within each observation's claim: one candidate's where every claim of
+        # the item is a point, else a difference of the item's prefix sums.
+        points = np.array([item.points for item in items], dtype=bool)
+        self.point_obs = points[self.item]
+        self.point_cand = base + low
+        spread = np.flatnonzero(~points)
+        self.prefix_size = int((kinds[spread] + 1).sum())
+        offset = np.zeros(len(spread) + 1, dtype=np.intp)  # each such item's prefix
+        np.cumsum(kinds[spread] + 1, out=offset[1:])
+        where = np.full(count, -1, dtype=np.intp)
+        where[spread] = offset[:-1]
+        self.steps: list[tuple[Any, Any]] = []  # per candidate position: (prefix, candidate)
+        order = spread[np.argsort(-kinds[spread], kind="stable")]
+        for r in range(int(kinds[spread].max()) if len(spread) else 0):
+            active = order[kinds[order] > r]
+            self.steps.append((where[active] + r, self.cand_start[active] + r))
+        spread_obs = ~self.point_obs
+        self.spread_obs = np.flatnonzero(spread_obs)
+        self.spread_low = where[self.item[spread_obs]] + low[spread_obs]
+        self.spread_high = where[self.item[spread_obs]] + high[spread_obs]
+        # The groups of observations making the same claim, as the coincidences count them.
+        members: list[int] = []
+        group_sizes: list[int] = []
+        group_items: list[int] = []
+        for number, item in enumerate(items):
+            at = int(self.start[number])
+            for group in item.shared:
+                members.extend(at + j for j in group)
+                group_sizes.append(len(group))
+                group_items.append(number)
+        self.member = np.array(members, dtype=np.intp)
+        self.member_group = np.repeat(np.arange(len(group_sizes)), group_sizes)
+        self.groups = len(group_sizes)
+        group_item = np.array(group_items, dtype=np.intp)
+        self.groups_before = np.searchsorted(group_item, np.arange(count + 1))
+        self.repeats = [number for number, item in enumerate(items) if item.repeats]
+        self.started = False  # whether a round has run: the evidence below is set
+        self.dirty = False  # whether the items' own right and evidence lag behind
+        self.evidence = np.zeros(total)
+        self.right = np.zeros(total)
+        self.shares: object = None
+        self.independent = np.ones(total)
+        self.link_first = self.link_second = np.zeros(0, dtype=np.intp)
+        self.link_share = np.zeros(0)
+        self.pairs_at = self.same_at = self.pairs_links = self.same_links = self.link_first
+
+    def _relink(self) -> None:
+        """The copy links and the shares that count (``_State.shares``), as arrays, and
+        where each link's term falls among the coincidence counts' terms."""
+        items, start = self.items, self.start
+        self.independent = np.ones(len(self.source))
+        firsts: list[int] = []
+        seconds: list[int] = []
+        shares: list[float] = []
+        owners: list[int] = []
+        for number, item in enumerate(items):
+            if item.links:
+                at = int(start[number])
+                for (j, k), d in item.links.items():
+                    firsts.append(at + j)
+                    seconds.append(at + k)
+                    shares.append(d)
+                    owners.append(number)
+        self.link_first = np.array(firsts, dtype=np.intp)
+        self.link_second = np.array(seconds, dtype=np.intp)
+        self.link_share = np.array(shares, dtype=np.float64)
+        owner = np.array(owners, dtype=np.intp)
+        count = len(items)
+        links = np.arange(len(owner))
+        before = np.searchsorted(owner, np.arange(count + 1))  # links of the items before
+        # Per item, pairs counts its own term and then each link's; same counts each group's
+        # term and then each link's.
+        self.pairs_at = np.arange(count) + before[:-1]
+        self.pairs_links = owner + 1 + links
+        self.same_at = np.arange(self.groups) + before[:-1][self._group_item()]
+        self.same_links = self.groups_before[1:][owner] + links
+
+    def _group_item(self) -> Any:
+        return np.repeat(np.arange(len(self.items)), np.diff(self.groups_before))
+
+    def use_shares(self, shares: list[list[float] | None]) -> None:
+        """The share of each observation that is not a copy, as ``_State.shares`` holds it."""
+        if shares is self.shares:
+            return
+        self._relink()
+        self.shares = shares
+        start = self.start.tolist()
+        independent = self.independent
+        for number, share in enumerate(shares):
+            if share is not None:
+                independent[start[number] : start[number + 1]] = share
+
+    def round(self, state: _State) -> tuple[list[float], float, float]:
+        """One round over the disputed items: per source, its evidence on them; the
+        coincidences of wrong claims and the pairs of them, as ``_State.round`` finds."""
+        self.use_shares(state.shares)
+        with np.errstate(all="ignore"):  # repeated items' lanes hold values never read
+            return self._round(state)
+
+    def _votes(self, state: _State) -> Floats:
+        """Each observation's vote, as ``_State.votes`` casts it (``_kept`` for the
+        accuracy without the item, once the rounds have begun)."""
+        from ._accucopy import _FLOOR, _ODDS_HIGH, _ODDS_LOW
+
+        source, item = self.source, self.item
+        extras, which = np.unique(self.extra, return_inverse=True)
+        log_n = np.array([math.log(max(state.n, e)) for e in extras.tolist()])[which]
+        if not self.started:
+            # Every source at its accuracy: one log-odds per source.
+            odds = np.array([math.log(a / (1.0 - a)) for a in state.accuracy])
+            votes = log_n[item] + odds[source]
+        else:
+            top = np.array(state.top)[source]
+            bottom = np.array(state.bottom)[source]
+            w = self.informative
+            kept = (top - self.evidence * w) / (bottom - w)
+            inside = (kept >= _FLOOR) & (kept <= 1.0 - _FLOOR)
+            odds = np.where(kept < _FLOOR, _ODDS_LOW, _ODDS_HIGH)
+            odds[inside] = _log(kept[inside] / (1.0 - kept[inside]))
+            votes = log_n[item] + odds
+        return np.where(votes > 0.0, votes, 0.0)
+
+    def _masses(self, state: _State) -> tuple[Floats, Floats, Floats]:
+        """Per observation its contribution, per candidate the votes for it (``totals``)
+        and its mass ``exp(total - top)``, ``top`` the item's largest total."""
+        contribution = self.weight * self._votes(state) * self.independent
+        totals = np.bincount(
+            self.pair_cand, weights=contribution[self.pair_obs], minlength=self.candidates
+        )
+        top_total = np.maximum.reduceat(totals, self.cand_start[:-1])
+        return contribution, totals, _exp(totals - top_total[self.cand_item])
+
+    def estimates(
+        self, state: _State
+    ) -> tuple[list[float], list[float], list[float], list[int], list[int]] | None:
+        """What the estimates of items without repeats start from, as ``_estimate`` finds
+        it: per observation its contribution, per candidate its votes and mass; then
+        where each item's observations and candidates begin. None before any round, and
+        where a source's prior is worth no evidence (the Python votes raise there)."""
+        if not self.started or min(state.strength, default=1.0) <= 0:
+            return None
+        self.use_shares(state.shares)
+        with np.errstate(all="ignore"):
+            contribution, totals, mass = self._masses(state)
+        return (
+            contribution.tolist(),
+            totals.tolist(),
+            mass.tolist(),
+            self.start.tolist(),
+            self.cand_start.tolist(),
+        )
+
+    def _round(self, state: _State) -> tuple[list[float], float, float]:
+        source, item = self.source, self.item
+        contribution, _, mass = self._masses(state)
+        z = np.bincount(self.cand_item, weights=mass, minlength=len(self.items))
+        within = mass[self.point_cand]
+        if self.steps:
+            prefix = np.zeros(self.prefix_size)
+            for at, candidate in self.steps:
+                prefix[at + 1] = prefix[at] + mass[candidate]
+            within[self.spread_obs] = prefix[self.spread_high] - prefix[self.spread_low]
+        z_obs = z[item]
+        right = within / z_obs
+        right = np.where(right < 1.0, right, 1.0)
+        k = within * _exp(-contribution)
+        t = (z_obs - within) + k
+        share = k / t
+        evidence = np.where(t > 0, np.where(share < 1.0, share, 1.0), 0.0)
+        for number in self.repeats:
+            self._python_item(state, number, right, evidence)
+        self.right, self.evidence, self.started, self.dirty = right, evidence, True, True
+        disputed = np.bincount(source, weights=evidence * self.informative, minlength=self.sources)
+        # The coincidence counts, term by term in the Python loop's order.
+        wrong = self.weight * (1.0 - right)
+        total = np.bincount(item, weights=wrong, minlength=len(self.items))
+        squares = np.bincount(item, weights=wrong * wrong, minlength=len(self.items))
+        shared = wrong[self.member]
+        group = np.bincount(self.member_group, weights=shared, minlength=self.groups)
+        group_squares = np.bincount(
+            self.member_group, weights=shared * shared, minlength=self.groups
+        )
+        product = -(self.link_share * wrong[self.link_first] * wrong[self.link_second])
+        pairs_terms = np.empty(len(self.items) + len(product))
+        pairs_terms[self.pairs_at] = (total * total - squares) / 2.0
+        pairs_terms[self.pairs_links] = product
+        same_terms = np.empty(self.groups + len(product))
+        same_terms[self.same_at] = (group * group - group_squares) / 2.0
+        same_terms[self.same_links] = product
+        pairs = float(np.bincount(np.zeros(len(pairs_terms), np.intp), pairs_terms, 1)[0])
+        same = float(np.bincount(np.zeros(len(same_terms), np.intp), same_terms, 1)[0])
+        return disputed.tolist(), same, pairs
+
+    def _python_item(self, state: _State, number: int, right: Floats, evidence: Floats) -> None:
+        """An item where a source repeats itself, the Python way, into the arrays."""
+        item = self.items[number]
+        votes = state.votes(item)
+        shares = self.shares
+        independent = shares[number] if isinstance(shares, list) else None
+        if independent is not None:
+            contribution = [
+                w * v * i for w, v, i in zip(item.weights, votes, independent, strict=True)
+            ]
+        else:
+            contribution = [w * v for w, v in zip(item.weights, votes, strict=True)]
+        totals = state.totals(item, contribution)
+        top = max(totals)
+        mass = [math.exp(t - top) for t in totals]
+        z = sum(mass)
+        if item.points:
+            within = [mass[a] for a, _ in item.spans]
+        else:
+            prefix = list(accumulate(mass, initial=0.0))
+            within = [prefix[b] - prefix[a] for a, b in item.spans]
+        item.right = [p if (p := x / z) < 1.0 else 1.0 for x in within]
+        item.evidence = state._evidence(item, contribution, totals, within, z)
+        at, end = int(self.start[number]), int(self.start[number + 1])
+        right[at:end] = item.right
+        evidence[at:end] = item.evidence
+
+    def sync(self) -> None:
+        """Write each item's ``right`` and ``evidence`` back, for the copy tests and the
+        estimates that read them."""
+        if not self.dirty:
+            return
+        self.dirty = False
+        right, evidence = self.right.tolist(), self.evidence.tolist()
+        start = self.start.tolist()
+        for number, item in enumerate(self.items):
+            if not item.repeats:
+                at, end = start[number], start[number + 1]
+                item.right = right[at:end]
+                item.evidence = evidence[at:end]
