@@ -402,7 +402,12 @@ def _measure_of(
     # "EVD outbreak mortality rates": a long noun is named by its head and the word
     # before it (but "missiles and drones" is two things, and "suspected" stays)
     head = noun
-    if noun and len(noun.split()) > 3 and not {"and", "or"} & set(noun.lower().split()):
+    if (
+        noun
+        and len(noun.split()) > 3
+        and not {"and", "or"} & set(noun.lower().split())
+        and ctx.lexicon.measure(noun) not in ctx.lexicon.named  # "the toll of the event"
+    ):
         kept = [w for w in noun.split()[:-2] if w.lower() in ctx.lexicon.qualifiers]
         head = " ".join([*kept, *noun.split()[-2:]])
     words = " ".join(w for w in (head, event, change) if w)
@@ -432,6 +437,23 @@ def _measure_of(
         # was, according to the fire service, among the dead": who was counted, and what
         # happened to them later in the sentence
         measure = _named_after(ctx, figure.end, sentence) or measure
+        if (
+            measure not in ctx.lexicon.named
+            and before is not None
+            and before.toll
+            and before.sentence == ctx.doc.sentence_index(figure.start)
+        ):
+            # "killed at least 62, including 54 small children", "20 bodies had been
+            # recovered, eleven women and nine men": who the toll before counted
+            measure = before.measure
+    if (
+        before is not None
+        and index > 0
+        and before.sentence == ctx.doc.sentence_index(figure.start)
+        and _FROM.search(text, max(0, ctx.found[index - 1].start - 12), ctx.found[index - 1].start)
+        and _TO.match(text, ctx.found[index - 1].end, figure.start)
+    ):
+        measure = before.measure  # "the toll rose from five people to six"
     rising = (
         unit is None
         and (
@@ -444,6 +466,10 @@ def _measure_of(
         is not None
     )
     return _Measured(noun, event, measure, carried, reading, rising)
+
+
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO = re.compile(r"(?:\s+[a-z]+){0,2}\s+to\s+$")
 
 
 def _rising(rules: ExtractRules) -> re.Pattern[str]:

@@ -57,6 +57,12 @@ class MeasureReader:
         self.gerunds: dict[str, str] = rules.section("measures")["gerunds"]
         self.phrases = [tuple(p.split()) for p in rules.section("measures")["event_phrases"]]
         self.unit_nouns = [tuple(p.split()) for p in rules.section("measures")["unit_nouns"]]
+        # units a figure may be written with that its span does not hold ("47.42 seconds",
+        # "24 million pounds operating loss"): no counted thing while another is near
+        self._unit_words: dict[str, list[tuple[str, ...]]] = {}
+        for word in rules.section("measures").get("unit_words", ()):
+            phrase = tuple(word.lower().split())
+            self._unit_words.setdefault(phrase[0], []).append(phrase)
         # the phrases by their first word, each with the words that follow it: a reading
         # looks up the few phrases a word can start rather than going through them all
         self._tails: dict[str, list[tuple[str, ...]]] = {}
@@ -125,6 +131,7 @@ class MeasureReader:
         unit_noun = _starts(
             after, i, self._unit_nouns.get(after[i].lower, []) if i < len(after) else []
         )
+        unit_word, i = self._past_unit(after, i) if not unit_noun else (None, i)
         noun, i = self._noun(after, i + unit_noun) if not unit_noun else (None, i + unit_noun)
         # "300 residents of Vovchansk were evacuated": the place between is not the event's
         while (
@@ -145,9 +152,12 @@ class MeasureReader:
         if scale is not None:  # "a 6.7 earthquake", "magnitude 5.9": the scale, no count
             return Reading(scale, None, False)
         event = self._event_after(after, i)
-        if event is None and noun and i < len(after) and after[i].text == ",":
-            # "7 people, among them a 9-year-old girl, were wounded" and "19 people,
-            # including six children, died": past the aside
+        if noun is None and i + 1 < len(after) and after[i].lower in _MORE:
+            i += 1  # "around twenty more, including a colleague, were injured"
+        if event is None and i < len(after) and after[i].text == ",":
+            # "7 people, among them a 9-year-old girl, were wounded", "19 people,
+            # including six children, died" and "At least seven, including four
+            # children, died": past the aside
             k = next((k for k in range(i + 1, min(len(after), i + 12)) if after[k].text == ","), 0)
             if (
                 k
@@ -172,6 +182,7 @@ class MeasureReader:
         if not of_them and (noun is None or noun.lower() in self.generic):
             # "the death toll rising to 22 people": the toll, not the people
             noun = self._noun_before(before) or noun
+        noun = noun or unit_word  # "47.42 seconds" with nothing else named: the seconds
         prev = [t.lower for t in before[-6:]]
         change = (
             bool(prev)
@@ -184,6 +195,21 @@ class MeasureReader:
         )
         running = bool(prev) and prev[-1] == "to" and any(w in self.total_verbs for w in prev)
         return Reading(noun, event, of_them, change, bool(prev) and prev[-1] == "to", running)
+
+    def _past_unit(self, after: list[Token], i: int) -> tuple[str | None, int]:
+        """A unit at ``i`` that the figure's span does not hold, and where the counted
+        thing may start past it: "24 million pounds operating loss", "two billion cubic
+        meters of gas"."""
+        if i >= len(after):
+            return None, i
+        size = _starts(after, i, self._unit_words.get(after[i].lower, []))
+        if not size:
+            return None, i
+        unit = " ".join(t.text for t in after[i : i + size])
+        i += size
+        if i + 1 < len(after) and after[i].lower == "of" and after[i + 1].text.islower():
+            i += 1
+        return unit, i
 
     def _scale(self, before: list[Token], after: list[Token], noun: str | None) -> str | None:
         """The scale a figure is read on when a singular noun of ``scale_nouns`` is right
@@ -212,11 +238,11 @@ class MeasureReader:
         words: list[str] = []
         if (
             i + 1 < len(after)
-            and after[i].lower in ("more", "additional", "further", "new")
+            and after[i].lower in ("more", "additional", "further", "new", "other")
             and after[i + 1].text.isalpha()
             and after[i + 1].lower != "than"
         ):
-            i += 1  # "32,000 more deaths": more of the same thing
+            i += 1  # "32,000 more deaths", "five other civilians": more of the same thing
         while i < len(after) and len(words) < 5:
             tok = after[i]
             low = tok.lower
@@ -331,17 +357,21 @@ class MeasureReader:
         while k >= 0 and len(words) < 8:
             tok = before[k]
             low = tok.lower
-            if (
-                tok.text[0].isalpha()
-                and low.endswith(("'s", "’s"))
-                and words
-                and k > 0
-                and before[k - 1].lower in _PREPOSITIONS
-            ):
-                k -= 1  # an owner within the phrase: "the toll from Monday's landslide"
-                continue
+            if tok.text[0].isalpha() and low.endswith(("'s", "’s")) and words:
+                # an owner within the phrase: "the toll from Monday's landslide", "the
+                # toll from South Asia's earthquake"
+                owner = k - 1
+                while owner > 0 and before[owner].text[:1].isupper() and k - owner < 4:
+                    owner -= 1
+                if owner >= 0 and before[owner].lower in _PREPOSITIONS:
+                    k = owner
+                    continue
             if not tok.text[0].isalpha() or low.endswith(("'s", "’s")):
                 break
+            if low in ("to", "by") and k > 0 and before[k - 1].lower in _LINKED:
+                words.insert(0, tok)  # "deaths linked to infections": read on to the deaths
+                k -= 1
+                continue
             if low in self.stops and low not in _PREPOSITIONS and low not in self.determiners:
                 break
             if low in self.reporting or low in self.change_verbs or low in self.total_verbs:
@@ -352,8 +382,8 @@ class MeasureReader:
             words.pop(0)
         head: list[str] = []
         for tok in words:
-            if tok.lower in _PREPOSITIONS and tok.lower != "of":
-                break
+            if (tok.lower in _PREPOSITIONS and tok.lower != "of") or tok.lower in _LINKED:
+                break  # "the number of deaths linked to infections": the deaths
             if tok.lower in self.determiners or _WHEN.fullmatch(tok.lower):
                 continue  # "its second-quarter revenue": the period is no part of the thing
             head.append(tok.text)
@@ -384,6 +414,9 @@ _LIGHT_VERBS = frozenset(
 _AGGREGATES = frozenset(
     {"average", "total", "tally", "high", "low", "peak", "record", "number", "count"}
 )
+# participles after the head of a noun phrase that start what only describes it
+_LINKED = frozenset({"linked", "related", "attributed", "tied", "connected", "caused", "due"})
+_MORE = frozenset({"more", "other", "others", "additional"})
 _HEDGES = frozenset({"about", "around", "over", "more", "nearly", "almost", "some", "up"})
 
 
