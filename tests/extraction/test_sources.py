@@ -497,3 +497,34 @@ def test_a_quotation_and_an_interview_answer_keep_their_speaker() -> None:
     }
     answer = "((Anthony Boccaletti))  Let me check.  We are eleven people."
     assert one(answer, outlet="Wire").source.name == "Anthony Boccaletti"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a participle before the noun it describes reports nothing
+        ("Some estimated casualty counts, passed privately to reporters, exceeded 400.",
+         "Outlet"),
+        ("The larger planet has an estimated mass of 3.1 Earth masses.", "Outlet"),
+        # an indefinite noun after "has" is an object, not who estimated
+        ("The virus has a basic rate estimated in the range of 2 to 4.", "Outlet"),
+        # an adverb between the passive and the verb
+        ("The comet was usually estimated at more than 40 kilometres wide.", "Outlet"),
+        # a plural noun spelled like a verb
+        ("The Baltic states of Latvia and Lithuania export 40% of the timber.", "Outlet"),
+        # a time is nobody
+        ("Another report from the Veldt government during the weekend said 12 died.",
+         "Veldt government"),
+        # "according to" an adjective and its noun
+        ("The party lost 14 seats, according to preliminary reports.", "preliminary reports"),
+        # a named body says what it did itself; a party that won seats reports nothing
+        ("The Borduria Forest Service closed all nine parks in the north.",
+         "Borduria Forest Service"),
+        ("The Borduria Relief and Rehabilitation Council of Chile raised the toll to 31.",
+         "Borduria Relief and Rehabilitation Council"),
+        ("The Green Party gained 12 seats.", "Outlet"),
+    ],
+)  # fmt: skip
+def test_sources_from_words_that_only_look_like_reports(text: str, source: str) -> None:
+    claims = extract(text, PUBLISHED, "Outlet")
+    assert claims and claims[0].source.name == source
