@@ -44,8 +44,23 @@ _COUNTED = frozenset(MeasureLexicon.default().named)
 # what follows a plural noun that is spelled like a verb: "the Gulf states of", "early reports,"
 _NOUN_NEXT = frozenset({"of", ",", ".", ";", ")"})
 _HAVING = frozenset({"has", "have", "had", "is", "was", "with", "having"})
-_TIMES = frozenset({"weekend", "week", "day", "days", "morning", "evening", "night", "month",
-                    "year", "time", "period", "hours", "afternoon"})
+_TIMES = frozenset(
+    {
+        "weekend",
+        "week",
+        "day",
+        "days",
+        "morning",
+        "evening",
+        "night",
+        "month",
+        "year",
+        "time",
+        "period",
+        "hours",
+        "afternoon",
+    }
+)
 _ISSUED = ("published", "released", "compiled", "issued", "conducted", "carried")
 
 
@@ -298,7 +313,9 @@ class _Reader:
         """Whether the words before the verb are the object of a verb before them: "has a
         basic R0" (an indefinite noun after "has", "is" or "with")."""
         k = i
-        while k >= 0 and k > i - 5 and before[k].text[:1].isalpha() and before[k].lower not in ("a", "an"):
+        while k > max(-1, i - 5) and before[k].text[:1].isalpha():
+            if before[k].lower in ("a", "an"):
+                break
             k -= 1
         return (
             0 < k < i
@@ -534,7 +551,7 @@ class _Reader:
                 subject.insert(0, tok)  # "the Ministry of Labour and Social Policy": one name
                 i -= 1
                 continue
-            if tok.text in _BOUNDARIES or low in self.stops:
+            if tok.text in _BOUNDARIES or (low in self.stops and not _ACRONYM.fullmatch(tok.text)):
                 bounded = True
                 break
             if not tok.text[0].isalpha() and not (tok.text[0].isdigit() and tok.text[-1].isalpha()):

@@ -83,9 +83,7 @@ def test_a_unit_the_figure_does_not_hold_is_no_counted_thing() -> None:
         ("pronounced dead", "killed"),
     ],
 )
-def test_words_that_do_not_change_the_quantity_are_dropped_when_comparing(
-    a: str, b: str
-) -> None:
+def test_words_that_do_not_change_the_quantity_are_dropped_when_comparing(a: str, b: str) -> None:
     assert LEXICON.key(LEXICON.measure(a)) == LEXICON.key(LEXICON.measure(b))
 
 

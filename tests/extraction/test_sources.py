@@ -523,6 +523,8 @@ def test_a_quotation_and_an_interview_answer_keep_their_speaker() -> None:
         ("The Borduria Relief and Rehabilitation Council of Chile raised the toll to 31.",
          "Borduria Relief and Rehabilitation Council"),
         ("The Green Party gained 12 seats.", "Outlet"),
+        # an acronym spelled like a stop word is a name
+        ("The WHO said 14 cases were confirmed.", "WHO"),
     ],
 )  # fmt: skip
 def test_sources_from_words_that_only_look_like_reports(text: str, source: str) -> None:
