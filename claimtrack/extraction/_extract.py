@@ -331,6 +331,7 @@ def _place_of(
     clause: tuple[int, int],
     chosen: list[Attribution],
     same_event: str | None = None,
+    scene: bool = False,
 ) -> str | None:
     """Where a figure holds: a place named near it, else that of the toll before it
     (``same_event``), else its speaker's country, else the country its sentence opens
@@ -342,6 +343,8 @@ def _place_of(
     )
     if place is None:
         place = same_event
+    if place is None and scene:
+        place = _scene(ctx, sentence)
     if place is None and chosen:
         # "Sudan's health ministry said cholera had killed 78": with no place named, a
         # national body's figures are of its own country
@@ -354,6 +357,25 @@ def _place_of(
             word = opening.group(1)
             place = word if word in ctx.countries else ctx.homes.get(word.lower())
     return place
+
+
+def _scene(ctx: _Context, sentence: tuple[int, int]) -> str | None:
+    """Where the event the paragraph reports happened: the last place named, not as
+    an owner, origin or bare actor, in the sentence before this one ("A bus overturned
+    in Babyninsky, Russia. At least seven died.")."""
+    index = ctx.doc.sentence_index(sentence[0])
+    if index == 0:
+        return None
+    previous = ctx.doc.sentence(ctx.doc.sentence_starts[index - 1])
+    if ctx.doc.paragraph_index(previous[0]) != ctx.doc.paragraph_index(sentence[0]):
+        return None
+    j = bisect.bisect_left(ctx.place_starts, sentence[0]) - 1
+    while j >= 0 and ctx.places[j].start >= previous[0]:
+        mention = ctx.places[j]
+        if not (mention.owner or mention.origin or mention.bare):
+            return mention.name
+        j -= 1
+    return None
 
 
 class _Measured(NamedTuple):
@@ -822,7 +844,7 @@ def _claims(
         toll = measured.measure in ctx.lexicon.named
         # "He said 31 people had been wounded": a toll with no place where the one before is
         same_event = before.place if before is not None and toll and before.toll else None
-        place = _place_of(ctx, index, span, sentence, clause, chosen, same_event)
+        place = _place_of(ctx, index, span, sentence, clause, chosen, same_event, toll)
         dated = choose_mention(periods, ctx.period_starts, clause, sentence, span)
         period = dated.period if dated is not None else None
         source = chosen[0].name if chosen and not chosen[0].counter else ctx.fallback
