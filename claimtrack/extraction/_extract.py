@@ -420,7 +420,18 @@ def _measure_of(
         marks = list(ctx.parts.finditer(text, ctx.found[index - 1].end, figure.start))
         if marks and not text[marks[-1].end() : figure.start].strip():
             event = before.event
-    change = "change" if reading.change and noun else None
+    # "the index fell 6%": a share right after a change verb is the change
+    changed = reading.change or (reading.changed and unit == "%" and not reading.level)
+    if (
+        carried
+        and before is not None
+        and unit == "%"
+        and reading.event is None
+        and _ELLIPTICAL.search(text, max(0, figure.start - 40), figure.start)
+    ):
+        # "Chile's index fell six percent and Brazil's ten percent": the change goes on
+        changed = changed or before.measure.endswith(" change")
+    change = "change" if changed and noun else None
     # "EVD outbreak mortality rates": a long noun is named by its head and the word
     # before it (but "missiles and drones" is two things, and "suspected" stays)
     head = noun
@@ -432,6 +443,7 @@ def _measure_of(
     ):
         kept = [w for w in noun.split()[:-2] if w.lower() in ctx.lexicon.qualifiers]
         head = " ".join([*kept, *noun.split()[-2:]])
+    head = _plain(ctx, head)
     words = " ".join(w for w in (head, event, change) if w)
     if words not in normalized:
         normalized[words] = ctx.lexicon.measure(words) if words else ""
@@ -490,8 +502,37 @@ def _measure_of(
     return _Measured(noun, event, measure, carried, reading, rising)
 
 
+# "..., and Brazil's ten percent": an owner or a name right before an elliptical figure
+_ELLIPTICAL = re.compile(r"(?:['’]s|\b[A-Z][\w.-]*)\s+$")
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO = re.compile(r"(?:\s+[a-z]+){0,2}\s+to\s+$")
+
+
+def _plain(ctx: _Context, noun: str | None) -> str | None:
+    """A noun without the adjectives before its head that say nothing about what is
+    counted: "state legislative seats" and "congressional seats" are "state seats" and
+    "seats"; "pledged delegates" are delegates. A phrase of the vocabulary ("electoral
+    votes"), a named measure and a qualifier ("suspected cases") keep their words."""
+    if noun is None or " " not in noun:
+        return noun
+    words = noun.split()
+    lexicon, reader = ctx.lexicon, ctx.reader
+    if lexicon.measure(noun) in lexicon.named or lexicon.known(noun):
+        return noun
+    kept = [
+        w
+        for w in words[:-1]
+        if not (
+            w.islower()
+            and w not in lexicon.qualifiers
+            and (
+                w in reader.adjectives
+                or any(w.endswith(e) and len(w) > len(e) + 3 for e in reader.adjective_endings)
+                or (reader.participle(w) and w not in reader.active)
+            )
+        )
+    ]
+    return " ".join([*kept, words[-1]])
 
 
 def _rising(rules: ExtractRules) -> re.Pattern[str]:

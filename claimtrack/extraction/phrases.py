@@ -33,6 +33,7 @@ class Reading(NamedTuple):
     change: bool = False  # "by 50 basis points", "up 8%": a change in the thing
     level: bool = False  # "to 5.25%": the level reached, after a change
     running: bool = False  # "bringing its total to 610,000": a running total, to date
+    changed: bool = False  # right after a change verb: "the index fell 6%" is a change
 
 
 class MeasureReader:
@@ -91,6 +92,8 @@ class MeasureReader:
         self.running_nouns = w("measures", "running_nouns")
         self.aggregates = w("measures", "aggregate_nouns")
         self.not_tolls = w("measures", "not_tolls")
+        self.adjectives = w("measures", "adjectives")
+        self.adjective_endings = tuple(rules.section("measures")["adjective_endings"])
 
     def participle(self, word: str) -> bool:
         low = word.lower()
@@ -181,20 +184,25 @@ class MeasureReader:
                 event = " ".join([event, *(t.lower for t in after[i : i + tail])])
         if not of_them and (noun is None or noun.lower() in self.generic):
             # "the death toll rising to 22 people": the toll, not the people
-            noun = self._noun_before(before) or noun
+            names = bool(before) and before[-1].lower in self.change_verbs
+            noun = self._noun_before(before, names) or noun
         noun = noun or unit_word  # "47.42 seconds" with nothing else named: the seconds
         prev = [t.lower for t in before[-6:]]
         change = (
             bool(prev)
             and (
-                (prev[-1] in ("up", "down") and not self._verb(prev[:-1]))  # not "shot down 23"
+                (
+                    prev[-1] in ("up", "down", "off") and not self._verb(prev[:-1])
+                )  # not "shot down 23"
                 or (prev[-1] == "by" and any(w in self.change_verbs for w in prev[:-1]))
                 or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in self.change_nouns)
                 or (prev[-1] in self.change_verbs and _to_level(after, i))
             )
         )
         running = bool(prev) and prev[-1] == "to" and any(w in self.total_verbs for w in prev)
-        return Reading(noun, event, of_them, change, bool(prev) and prev[-1] == "to", running)
+        changed = bool(prev) and prev[-1] in self.change_verbs and prev[-1] not in ("up", "down")
+        level = bool(prev) and prev[-1] == "to"
+        return Reading(noun, event, of_them, change, level, running, changed)
 
     def _past_unit(self, after: list[Token], i: int) -> tuple[str | None, int]:
         """A unit at ``i`` that the figure's span does not hold, and where the counted
@@ -343,7 +351,7 @@ class MeasureReader:
             return low
         return None
 
-    def _noun_before(self, before: list[Token]) -> str | None:
+    def _noun_before(self, before: list[Token], names: bool = False) -> str | None:
         k = len(before) - 1
         linked = False
         while k >= 0 and (before[k].lower in self.links or before[k].lower in self.change_verbs):
@@ -393,11 +401,11 @@ class MeasureReader:
             head = head[2:]  # "the number of asylum applications": the applications
         if head and head[-1].lower() in {u[-1] for u in self.unit_nouns}:
             return None  # "by 50 basis points to 5.25%": the points are no thing
-        if len(head) > 1 and all(w[:1].isupper() or w == "of" for w in head):
+        if len(head) > 1 and all(w[:1].isupper() or w == "of" for w in head) and not names:
             return None  # "Amy Klobuchar of Minnesota had 7": who has them, not what
         if len(head) == 1 and head[0].lower() in _AGGREGATES and k >= 0:
             # "aid trucks fell to an average of 69": the trucks are the thing
-            return self._noun_before(before[: k + 1]) or head[0]
+            return self._noun_before(before[: k + 1], names) or head[0]
         return " ".join(head[-4:]) if head else None
 
     def fallback_for(self, dimension: str) -> str:

@@ -95,3 +95,26 @@ def test_different_events_stay_apart() -> None:
 def test_forced_to_evacuate_is_an_evacuation() -> None:
     claims = extract("The blaze forced about 9,000 residents to evacuate.", PUBLISHED)
     assert by_text(claims, "about 9,000").measure == "evacuated"
+
+
+def test_a_share_right_after_a_change_verb_is_the_change() -> None:
+    found = measures(
+        "The stock index fell 6 percent, and Borduria's 4 percent. Exports rose 12% to $3 billion."
+    )
+    assert found["6 percent"] == found["4 percent"] == "stock index change"
+    assert found["12%"] == "exports change"
+
+
+def test_adjectives_before_the_head_do_not_make_another_quantity() -> None:
+    found = measures(
+        "Women hold 31 legislative seats. They also won 12 congressional seats. "
+        "The party has 40 elected delegates."
+    )
+    assert found == {"31": "seats", "12": "seats", "40": "delegates"}
+    # a phrase of the vocabulary keeps its words
+    assert measures("Biden won 306 electoral votes.")["306"] == "electoral votes"
+
+
+def test_singular_and_plural_share_a_key() -> None:
+    assert LEXICON.key("countries") == LEXICON.key("country")
+    assert LEXICON.key("businesses closed") == LEXICON.key("business closed")
