@@ -470,7 +470,12 @@ def _measure_of(
         # "150 security forces, 95 civilians, and hundreds of Taliban killed", "One child
         # was, according to the fire service, among the dead": who was counted, and what
         # happened to them later in the sentence
-        measure = _named_after(ctx, figure.end, sentence) or measure
+        measure = (
+            _named_after(ctx, figure.end, sentence)
+            # "resulted in the death of all 33 passengers": the toll named just before
+            or _named_before(ctx, figure.start, (max(sentence[0], figure.start - 25), 0))
+            or measure
+        )
         if (
             measure not in ctx.lexicon.named
             and before is not None

@@ -258,6 +258,8 @@ class MeasureReader:
                 nxt = after[i + 1]
                 if (
                     nxt.text[0].isalpha()
+                    # "13 seats and Liberal Democrats lost 10": a name starts a clause
+                    and not (nxt.text[0].isupper() and all(w.islower() for w in words))
                     and nxt.lower not in self.number_words
                     and nxt.lower not in self.stops
                     and not self.participle(nxt.text)

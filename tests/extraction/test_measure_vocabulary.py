@@ -118,3 +118,26 @@ def test_adjectives_before_the_head_do_not_make_another_quantity() -> None:
 def test_singular_and_plural_share_a_key() -> None:
     assert LEXICON.key("countries") == LEXICON.key("country")
     assert LEXICON.key("businesses closed") == LEXICON.key("business closed")
+
+
+def test_the_people_a_toll_named_just_before_counts() -> None:
+    assert measures("The blaze caused the death of all 14 residents.")["14"] == "deaths"
+
+
+def test_a_name_after_and_starts_a_clause_of_its_own() -> None:
+    found = measures("The Greens won 13 seats and Liberal Democrats lost 10.")
+    assert found["13"] == "seats"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("death rate", "mortality rates"),
+        ("jobless rate", "unemployment"),
+        ("voter turnout", "turnout"),
+        ("immunization rate", "vaccination coverage"),
+    ],
+)
+def test_rates_are_measures_of_their_own(a: str, b: str) -> None:
+    assert LEXICON.key(LEXICON.measure(a)) == LEXICON.key(LEXICON.measure(b))
+    assert LEXICON.measure("death rate") != LEXICON.measure("deaths")
