@@ -489,8 +489,12 @@ def _measure_of(
         before is not None
         and index > 0
         and before.sentence == ctx.doc.sentence_index(figure.start)
-        and _FROM.search(text, max(0, ctx.found[index - 1].start - 12), ctx.found[index - 1].start)
-        and _TO.match(text, ctx.found[index - 1].end, figure.start)
+        and (to := _TO.match(text, ctx.found[index - 1].end, figure.start)) is not None
+        and (
+            _FROM.search(text, max(0, ctx.found[index - 1].start - 12), ctx.found[index - 1].start)
+            # "won 45 points to 24", "a 22 points to 10 win": a score
+            or (before.noun is not None and to.group(0).split()[:-1] == before.noun.split())
+        )
     ):
         measure = before.measure  # "the toll rose from five people to six"
     rising = (

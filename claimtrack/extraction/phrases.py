@@ -357,6 +357,20 @@ class MeasureReader:
         k = len(before) - 1
         linked = False
         while k >= 0 and (before[k].lower in self.links or before[k].lower in self.change_verbs):
+            if (
+                linked
+                and k > 0
+                and before[k].lower not in self.change_nouns
+                and (
+                    before[k - 1].lower in self.determiners
+                    or (
+                        k > 1
+                        and before[k - 2].lower in self.determiners
+                        and self.participle(before[k - 1].text)
+                    )
+                )
+            ):
+                break  # "the cost is", "the estimated cost is": after a determiner, a noun
             k -= 1
             linked = True
         if not linked:
@@ -384,6 +398,14 @@ class MeasureReader:
                 continue
             if low in self.stops and low not in _PREPOSITIONS and low not in self.determiners:
                 break
+            if (
+                words
+                and low in self.reporting
+                and k > 0
+                and before[k - 1].lower in self.determiners
+            ):
+                k -= 1  # "the estimated cost": a participle before the noun
+                continue
             if low in self.reporting or low in self.change_verbs or low in self.total_verbs:
                 break  # "officials put the toll at 205", "raised its key rate by": not who did it
             words.insert(0, tok)

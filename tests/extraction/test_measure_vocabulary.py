@@ -141,3 +141,12 @@ def test_a_name_after_and_starts_a_clause_of_its_own() -> None:
 def test_rates_are_measures_of_their_own(a: str, b: str) -> None:
     assert LEXICON.key(LEXICON.measure(a)) == LEXICON.key(LEXICON.measure(b))
     assert LEXICON.measure("death rate") != LEXICON.measure("deaths")
+
+
+def test_a_score_is_one_measure_on_both_sides() -> None:
+    found = measures("The visitors won with a 31 points to 17 victory.")
+    assert found == {"31": "points", "17": "points"}
+
+
+def test_a_noun_after_its_determiner_is_no_link() -> None:
+    assert measures("The estimated cost is 4 billion euros.")["4 billion euros"] == "cost"
