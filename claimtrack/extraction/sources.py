@@ -41,6 +41,11 @@ _ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, s
 _LONGEST_SUBJECT = 8
 # measures a counted thing is named by: a subject of "recorded" that is one was counted
 _COUNTED = frozenset(MeasureLexicon.default().named)
+# a sentence that opens with a person's name of two to five words and goes on with a verb
+_OPENING_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”]\s))(?P<name>(?:[A-Z][a-z]+\.?\s+){1,4}[A-Z][a-z]+)\s+"
+    r"(?:has\s+|had\s+|was\s+)?[a-z]+ed\b"
+)
 # what follows a plural noun that is spelled like a verb: "the Gulf states of", "early reports,"
 _NOUN_NEXT = frozenset({"of", ",", ".", ";", ")"})
 _HAVING = frozenset({"has", "have", "had", "is", "was", "with", "having"})
@@ -61,7 +66,17 @@ _TIMES = frozenset(
         "afternoon",
     }
 )
-_ISSUED = ("published", "released", "compiled", "issued", "conducted", "carried")
+_ISSUED = (
+    "published",
+    "released",
+    "compiled",
+    "issued",
+    "conducted",
+    "carried",
+    "collected",
+    "gathered",
+    "provided",
+)
 
 
 # "put the toll at 40", "put losses at nearly $2bn": a figure after "at", none before it
@@ -708,7 +723,7 @@ class _Reader:
         words = self._bare_name(words)
         head = words[-1].lower()
         if len(words) == 1 and head in self.pronouns:
-            found = self._antecedent(self.pronouns[head])
+            found = self._antecedent(self.pronouns[head], subject[0].start)
             if found:
                 self.history.append(found)
             return found
@@ -762,10 +777,18 @@ class _Reader:
                 return name
         return None
 
-    def _antecedent(self, kind: str) -> str | None:
+    def _antecedent(self, kind: str, at: int = 0) -> str | None:
         for name in reversed(self.history[-50:]):
             if _kind_of(name, self.plural, self.titles) == kind:
                 return name
+        if kind == "person":
+            # "Governor John Bel Edwards addressed the public: ... He said": the person a
+            # sentence before opened with, though no reporting verb named them
+            opened = None
+            for m in _OPENING_NAME.finditer(self.text, max(0, at - 2000), at):
+                opened = m.group("name")
+            if opened is not None:
+                return opened
         return self.history[-1] if self.history else None
 
 

@@ -530,3 +530,22 @@ def test_a_quotation_and_an_interview_answer_keep_their_speaker() -> None:
 def test_sources_from_words_that_only_look_like_reports(text: str, source: str) -> None:
     claims = extract(text, PUBLISHED, "Outlet")
     assert claims and claims[0].source.name == source
+
+
+def test_he_points_back_to_the_person_a_sentence_opened_with() -> None:
+    claims = extract(
+        "Mayor Ilse Vantongeren addressed the council on Monday. He said 120 families had "
+        "been housed.",
+        PUBLISHED,
+        "Outlet",
+    )
+    assert claims[0].source.name == "Mayor Ilse Vantongeren"
+
+
+def test_data_collected_by_a_body_is_the_body_s() -> None:
+    claims = extract(
+        "According to data collected by the Borduria Weather Service, winds reached 140 km/h.",
+        PUBLISHED,
+        "Outlet",
+    )
+    assert claims[0].source.name == "Borduria Weather Service"
