@@ -23,6 +23,8 @@ True
 False
 >>> lex.key("displaced") == lex.key("evacuated")
 False
+>>> lex.key("countries affected") == lex.key("affected country")
+True
 """
 
 from __future__ import annotations
@@ -147,6 +149,16 @@ class MeasureLexicon:
                 i += 1
         return out
 
+    def known(self, phrase: str) -> bool:
+        """Whether two words in a row of ``phrase`` are a phrase of the vocabulary
+        ("electoral votes", "death toll"), which no reading should take apart."""
+        words = _phrase(phrase)
+        return any(
+            words[i : i + size] in self._index
+            for size in range(2, self._longest + 1)
+            for i in range(len(words) - size + 1)
+        )
+
     def normalize(self, measure: str) -> str:
         """The measure in canonical words, in its own order: "drones brought down" ->
         "drones destroyed"."""
@@ -183,7 +195,12 @@ class MeasureLexicon:
 
 
 def _singular(word: str) -> str:
-    """A crude singular, applied to both sides of every comparison: "drones" -> "drone"."""
+    """A crude singular, applied to both sides of every comparison: "drones" -> "drone",
+    "countries" -> "country", "businesses" -> "business", "churches" -> "church"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word

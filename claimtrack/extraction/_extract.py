@@ -331,6 +331,7 @@ def _place_of(
     clause: tuple[int, int],
     chosen: list[Attribution],
     same_event: str | None = None,
+    scene: bool = False,
 ) -> str | None:
     """Where a figure holds: a place named near it, else that of the toll before it
     (``same_event``), else its speaker's country, else the country its sentence opens
@@ -342,6 +343,8 @@ def _place_of(
     )
     if place is None:
         place = same_event
+    if place is None and scene:
+        place = _scene(ctx, sentence)
     if place is None and chosen:
         # "Sudan's health ministry said cholera had killed 78": with no place named, a
         # national body's figures are of its own country
@@ -354,6 +357,25 @@ def _place_of(
             word = opening.group(1)
             place = word if word in ctx.countries else ctx.homes.get(word.lower())
     return place
+
+
+def _scene(ctx: _Context, sentence: tuple[int, int]) -> str | None:
+    """Where the event the paragraph reports happened: the last place named, not as
+    an owner, origin or bare actor, in the sentence before this one ("A bus overturned
+    in Babyninsky, Russia. At least seven died.")."""
+    index = ctx.doc.sentence_index(sentence[0])
+    if index == 0:
+        return None
+    previous = ctx.doc.sentence(ctx.doc.sentence_starts[index - 1])
+    if ctx.doc.paragraph_index(previous[0]) != ctx.doc.paragraph_index(sentence[0]):
+        return None
+    j = bisect.bisect_left(ctx.place_starts, sentence[0]) - 1
+    while j >= 0 and ctx.places[j].start >= previous[0]:
+        mention = ctx.places[j]
+        if not (mention.owner or mention.origin or mention.bare):
+            return mention.name
+        j -= 1
+    return None
 
 
 class _Measured(NamedTuple):
@@ -398,13 +420,30 @@ def _measure_of(
         marks = list(ctx.parts.finditer(text, ctx.found[index - 1].end, figure.start))
         if marks and not text[marks[-1].end() : figure.start].strip():
             event = before.event
-    change = "change" if reading.change and noun else None
+    # "the index fell 6%": a share right after a change verb is the change
+    changed = reading.change or (reading.changed and unit == "%" and not reading.level)
+    if (
+        carried
+        and before is not None
+        and unit == "%"
+        and reading.event is None
+        and _ELLIPTICAL.search(text, max(0, figure.start - 40), figure.start)
+    ):
+        # "Chile's index fell six percent and Brazil's ten percent": the change goes on
+        changed = changed or before.measure.endswith(" change")
+    change = "change" if changed and noun else None
     # "EVD outbreak mortality rates": a long noun is named by its head and the word
     # before it (but "missiles and drones" is two things, and "suspected" stays)
     head = noun
-    if noun and len(noun.split()) > 3 and not {"and", "or"} & set(noun.lower().split()):
+    if (
+        noun
+        and len(noun.split()) > 3
+        and not {"and", "or"} & set(noun.lower().split())
+        and ctx.lexicon.measure(noun) not in ctx.lexicon.named  # "the toll of the event"
+    ):
         kept = [w for w in noun.split()[:-2] if w.lower() in ctx.lexicon.qualifiers]
         head = " ".join([*kept, *noun.split()[-2:]])
+    head = _plain(ctx, head)
     words = " ".join(w for w in (head, event, change) if w)
     if words not in normalized:
         normalized[words] = ctx.lexicon.measure(words) if words else ""
@@ -431,7 +470,33 @@ def _measure_of(
         # "150 security forces, 95 civilians, and hundreds of Taliban killed", "One child
         # was, according to the fire service, among the dead": who was counted, and what
         # happened to them later in the sentence
-        measure = _named_after(ctx, figure.end, sentence) or measure
+        measure = (
+            _named_after(ctx, figure.end, sentence)
+            # "resulted in the death of all 33 passengers": the toll named just before
+            or _named_before(ctx, figure.start, (max(sentence[0], figure.start - 25), 0))
+            or measure
+        )
+        if (
+            measure not in ctx.lexicon.named
+            and before is not None
+            and before.toll
+            and before.sentence == ctx.doc.sentence_index(figure.start)
+        ):
+            # "killed at least 62, including 54 small children", "20 bodies had been
+            # recovered, eleven women and nine men": who the toll before counted
+            measure = before.measure
+    if (
+        before is not None
+        and index > 0
+        and before.sentence == ctx.doc.sentence_index(figure.start)
+        and (to := _TO.match(text, ctx.found[index - 1].end, figure.start)) is not None
+        and (
+            _FROM.search(text, max(0, ctx.found[index - 1].start - 12), ctx.found[index - 1].start)
+            # "won 45 points to 24", "a 22 points to 10 win": a score
+            or (before.noun is not None and to.group(0).split()[:-1] == before.noun.split())
+        )
+    ):
+        measure = before.measure  # "the toll rose from five people to six"
     rising = (
         unit is None
         and (
@@ -444,6 +509,39 @@ def _measure_of(
         is not None
     )
     return _Measured(noun, event, measure, carried, reading, rising)
+
+
+# "..., and Brazil's ten percent": an owner or a name right before an elliptical figure
+_ELLIPTICAL = re.compile(r"(?:['’]s|\b[A-Z][\w.-]*)\s+$")
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO = re.compile(r"(?:\s+[a-z]+){0,2}\s+to\s+$")
+
+
+def _plain(ctx: _Context, noun: str | None) -> str | None:
+    """A noun without the adjectives before its head that say nothing about what is
+    counted: "state legislative seats" and "congressional seats" are "state seats" and
+    "seats"; "pledged delegates" are delegates. A phrase of the vocabulary ("electoral
+    votes"), a named measure and a qualifier ("suspected cases") keep their words."""
+    if noun is None or " " not in noun:
+        return noun
+    words = noun.split()
+    lexicon, reader = ctx.lexicon, ctx.reader
+    if lexicon.measure(noun) in lexicon.named or lexicon.known(noun):
+        return noun
+    kept = [
+        w
+        for w in words[:-1]
+        if not (
+            w.islower()
+            and w not in lexicon.qualifiers
+            and (
+                w in reader.adjectives
+                or any(w.endswith(e) and len(w) > len(e) + 3 for e in reader.adjective_endings)
+                or (reader.participle(w) and w not in reader.active)
+            )
+        )
+    ]
+    return " ".join([*kept, words[-1]])
 
 
 def _rising(rules: ExtractRules) -> re.Pattern[str]:
@@ -796,7 +894,7 @@ def _claims(
         toll = measured.measure in ctx.lexicon.named
         # "He said 31 people had been wounded": a toll with no place where the one before is
         same_event = before.place if before is not None and toll and before.toll else None
-        place = _place_of(ctx, index, span, sentence, clause, chosen, same_event)
+        place = _place_of(ctx, index, span, sentence, clause, chosen, same_event, toll)
         dated = choose_mention(periods, ctx.period_starts, clause, sentence, span)
         period = dated.period if dated is not None else None
         source = chosen[0].name if chosen and not chosen[0].counter else ctx.fallback

@@ -33,6 +33,7 @@ class Reading(NamedTuple):
     change: bool = False  # "by 50 basis points", "up 8%": a change in the thing
     level: bool = False  # "to 5.25%": the level reached, after a change
     running: bool = False  # "bringing its total to 610,000": a running total, to date
+    changed: bool = False  # right after a change verb: "the index fell 6%" is a change
 
 
 class MeasureReader:
@@ -57,6 +58,12 @@ class MeasureReader:
         self.gerunds: dict[str, str] = rules.section("measures")["gerunds"]
         self.phrases = [tuple(p.split()) for p in rules.section("measures")["event_phrases"]]
         self.unit_nouns = [tuple(p.split()) for p in rules.section("measures")["unit_nouns"]]
+        # units a figure may be written with that its span does not hold ("47.42 seconds",
+        # "24 million pounds operating loss"): no counted thing while another is near
+        self._unit_words: dict[str, list[tuple[str, ...]]] = {}
+        for word in rules.section("measures").get("unit_words", ()):
+            phrase = tuple(word.lower().split())
+            self._unit_words.setdefault(phrase[0], []).append(phrase)
         # the phrases by their first word, each with the words that follow it: a reading
         # looks up the few phrases a word can start rather than going through them all
         self._tails: dict[str, list[tuple[str, ...]]] = {}
@@ -85,6 +92,8 @@ class MeasureReader:
         self.running_nouns = w("measures", "running_nouns")
         self.aggregates = w("measures", "aggregate_nouns")
         self.not_tolls = w("measures", "not_tolls")
+        self.adjectives = w("measures", "adjectives")
+        self.adjective_endings = tuple(rules.section("measures")["adjective_endings"])
 
     def participle(self, word: str) -> bool:
         low = word.lower()
@@ -125,6 +134,7 @@ class MeasureReader:
         unit_noun = _starts(
             after, i, self._unit_nouns.get(after[i].lower, []) if i < len(after) else []
         )
+        unit_word, i = self._past_unit(after, i) if not unit_noun else (None, i)
         noun, i = self._noun(after, i + unit_noun) if not unit_noun else (None, i + unit_noun)
         # "300 residents of Vovchansk were evacuated": the place between is not the event's
         while (
@@ -145,9 +155,12 @@ class MeasureReader:
         if scale is not None:  # "a 6.7 earthquake", "magnitude 5.9": the scale, no count
             return Reading(scale, None, False)
         event = self._event_after(after, i)
-        if event is None and noun and i < len(after) and after[i].text == ",":
-            # "7 people, among them a 9-year-old girl, were wounded" and "19 people,
-            # including six children, died": past the aside
+        if noun is None and i + 1 < len(after) and after[i].lower in _MORE:
+            i += 1  # "around twenty more, including a colleague, were injured"
+        if event is None and i < len(after) and after[i].text == ",":
+            # "7 people, among them a 9-year-old girl, were wounded", "19 people,
+            # including six children, died" and "At least seven, including four
+            # children, died": past the aside
             k = next((k for k in range(i + 1, min(len(after), i + 12)) if after[k].text == ","), 0)
             if (
                 k
@@ -171,19 +184,40 @@ class MeasureReader:
                 event = " ".join([event, *(t.lower for t in after[i : i + tail])])
         if not of_them and (noun is None or noun.lower() in self.generic):
             # "the death toll rising to 22 people": the toll, not the people
-            noun = self._noun_before(before) or noun
+            names = bool(before) and before[-1].lower in self.change_verbs
+            noun = self._noun_before(before, names) or noun
+        noun = noun or unit_word  # "47.42 seconds" with nothing else named: the seconds
         prev = [t.lower for t in before[-6:]]
         change = (
             bool(prev)
             and (
-                (prev[-1] in ("up", "down") and not self._verb(prev[:-1]))  # not "shot down 23"
+                (
+                    prev[-1] in ("up", "down", "off") and not self._verb(prev[:-1])
+                )  # not "shot down 23"
                 or (prev[-1] == "by" and any(w in self.change_verbs for w in prev[:-1]))
                 or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in self.change_nouns)
                 or (prev[-1] in self.change_verbs and _to_level(after, i))
             )
         )
         running = bool(prev) and prev[-1] == "to" and any(w in self.total_verbs for w in prev)
-        return Reading(noun, event, of_them, change, bool(prev) and prev[-1] == "to", running)
+        changed = bool(prev) and prev[-1] in self.change_verbs and prev[-1] not in ("up", "down")
+        level = bool(prev) and prev[-1] == "to"
+        return Reading(noun, event, of_them, change, level, running, changed)
+
+    def _past_unit(self, after: list[Token], i: int) -> tuple[str | None, int]:
+        """A unit at ``i`` that the figure's span does not hold, and where the counted
+        thing may start past it: "24 million pounds operating loss", "two billion cubic
+        meters of gas"."""
+        if i >= len(after):
+            return None, i
+        size = _starts(after, i, self._unit_words.get(after[i].lower, []))
+        if not size:
+            return None, i
+        unit = " ".join(t.text for t in after[i : i + size])
+        i += size
+        if i + 1 < len(after) and after[i].lower == "of" and after[i + 1].text.islower():
+            i += 1
+        return unit, i
 
     def _scale(self, before: list[Token], after: list[Token], noun: str | None) -> str | None:
         """The scale a figure is read on when a singular noun of ``scale_nouns`` is right
@@ -212,11 +246,11 @@ class MeasureReader:
         words: list[str] = []
         if (
             i + 1 < len(after)
-            and after[i].lower in ("more", "additional", "further", "new")
+            and after[i].lower in ("more", "additional", "further", "new", "other")
             and after[i + 1].text.isalpha()
             and after[i + 1].lower != "than"
         ):
-            i += 1  # "32,000 more deaths": more of the same thing
+            i += 1  # "32,000 more deaths", "five other civilians": more of the same thing
         while i < len(after) and len(words) < 5:
             tok = after[i]
             low = tok.lower
@@ -224,6 +258,8 @@ class MeasureReader:
                 nxt = after[i + 1]
                 if (
                     nxt.text[0].isalpha()
+                    # "13 seats and Liberal Democrats lost 10": a name starts a clause
+                    and not (nxt.text[0].isupper() and all(w.islower() for w in words))
                     and nxt.lower not in self.number_words
                     and nxt.lower not in self.stops
                     and not self.participle(nxt.text)
@@ -317,10 +353,24 @@ class MeasureReader:
             return low
         return None
 
-    def _noun_before(self, before: list[Token]) -> str | None:
+    def _noun_before(self, before: list[Token], names: bool = False) -> str | None:
         k = len(before) - 1
         linked = False
         while k >= 0 and (before[k].lower in self.links or before[k].lower in self.change_verbs):
+            if (
+                linked
+                and k > 0
+                and before[k].lower not in self.change_nouns
+                and (
+                    before[k - 1].lower in self.determiners
+                    or (
+                        k > 1
+                        and before[k - 2].lower in self.determiners
+                        and self.participle(before[k - 1].text)
+                    )
+                )
+            ):
+                break  # "the cost is", "the estimated cost is": after a determiner, a noun
             k -= 1
             linked = True
         if not linked:
@@ -331,19 +381,31 @@ class MeasureReader:
         while k >= 0 and len(words) < 8:
             tok = before[k]
             low = tok.lower
-            if (
-                tok.text[0].isalpha()
-                and low.endswith(("'s", "’s"))
-                and words
-                and k > 0
-                and before[k - 1].lower in _PREPOSITIONS
-            ):
-                k -= 1  # an owner within the phrase: "the toll from Monday's landslide"
-                continue
+            if tok.text[0].isalpha() and low.endswith(("'s", "’s")) and words:
+                # an owner within the phrase: "the toll from Monday's landslide", "the
+                # toll from South Asia's earthquake"
+                owner = k - 1
+                while owner > 0 and before[owner].text[:1].isupper() and k - owner < 4:
+                    owner -= 1
+                if owner >= 0 and before[owner].lower in _PREPOSITIONS:
+                    k = owner
+                    continue
             if not tok.text[0].isalpha() or low.endswith(("'s", "’s")):
                 break
+            if low in ("to", "by") and k > 0 and before[k - 1].lower in _LINKED:
+                words.insert(0, tok)  # "deaths linked to infections": read on to the deaths
+                k -= 1
+                continue
             if low in self.stops and low not in _PREPOSITIONS and low not in self.determiners:
                 break
+            if (
+                words
+                and low in self.reporting
+                and k > 0
+                and before[k - 1].lower in self.determiners
+            ):
+                k -= 1  # "the estimated cost": a participle before the noun
+                continue
             if low in self.reporting or low in self.change_verbs or low in self.total_verbs:
                 break  # "officials put the toll at 205", "raised its key rate by": not who did it
             words.insert(0, tok)
@@ -352,8 +414,8 @@ class MeasureReader:
             words.pop(0)
         head: list[str] = []
         for tok in words:
-            if tok.lower in _PREPOSITIONS and tok.lower != "of":
-                break
+            if (tok.lower in _PREPOSITIONS and tok.lower != "of") or tok.lower in _LINKED:
+                break  # "the number of deaths linked to infections": the deaths
             if tok.lower in self.determiners or _WHEN.fullmatch(tok.lower):
                 continue  # "its second-quarter revenue": the period is no part of the thing
             head.append(tok.text)
@@ -363,11 +425,11 @@ class MeasureReader:
             head = head[2:]  # "the number of asylum applications": the applications
         if head and head[-1].lower() in {u[-1] for u in self.unit_nouns}:
             return None  # "by 50 basis points to 5.25%": the points are no thing
-        if len(head) > 1 and all(w[:1].isupper() or w == "of" for w in head):
+        if len(head) > 1 and all(w[:1].isupper() or w == "of" for w in head) and not names:
             return None  # "Amy Klobuchar of Minnesota had 7": who has them, not what
         if len(head) == 1 and head[0].lower() in _AGGREGATES and k >= 0:
             # "aid trucks fell to an average of 69": the trucks are the thing
-            return self._noun_before(before[: k + 1]) or head[0]
+            return self._noun_before(before[: k + 1], names) or head[0]
         return " ".join(head[-4:]) if head else None
 
     def fallback_for(self, dimension: str) -> str:
@@ -384,6 +446,9 @@ _LIGHT_VERBS = frozenset(
 _AGGREGATES = frozenset(
     {"average", "total", "tally", "high", "low", "peak", "record", "number", "count"}
 )
+# participles after the head of a noun phrase that start what only describes it
+_LINKED = frozenset({"linked", "related", "attributed", "tied", "connected", "caused", "due"})
+_MORE = frozenset({"more", "other", "others", "additional"})
 _HEDGES = frozenset({"about", "around", "over", "more", "nearly", "almost", "some", "up"})
 
 

@@ -47,7 +47,10 @@ def _compile(rules: ExtractRules) -> _Compiled:
     countries = {adjective.lower(): country for country, adjective in demonyms.items()}
     cues = alternation(section["cues"], cases=True)
     types = alternation(section["type_words"], cases=True)
-    name = rf"{_NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?|de\s+|al[-\s]|el[-\s])?{_NAME_WORD}){{0,4}}"
+    name = (
+        rf"{_NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?|d(?:e|el|a|o|os|as|i|u)\s+|al[-\s]|el[-\s])?"
+        rf"{_NAME_WORD}){{0,4}}"
+    )
     adjectives = alternation(demonyms.values())
     territory = alternation(section["territory_words"], cases=True)
     anaphors = list(section["anaphors"].items())
@@ -57,7 +60,8 @@ def _compile(rules: ExtractRules) -> _Compiled:
     adjectives_of_place = alternation(section["place_adjectives"])
     pattern = (
         rf"\b(?:[Oo]ver|[Oo]n|[Ii]n|[Aa]cross|[Ii]nto|[Ii]nside|[Oo]nto|[Oo]f)\s+(?P<adjective>{adjectives})\s+{territory}"
-        rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?P<name>{name})(?![\w$€£¥₴₽])"
+        rf"|{cues}\s+(?:[Tt]he\s+)?(?:{adjectives_of_place}\s+)?(?:{_HELD}\s+)?"
+        rf"(?P<name>{name})(?![\w$€£¥₴₽])"
         rf"(?:['’]s(?:\s+(?P<inner>{name})(?![\w$€£¥₴₽]))?)?(?:\s+(?P<type>{types}))?"
         rf"|{anaphor}"
         # "Sudan's war", "Gaza's population": a country named as an owner
@@ -228,6 +232,13 @@ def find_places(
                 continue  # "US$300", "US dollars": money, not the country; a website
             # "near the Syrian border": the country its demonym names
             name = countries.get(name.lower(), name)
+            compass = _COMPASS.match(name)
+            if (
+                compass
+                and gazetteer.resolve(name) is None
+                and gazetteer.resolve(name[compass.end() :]) is not None
+            ):
+                name = name[compass.end() :]  # "in Southern Poland": in Poland
             cue_word = m.group(0).split(maxsplit=1)[0].lower()
             if (
                 cue_word in weak
@@ -265,6 +276,13 @@ def find_places(
     return _nested(text, found, gazetteer)
 
 
+# "in Pakistani-controlled Kashmir", "in Kurdish-held Ain Issa": who holds it, no name
+_HELD = r"[A-Z][a-z]+-(?:controlled|administered|held|occupied|run|backed|ruled)"
+# "in Southern Poland": a part of a country the gazetteer knows only as the country
+_COMPASS = re.compile(
+    r"(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|"
+    r"North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern)\s+"
+)
 _CURRENCY = re.compile(r"\s*(?:\$|dollars?\b)", re.IGNORECASE)
 _SET_OFF = re.compile(
     r"\s*(?:(?:province|region|state|county|district|governorate|city|town|island)\s*)?"

@@ -41,7 +41,42 @@ _ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, s
 _LONGEST_SUBJECT = 8
 # measures a counted thing is named by: a subject of "recorded" that is one was counted
 _COUNTED = frozenset(MeasureLexicon.default().named)
-_ISSUED = ("published", "released", "compiled", "issued", "conducted", "carried")
+# a sentence that opens with a person's name of two to five words and goes on with a verb
+_OPENING_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”]\s))(?P<name>(?:[A-Z][a-z]+\.?\s+){1,4}[A-Z][a-z]+)\s+"
+    r"(?:has\s+|had\s+|was\s+)?[a-z]+ed\b"
+)
+# what follows a plural noun that is spelled like a verb: "the Gulf states of", "early reports,"
+_NOUN_NEXT = frozenset({"of", ",", ".", ";", ")"})
+_HAVING = frozenset({"has", "have", "had", "is", "was", "with", "having"})
+_TIMES = frozenset(
+    {
+        "weekend",
+        "week",
+        "day",
+        "days",
+        "morning",
+        "evening",
+        "night",
+        "month",
+        "year",
+        "time",
+        "period",
+        "hours",
+        "afternoon",
+    }
+)
+_ISSUED = (
+    "published",
+    "released",
+    "compiled",
+    "issued",
+    "conducted",
+    "carried",
+    "collected",
+    "gathered",
+    "provided",
+)
 
 
 # "put the toll at 40", "put losses at nearly $2bn": a figure after "at", none before it
@@ -236,14 +271,21 @@ class _Reader:
             return None  # "a situational report", "the total reported": a noun's modifier
         if verb in self.claim_nouns and after and after[0].lower in self.verbs:
             return None  # "Other reports say": the noun, subject of the verb after it
+        if verb.endswith("s") and verb in self.weak and after and after[0].lower in _NOUN_NEXT:
+            return None  # "the Gulf states of Qatar", "by early reports, 30 were hurt": nouns
+        if verb.endswith("ed") and self._modifies(after):
+            return None  # "its estimated mass of", "Some estimated death tolls, ...": a modifier
         if i >= 1 and (
             (before[i].lower in self.verbs and before[i].lower not in self.claim_nouns)
             or before[i].lower in self.untrue
         ):
             # "denied reports that", "dismissed as false reports that": a noun, the object
             return None
-        while i >= 0 and before[i].lower in self.skip:
-            i -= 1
+        while i >= 0 and (
+            before[i].lower in self.skip
+            or (i > 0 and before[i].lower.endswith("ly") and before[i - 1].lower in self.passive)
+        ):
+            i -= 1  # "was usually estimated at": past the adverb to the passive
         if (
             i >= 2
             and before[i].text == ","
@@ -260,9 +302,42 @@ class _Reader:
             return None  # "drones were reported", "the reported figure"
         if verb.endswith("ed") and after and after[0].lower == "by":
             return None  # "potholes reported by residents": a participle, not a speaker
+        if self._object(before, i):
+            return None  # "SARS-CoV has a basic R0 estimated in the range 2-4": an object
         if verb in ("put", "puts") and not _PUT_AT.match(self.text, m.end(), m.end() + 80):
             return None  # "put" attributes only as "put the toll at 40", not "put 300 at risk"
         return i
+
+    def _modifies(self, after: list[Token]) -> bool:
+        """Whether the words after a participle are a noun it describes, ended by "of" or
+        a comma: "estimated mass of", "estimated death tolls, provided by"."""
+        k = 0
+        while (
+            k < min(3, len(after))
+            and after[k].text.isalpha()
+            and after[k].text.islower()
+            and after[k].lower not in self.stops
+            and after[k].lower not in _DETERMINERS
+            and after[k].lower not in self.counting
+            and after[k].lower not in self.preps
+        ):
+            k += 1
+        return 0 < k < len(after) and after[k].lower in ("of", ",")
+
+    def _object(self, before: list[Token], i: int) -> bool:
+        """Whether the words before the verb are the object of a verb before them: "has a
+        basic R0" (an indefinite noun after "has", "is" or "with")."""
+        k = i
+        while k > max(-1, i - 5) and before[k].text[:1].isalpha():
+            if before[k].lower in ("a", "an"):
+                break
+            k -= 1
+        return (
+            0 < k < i
+            and before[k].lower in ("a", "an")
+            and before[k - 1].lower in _HAVING
+            and not any(self._speaker_word(t.lower) for t in before[k + 1 : i + 1])
+        )
 
     def _subject(
         self, before: list[Token], after: list[Token], i: int, sentence: tuple[int, int]
@@ -349,6 +424,8 @@ class _Reader:
         ) and not any(t.lower in self.speakers for t in subject):
             return False  # "One in five adults reported symptoms": counted people, no speaker
         sourced = subject[-1].lower in self.heads or subject[-1].text[:1].isupper()
+        if subject[-1].lower in _TIMES and not sourced:
+            return False  # "a report from the government during the weekend said"
         put = verb in ("put", "puts")  # "organisers put the crowd at 5,000": checked before
         # "the economy added 200,000 jobs" attributes nothing
         counted = MeasureLexicon.default().measure(subject[-1].lower) in _COUNTED
@@ -489,7 +566,7 @@ class _Reader:
                 subject.insert(0, tok)  # "the Ministry of Labour and Social Policy": one name
                 i -= 1
                 continue
-            if tok.text in _BOUNDARIES or low in self.stops:
+            if tok.text in _BOUNDARIES or (low in self.stops and not _ACRONYM.fullmatch(tok.text)):
                 bounded = True
                 break
             if not tok.text[0].isalpha() and not (tok.text[0].isdigit() and tok.text[-1].isalpha()):
@@ -566,6 +643,14 @@ class _Reader:
             tok = after[i]
             low = tok.lower
             if (
+                low in self.claim_nouns
+                and subject
+                and (i + 1 >= len(after) or after[i + 1].text in _NOUN_NEXT)
+            ):
+                subject.append(tok)  # "according to preliminary reports,": the reports
+                i += 1
+                break
+            if (
                 not tok.text[0].isalpha()
                 or (low in self.stops and low != "and")
                 or low in self.verbs
@@ -638,7 +723,7 @@ class _Reader:
         words = self._bare_name(words)
         head = words[-1].lower()
         if len(words) == 1 and head in self.pronouns:
-            found = self._antecedent(self.pronouns[head])
+            found = self._antecedent(self.pronouns[head], subject[0].start)
             if found:
                 self.history.append(found)
             return found
@@ -692,10 +777,18 @@ class _Reader:
                 return name
         return None
 
-    def _antecedent(self, kind: str) -> str | None:
+    def _antecedent(self, kind: str, at: int = 0) -> str | None:
         for name in reversed(self.history[-50:]):
             if _kind_of(name, self.plural, self.titles) == kind:
                 return name
+        if kind == "person":
+            # "Governor John Bel Edwards addressed the public: ... He said": the person a
+            # sentence before opened with, though no reporting verb named them
+            opened = None
+            for m in _OPENING_NAME.finditer(self.text, max(0, at - 2000), at):
+                opened = m.group("name")
+            if opened is not None:
+                return opened
         return self.history[-1] if self.history else None
 
 
@@ -894,7 +987,7 @@ def sentence_subject(
     while i < len(words) and words[i].lower in ("the", "a", "an"):
         i += 1
     subject: list[Token] = []
-    while i < len(words) and len(subject) < 9:
+    while i < len(words) and len(subject) < 12:
         tok = words[i]
         if tok.text == "(":  # "(NDRRMC)": an acronym of the name before it
             close = next((k for k in range(i, min(len(words), i + 6)) if words[k].text == ")"), -1)
@@ -923,12 +1016,29 @@ def sentence_subject(
         subject.pop()
     if not subject or i >= len(words):
         return None
+    lows = [t.lower for t in subject]
+    if (
+        "of" in lows[1:]
+        and lows[lows.index("of") - 1] in reader.heads
+        and " ".join(t.text for t in subject[lows.index("of") + 1 :]).removeprefix("the ")
+        in reader.compiled.countries
+    ):
+        # "The National Disaster Council (NDRRMC) of the Philippines": the council
+        subject = subject[: lows.index("of")]
     verb = words[i]
     if verb.lower in ("has", "have", "had") and i + 1 < len(words):
         verb = words[i + 1]  # "The agency has tracked"
-    if verb.lower not in rules.words("sources", "subject_verbs"):
-        return None  # "Police detained eight people": what they did, counted by the outlet
     head = subject[-1]
+    if verb.lower not in rules.words("sources", "subject_verbs") and not (
+        # "The U.S. Forest Service closed all eight forests", "The National Disaster
+        # Council increased the toll to six": a named body says what it did itself
+        head.text[:1].isupper()
+        and head.lower in reader.heads
+        and head.lower not in reader.titles
+        and head.lower not in rules.words("sources", "acting_heads")
+        and _past_tense(verb.lower)
+    ):
+        return None  # "Police detained eight people": what they did, counted by the outlet
     speaks = head.lower in reader.speakers or head.lower in reader.heads
     if not speaks and not (len(subject) == 1 and _ACRONYM.fullmatch(head.text)):
         return None

@@ -73,7 +73,7 @@ def test_years_dates_times_ordinals_names_and_references_are_not_figures(text: s
 def test_a_change_from_one_value_to_another_gives_two_figures() -> None:
     claims = extract("Unemployment rose from 3.9% to 4.1% last month, the bureau said.", PUBLISHED)
     assert [(c.figure.value, c.figure.hedge) for c in claims] == [(3.9, "exact"), (4.1, "exact")]
-    assert {c.measure for c in claims} == {"unemployment"}
+    assert {c.measure for c in claims} == {"unemployment rate"}
 
 
 def test_a_change_across_units_gives_two_figures() -> None:

@@ -228,11 +228,12 @@ def test_periods_relative_ranges_and_comparisons(
             ["applications change"],
             ["2024-08-12/2024-08-18"],
         ),
-        ("Output grew 3.1% in the April-June quarter.", ["output"], ["2024-04/2024-06"]),
+        # a share right after a change verb is the change
+        ("Output grew 3.1% in the April-June quarter.", ["output change"], ["2024-04/2024-06"]),
         # a hyphenated quarter before its noun (was the day it was said)
         (
             "The firm said on Tuesday its second-quarter revenue rose 3.2%.",
-            ["revenue"],
+            ["revenue change"],
             ["2024-04/2024-06"],
         ),
     ],

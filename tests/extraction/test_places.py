@@ -174,3 +174,39 @@ def test_measures_of_displacement_changes_and_levels(text: str, expected: list[s
 def test_places_in_text_written_by_others(text: str, place: str | None) -> None:
     (claim,) = extract(text, PUBLISHED)
     assert claim.place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a name joined by "del", "da", "do"
+        ("The tremor injured 14 people in Davao del Sur.", "Davao del Sur"),
+        # who holds a place is no part of its name
+        ("Shelling in Pakistani-controlled Kashmir killed 6.", "Kashmir"),
+        ("Fighting in Kurdish-held Hasakah displaced 900 families.", "Hasakah"),
+        # a compass word before a country the gazetteer knows only whole
+        ("Storms in Northern Portugal cut power to 8,000 homes.", "Portugal"),
+        ("Floods in South Sudan displaced 3,000.", "South Sudan"),
+        # a storm's category is no place
+        ("The hurricane weakened to Category 2.", None),
+    ],
+)  # fmt: skip
+def test_places_behind_modifiers_and_joined_names(text: str, place: str | None) -> None:
+    assert extract(text, PUBLISHED)[0].place == place
+
+
+def test_a_toll_with_no_place_is_where_the_sentence_before_put_the_event() -> None:
+    claims = extract(
+        "A minibus overturned in Karvina, Czech Republic, on Sunday. At least nine, "
+        "including two drivers, died.",
+        PUBLISHED,
+    )
+    assert [(c.figure.text, c.place) for c in claims] == [
+        ("At least nine", "Karvina"),
+        ("two", "Karvina"),
+    ]
+
+
+def test_a_figure_that_is_no_toll_does_not_take_the_place_before() -> None:
+    claims = extract("The fair opened in Karvina on Sunday. Tickets cost 12 euros.", PUBLISHED)
+    assert claims[0].place is None

@@ -497,3 +497,55 @@ def test_a_quotation_and_an_interview_answer_keep_their_speaker() -> None:
     }
     answer = "((Anthony Boccaletti))  Let me check.  We are eleven people."
     assert one(answer, outlet="Wire").source.name == "Anthony Boccaletti"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a participle before the noun it describes reports nothing
+        ("Some estimated casualty counts, passed privately to reporters, exceeded 400.",
+         "Outlet"),
+        ("The larger planet has an estimated mass of 3.1 Earth masses.", "Outlet"),
+        # an indefinite noun after "has" is an object, not who estimated
+        ("The virus has a basic rate estimated in the range of 2 to 4.", "Outlet"),
+        # an adverb between the passive and the verb
+        ("The comet was usually estimated at more than 40 kilometres wide.", "Outlet"),
+        # a plural noun spelled like a verb
+        ("The Baltic states of Latvia and Lithuania export 40% of the timber.", "Outlet"),
+        # a time is nobody
+        ("Another report from the Veldt government during the weekend said 12 died.",
+         "Veldt government"),
+        # "according to" an adjective and its noun
+        ("The party lost 14 seats, according to preliminary reports.", "preliminary reports"),
+        # a named body says what it did itself; a party that won seats reports nothing
+        ("The Borduria Forest Service closed all nine parks in the north.",
+         "Borduria Forest Service"),
+        ("The Borduria Relief and Rehabilitation Council of Chile raised the toll to 31.",
+         "Borduria Relief and Rehabilitation Council"),
+        ("The Green Party gained 12 seats.", "Outlet"),
+        # an acronym spelled like a stop word is a name
+        ("The WHO said 14 cases were confirmed.", "WHO"),
+    ],
+)  # fmt: skip
+def test_sources_from_words_that_only_look_like_reports(text: str, source: str) -> None:
+    claims = extract(text, PUBLISHED, "Outlet")
+    assert claims and claims[0].source.name == source
+
+
+def test_he_points_back_to_the_person_a_sentence_opened_with() -> None:
+    claims = extract(
+        "Mayor Ilse Vantongeren addressed the council on Monday. He said 120 families had "
+        "been housed.",
+        PUBLISHED,
+        "Outlet",
+    )
+    assert claims[0].source.name == "Mayor Ilse Vantongeren"
+
+
+def test_data_collected_by_a_body_is_the_body_s() -> None:
+    claims = extract(
+        "According to data collected by the Borduria Weather Service, winds reached 140 km/h.",
+        PUBLISHED,
+        "Outlet",
+    )
+    assert claims[0].source.name == "Borduria Weather Service"

@@ -1,0 +1,152 @@
+"""claimtrack.extraction: figures about one quantity, written differently, share a measure.
+
+Each sentence here is invented; each case is a way news prose names the same
+quantity twice, which extract and the measure vocabulary must read as one measure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack import MeasureLexicon, extract
+
+from .helpers import PUBLISHED, by_text
+
+LEXICON = MeasureLexicon.default()
+
+
+def measures(text: str) -> dict[str, str]:
+    return {c.figure.text: c.measure for c in extract(text, PUBLISHED) if c.stance == "asserts"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # a figure with no noun, then an aside, then its verb
+        ("At least nine, including three toddlers, drowned when the ferry sank.",
+         "At least nine", "deaths"),
+        ("About 40 more, among them two nurses, were hurt.", "About 40", "injured"),
+        # "other" before the noun is more of the same thing
+        ("Six other hikers reportedly also died on the ridge.", "Six", "deaths"),
+        # a named measure in a long noun phrase is kept, whatever follows it
+        ("The fire raised the death toll of the whole disaster from 12 people to 15.",
+         "12", "deaths"),
+        # an owner with a name of several words inside the phrase
+        ("The death toll from North Borduria's worst flood tops 2,000.", "2,000", "deaths"),
+        # a description after the head is no part of it
+        ("The number of confirmed deaths linked to cholera infections passed 310.",
+         "310", "deaths"),
+        # a storm's category is a scale, not a count
+        ("The cyclone was upgraded to a Category 4 storm.", "4", "category"),
+    ],
+)  # fmt: skip
+def test_the_measure_of_a_figure_is_the_named_quantity(
+    text: str, figure: str, measure: str
+) -> None:
+    assert measures(text)[figure] == measure
+
+
+def test_a_figure_after_from_and_to_measures_what_the_first_did() -> None:
+    found = measures("The flooding pushed the death toll of the valley from 12 people to 15.")
+    assert found == {"12": "deaths", "15": "deaths"}
+
+
+def test_the_people_a_toll_counts_are_part_of_it() -> None:
+    found = measures(
+        "The blast killed at least 40, including, officials said, 17 children. "
+        "Searchers recovered 12 bodies, eight women and four men."
+    )
+    assert set(found.values()) == {"deaths"}
+
+
+def test_a_unit_the_figure_does_not_hold_is_no_counted_thing() -> None:
+    text = (
+        "Last year the mill made a 31 million pounds operating loss. "
+        "Her time was 52.18 seconds. "
+        "The port handled three billion cubic meters of gas."
+    )
+    found = measures(text)
+    assert found["31 million"] == "operating loss"
+    assert found["52.18"] == "time"
+    assert LEXICON.key(found["three billion"]) == LEXICON.key("gas handled")
+    # with nothing else to name, the unit is what is counted
+    assert measures("It took 52.18 seconds.")["52.18"] == "seconds took"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("previous death toll", "death toll"),
+        ("aftershocks experienced", "aftershocks"),
+        ("latest official tally of arrests", "arrests"),
+        ("forced to evacuate", "evacuated"),
+        ("pronounced dead", "killed"),
+    ],
+)
+def test_words_that_do_not_change_the_quantity_are_dropped_when_comparing(a: str, b: str) -> None:
+    assert LEXICON.key(LEXICON.measure(a)) == LEXICON.key(LEXICON.measure(b))
+
+
+def test_different_events_stay_apart() -> None:
+    assert LEXICON.key("homes destroyed") != LEXICON.key("homes damaged")
+    assert LEXICON.key("countries signed") != LEXICON.key("countries ratified")
+
+
+def test_forced_to_evacuate_is_an_evacuation() -> None:
+    claims = extract("The blaze forced about 9,000 residents to evacuate.", PUBLISHED)
+    assert by_text(claims, "about 9,000").measure == "evacuated"
+
+
+def test_a_share_right_after_a_change_verb_is_the_change() -> None:
+    found = measures(
+        "The stock index fell 6 percent, and Borduria's 4 percent. Exports rose 12% to $3 billion."
+    )
+    assert found["6 percent"] == found["4 percent"] == "stock index change"
+    assert found["12%"] == "exports change"
+
+
+def test_adjectives_before_the_head_do_not_make_another_quantity() -> None:
+    found = measures(
+        "Women hold 31 legislative seats. They also won 12 congressional seats. "
+        "The party has 40 elected delegates."
+    )
+    assert found == {"31": "seats", "12": "seats", "40": "delegates"}
+    # a phrase of the vocabulary keeps its words
+    assert measures("Biden won 306 electoral votes.")["306"] == "electoral votes"
+
+
+def test_singular_and_plural_share_a_key() -> None:
+    assert LEXICON.key("countries") == LEXICON.key("country")
+    assert LEXICON.key("businesses closed") == LEXICON.key("business closed")
+
+
+def test_the_people_a_toll_named_just_before_counts() -> None:
+    assert measures("The blaze caused the death of all 14 residents.")["14"] == "deaths"
+
+
+def test_a_name_after_and_starts_a_clause_of_its_own() -> None:
+    found = measures("The Greens won 13 seats and Liberal Democrats lost 10.")
+    assert found["13"] == "seats"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("death rate", "mortality rates"),
+        ("jobless rate", "unemployment"),
+        ("voter turnout", "turnout"),
+        ("immunization rate", "vaccination coverage"),
+    ],
+)
+def test_rates_are_measures_of_their_own(a: str, b: str) -> None:
+    assert LEXICON.key(LEXICON.measure(a)) == LEXICON.key(LEXICON.measure(b))
+    assert LEXICON.measure("death rate") != LEXICON.measure("deaths")
+
+
+def test_a_score_is_one_measure_on_both_sides() -> None:
+    found = measures("The visitors won with a 31 points to 17 victory.")
+    assert found == {"31": "points", "17": "points"}
+
+
+def test_a_noun_after_its_determiner_is_no_link() -> None:
+    assert measures("The estimated cost is 4 billion euros.")["4 billion euros"] == "cost"
