@@ -74,7 +74,7 @@ def main() -> None:
         check_runs(path, args.repeat)
 
 
-_BAR = re.compile(r"(?:^|\r|\n)(loading|adding|linking|assessing|tables|report)\b")
+_BAR = re.compile(r"(?:^|\r|\n)(loading|adding|linking|assessing|tables|report): *\d+%")
 
 
 def check_once(path: Path, flag: str) -> tuple[float, float, dict[str, tuple[float, float]]]:
