@@ -25,9 +25,11 @@ from typing import Any, Literal
 import attrs
 import cattrs
 
+from .._gc import paused_gc
 from ..assessment import Estimate, assess, assessment_methods
 from ..errors import ClaimBaseError, ClaimtrackError, FileFormatError, ValidationError
 from ..graph import ClaimGraph
+from ..graph._edges import VerdictEdge
 from ..io import LoadResult, Problem, converter, load
 from ..measures import MeasureLexicon
 from ..model import Claim, Period, Source
@@ -56,8 +58,11 @@ _CLAIM_COLUMNS = (
 )
 
 
-def _decode(body: str) -> Claim:
+def _decode(body: str, cid: str | None = None) -> Claim:
+    """A stored claim; given its stored id, the id is not worked out again."""
     claim: Claim = converter.structure(json.loads(body), Claim)
+    if cid is not None:
+        object.__setattr__(claim, "id", cid)  # the cached id: the content hash stored with it
     return claim
 
 
@@ -417,6 +422,12 @@ class ClaimBase:
         return good, problems
 
     def _add(self, claims: list[Claim], problems: list[Problem], report: str | None) -> AddResult:
+        with paused_gc():  # a batch builds many objects and no cycle (see claimtrack._gc)
+            return self._add_batch(claims, problems, report)
+
+    def _add_batch(
+        self, claims: list[Claim], problems: list[Problem], report: str | None
+    ) -> AddResult:
         db, keys = self._db, self._keys
         now = utc_now()
         batch = list({c.id: c for c in claims}.values())
@@ -456,8 +467,7 @@ class ClaimBase:
                 for c in batch
             ],
         )
-        self._store_verdicts(verdicts, context, now)
-        self._recount({end for row in verdicts for end in row[:2]})
+        written = self._store_verdicts(verdicts, context, now)
         if derived:
             self._fold_sources(derived, now)
         reassessed = self._reassess(set(quantities), now, graph)
@@ -474,7 +484,7 @@ class ClaimBase:
             len(batch),
             len(new),
             len(derived),
-            len(verdicts),
+            written,
             reassessed,
             tuple(problems),
             now,
@@ -583,7 +593,7 @@ class ClaimBase:
         while True:
             for seq, cid, body, _ in self._claims_in_blocks(wanted - loaded):
                 if cid not in context:
-                    context[cid] = (seq, _decode(body))
+                    context[cid] = (seq, _decode(body, cid))
             loaded |= wanted
             graph = keys.graph([])
             graph.add_all(c for _, c in sorted(context.values(), key=lambda sc: sc[0]))
@@ -604,8 +614,34 @@ class ClaimBase:
         claims = {cid: c for cid, (_, c) in context.items()}
         return graph, claims, _verdict_rows(graph), derived
 
-    def _store_verdicts(self, verdicts: list[_Row], old: Mapping[str, Any], now: str) -> None:
+    def _store_verdicts(
+        self, verdicts: list[_Row], old: Mapping[str, Any], now: str, count: bool = True
+    ) -> int:
+        """Write the verdicts that are new or changed, and (with ``count``) keep the
+        claims' counts of them; returns how many were written.
+
+        A verdict with a new claim at one end is new. One between two stored claims
+        is a group checker's verdict given again (the parts of a whole are checked
+        against it again when one more part comes): it is compared with the stored
+        one, and written only when it differs; a checker's verdict on a pair the
+        other way round goes.
+        """
         db = self._db
+        fresh = [row for row in verdicts if row[0] not in old or row[1] not in old]
+        again = [row for row in verdicts if row[0] in old and row[1] in old]
+        stored: dict[tuple[str, str, str], tuple[str, float, str]] = {}
+        if again:
+            ends = {end for row in again for end in row[:2]}
+            for a, b, checker, relation, strength, reason in db.run(
+                "SELECT a, b, checker, relation, strength, reason FROM verdicts "
+                f"WHERE {db.keys('a')}",
+                (db.key_list(sorted(ends)),),
+            ):
+                if b in ends:
+                    stored[(a, b, checker)] = (relation, float(strength), reason)
+        changed = [row for row in again if stored.get(row[:3]) != (row[3], float(row[4]), row[5])]
+        reversed_ = [(b, a, checker) for a, b, checker, *_ in again if (b, a, checker) in stored]
+        written = fresh + changed
         db.run_many(
             "INSERT INTO verdicts (a, b, checker, relation, strength, reason, changed_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (a, b, checker) DO UPDATE SET "
@@ -613,13 +649,50 @@ class ClaimBase:
             "reason = excluded.reason, changed_at = excluded.changed_at "
             "WHERE verdicts.relation <> excluded.relation "
             "OR verdicts.strength <> excluded.strength OR verdicts.reason <> excluded.reason",
-            [(*row, now) for row in verdicts],
+            [(*row, now) for row in written],
         )
-        # A checker's newer verdict on a pair replaces its older one, in either direction;
-        # only a pair of claims stored before this batch can have an older one.
+        # A checker's newer verdict on a pair replaces its older one, in either direction.
+        db.run_many("DELETE FROM verdicts WHERE a = ? AND b = ? AND checker = ?", reversed_)
+        if not count:
+            return len(written)
+        gone = [(a, b, stored[(a, b, c)][0]) for a, b, c in reversed_]
+        gone += [(a, b, stored[(a, b, c)][0]) for a, b, c, *_ in changed if (a, b, c) in stored]
+        self._count([(a, b, relation) for a, b, _, relation, *_ in written], gone)
+        return len(written)
+
+    def _count(
+        self, added: Iterable[tuple[str, str, str]], removed: Iterable[tuple[str, str, str]]
+    ) -> None:
+        """Keep each claim's count of verdicts by relation, and its source's totals, as
+        verdicts (a, b, relation) are added and removed (``_schema.recount`` works the
+        same counts out from the stored verdicts)."""
+        db = self._db
+        deltas: dict[str, dict[str, int]] = {}
+        for change, rows in ((1, added), (-1, removed)):
+            for a, b, relation in rows:
+                for end in (a, b):
+                    found = deltas.setdefault(end, {})
+                    found[relation] = found.get(relation, 0) + change
+        if not deltas:
+            return
+        claims: list[tuple[str, str]] = []
+        totals: dict[tuple[str, str], int] = {}
+        for cid, source, stored in db.run(
+            f"SELECT id, source, verdicts FROM claims WHERE {db.keys('id')}",
+            (db.key_list(sorted(deltas)),),
+        ):
+            counts = json.loads(stored or "{}")
+            for relation, change in deltas[cid].items():
+                if change:
+                    counts[relation] = counts.get(relation, 0) + change
+                    totals[(source, relation)] = totals.get((source, relation), 0) + change
+            kept = {r: n for r, n in counts.items() if n}
+            claims.append((json.dumps(kept, sort_keys=True), cid))
+        db.run_many("UPDATE claims SET verdicts = ? WHERE id = ?", claims)
         db.run_many(
-            "DELETE FROM verdicts WHERE a = ? AND b = ? AND checker = ?",
-            [(b, a, checker) for a, b, checker, *_ in verdicts if a in old and b in old],
+            "INSERT INTO source_counts (source, relation, n) VALUES (?, ?, ?) "
+            "ON CONFLICT (source, relation) DO UPDATE SET n = source_counts.n + excluded.n",
+            [(source, relation, n) for (source, relation), n in sorted(totals.items()) if n],
         )
 
     def _recount(self, ids: Iterable[str]) -> None:
@@ -785,7 +858,7 @@ class ClaimBase:
             new_rows.append(self._row(claim, q, qkey, seq, True, None, now))
             seq += 1
         self._insert_claims(new_rows, derived, quantities)
-        self._store_verdicts(_verdict_rows(graph), {}, now)
+        self._store_verdicts(_verdict_rows(graph), {}, now, count=False)
         self._recount(c.id for c in graph.claims())
         # the graph holds every claim of the blocks, so of every quantity in them
         self._reassess(old_quantities | set(quantities), now, graph)
@@ -1343,23 +1416,27 @@ _RELATION_TEXT = {r: r.value for r in Relation}  # str(member) goes through enum
 
 def _verdict_rows(graph: ClaimGraph) -> list[_Row]:
     """Every verdict of a graph as a row, read from the claims' adjacency (no Verdict
-    objects, and the sources' edges are never visited)."""
-    adjacency = graph.graph.adj
+    objects, no networkx views, and the sources' edges are never visited)."""
+    succ: dict[str, dict[str, Any]] = graph.graph._succ  # type: ignore[attr-defined]
     text = _RELATION_TEXT
-    return [
-        (
-            a,
-            b,
-            checker,
-            text.get(data["relation"], data["relation"]),
-            data["strength"],
-            data["reason"],
-        )
-        for a in graph.context.claim_ids()
-        for b, edges in adjacency[a].items()
-        for checker, data in edges.items()
-        if data.get("kind") == "verdict"
-    ]
+    rows: list[_Row] = []
+    add = rows.append
+    for a in graph.context.claim_ids():
+        out = succ[a]
+        if not out:
+            continue
+        for b, edges in out.items():
+            for checker, data in edges.items():
+                if data.__class__ is VerdictEdge:  # how ClaimGraph records them
+                    relation = data.relation
+                    add((a, b, checker, text.get(relation, relation), data.strength, data.reason))
+                elif data.get("kind") == "verdict":
+                    relation = data["relation"]
+                    add(
+                        (a, b, checker, text.get(relation, relation), data["strength"],
+                         data["reason"])
+                    )  # fmt: skip
+    return rows
 
 
 def _floats(row: Sequence[Any], at: tuple[int, ...]) -> list[Any]:
