@@ -26,10 +26,12 @@ import attrs
 import cattrs
 
 from .._gc import paused_gc
-from ..assessment import Estimate, assess, assessment_methods
+from ..assessment import Estimate, assessment_methods
+from ..assessment import _assess as _assessing  # assess's steps: estimates alone
 from ..errors import ClaimBaseError, ClaimtrackError, FileFormatError, ValidationError
 from ..graph import ClaimGraph
 from ..graph._edges import VerdictEdge
+from ..graph._questions import claim_origins, relation_pairs
 from ..io import LoadResult, Problem, converter, load
 from ..measures import MeasureLexicon
 from ..model import Claim, Period, Source
@@ -774,7 +776,8 @@ class ClaimBase:
                 for c in held
             ]
             self._as_stored(graph, ids, _ESTIMATE_RELATIONS)
-        found = assess(graph, self.method).estimates
+        wanted = [q for q in graph.context.quantities() if quantity_key(q) in quantities]
+        found = _estimates(graph, wanted, self.method)
         by_key = {quantity_key(q): e for q, e in found.items()}
         db.run_many(
             "INSERT INTO estimates (quantity, label, measure_key, place_key, period, best, low, "
@@ -1404,8 +1407,11 @@ _RECORD_COLUMNS = (
 
 
 #: The relations an estimate reads: ``assess`` weighs a claim that relays another at 0
-#: (its origin counts once). Reassessing a quantity needs these of its stored verdicts.
-_ESTIMATE_RELATIONS = (Relation.RELAYS.value,)
+#: (its origin counts once), and leaves out a figure its origin replaced that day or
+#: repeated stale. Reassessing a quantity needs these of its stored verdicts.
+_ESTIMATE_RELATIONS = tuple(
+    r.value for r in (Relation.RELAYS, Relation.SUPERSEDES, Relation.REVISES, Relation.STALE)
+)
 
 #: A verdict as stored: a, b, checker, relation, strength, reason.
 _Row = tuple[str, str, str, str, float, str]
@@ -1437,6 +1443,51 @@ def _verdict_rows(graph: ClaimGraph) -> list[_Row]:
                          data["reason"])
                     )  # fmt: skip
     return rows
+
+
+class _Only:
+    """A graph's context as ``_observations`` reads it, with some of its quantities."""
+
+    def __init__(self, tolerance: float, quantities: dict[Quantity, list[Claim]]) -> None:
+        self.context, self.tolerance, self._quantities = self, tolerance, quantities
+
+    def quantities(self) -> dict[Quantity, list[Claim]]:
+        return self._quantities
+
+
+def _estimates(
+    graph: ClaimGraph, wanted: Iterable[Quantity], method: str
+) -> dict[Quantity, Estimate[Quantity]]:
+    """The estimates ``assess(graph, method)`` gives these quantities, worked out for
+    them alone (no grades, no other quantity): the base's methods judge each quantity
+    on its own. The steps are ``assess``'s own, on fewer claims."""
+    context = graph.context
+    keep = set(wanted)
+    held = {q: cs for q, cs in context.quantities().items() if cs and q in keep}
+    claims = [c for cs in held.values() for c in cs]
+    edges = relation_pairs(
+        graph, Relation.RELAYS, Relation.CORROBORATES, *_assessing._REPLACING, Relation.STALE
+    )
+    origins = claim_origins(graph, claims)
+    origin = context.origin
+    for u, w in edges[Relation.RELAYS]:  # as assess does: a relay shares its origin's
+        if w not in origins:
+            origins[w] = origin(graph.claim(w))
+        origins[u] = origins[w]
+    left_out = _assessing._left_out(graph, claims, edges)
+    relays = {u for u, _ in edges[Relation.RELAYS]}
+    only: Any = _Only(context.tolerance, held)
+    owners, units = _assessing._observations(only, relays, origins, left_out)
+    discovery = _assessing._Assessor(graph, method)._discover(owners, context.tolerance)
+    found: dict[Quantity, Estimate[Quantity]] = {}
+    for quantity, observed in owners.items():
+        best = discovery.estimates.get(quantity)
+        if best is not None:
+            found[quantity] = _assessing._estimate(
+                quantity, observed, _assessing._bounded_best(best, observed), units[quantity],
+                discovery.method, context.tolerance,
+            )  # fmt: skip
+    return found
 
 
 def _floats(row: Sequence[Any], at: tuple[int, ...]) -> list[Any]:
