@@ -469,9 +469,15 @@ class ClaimBase:
                 for c in batch
             ],
         )
-        written = self._store_verdicts(verdicts, context, now)
+        written, moved = self._store_verdicts(verdicts, context, now)
         if derived:
             self._fold_sources(derived, now)
+        # a verdict an estimate reads (a relay, an update) between older claims changed:
+        # their quantities are estimated again too (a running count's repeat made a relay)
+        for cid in moved:
+            if cid in context:
+                q = keys.quantity(context[cid])
+                quantities.setdefault(quantity_key(q), q)
         reassessed = self._reassess(set(quantities), now, graph)
         if changed_sources:  # a source's new prior weighs in every quantity it speaks on
             elsewhere = {
@@ -618,9 +624,10 @@ class ClaimBase:
 
     def _store_verdicts(
         self, verdicts: list[_Row], old: Mapping[str, Any], now: str, count: bool = True
-    ) -> int:
+    ) -> tuple[int, set[str]]:
         """Write the verdicts that are new or changed, and (with ``count``) keep the
-        claims' counts of them; returns how many were written.
+        claims' counts of them; returns how many were written, and the claims at the
+        ends of those an estimate reads (``_ESTIMATE_RELATIONS``), written or removed.
 
         A verdict with a new claim at one end is new. One between two stored claims
         is a group checker's verdict given again (the parts of a whole are checked
@@ -655,12 +662,13 @@ class ClaimBase:
         )
         # A checker's newer verdict on a pair replaces its older one, in either direction.
         db.run_many("DELETE FROM verdicts WHERE a = ? AND b = ? AND checker = ?", reversed_)
-        if not count:
-            return len(written)
         gone = [(a, b, stored[(a, b, c)][0]) for a, b, c in reversed_]
         gone += [(a, b, stored[(a, b, c)][0]) for a, b, c, *_ in changed if (a, b, c) in stored]
-        self._count([(a, b, relation) for a, b, _, relation, *_ in written], gone)
-        return len(written)
+        added = [(a, b, relation) for a, b, _, relation, *_ in written]
+        if count:
+            self._count(added, gone)
+        moved = {end for a, b, r in (*added, *gone) if r in _ESTIMATE_RELATIONS for end in (a, b)}
+        return len(written), moved
 
     def _count(
         self, added: Iterable[tuple[str, str, str]], removed: Iterable[tuple[str, str, str]]
@@ -736,7 +744,7 @@ class ClaimBase:
             f"SELECT name, body FROM sources WHERE {db.keys('name')}", (db.key_list(names),)
         ):
             nodes["source:" + name]["source"] = converter.structure(json.loads(body), Source)
-        inside = set(ids)
+        claim_nodes = graph.context.claim_ids()  # a relay's origin may be in another quantity
         has, add = graph.graph.has_edge, graph.graph.add_edge
         only = "" if relations is None else f" AND {db.keys('relation')}"
         params = [db.key_list(ids)] + ([] if relations is None else [db.key_list(relations)])
@@ -745,11 +753,32 @@ class ClaimBase:
             f"WHERE {db.keys('a')}{only}",
             params,
         ):
-            if b in inside and not has(a, b, key=checker):
+            if b in claim_nodes and not has(a, b, key=checker):
                 add(
                     a, b, key=checker, kind="verdict", relation=relation,
                     strength=float(strength), reason=reason, checker=checker,
                 )  # fmt: skip
+
+    def _origins_elsewhere(self, graph: ClaimGraph, wanted: Iterable[Quantity]) -> list[Source]:
+        """The stored records of the sources these quantities' claims started from that
+        assert nothing in the graph (a spokesman's ministry): their priors weigh, as
+        in a graph of every claim."""
+        context, nodes = graph.context, graph.graph.nodes
+        names = {
+            name
+            for q in wanted
+            for c in context.claims_about(q)
+            if "source:" + (name := context.origin(c)) not in nodes
+        }
+        if not names:
+            return []
+        db = self._db
+        return [
+            converter.structure(json.loads(body), Source)
+            for (body,) in db.run(
+                f"SELECT body FROM sources WHERE {db.keys('name')}", (db.key_list(sorted(names)),)
+            )
+        ]
 
     def _reassess(self, quantities: set[str], now: str, graph: ClaimGraph | None = None) -> int:
         """Estimate the given quantities again from their claims; returns how many.
@@ -777,7 +806,7 @@ class ClaimBase:
             ]
             self._as_stored(graph, ids, _ESTIMATE_RELATIONS)
         wanted = [q for q in graph.context.quantities() if quantity_key(q) in quantities]
-        found = _estimates(graph, wanted, self.method)
+        found = _estimates(graph, wanted, self.method, self._origins_elsewhere(graph, wanted))
         by_key = {quantity_key(q): e for q, e in found.items()}
         db.run_many(
             "INSERT INTO estimates (quantity, label, measure_key, place_key, period, best, low, "
@@ -1456,11 +1485,12 @@ class _Only:
 
 
 def _estimates(
-    graph: ClaimGraph, wanted: Iterable[Quantity], method: str
+    graph: ClaimGraph, wanted: Iterable[Quantity], method: str, elsewhere: Sequence[Source] = ()
 ) -> dict[Quantity, Estimate[Quantity]]:
     """The estimates ``assess(graph, method)`` gives these quantities, worked out for
     them alone (no grades, no other quantity): the base's methods judge each quantity
-    on its own. The steps are ``assess``'s own, on fewer claims."""
+    on its own. The steps are ``assess``'s own, on fewer claims. ``elsewhere``: sources
+    the claims started from that the graph does not hold, with their priors."""
     context = graph.context
     keep = set(wanted)
     held = {q: cs for q, cs in context.quantities().items() if cs and q in keep}
@@ -1478,7 +1508,9 @@ def _estimates(
     relays = {u for u, _ in edges[Relation.RELAYS]}
     only: Any = _Only(context.tolerance, held)
     owners, units = _assessing._observations(only, relays, origins, left_out)
-    discovery = _assessing._Assessor(graph, method)._discover(owners, context.tolerance)
+    assessor = _assessing._Assessor(graph, method)
+    assessor.sources = [*assessor.sources, *elsewhere]
+    discovery = assessor._discover(owners, context.tolerance)
     found: dict[Quantity, Estimate[Quantity]] = {}
     for quantity, observed in owners.items():
         best = discovery.estimates.get(quantity)

@@ -354,3 +354,25 @@ def test_results_show_in_a_notebook_with_outside_text_escaped(new_target: NewTar
             assert "Russia" in shown or "45" in shown or "1" in shown
         assert repr(base.record(EVIL)).startswith(f"<SourceRecord {EVIL!r}: 1 claims")
         assert repr(base.claims()) == "<Claims: 2>" and repr(base).endswith(": 2 claims>")
+
+
+def test_a_batch_writes_only_the_verdicts_it_makes_new_or_changes(new_target: NewTarget) -> None:
+    whole = drone("45", "Ministry", place="Russia")
+    part = drone("23", "Ministry", place="Bryansk")
+    with ct.open(new_target()) as base:
+        first = base.add([whole, part])
+        assert first.verdicts == 1  # Bryansk's 23 is part of Russia's 45
+        # a second figure for Bryansk: part_whole checks every part against the whole
+        # again, and the first part's verdict comes out as stored
+        again = drone("23", "Monitor", place="Bryansk")
+        second = base.add([again])
+        assert second.verdicts == 2  # the new part's, and its corroboration
+        (kept,) = base._db.run(
+            "SELECT changed_at FROM verdicts WHERE a = ? AND b = ?", (part.id, whole.id)
+        )
+        assert kept[0] == first.at
+        # a part in another place changes what the first parts sum to: rewritten
+        third = base.add([drone("9", "Blogger", place="Kursk")])
+        assert third.verdicts == 1 + 2  # its own, and the two Bryansk parts' new sums
+        assert_same_as_everything_linked_at_once(base, [whole, part, again, *base.claims(
+            source="Blogger")])  # fmt: skip
