@@ -376,3 +376,31 @@ def test_a_batch_writes_only_the_verdicts_it_makes_new_or_changes(new_target: Ne
         assert third.verdicts == 1 + 2  # its own, and the two Bryansk parts' new sums
         assert_same_as_everything_linked_at_once(base, [whole, part, again, *base.claims(
             source="Blogger")])  # fmt: skip
+
+
+def test_estimates_of_older_quantities_follow_what_a_batch_changes(new_target: NewTarget) -> None:
+    """Cases the property found: a running count's older figure, repeated by a new
+    one from a day before, becomes a relay (its day's estimate goes), and a
+    spokesman's figure weighs with his ministry's reliability, whose claims lie
+    elsewhere."""
+    ministry = ct.Source("Ministry", reliability="B", side="Russia")
+    spokesman = ct.Source("State TV", kind="media", speaks_for="Ministry")
+    since = partial(drone, place="Bryansk", period="since 2024-08-01")
+    later, earlier = (
+        since("more than 20", "Blogger", published="2024-08-22"),
+        since("more than 20", "Blogger", published="2024-08-21"),
+    )
+    day = partial(Claim, measure="drones destroyed", period="2024-08-21", text="report 0")
+    batches = [
+        [later],
+        [earlier],
+        [day(source=ministry, figure="45")],
+        [
+            day(source=ct.Source("Monitor", kind="ngo"), figure="45", place="Russia"),
+            day(source=spokesman, figure="100", place="Russia"),
+        ],
+    ]
+    with ct.open(new_target()) as base:
+        for batch in batches:
+            base.add(batch)
+        assert_same_as_everything_linked_at_once(base, [c for b in batches for c in b])
