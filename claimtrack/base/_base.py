@@ -469,7 +469,8 @@ class ClaimBase:
                 for c in batch
             ],
         )
-        written, moved = self._store_verdicts(verdicts, context, now)
+        walks = _walks(graph, [*new, *derived]) if "cumulative" in keys.checkers else []
+        written, moved = self._store_verdicts(verdicts, context, now, walks=walks)
         if derived:
             self._fold_sources(derived, now)
         # a verdict an estimate reads (a relay, an update) between older claims changed:
@@ -623,7 +624,12 @@ class ClaimBase:
         return graph, claims, _verdict_rows(graph), derived
 
     def _store_verdicts(
-        self, verdicts: list[_Row], old: Mapping[str, Any], now: str, count: bool = True
+        self,
+        verdicts: list[_Row],
+        old: Mapping[str, Any],
+        now: str,
+        count: bool = True,
+        walks: Sequence[set[str]] = (),
     ) -> tuple[int, set[str]]:
         """Write the verdicts that are new or changed, and (with ``count``) keep the
         claims' counts of them; returns how many were written, and the claims at the
@@ -633,7 +639,9 @@ class ClaimBase:
         is a group checker's verdict given again (the parts of a whole are checked
         against it again when one more part comes): it is compared with the stored
         one, and written only when it differs; a checker's verdict on a pair the
-        other way round goes.
+        other way round goes. ``walks``: the claims of each running count of one
+        origin that ``cumulative`` walked again; its stored verdicts between two of
+        them that it no longer gives go (a figure that came late now sits between).
         """
         db = self._db
         fresh = [row for row in verdicts if row[0] not in old or row[1] not in old]
@@ -663,12 +671,47 @@ class ClaimBase:
         # A checker's newer verdict on a pair replaces its older one, in either direction.
         db.run_many("DELETE FROM verdicts WHERE a = ? AND b = ? AND checker = ?", reversed_)
         gone = [(a, b, stored[(a, b, c)][0]) for a, b, c in reversed_]
+        gone += self._drop_walked(verdicts, old, walks, set(reversed_))
         gone += [(a, b, stored[(a, b, c)][0]) for a, b, c, *_ in changed if (a, b, c) in stored]
         added = [(a, b, relation) for a, b, _, relation, *_ in written]
         if count:
             self._count(added, gone)
         moved = {end for a, b, r in (*added, *gone) if r in _ESTIMATE_RELATIONS for end in (a, b)}
         return len(written), moved
+
+    def _drop_walked(
+        self,
+        verdicts: list[_Row],
+        old: Mapping[str, Any],
+        walks: Sequence[set[str]],
+        dropped: set[tuple[str, str, str]],
+    ) -> list[tuple[str, str, str]]:
+        """Delete the stored verdicts of ``cumulative``'s walks between two stored claims
+        of one walk that the walk no longer gives; returns them as (a, b, relation)."""
+        db = self._db
+        group = {cid: i for i, ids in enumerate(walks) for cid in ids if cid in old}
+        if not group:
+            return []
+        given = {row[:3] for row in verdicts}
+        gone: list[tuple[str, str, str, str]] = []
+        for a, b, checker, relation in db.run(
+            "SELECT a, b, checker, relation FROM verdicts "
+            f"WHERE {db.keys('a')} AND checker = 'cumulative'",
+            (db.key_list(sorted(group)),),
+        ):
+            key = (a, b, checker)
+            if (
+                relation in _WALK_RELATIONS
+                and group.get(b) == group[a]
+                and key not in given
+                and key not in dropped
+            ):
+                gone.append((a, b, checker, relation))
+        db.run_many(
+            "DELETE FROM verdicts WHERE a = ? AND b = ? AND checker = ?",
+            [(a, b, checker) for a, b, checker, _ in gone],
+        )
+        return [(a, b, relation) for a, b, _, relation in gone]
 
     def _count(
         self, added: Iterable[tuple[str, str, str]], removed: Iterable[tuple[str, str, str]]
@@ -1472,6 +1515,29 @@ def _verdict_rows(graph: ClaimGraph) -> list[_Row]:
                          data["reason"])
                     )  # fmt: skip
     return rows
+
+
+#: What ``cumulative`` says walking one origin's running count (``Cumulative._walk``).
+_WALK_RELATIONS = frozenset(
+    r.value for r in (Relation.RELAYS, Relation.STALE, Relation.SUPERSEDES, Relation.REVISES)
+)
+
+
+def _walks(graph: ClaimGraph, claims: Iterable[Claim]) -> list[set[str]]:
+    """The claims of each running count of one origin that these claims are in: what
+    ``cumulative`` walks again when one of them is new."""
+    context = graph.context
+    seen: set[Any] = set()
+    walks: list[set[str]] = []
+    for claim in claims:
+        key = context.series_key(claim)
+        if key is None or claim.moment is None:
+            continue
+        origin = context.origin(claim)
+        if (key, origin) not in seen:
+            seen.add((key, origin))
+            walks.append({c.id for c in context.statements(key, origin)})
+    return walks
 
 
 class _Only:

@@ -404,3 +404,18 @@ def test_estimates_of_older_quantities_follow_what_a_batch_changes(new_target: N
         for batch in batches:
             base.add(batch)
         assert_same_as_everything_linked_at_once(base, [c for b in batches for c in b])
+
+
+def test_a_running_count_figure_that_comes_late_sits_between_its_neighbours(
+    new_target: NewTarget,
+) -> None:
+    toll = partial(make_claim, source="Ministry", measure="people killed", place="Gaza",
+                   period="since 2023-10-07")  # fmt: skip
+    first, third = toll("100", published="2024-01-01"), toll("200", published="2024-01-03")
+    second = toll("150", published="2024-01-02")
+    with ct.open(new_target()) as base:
+        base.add([first, third])
+        base.add([second])
+        found = {(v.a.id, v.b.id) for v in base.graph().verdicts("supersedes")}
+        assert found == {(second.id, first.id), (third.id, second.id)}
+        assert_same_as_everything_linked_at_once(base, [first, third, second])
