@@ -25,9 +25,13 @@ from typing import Any, Literal
 import attrs
 import cattrs
 
-from ..assessment import Estimate, assess, assessment_methods
+from .._gc import paused_gc
+from ..assessment import Estimate, assessment_methods
+from ..assessment import _assess as _assessing  # assess's steps: estimates alone
 from ..errors import ClaimBaseError, ClaimtrackError, FileFormatError, ValidationError
 from ..graph import ClaimGraph
+from ..graph._edges import VerdictEdge
+from ..graph._questions import claim_origins, relation_pairs
 from ..io import LoadResult, Problem, converter, load
 from ..measures import MeasureLexicon
 from ..model import Claim, Period, Source
@@ -56,8 +60,11 @@ _CLAIM_COLUMNS = (
 )
 
 
-def _decode(body: str) -> Claim:
+def _decode(body: str, cid: str | None = None) -> Claim:
+    """A stored claim; given its stored id, the id is not worked out again."""
     claim: Claim = converter.structure(json.loads(body), Claim)
+    if cid is not None:
+        object.__setattr__(claim, "id", cid)  # the cached id: the content hash stored with it
     return claim
 
 
@@ -417,6 +424,12 @@ class ClaimBase:
         return good, problems
 
     def _add(self, claims: list[Claim], problems: list[Problem], report: str | None) -> AddResult:
+        with paused_gc():  # a batch builds many objects and no cycle (see claimtrack._gc)
+            return self._add_batch(claims, problems, report)
+
+    def _add_batch(
+        self, claims: list[Claim], problems: list[Problem], report: str | None
+    ) -> AddResult:
         db, keys = self._db, self._keys
         now = utc_now()
         batch = list({c.id: c for c in claims}.values())
@@ -456,10 +469,16 @@ class ClaimBase:
                 for c in batch
             ],
         )
-        self._store_verdicts(verdicts, context, now)
-        self._recount({end for row in verdicts for end in row[:2]})
+        walks = _walks(graph, [*new, *derived]) if "cumulative" in keys.checkers else []
+        written, moved = self._store_verdicts(verdicts, context, now, walks=walks)
         if derived:
             self._fold_sources(derived, now)
+        # a verdict an estimate reads (a relay, an update) between older claims changed:
+        # their quantities are estimated again too (a running count's repeat made a relay)
+        for cid in moved:
+            if cid in context:
+                q = keys.quantity(context[cid])
+                quantities.setdefault(quantity_key(q), q)
         reassessed = self._reassess(set(quantities), now, graph)
         if changed_sources:  # a source's new prior weighs in every quantity it speaks on
             elsewhere = {
@@ -474,7 +493,7 @@ class ClaimBase:
             len(batch),
             len(new),
             len(derived),
-            len(verdicts),
+            written,
             reassessed,
             tuple(problems),
             now,
@@ -583,7 +602,7 @@ class ClaimBase:
         while True:
             for seq, cid, body, _ in self._claims_in_blocks(wanted - loaded):
                 if cid not in context:
-                    context[cid] = (seq, _decode(body))
+                    context[cid] = (seq, _decode(body, cid))
             loaded |= wanted
             graph = keys.graph([])
             graph.add_all(c for _, c in sorted(context.values(), key=lambda sc: sc[0]))
@@ -604,8 +623,42 @@ class ClaimBase:
         claims = {cid: c for cid, (_, c) in context.items()}
         return graph, claims, _verdict_rows(graph), derived
 
-    def _store_verdicts(self, verdicts: list[_Row], old: Mapping[str, Any], now: str) -> None:
+    def _store_verdicts(
+        self,
+        verdicts: list[_Row],
+        old: Mapping[str, Any],
+        now: str,
+        count: bool = True,
+        walks: Sequence[set[str]] = (),
+    ) -> tuple[int, set[str]]:
+        """Write the verdicts that are new or changed, and (with ``count``) keep the
+        claims' counts of them; returns how many were written, and the claims at the
+        ends of those an estimate reads (``_ESTIMATE_RELATIONS``), written or removed.
+
+        A verdict with a new claim at one end is new. One between two stored claims
+        is a group checker's verdict given again (the parts of a whole are checked
+        against it again when one more part comes): it is compared with the stored
+        one, and written only when it differs; a checker's verdict on a pair the
+        other way round goes. ``walks``: the claims of each running count of one
+        origin that ``cumulative`` walked again; its stored verdicts between two of
+        them that it no longer gives go (a figure that came late now sits between).
+        """
         db = self._db
+        fresh = [row for row in verdicts if row[0] not in old or row[1] not in old]
+        again = [row for row in verdicts if row[0] in old and row[1] in old]
+        stored: dict[tuple[str, str, str], tuple[str, float, str]] = {}
+        if again:
+            ends = {end for row in again for end in row[:2]}
+            for a, b, checker, relation, strength, reason in db.run(
+                "SELECT a, b, checker, relation, strength, reason FROM verdicts "
+                f"WHERE {db.keys('a')}",
+                (db.key_list(sorted(ends)),),
+            ):
+                if b in ends:
+                    stored[(a, b, checker)] = (relation, float(strength), reason)
+        changed = [row for row in again if stored.get(row[:3]) != (row[3], float(row[4]), row[5])]
+        reversed_ = [(b, a, checker) for a, b, checker, *_ in again if (b, a, checker) in stored]
+        written = fresh + changed
         db.run_many(
             "INSERT INTO verdicts (a, b, checker, relation, strength, reason, changed_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (a, b, checker) DO UPDATE SET "
@@ -613,13 +666,86 @@ class ClaimBase:
             "reason = excluded.reason, changed_at = excluded.changed_at "
             "WHERE verdicts.relation <> excluded.relation "
             "OR verdicts.strength <> excluded.strength OR verdicts.reason <> excluded.reason",
-            [(*row, now) for row in verdicts],
+            [(*row, now) for row in written],
         )
-        # A checker's newer verdict on a pair replaces its older one, in either direction;
-        # only a pair of claims stored before this batch can have an older one.
+        # A checker's newer verdict on a pair replaces its older one, in either direction.
+        db.run_many("DELETE FROM verdicts WHERE a = ? AND b = ? AND checker = ?", reversed_)
+        gone = [(a, b, stored[(a, b, c)][0]) for a, b, c in reversed_]
+        gone += self._drop_walked(verdicts, old, walks, set(reversed_))
+        gone += [(a, b, stored[(a, b, c)][0]) for a, b, c, *_ in changed if (a, b, c) in stored]
+        added = [(a, b, relation) for a, b, _, relation, *_ in written]
+        if count:
+            self._count(added, gone)
+        moved = {end for a, b, r in (*added, *gone) if r in _ESTIMATE_RELATIONS for end in (a, b)}
+        return len(written), moved
+
+    def _drop_walked(
+        self,
+        verdicts: list[_Row],
+        old: Mapping[str, Any],
+        walks: Sequence[set[str]],
+        dropped: set[tuple[str, str, str]],
+    ) -> list[tuple[str, str, str]]:
+        """Delete the stored verdicts of ``cumulative``'s walks between two stored claims
+        of one walk that the walk no longer gives; returns them as (a, b, relation)."""
+        db = self._db
+        group = {cid: i for i, ids in enumerate(walks) for cid in ids if cid in old}
+        if not group:
+            return []
+        given = {row[:3] for row in verdicts}
+        gone: list[tuple[str, str, str, str]] = []
+        for a, b, checker, relation in db.run(
+            "SELECT a, b, checker, relation FROM verdicts "
+            f"WHERE {db.keys('a')} AND checker = 'cumulative'",
+            (db.key_list(sorted(group)),),
+        ):
+            key = (a, b, checker)
+            if (
+                relation in _WALK_RELATIONS
+                and group.get(b) == group[a]
+                and key not in given
+                and key not in dropped
+            ):
+                gone.append((a, b, checker, relation))
         db.run_many(
             "DELETE FROM verdicts WHERE a = ? AND b = ? AND checker = ?",
-            [(b, a, checker) for a, b, checker, *_ in verdicts if a in old and b in old],
+            [(a, b, checker) for a, b, checker, _ in gone],
+        )
+        return [(a, b, relation) for a, b, _, relation in gone]
+
+    def _count(
+        self, added: Iterable[tuple[str, str, str]], removed: Iterable[tuple[str, str, str]]
+    ) -> None:
+        """Keep each claim's count of verdicts by relation, and its source's totals, as
+        verdicts (a, b, relation) are added and removed (``_schema.recount`` works the
+        same counts out from the stored verdicts)."""
+        db = self._db
+        deltas: dict[str, dict[str, int]] = {}
+        for change, rows in ((1, added), (-1, removed)):
+            for a, b, relation in rows:
+                for end in (a, b):
+                    found = deltas.setdefault(end, {})
+                    found[relation] = found.get(relation, 0) + change
+        if not deltas:
+            return
+        claims: list[tuple[str, str]] = []
+        totals: dict[tuple[str, str], int] = {}
+        for cid, source, stored in db.run(
+            f"SELECT id, source, verdicts FROM claims WHERE {db.keys('id')}",
+            (db.key_list(sorted(deltas)),),
+        ):
+            counts = json.loads(stored or "{}")
+            for relation, change in deltas[cid].items():
+                if change:
+                    counts[relation] = counts.get(relation, 0) + change
+                    totals[(source, relation)] = totals.get((source, relation), 0) + change
+            kept = {r: n for r, n in counts.items() if n}
+            claims.append((json.dumps(kept, sort_keys=True), cid))
+        db.run_many("UPDATE claims SET verdicts = ? WHERE id = ?", claims)
+        db.run_many(
+            "INSERT INTO source_counts (source, relation, n) VALUES (?, ?, ?) "
+            "ON CONFLICT (source, relation) DO UPDATE SET n = source_counts.n + excluded.n",
+            [(source, relation, n) for (source, relation), n in sorted(totals.items()) if n],
         )
 
     def _recount(self, ids: Iterable[str]) -> None:
@@ -661,7 +787,7 @@ class ClaimBase:
             f"SELECT name, body FROM sources WHERE {db.keys('name')}", (db.key_list(names),)
         ):
             nodes["source:" + name]["source"] = converter.structure(json.loads(body), Source)
-        inside = set(ids)
+        claim_nodes = graph.context.claim_ids()  # a relay's origin may be in another quantity
         has, add = graph.graph.has_edge, graph.graph.add_edge
         only = "" if relations is None else f" AND {db.keys('relation')}"
         params = [db.key_list(ids)] + ([] if relations is None else [db.key_list(relations)])
@@ -670,11 +796,32 @@ class ClaimBase:
             f"WHERE {db.keys('a')}{only}",
             params,
         ):
-            if b in inside and not has(a, b, key=checker):
+            if b in claim_nodes and not has(a, b, key=checker):
                 add(
                     a, b, key=checker, kind="verdict", relation=relation,
                     strength=float(strength), reason=reason, checker=checker,
                 )  # fmt: skip
+
+    def _origins_elsewhere(self, graph: ClaimGraph, wanted: Iterable[Quantity]) -> list[Source]:
+        """The stored records of the sources these quantities' claims started from that
+        assert nothing in the graph (a spokesman's ministry): their priors weigh, as
+        in a graph of every claim."""
+        context, nodes = graph.context, graph.graph.nodes
+        names = {
+            name
+            for q in wanted
+            for c in context.claims_about(q)
+            if "source:" + (name := context.origin(c)) not in nodes
+        }
+        if not names:
+            return []
+        db = self._db
+        return [
+            converter.structure(json.loads(body), Source)
+            for (body,) in db.run(
+                f"SELECT body FROM sources WHERE {db.keys('name')}", (db.key_list(sorted(names)),)
+            )
+        ]
 
     def _reassess(self, quantities: set[str], now: str, graph: ClaimGraph | None = None) -> int:
         """Estimate the given quantities again from their claims; returns how many.
@@ -701,7 +848,8 @@ class ClaimBase:
                 for c in held
             ]
             self._as_stored(graph, ids, _ESTIMATE_RELATIONS)
-        found = assess(graph, self.method).estimates
+        wanted = [q for q in graph.context.quantities() if quantity_key(q) in quantities]
+        found = _estimates(graph, wanted, self.method, self._origins_elsewhere(graph, wanted))
         by_key = {quantity_key(q): e for q, e in found.items()}
         db.run_many(
             "INSERT INTO estimates (quantity, label, measure_key, place_key, period, best, low, "
@@ -785,7 +933,7 @@ class ClaimBase:
             new_rows.append(self._row(claim, q, qkey, seq, True, None, now))
             seq += 1
         self._insert_claims(new_rows, derived, quantities)
-        self._store_verdicts(_verdict_rows(graph), {}, now)
+        self._store_verdicts(_verdict_rows(graph), {}, now, count=False)
         self._recount(c.id for c in graph.claims())
         # the graph holds every claim of the blocks, so of every quantity in them
         self._reassess(old_quantities | set(quantities), now, graph)
@@ -1331,8 +1479,11 @@ _RECORD_COLUMNS = (
 
 
 #: The relations an estimate reads: ``assess`` weighs a claim that relays another at 0
-#: (its origin counts once). Reassessing a quantity needs these of its stored verdicts.
-_ESTIMATE_RELATIONS = (Relation.RELAYS.value,)
+#: (its origin counts once), and leaves out a figure its origin replaced that day or
+#: repeated stale. Reassessing a quantity needs these of its stored verdicts.
+_ESTIMATE_RELATIONS = tuple(
+    r.value for r in (Relation.RELAYS, Relation.SUPERSEDES, Relation.REVISES, Relation.STALE)
+)
 
 #: A verdict as stored: a, b, checker, relation, strength, reason.
 _Row = tuple[str, str, str, str, float, str]
@@ -1343,23 +1494,98 @@ _RELATION_TEXT = {r: r.value for r in Relation}  # str(member) goes through enum
 
 def _verdict_rows(graph: ClaimGraph) -> list[_Row]:
     """Every verdict of a graph as a row, read from the claims' adjacency (no Verdict
-    objects, and the sources' edges are never visited)."""
-    adjacency = graph.graph.adj
+    objects, no networkx views, and the sources' edges are never visited)."""
+    succ: dict[str, dict[str, Any]] = graph.graph._succ  # type: ignore[attr-defined]
     text = _RELATION_TEXT
-    return [
-        (
-            a,
-            b,
-            checker,
-            text.get(data["relation"], data["relation"]),
-            data["strength"],
-            data["reason"],
-        )
-        for a in graph.context.claim_ids()
-        for b, edges in adjacency[a].items()
-        for checker, data in edges.items()
-        if data.get("kind") == "verdict"
-    ]
+    rows: list[_Row] = []
+    add = rows.append
+    for a in graph.context.claim_ids():
+        out = succ[a]
+        if not out:
+            continue
+        for b, edges in out.items():
+            for checker, data in edges.items():
+                if data.__class__ is VerdictEdge:  # how ClaimGraph records them
+                    relation = data.relation
+                    add((a, b, checker, text.get(relation, relation), data.strength, data.reason))
+                elif data.get("kind") == "verdict":
+                    relation = data["relation"]
+                    add(
+                        (a, b, checker, text.get(relation, relation), data["strength"],
+                         data["reason"])
+                    )  # fmt: skip
+    return rows
+
+
+#: What ``cumulative`` says walking one origin's running count (``Cumulative._walk``).
+_WALK_RELATIONS = frozenset(
+    r.value for r in (Relation.RELAYS, Relation.STALE, Relation.SUPERSEDES, Relation.REVISES)
+)
+
+
+def _walks(graph: ClaimGraph, claims: Iterable[Claim]) -> list[set[str]]:
+    """The claims of each running count of one origin that these claims are in: what
+    ``cumulative`` walks again when one of them is new."""
+    context = graph.context
+    seen: set[Any] = set()
+    walks: list[set[str]] = []
+    for claim in claims:
+        key = context.series_key(claim)
+        if key is None or claim.moment is None:
+            continue
+        origin = context.origin(claim)
+        if (key, origin) not in seen:
+            seen.add((key, origin))
+            walks.append({c.id for c in context.statements(key, origin)})
+    return walks
+
+
+class _Only:
+    """A graph's context as ``_observations`` reads it, with some of its quantities."""
+
+    def __init__(self, tolerance: float, quantities: dict[Quantity, list[Claim]]) -> None:
+        self.context, self.tolerance, self._quantities = self, tolerance, quantities
+
+    def quantities(self) -> dict[Quantity, list[Claim]]:
+        return self._quantities
+
+
+def _estimates(
+    graph: ClaimGraph, wanted: Iterable[Quantity], method: str, elsewhere: Sequence[Source] = ()
+) -> dict[Quantity, Estimate[Quantity]]:
+    """The estimates ``assess(graph, method)`` gives these quantities, worked out for
+    them alone (no grades, no other quantity): the base's methods judge each quantity
+    on its own. The steps are ``assess``'s own, on fewer claims. ``elsewhere``: sources
+    the claims started from that the graph does not hold, with their priors."""
+    context = graph.context
+    keep = set(wanted)
+    held = {q: cs for q, cs in context.quantities().items() if cs and q in keep}
+    claims = [c for cs in held.values() for c in cs]
+    edges = relation_pairs(
+        graph, Relation.RELAYS, Relation.CORROBORATES, *_assessing._REPLACING, Relation.STALE
+    )
+    origins = claim_origins(graph, claims)
+    origin = context.origin
+    for u, w in edges[Relation.RELAYS]:  # as assess does: a relay shares its origin's
+        if w not in origins:
+            origins[w] = origin(graph.claim(w))
+        origins[u] = origins[w]
+    left_out = _assessing._left_out(graph, claims, edges)
+    relays = {u for u, _ in edges[Relation.RELAYS]}
+    only: Any = _Only(context.tolerance, held)
+    owners, units = _assessing._observations(only, relays, origins, left_out)
+    assessor = _assessing._Assessor(graph, method)
+    assessor.sources = [*assessor.sources, *elsewhere]
+    discovery = assessor._discover(owners, context.tolerance)
+    found: dict[Quantity, Estimate[Quantity]] = {}
+    for quantity, observed in owners.items():
+        best = discovery.estimates.get(quantity)
+        if best is not None:
+            found[quantity] = _assessing._estimate(
+                quantity, observed, _assessing._bounded_best(best, observed), units[quantity],
+                discovery.method, context.tolerance,
+            )  # fmt: skip
+    return found
 
 
 def _floats(row: Sequence[Any], at: tuple[int, ...]) -> list[Any]:

@@ -225,8 +225,10 @@ class SourceRecord:
 class AddResult:
     """What one ``add`` did: the report it recorded, how many claims it read, how many
     were new (a claim the base holds already adds nothing), how many claims the
-    checkers derived, how many verdicts it wrote, how many quantities it reassessed,
-    and the input it could not read (with ``errors="collect"``)."""
+    checkers derived, how many verdicts it wrote (new or changed: a group checker
+    gives verdicts on older pairs again, and those as stored are not written), how
+    many quantities it reassessed, and the input it could not read (with
+    ``errors="collect"``)."""
 
     report: int
     read: int

@@ -354,3 +354,68 @@ def test_results_show_in_a_notebook_with_outside_text_escaped(new_target: NewTar
             assert "Russia" in shown or "45" in shown or "1" in shown
         assert repr(base.record(EVIL)).startswith(f"<SourceRecord {EVIL!r}: 1 claims")
         assert repr(base.claims()) == "<Claims: 2>" and repr(base).endswith(": 2 claims>")
+
+
+def test_a_batch_writes_only_the_verdicts_it_makes_new_or_changes(new_target: NewTarget) -> None:
+    whole = drone("45", "Ministry", place="Russia")
+    part = drone("23", "Ministry", place="Bryansk")
+    with ct.open(new_target()) as base:
+        first = base.add([whole, part])
+        assert first.verdicts == 1  # Bryansk's 23 is part of Russia's 45
+        # a second figure for Bryansk: part_whole checks every part against the whole
+        # again, and the first part's verdict comes out as stored
+        again = drone("23", "Monitor", place="Bryansk")
+        second = base.add([again])
+        assert second.verdicts == 2  # the new part's, and its corroboration
+        (kept,) = base._db.run(
+            "SELECT changed_at FROM verdicts WHERE a = ? AND b = ?", (part.id, whole.id)
+        )
+        assert kept[0] == first.at
+        # a part in another place changes what the first parts sum to: rewritten
+        third = base.add([drone("9", "Blogger", place="Kursk")])
+        assert third.verdicts == 1 + 2  # its own, and the two Bryansk parts' new sums
+        assert_same_as_everything_linked_at_once(base, [whole, part, again, *base.claims(
+            source="Blogger")])  # fmt: skip
+
+
+def test_estimates_of_older_quantities_follow_what_a_batch_changes(new_target: NewTarget) -> None:
+    """Cases the property found: a running count's older figure, repeated by a new
+    one from a day before, becomes a relay (its day's estimate goes), and a
+    spokesman's figure weighs with his ministry's reliability, whose claims lie
+    elsewhere."""
+    ministry = ct.Source("Ministry", reliability="B", side="Russia")
+    spokesman = ct.Source("State TV", kind="media", speaks_for="Ministry")
+    since = partial(drone, place="Bryansk", period="since 2024-08-01")
+    later, earlier = (
+        since("more than 20", "Blogger", published="2024-08-22"),
+        since("more than 20", "Blogger", published="2024-08-21"),
+    )
+    day = partial(Claim, measure="drones destroyed", period="2024-08-21", text="report 0")
+    batches = [
+        [later],
+        [earlier],
+        [day(source=ministry, figure="45")],
+        [
+            day(source=ct.Source("Monitor", kind="ngo"), figure="45", place="Russia"),
+            day(source=spokesman, figure="100", place="Russia"),
+        ],
+    ]
+    with ct.open(new_target()) as base:
+        for batch in batches:
+            base.add(batch)
+        assert_same_as_everything_linked_at_once(base, [c for b in batches for c in b])
+
+
+def test_a_running_count_figure_that_comes_late_sits_between_its_neighbours(
+    new_target: NewTarget,
+) -> None:
+    toll = partial(make_claim, source="Ministry", measure="people killed", place="Gaza",
+                   period="since 2023-10-07")  # fmt: skip
+    first, third = toll("100", published="2024-01-01"), toll("200", published="2024-01-03")
+    second = toll("150", published="2024-01-02")
+    with ct.open(new_target()) as base:
+        base.add([first, third])
+        base.add([second])
+        found = {(v.a.id, v.b.id) for v in base.graph().verdicts("supersedes")}
+        assert found == {(second.id, first.id), (third.id, second.id)}
+        assert_same_as_everything_linked_at_once(base, [first, third, second])
