@@ -29,9 +29,7 @@ from .._gc import paused_gc
 from ..assessment import Estimate, assessment_methods
 from ..assessment import _assess as _assessing  # assess's steps: estimates alone
 from ..errors import ClaimBaseError, ClaimtrackError, FileFormatError, ValidationError
-from ..graph import ClaimGraph
-from ..graph._edges import VerdictEdge
-from ..graph._questions import claim_origins, relation_pairs
+from ..graph import ClaimGraph, claim_origins, relation_pairs, verdict_rows
 from ..io import LoadResult, Problem, converter, load
 from ..measures import MeasureLexicon
 from ..model import Claim, Period, Source
@@ -621,7 +619,7 @@ class ClaimBase:
                 break
             wanted |= more  # a derived claim's own block: link again with it loaded
         claims = {cid: c for cid, (_, c) in context.items()}
-        return graph, claims, _verdict_rows(graph), derived
+        return graph, claims, verdict_rows(graph), derived
 
     def _store_verdicts(
         self,
@@ -933,7 +931,7 @@ class ClaimBase:
             new_rows.append(self._row(claim, q, qkey, seq, True, None, now))
             seq += 1
         self._insert_claims(new_rows, derived, quantities)
-        self._store_verdicts(_verdict_rows(graph), {}, now, count=False)
+        self._store_verdicts(verdict_rows(graph), {}, now, count=False)
         self._recount(c.id for c in graph.claims())
         # the graph holds every claim of the blocks, so of every quantity in them
         self._reassess(old_quantities | set(quantities), now, graph)
@@ -1487,34 +1485,6 @@ _ESTIMATE_RELATIONS = tuple(
 
 #: A verdict as stored: a, b, checker, relation, strength, reason.
 _Row = tuple[str, str, str, str, float, str]
-
-
-_RELATION_TEXT = {r: r.value for r in Relation}  # str(member) goes through enum machinery
-
-
-def _verdict_rows(graph: ClaimGraph) -> list[_Row]:
-    """Every verdict of a graph as a row, read from the claims' adjacency (no Verdict
-    objects, no networkx views, and the sources' edges are never visited)."""
-    succ: dict[str, dict[str, Any]] = graph.graph._succ  # type: ignore[attr-defined]
-    text = _RELATION_TEXT
-    rows: list[_Row] = []
-    add = rows.append
-    for a in graph.context.claim_ids():
-        out = succ[a]
-        if not out:
-            continue
-        for b, edges in out.items():
-            for checker, data in edges.items():
-                if data.__class__ is VerdictEdge:  # how ClaimGraph records them
-                    relation = data.relation
-                    add((a, b, checker, text.get(relation, relation), data.strength, data.reason))
-                elif data.get("kind") == "verdict":
-                    relation = data["relation"]
-                    add(
-                        (a, b, checker, text.get(relation, relation), data["strength"],
-                         data["reason"])
-                    )  # fmt: skip
-    return rows
 
 
 #: What ``cumulative`` says walking one origin's running count (``Cumulative._walk``).

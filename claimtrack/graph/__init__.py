@@ -19,6 +19,7 @@ from ._questions import (
     supports,
     timeline,
     unchanged,
+    verdict_rows,
 )
 
 __all__ = [
@@ -35,4 +36,5 @@ __all__ = [
     "supports",
     "timeline",
     "unchanged",
+    "verdict_rows",
 ]

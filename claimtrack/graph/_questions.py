@@ -113,6 +113,38 @@ def relation_pairs(graph: ClaimGraph, *relations: Relation) -> Pairs:
     return found
 
 
+#: A verdict as a row: a's id, b's id, checker, relation, strength, reason.
+VerdictRow = tuple[str, str, str, str, float, str]
+_RELATION_TEXT = {r: r.value for r in Relation}  # str(member) goes through enum machinery
+
+
+def verdict_rows(graph: ClaimGraph) -> list[VerdictRow]:
+    """Every verdict of a graph as a row, read from the claims' adjacency (no Verdict
+    objects, no networkx views, and the sources' edges are never visited)."""
+    succ: dict[str, dict[str, Any]] = graph.graph._succ  # type: ignore[attr-defined]
+    text = _RELATION_TEXT
+    rows: list[VerdictRow] = []
+    add = rows.append
+    for a in graph.context.claim_ids():
+        out = succ.get(a)
+        if not out:
+            continue
+        for b, keys in out.items():
+            if keys.__class__ is SoleVerdict and keys._more is None:  # the usual case
+                if keys._key is not UNSET and keys.kind == "verdict":
+                    view = VerdictView(keys)
+                    relation = keys.relation
+                    add((a, b, keys._key, text.get(relation, relation), keys.strength,
+                         view["reason"]))  # fmt: skip
+                continue
+            for checker, data in keys.items():
+                if data.get("kind") == "verdict":
+                    relation = data["relation"]
+                    add((a, b, checker, text.get(relation, relation), data["strength"],
+                         data["reason"]))  # fmt: skip
+    return rows
+
+
 def count_verdicts(graph: ClaimGraph) -> int:
     """How many verdicts the graph holds, counted on the adjacency (no ``Verdict`` made)."""
     succ: dict[str, dict[str, Any]] = graph.graph._succ  # type: ignore[attr-defined]
