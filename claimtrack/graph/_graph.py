@@ -132,7 +132,7 @@ class ClaimGraph:
         self.errors: list[CheckerError] = []
         self._pending: list[Claim] = []
         self._derived_room = 0  # how many more claims this link may derive
-        self.add_all(claims)
+        self.add_all(claims, progress=False)  # a bar for adding: add_all(progress=...)
 
     # -- building ---------------------------------------------------------------------
 
