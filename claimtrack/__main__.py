@@ -1,5 +1,5 @@
 """``python -m claimtrack`` is the ``claimtrack`` command."""
 
-from .cli import main
+from .cli import run
 
-raise SystemExit(main())
+run()

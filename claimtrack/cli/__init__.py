@@ -1,5 +1,5 @@
 """The ``claimtrack`` command (also ``python -m claimtrack``) and its demo."""
 
-from ._main import main
+from ._main import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

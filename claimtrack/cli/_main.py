@@ -8,6 +8,7 @@ what it found; ``claimtrack extract FILE`` reads the claims in a news text.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import warnings
@@ -116,6 +117,7 @@ def _check(args: argparse.Namespace) -> int:
     graph = build_graph(claims, args.progress, **settings)
     _warn_unknown_places(claims, graph.places)
     assessment = assess(graph, method=args.method)
+    _keep(loaded, graph, assessment)
     # The linked graph is millions of objects, alive until the command ends, and every
     # full collection of the cyclic garbage collector walks all of them: reporting
     # allocates enough (rows, strings, verdicts) to run several, seconds spent finding
@@ -344,6 +346,34 @@ def _progress_flags(command: argparse.ArgumentParser, default: str) -> None:
         action="store_false",
         help=f"never show one (default: on a terminal, {default}, after half a second)",
     )
+
+
+#: What the command built, kept to the end when it runs as a process (see ``run``).
+_KEPT: list[Any] = []
+_KEEPING = False
+
+
+def _keep(*objects: Any) -> None:
+    if _KEEPING:
+        _KEPT.extend(objects)
+
+
+def run() -> None:
+    """The ``claimtrack`` command: ``main`` on the process's arguments, then exit.
+
+    A check of a million claims leaves tens of millions of objects, which Python
+    would free one by one on the way out, seconds after the last line is written.
+    Run as a process, the command keeps them to the end and, once its output is
+    flushed, leaves at once (``os._exit``): the system takes the memory back whole.
+    ``main`` itself, called in a notebook or a test, returns as any function does.
+    """
+    global _KEEPING
+    _KEEPING = True
+    status = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone, a stream closed
+            stream.flush()
+    os._exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -146,3 +146,28 @@ def test_ambiguous_days_are_refused_with_both_readings_unless_an_order_is_set(
     assert main(["check", str(path), "--format", "json"]) == 0
     skipped = json.loads(capsys.readouterr().out)["skipped"]
     assert skipped[0]["line"] == 3 and "--day-first" in skipped[0]["reason"]
+
+
+def test_the_command_flushes_all_its_output_before_it_leaves(tmp_path: Path) -> None:
+    # run() leaves without freeing the heap: what it wrote must all be out first
+    claims = [
+        ct.Claim(source=f"S{i % 7}", measure="people displaced", figure=str(100 + i),
+                 place=f"Town {i // 3}")
+        for i in range(3000)
+    ]  # fmt: skip
+    path = tmp_path / "claims.csv"
+    ct.dump(claims, path)
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    done = subprocess.run(
+        [*COMMAND, "check", str(path), "--all", "--no-progress", "--format", "csv"],
+        capture_output=True, text=True, env=env, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout) > 100_000  # past any pipe's buffer
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert len(rows) == 1000  # every quantity's row, the last one included
+    failed = subprocess.run(
+        [*COMMAND, "check", str(tmp_path / "none.csv")],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert failed.returncode == 1 and "claimtrack: error" in failed.stderr
