@@ -251,16 +251,19 @@ def plot_board(
                 tag += f" via {short(', '.join(c.via), 20)}"
             labels.append((row, f"{figure_label(c.figure, 26)} · {short(c.source.name, 28)}{tag}"))
         placed: list[float] = []  # the rows of this block's bracket labels, kept apart
-        for n, (u, w) in enumerate(dict.fromkeys(tuple(sorted(p)) for p in inside)):
+        brackets = list(dict.fromkeys(tuple(sorted(p)) for p in inside))
+        # the labels stand right of the block's last bracket, so no bracket crosses one
+        x_label = 1.049 + 0.014 * (min(len(brackets), 4) - 1)
+        for n, (u, w) in enumerate(brackets):
             xb = 1.045 + 0.014 * (n % 4)
             ax.plot([xb - 0.008, xb, xb, xb - 0.008], [rows[u], rows[u], rows[w], rows[w]],
                     color=RED, lw=1.3, clip_on=False)  # fmt: skip
             if n < 4:  # one label a bracket, beside its middle: how far apart the two are
                 middle = (rows[u] + rows[w]) / 2
-                while any(abs(middle - p) < 0.45 for p in placed):
-                    middle += 0.45
+                while any(abs(middle - p) < 0.6 for p in placed):
+                    middle += 0.6
                 placed.append(middle)
-                ax.text(xb + 0.004, middle, gaps.get((u, w), "contradict"),
+                ax.text(x_label, middle, gaps.get((u, w), "contradict"),
                         color=RED, fontsize=6.5, va="center", ha="left", clip_on=False,
                         parse_math=False)  # fmt: skip
         y = first + len(bars) + 0.3
