@@ -304,3 +304,23 @@ def test_contradictions_across_quantities_are_told_by_kind() -> None:
     if "<h3>Parts that exceed their whole</h3>" in markup:
         parts = markup.split("<h3>Parts that exceed their whole</h3>", 1)[1].split("<h", 1)[0]
         assert "for a count since" not in text_of(parts)
+
+
+def test_bracket_labels_overlap_neither_each_other_nor_a_bracket() -> None:
+    from claimtrack.views._plots import RED
+
+    ax = ct.plot_board(seed_graph(), limit=4)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    labels = [t.get_window_extent(renderer) for t in ax.texts if t.get_text().endswith("apart")]
+    assert len(labels) >= 4  # the seed board has two blocks with two brackets each
+    for i, box in enumerate(labels):
+        assert not any(box.overlaps(other) for other in labels[i + 1 :])
+    brackets = [line for line in ax.lines if line.get_color() == RED and len(line.get_xdata()) == 4]
+    assert brackets
+    for line in brackets:
+        points = ax.transData.transform(list(zip(line.get_xdata(), line.get_ydata(), strict=True)))
+        right, low, high = points[:, 0].max(), points[:, 1].min(), points[:, 1].max()
+        for box in labels:
+            if box.y1 >= low and box.y0 <= high:  # beside this bracket: right of it
+                assert box.x0 >= right
