@@ -51,6 +51,16 @@ def _states_again(claim: Claim, earlier: Claim) -> bool:
     return x is not None and x == y
 
 
+def _restates(claim: Claim, earlier: Claim) -> bool:
+    """Whether a claim states a number an earlier one gave: its stated figure is the
+    earlier's, or one of its ends ("as many as 20,000" after "18,000 to 20,000")."""
+    a, b = claim.figure, earlier.figure
+    if not b.comparable(a):
+        return False
+    said = a.to(b.unit).stated_bound()
+    return said is not None and said in {b.stated_bound(), b.low, b.high}
+
+
 def _when(c: Claim) -> str:
     moment = c.moment
     if moment is None:
@@ -161,9 +171,28 @@ class Cumulative:
             or later.published_day == earlier.published_day
             or later.stance != "asserts"
             or earlier.stance != "asserts"
-            or not (later.current and earlier.current)
             or context.origin(later) == context.origin(earlier)
             or not earlier.figure.comparable(later.figure)
+        ):
+            return None
+        if _states_again(later, earlier):
+            # the very number another origin gave a day or more before: repeated from it
+            # (an echo without attribution), not a second count that happens to match;
+            # so whether either was replaced since, or was its origin's latest word then.
+            # It is repeated from the first time that origin gave it.
+            key = context.series_key(earlier)
+            said = context.statements(key, context.origin(earlier)) if key else [earlier]
+            first = next((c for c in in_order(said) if _states_again(earlier, c)), earlier)
+            if first is not earlier:
+                return None
+            reason = (
+                f"{later.source.name} gives on {_when(later)} the very figure "
+                f"{show(earlier.figure)} {earlier.source.name} gave on {_when(earlier)}: "
+                "repeated from it"
+            )
+            return Verdict.trusted(Relation.RELAYS, later, earlier, 1.0, reason, "cumulative")
+        if (
+            not (later.current and earlier.current)
             or not context.known_at(earlier, later)
             or context.stale(later)
         ):
@@ -237,9 +266,11 @@ class Projections:
             and p.moment is not None
             and p.moment < projection.moment
             and context.origin(p) == origin
-            and _states_again(projection, p)
+            and _restates(projection, p)
         ]
-        if earlier:  # a repeat of the origin's own projection: it relays that one
+        # a projection its origin had already made, its number stated again ("as many as
+        # 20,000" after "18,000 to 20,000"): the forecast is unchanged, it relays that one
+        if earlier:
             first = min(earlier, key=lambda p: (p.moment, p.id))
             reason = f"{projection.source.name} repeats the projection of {_when(first)}"
             yield Verdict.trusted(Relation.RELAYS, projection, first, 1.0, reason, "projections")

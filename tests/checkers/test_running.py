@@ -76,6 +76,28 @@ def test_a_relay_of_the_latest_figure_a_day_later_relays_it() -> None:
     assert kinds(g) == {("relays", "44,218", "44,218")}
 
 
+def test_another_origin_giving_the_very_figure_later_relays_its_first_statement() -> None:
+    first = toll("11,300", "2023-02-07", source="Red Crescent")
+    again = toll("at least 11,300", "2023-02-08", source="Red Crescent")
+    echo = toll("11,300", "2023-02-09", source="UN OCHA")
+    other = toll("11,420", "2023-02-09", source="WHO")  # a count of its own
+    g = linked(first, again, echo, other)
+    relays = {(v.a.id, v.b.id) for v in g.verdicts(Relation.RELAYS)}
+    assert (echo.id, first.id) in relays and (echo.id, again.id) not in relays
+    assert not any(other.id in pair for pair in relays)
+    (v,) = [v for v in g.verdicts(Relation.RELAYS) if v.a.id == echo.id]
+    assert "UN OCHA gives on 2023-02-09 the very figure 11,300 Red Crescent gave" in v.reason
+    # the echo adds no independent support to the figure it repeats
+    alone = ct.assess(linked(first, echo))
+    assert alone.grade(first).credibility != 1 and alone.grade(echo).credibility != 1
+
+
+def test_an_echo_of_a_figure_replaced_since_is_still_an_echo() -> None:
+    old = toll("5,300", "2023-02-07", source="Interior ministry", status="revised")
+    echo = toll("5,300", "2023-02-08", source="Aviation minister")
+    assert ("relays", "5,300", "5,300") in kinds(linked(old, echo))
+
+
 def test_a_span_ending_on_its_publication_day_is_read_as_to_date() -> None:
     first = toll("76", "2023-02-06T03:30")
     later = make_claim("284", "AFAD", measure="deaths", place="Turkey",
@@ -214,6 +236,21 @@ def test_a_projection_is_settled_by_the_counts_after_it() -> None:
     assert not g.verdicts(Relation.CONTRADICTS) and not g.verdicts(Relation.CORROBORATES)
     a = ct.assess(g)
     assert "projection" in a.grade(projection).reasons[0]
+
+
+def test_a_projection_stating_its_number_again_relays_the_first() -> None:
+    def forecast(figure: str, published: str, source: str = "Mayor") -> Claim:
+        return make_claim(figure, source, measure="deaths", place="Turkey", period=START,
+                          published=published, kind="projection")  # fmt: skip
+
+    first = forecast("18,000 to 20,000", "2023-02-07")
+    again = forecast("as many as 20,000", "2023-02-08")
+    new = forecast("up to 30,000", "2023-02-08")  # a higher forecast: not a repeat
+    other = forecast("as many as 20,000", "2023-02-09", source="Governor")
+    g = linked(first, again, new, other)
+    relays = {(v.a.id, v.b.id) for v in g.verdicts(Relation.RELAYS)}
+    assert (again.id, first.id) in relays
+    assert not any(new.id in pair or other.id in pair for pair in relays)
 
 
 @settings(max_examples=25, deadline=None)
