@@ -224,13 +224,16 @@ class _State:
         self.dependence: dict[tuple[int, int], float] = {}
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
         self.shares = self._shares()
-        self.covered = coverage(self.contested, len(names))  # for the copy tests
         self.accuracy = self._accuracies()
         self.arrays = _array_rounds(self.contested, len(names), policy)
+        # For the copy tests, which count on the arrays where there are some.
+        self.covered = coverage(self.contested, len(names)) if self.arrays is None else []
 
     @cached_property
     def common(self) -> Counter[tuple[int, int]]:
         """How many disputed items each pair of sources shares (for the copy tests)."""
+        if self.arrays is not None:
+            return self.arrays.common_items()
         return common_items(self.contested)
 
     def use_priors(self, priors: Mapping[str, float]) -> None:
@@ -510,7 +513,10 @@ class _State:
                 dependence = rare_claims(self.contested, weights, c, prior)
                 self._link(dependence)
         if test in ("false", "both"):
-            found = false_claims(self.contested, self.covered, self.n, c, prior, self.common)
+            counted = self.arrays.same_claims() if self.arrays is not None else None
+            found = false_claims(
+                self.contested, self.covered, self.n, c, prior, self.common, counted
+            )
             for pair, d in found.items():
                 dependence[pair] = max(d, dependence.get(pair, 0.0))
         self._link(dict(sorted(dependence.items())))
@@ -525,6 +531,7 @@ class _State:
             policy.copy_rate,
             policy.copy_prior,
             self.common,
+            self.arrays.agreed() if self.arrays is not None else None,
         )
         if found:
             self._link(found)

@@ -27,8 +27,9 @@ NumPy is importable and the data are large enough to repay it.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate, chain
+from itertools import accumulate, chain, combinations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -325,3 +326,107 @@ class ArrayRounds:
                 at, end = start[number], start[number + 1]
                 item.right = right[at:end]
                 item.evidence = evidence[at:end]
+
+    # The copy tests' counts (``_copying``), from the same arrays.
+
+    def common_items(self) -> Counter[tuple[int, int]]:
+        """``common_items`` of the disputed items: pairs of sources per item, counted."""
+        plain = np.array([not item.repeats for item in self.items], dtype=bool)
+        sizes = np.diff(self.start)[plain]
+        first, second = _pairs_within(
+            np.arange(len(self.source))[np.repeat(plain, np.diff(self.start))], sizes
+        )
+        common = _count_pairs(self.source[first], self.source[second], self.sources)
+        for item in self.items:
+            if item.repeats:
+                common.update(combinations(sorted(set(item.sources)), 2))
+        return common
+
+    def _shared_pairs(self) -> tuple[Any, Any, Any]:
+        """Each pair of observations making the same claim, in ``_agreeing_pairs``'s order
+        over the groups (items in order): first, second and the group's first member."""
+        sizes = np.bincount(self.member_group, minlength=self.groups)
+        first, second = _pairs_within(self.member, sizes)
+        group_first = self.member[np.cumsum(sizes) - sizes]
+        return first, second, np.repeat(group_first, sizes * (sizes - 1) // 2)
+
+    def agreed(self) -> Counter[tuple[int, int]]:
+        """What ``identical_claims`` counts: per pair of sources, the items where they make
+        the same claim (each pair once an item)."""
+        first, second, _ = self._shared_pairs()
+        plain = ~np.array([item.repeats for item in self.items], dtype=bool)[self.item[first]]
+        agreed = _count_pairs(self.source[first[plain]], self.source[second[plain]], self.sources)
+        for item in self.items:
+            if item.repeats:
+                sources = item.sources
+                agreed.update(
+                    {
+                        (s, t) if s < t else (t, s)
+                        for members in item.shared
+                        for x, j in enumerate(members)
+                        for k in members[:x]
+                        for s, t in ((sources[j], sources[k]),)
+                        if s != t
+                    }
+                )
+        return agreed
+
+    def same_claims(self) -> tuple[dict[tuple[int, int], list[float]], list[float], list[int]]:
+        """What ``false_claims`` counts: per pair of sources the shared claims' summed
+        probability of being right and wrong; per source the sum of its claims'
+        probability (a source's first claim on an item) and its number of items."""
+        first, second, group_first = self._shared_pairs()
+        s, t = self.source[first], self.source[second]
+        keep = s != t
+        s, t, group_first = s[keep], t[keep], group_first[keep]
+        low, high = np.minimum(s, t), np.maximum(s, t)
+        codes, inverse = np.unique(low * self.sources + high, return_inverse=True)
+        right = self.right[group_first]
+        trues = np.bincount(inverse, weights=right, minlength=len(codes)).tolist()
+        falses = np.bincount(inverse, weights=1.0 - right, minlength=len(codes)).tolist()
+        same = {
+            (int(code) // self.sources, int(code) % self.sources): [x, y]
+            for code, x, y in zip(codes.tolist(), trues, falses, strict=True)
+        }
+        firsts = np.ones(len(self.source), dtype=bool)  # a source's first claim on its item
+        for number in self.repeats:
+            at = int(self.start[number])
+            seen: set[int] = set()
+            for j, source in enumerate(self.items[number].sources):
+                firsts[at + j] = source not in seen
+                seen.add(source)
+        right_sum = np.bincount(
+            self.source[firsts], weights=self.right[firsts], minlength=self.sources
+        ).tolist()
+        covers = np.bincount(self.source[firsts], minlength=self.sources).tolist()
+        return same, right_sum, covers
+
+
+def _pairs_within(members: Any, sizes: Any) -> tuple[Any, Any]:
+    """Per run of ``members`` (``sizes`` each), every pair: for x from 1, for j below x,
+    (members[j], members[x]), runs in order."""
+    counts = sizes * (sizes - 1) // 2
+    total = int(counts.sum())
+    if total == 0:
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty
+    largest = int(sizes.max())
+    x = np.repeat(np.arange(largest), np.arange(largest))  # x, x times over
+    j = np.arange(len(x)) - np.repeat(
+        np.arange(largest) * (np.arange(largest) - 1) // 2, np.arange(largest)
+    )
+    local = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    offset = np.repeat(np.cumsum(sizes) - sizes, counts)
+    return members[offset + j[local]], members[offset + x[local]]
+
+
+def _count_pairs(s: Any, t: Any, sources: int) -> Counter[tuple[int, int]]:
+    """How often each pair of sources (smaller first) occurs among (s, t)."""
+    low, high = np.minimum(s, t), np.maximum(s, t)
+    codes, counts = np.unique(low * sources + high, return_counts=True)
+    return Counter(
+        {
+            (code // sources, code % sources): count
+            for code, count in zip(codes.tolist(), counts.tolist(), strict=True)
+        }
+    )
