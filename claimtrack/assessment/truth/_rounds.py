@@ -26,11 +26,12 @@ NumPy is importable and the data are large enough to repay it.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate, chain, combinations
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -38,9 +39,18 @@ if TYPE_CHECKING:
     from ._accucopy import _State
     from ._prepared import Prepared
 
-__all__ = ["ArrayRounds"]
+__all__ = ["ArrayRounds", "Estimates"]
 
 Floats = Any  # numpy float arrays (kept loose: numpy's generics add nothing here)
+
+
+class Estimates(NamedTuple):
+    """What ``ArrayRounds.estimates`` finds, as lists: per candidate, per candidate in
+    each item's order of probability, and where each item's candidates begin."""
+
+    probability: list[float]
+    ranked: list[int]
+    cand_start: list[int]
 
 
 def _exp(values: Floats) -> Floats:
@@ -98,6 +108,7 @@ class ArrayRounds:
         points = np.array([item.points for item in items], dtype=bool)
         self.point_obs = points[self.item]
         self.point_cand = base + low
+        self.wide = np.flatnonzero(width > 1)  # the observations whose claim holds others
         spread = np.flatnonzero(~points)
         self.prefix_size = int((kinds[spread] + 1).sum())
         offset = np.zeros(len(spread) + 1, dtype=np.intp)  # each such item's prefix
@@ -225,25 +236,45 @@ class ArrayRounds:
         top_total = np.maximum.reduceat(totals, self.cand_start[:-1])
         return contribution, totals, _exp(totals - top_total[self.cand_item])
 
-    def estimates(
-        self, state: _State
-    ) -> tuple[list[float], list[float], list[float], list[int], list[int]] | None:
-        """What the estimates of items without repeats start from, as ``_estimate`` finds
-        it: per observation its contribution, per candidate its votes and mass; then
-        where each item's observations and candidates begin. None before any round, and
-        where a source's prior is worth no evidence (the Python votes raise there)."""
+    def estimates(self, state: _State) -> Estimates | None:
+        """What the estimates of items without repeats start from, as ``_estimate``
+        finds it: per candidate its probability; per item its candidates' positions,
+        most probable first; where each item's candidates begin. None before any round,
+        and where a source's prior is worth no evidence (the Python votes raise there)."""
         if not self.started or min(state.strength, default=1.0) <= 0:
             return None
         self.use_shares(state.shares)
         with np.errstate(all="ignore"):
             contribution, totals, mass = self._masses(state)
-        return (
-            contribution.tolist(),
-            totals.tolist(),
-            mass.tolist(),
-            self.start.tolist(),
-            self.cand_start.tolist(),
-        )
+            probability, ranked = self._ranking(state, contribution, totals, mass)
+        return Estimates(probability.tolist(), ranked.tolist(), self.cand_start.tolist())
+
+    def _ranking(
+        self, state: _State, contribution: Floats, totals: Floats, mass: Floats
+    ) -> tuple[Floats, Any]:
+        """``_ranked``'s probabilities and order of the candidates, the same arithmetic
+        in the same order: per item, ``z`` adds the masses one after the other, then the
+        weight of the values nobody claimed; the candidates are sorted by probability,
+        then by the contributions that state them outright, then by value."""
+        items, cand_item = self.items, self.cand_item
+        top = np.maximum.reduceat(totals, self.cand_start[:-1])
+        n = np.maximum(state.n, self.extra)
+        z = np.bincount(cand_item, weights=mass, minlength=len(items)) + (
+            n + 1.0 - np.diff(self.cand_start)
+        ) * _exp(-top)
+        probability = mass / z[cand_item]
+        # Each observation's own value among its item's candidates: the only one its claim
+        # holds, or else where bisect finds it.
+        stated_at = self.point_cand.copy()
+        start, cand_start = self.start.tolist(), self.cand_start.tolist()
+        for j, number in zip(self.wide.tolist(), self.item[self.wide].tolist(), strict=True):
+            item = items[number]
+            value = item.observations[j - start[number]].value
+            stated_at[j] = cand_start[number] + bisect.bisect_left(item.candidates, value)
+        stated = np.bincount(stated_at, weights=contribution, minlength=self.candidates)
+        # Candidates are in order of value within each item: the last key is their position.
+        order = np.lexsort((np.arange(self.candidates), -stated, -probability, cand_item))
+        return probability, order - self.cand_start[:-1][cand_item[order]]
 
     def _round(self, state: _State) -> tuple[list[float], float, float]:
         source, item = self.source, self.item
