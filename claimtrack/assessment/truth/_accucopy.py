@@ -224,13 +224,16 @@ class _State:
         self.dependence: dict[tuple[int, int], float] = {}
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
         self.shares = self._shares()
-        self.covered = coverage(self.contested, len(names))  # for the copy tests
         self.accuracy = self._accuracies()
         self.arrays = _array_rounds(self.contested, len(names), policy)
+        # For the copy tests, which count on the arrays where there are some.
+        self.covered = coverage(self.contested, len(names)) if self.arrays is None else []
 
     @cached_property
     def common(self) -> Counter[tuple[int, int]]:
         """How many disputed items each pair of sources shares (for the copy tests)."""
+        if self.arrays is not None:
+            return self.arrays.common_items()
         return common_items(self.contested)
 
     def use_priors(self, priors: Mapping[str, float]) -> None:
@@ -510,7 +513,10 @@ class _State:
                 dependence = rare_claims(self.contested, weights, c, prior)
                 self._link(dependence)
         if test in ("false", "both"):
-            found = false_claims(self.contested, self.covered, self.n, c, prior, self.common)
+            counted = self.arrays.same_claims() if self.arrays is not None else None
+            found = false_claims(
+                self.contested, self.covered, self.n, c, prior, self.common, counted
+            )
             for pair, d in found.items():
                 dependence[pair] = max(d, dependence.get(pair, 0.0))
         self._link(dict(sorted(dependence.items())))
@@ -525,6 +531,7 @@ class _State:
             policy.copy_rate,
             policy.copy_prior,
             self.common,
+            self.arrays.agreed() if self.arrays is not None else None,
         )
         if found:
             self._link(found)
@@ -581,14 +588,13 @@ def _estimate(
     state: _State,
     item: Prepared,
     independent: list[float],
-    computed: tuple[list[float], list[float], list[float]] | None = None,
+    computed: tuple[list[float], list[int]] | None = None,
 ) -> Estimate[Hashable]:
     """The item's estimate; ``computed``, where the arrays found them (a disputed item's),
-    its observations' contributions and its candidates' votes and masses."""
-    n = max(state.n, item.extra)
+    its candidates' probabilities and their order, most probable first."""
     if computed is not None:
-        contribution, totals, mass = computed
-        return _ranked(state, item, independent, n, contribution, totals, max(totals), mass)
+        return _ranked(state, item, independent, *computed)
+    n = max(state.n, item.extra)
     votes = state.votes(item)
     if len(item.observations) == 1:
         # A lone figure: its own value and interval, as probable as its source is accurate.
@@ -621,23 +627,9 @@ def _estimate(
     totals = state.totals(item, contribution)
     top = max(totals)
     mass = [math.exp(t - top) for t in totals]
-    return _ranked(state, item, independent, n, contribution, totals, top, mass)
-
-
-def _ranked(
-    state: _State,
-    item: Prepared,
-    independent: list[float],
-    n: float,
-    contribution: list[float],
-    totals: list[float],
-    top: float,
-    mass: list[float],
-) -> Estimate[Hashable]:
-    """A disputed item's estimate from its candidates' votes (``totals``, the largest
-    ``top``) and their masses ``exp(total - top)``."""
     # Reported probabilities keep the n + 1 - k values nobody claimed, each of weight
-    # exp(-top), so that a figure few sources gave is not certain.
+    # exp(-top), so that a figure few sources gave is not certain (``ArrayRounds``
+    # computes the same on arrays).
     z = sum(mass) + (n + 1.0 - len(totals)) * math.exp(-top)
     probability = [m / z for m in mass]
     # Among equally probable values (a group of figures that all agree within the
@@ -649,6 +641,18 @@ def _ranked(
     ranked = sorted(
         range(len(totals)), key=lambda q: (-probability[q], -stated[q], item.candidates[q])
     )
+    return _ranked(state, item, independent, probability, ranked)
+
+
+def _ranked(
+    state: _State,
+    item: Prepared,
+    independent: list[float],
+    probability: list[float],
+    ranked: list[int],
+) -> Estimate[Hashable]:
+    """A disputed item's estimate from its candidates' probabilities, ``ranked`` their
+    positions from the most probable."""
     best_q = ranked[0]
     best = item.candidates[best_q]
     low, high = _interval_of(item, best_q)
@@ -722,10 +726,8 @@ def accucopy(
             share = next(shares)
             independent = [1.0] * len(item.sources) if share is None else share
             if found is not None and not item.repeats:
-                contributions, totals, masses, at, first = found
-                begin, end = at[number], at[number + 1]
-                low, high = first[number], first[number + 1]
-                computed = (contributions[begin:end], totals[low:high], masses[low:high])
+                low, high = found.cand_start[number], found.cand_start[number + 1]
+                computed = (found.probability[low:high], found.ranked[low:high])
             number += 1
         else:
             independent = state.independence(item)

@@ -120,6 +120,7 @@ def identical_claims(
     c: float,
     prior: float,
     common: Counter[tuple[int, int]] | None = None,
+    agreed: Counter[tuple[int, int]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Dependence of each pair of sources that never differ, before any truth is known.
 
@@ -133,8 +134,17 @@ def identical_claims(
     agrees on all k disputed items both cover, and differs on none, is
     dependent with posterior odds prior / (1 - prior) ((c + (1 - c) p) / p)^k;
     as in the other tests, c times the posterior is the share copied, once
-    copying is more likely than not. ``common`` is ``common_items(items)``, if known.
+    copying is more likely than not. ``common`` is ``common_items(items)``, if known;
+    ``agreed``, per pair, the items where they make the same claim, if known.
     """
+    if agreed is None:
+        agreed = _agreed(items)
+    common = common_items(items) if common is None else common
+    return _identical_dependence(agreed, common, a, c, prior)
+
+
+def _agreed(items: Iterable[Disputed]) -> Counter[tuple[int, int]]:
+    """Per pair of sources, the items where they make the same claim."""
     agreed: Counter[tuple[int, int]] = Counter()
     for item in items:
         sources = item.sources
@@ -147,7 +157,17 @@ def identical_claims(
             if s != t
         ]
         agreed.update(set(pairs) if item.repeats else pairs)  # each pair once an item
-    common = common_items(items) if common is None else common
+    return agreed
+
+
+def _identical_dependence(
+    agreed: Counter[tuple[int, int]],
+    common: Counter[tuple[int, int]],
+    a: float,
+    c: float,
+    prior: float,
+) -> dict[tuple[int, int], float]:
+    """``identical_claims`` from the counts of agreements and of common items."""
     p = a * a + (1.0 - a) * (1.0 - a)
     gain = math.log((c + (1.0 - c) * p) / p)
     base = -math.inf if prior <= 0 else math.inf if prior >= 1 else math.log(prior / (1 - prior))
@@ -167,6 +187,7 @@ def false_claims(
     c: float,
     prior: float,
     common: Counter[tuple[int, int]] | None = None,
+    counted: tuple[dict[tuple[int, int], list[float]], list[float], list[int]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Dependence of each pair of sources, by Dong et al.'s Bayesian test on the
     items in dispute.
@@ -182,29 +203,13 @@ def false_claims(
     strong evidence, a shared true one weak, a difference counts against.
     With a prior probability ``copy_prior`` of copying, c times the
     posterior probability is the share of the later source's claims that
-    are treated as copies. ``common`` is ``common_items(items)``, if known.
+    are treated as copies. ``common`` is ``common_items(items)``, if known;
+    ``counted``, what ``_same_claims`` counts, if known (then ``covered`` is unread).
     """
-    same: dict[tuple[int, int], list[float]] = {}  # per pair: claims shared true, false
-    right_sum = [0.0] * len(covered)
-    for item in items:
-        if not item.repeats:
-            for s, right in zip(item.sources, item.right, strict=True):
-                right_sum[s] += right
-        else:
-            for s in dict.fromkeys(item.sources):  # by its first claim
-                right_sum[s] += item.right[item.sources.index(s)]
-        for members in item.shared:
-            right = item.right[members[0]]  # the same claim: the same probability
-            wrong = 1.0 - right
-            for _, _, pair in _agreeing_pairs(item, members):
-                if (counts := same.get(pair)) is None:
-                    same[pair] = [right, wrong]
-                else:
-                    counts[0] += right
-                    counts[1] += wrong
+    same, right_sum, covers = _same_claims(items, covered) if counted is None else counted
     accuracy = [
-        min(1.0 - _FLOOR, max(_FLOOR, right_sum[s] / len(covered[s]))) if covered[s] else 0.5
-        for s in range(len(covered))
+        min(1.0 - _FLOOR, max(_FLOOR, right_sum[s] / covers[s])) if covers[s] else 0.5
+        for s in range(len(covers))
     ]
     common = common_items(items) if common is None else common
     dependence = {}
@@ -237,6 +242,32 @@ def false_claims(
         if odds_copy > odds_independent:
             dependence[pair] = c * odds_copy / (odds_copy + odds_independent)
     return dict(sorted(dependence.items()))
+
+
+def _same_claims(
+    items: Iterable[Disputed], covered: Sequence[set[int]]
+) -> tuple[dict[tuple[int, int], list[float]], list[float], list[int]]:
+    """Per pair of sources, the claims they share, summed as right and as wrong; per
+    source, the probability its claims hold (its first on an item) and its items."""
+    same: dict[tuple[int, int], list[float]] = {}  # per pair: claims shared true, false
+    right_sum = [0.0] * len(covered)
+    for item in items:
+        if not item.repeats:
+            for s, right in zip(item.sources, item.right, strict=True):
+                right_sum[s] += right
+        else:
+            for s in dict.fromkeys(item.sources):  # by its first claim
+                right_sum[s] += item.right[item.sources.index(s)]
+        for members in item.shared:
+            right = item.right[members[0]]  # the same claim: the same probability
+            wrong = 1.0 - right
+            for _, _, pair in _agreeing_pairs(item, members):
+                if (counts := same.get(pair)) is None:
+                    same[pair] = [right, wrong]
+                else:
+                    counts[0] += right
+                    counts[1] += wrong
+    return same, right_sum, [len(numbers) for numbers in covered]
 
 
 def _agreeing_pairs(

@@ -26,10 +26,12 @@ NumPy is importable and the data are large enough to repay it.
 
 from __future__ import annotations
 
+import bisect
 import math
+from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate, chain
-from typing import TYPE_CHECKING, Any
+from itertools import accumulate, chain, combinations
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -37,9 +39,18 @@ if TYPE_CHECKING:
     from ._accucopy import _State
     from ._prepared import Prepared
 
-__all__ = ["ArrayRounds"]
+__all__ = ["ArrayRounds", "Estimates"]
 
 Floats = Any  # numpy float arrays (kept loose: numpy's generics add nothing here)
+
+
+class Estimates(NamedTuple):
+    """What ``ArrayRounds.estimates`` finds, as lists: per candidate, per candidate in
+    each item's order of probability, and where each item's candidates begin."""
+
+    probability: list[float]
+    ranked: list[int]
+    cand_start: list[int]
 
 
 def _exp(values: Floats) -> Floats:
@@ -97,6 +108,7 @@ class ArrayRounds:
         points = np.array([item.points for item in items], dtype=bool)
         self.point_obs = points[self.item]
         self.point_cand = base + low
+        self.wide = np.flatnonzero(width > 1)  # the observations whose claim holds others
         spread = np.flatnonzero(~points)
         self.prefix_size = int((kinds[spread] + 1).sum())
         offset = np.zeros(len(spread) + 1, dtype=np.intp)  # each such item's prefix
@@ -224,25 +236,45 @@ class ArrayRounds:
         top_total = np.maximum.reduceat(totals, self.cand_start[:-1])
         return contribution, totals, _exp(totals - top_total[self.cand_item])
 
-    def estimates(
-        self, state: _State
-    ) -> tuple[list[float], list[float], list[float], list[int], list[int]] | None:
-        """What the estimates of items without repeats start from, as ``_estimate`` finds
-        it: per observation its contribution, per candidate its votes and mass; then
-        where each item's observations and candidates begin. None before any round, and
-        where a source's prior is worth no evidence (the Python votes raise there)."""
+    def estimates(self, state: _State) -> Estimates | None:
+        """What the estimates of items without repeats start from, as ``_estimate``
+        finds it: per candidate its probability; per item its candidates' positions,
+        most probable first; where each item's candidates begin. None before any round,
+        and where a source's prior is worth no evidence (the Python votes raise there)."""
         if not self.started or min(state.strength, default=1.0) <= 0:
             return None
         self.use_shares(state.shares)
         with np.errstate(all="ignore"):
             contribution, totals, mass = self._masses(state)
-        return (
-            contribution.tolist(),
-            totals.tolist(),
-            mass.tolist(),
-            self.start.tolist(),
-            self.cand_start.tolist(),
-        )
+            probability, ranked = self._ranking(state, contribution, totals, mass)
+        return Estimates(probability.tolist(), ranked.tolist(), self.cand_start.tolist())
+
+    def _ranking(
+        self, state: _State, contribution: Floats, totals: Floats, mass: Floats
+    ) -> tuple[Floats, Any]:
+        """``_ranked``'s probabilities and order of the candidates, the same arithmetic
+        in the same order: per item, ``z`` adds the masses one after the other, then the
+        weight of the values nobody claimed; the candidates are sorted by probability,
+        then by the contributions that state them outright, then by value."""
+        items, cand_item = self.items, self.cand_item
+        top = np.maximum.reduceat(totals, self.cand_start[:-1])
+        n = np.maximum(state.n, self.extra)
+        z = np.bincount(cand_item, weights=mass, minlength=len(items)) + (
+            n + 1.0 - np.diff(self.cand_start)
+        ) * _exp(-top)
+        probability = mass / z[cand_item]
+        # Each observation's own value among its item's candidates: the only one its claim
+        # holds, or else where bisect finds it.
+        stated_at = self.point_cand.copy()
+        start, cand_start = self.start.tolist(), self.cand_start.tolist()
+        for j, number in zip(self.wide.tolist(), self.item[self.wide].tolist(), strict=True):
+            item = items[number]
+            value = item.observations[j - start[number]].value
+            stated_at[j] = cand_start[number] + bisect.bisect_left(item.candidates, value)
+        stated = np.bincount(stated_at, weights=contribution, minlength=self.candidates)
+        # Candidates are in order of value within each item: the last key is their position.
+        order = np.lexsort((np.arange(self.candidates), -stated, -probability, cand_item))
+        return probability, order - self.cand_start[:-1][cand_item[order]]
 
     def _round(self, state: _State) -> tuple[list[float], float, float]:
         source, item = self.source, self.item
@@ -325,3 +357,107 @@ class ArrayRounds:
                 at, end = start[number], start[number + 1]
                 item.right = right[at:end]
                 item.evidence = evidence[at:end]
+
+    # The copy tests' counts (``_copying``), from the same arrays.
+
+    def common_items(self) -> Counter[tuple[int, int]]:
+        """``common_items`` of the disputed items: pairs of sources per item, counted."""
+        plain = np.array([not item.repeats for item in self.items], dtype=bool)
+        sizes = np.diff(self.start)[plain]
+        first, second = _pairs_within(
+            np.arange(len(self.source))[np.repeat(plain, np.diff(self.start))], sizes
+        )
+        common = _count_pairs(self.source[first], self.source[second], self.sources)
+        for item in self.items:
+            if item.repeats:
+                common.update(combinations(sorted(set(item.sources)), 2))
+        return common
+
+    def _shared_pairs(self) -> tuple[Any, Any, Any]:
+        """Each pair of observations making the same claim, in ``_agreeing_pairs``'s order
+        over the groups (items in order): first, second and the group's first member."""
+        sizes = np.bincount(self.member_group, minlength=self.groups)
+        first, second = _pairs_within(self.member, sizes)
+        group_first = self.member[np.cumsum(sizes) - sizes]
+        return first, second, np.repeat(group_first, sizes * (sizes - 1) // 2)
+
+    def agreed(self) -> Counter[tuple[int, int]]:
+        """What ``identical_claims`` counts: per pair of sources, the items where they make
+        the same claim (each pair once an item)."""
+        first, second, _ = self._shared_pairs()
+        plain = ~np.array([item.repeats for item in self.items], dtype=bool)[self.item[first]]
+        agreed = _count_pairs(self.source[first[plain]], self.source[second[plain]], self.sources)
+        for item in self.items:
+            if item.repeats:
+                sources = item.sources
+                agreed.update(
+                    {
+                        (s, t) if s < t else (t, s)
+                        for members in item.shared
+                        for x, j in enumerate(members)
+                        for k in members[:x]
+                        for s, t in ((sources[j], sources[k]),)
+                        if s != t
+                    }
+                )
+        return agreed
+
+    def same_claims(self) -> tuple[dict[tuple[int, int], list[float]], list[float], list[int]]:
+        """What ``false_claims`` counts: per pair of sources the shared claims' summed
+        probability of being right and wrong; per source the sum of its claims'
+        probability (a source's first claim on an item) and its number of items."""
+        first, second, group_first = self._shared_pairs()
+        s, t = self.source[first], self.source[second]
+        keep = s != t
+        s, t, group_first = s[keep], t[keep], group_first[keep]
+        low, high = np.minimum(s, t), np.maximum(s, t)
+        codes, inverse = np.unique(low * self.sources + high, return_inverse=True)
+        right = self.right[group_first]
+        trues = np.bincount(inverse, weights=right, minlength=len(codes)).tolist()
+        falses = np.bincount(inverse, weights=1.0 - right, minlength=len(codes)).tolist()
+        same = {
+            (int(code) // self.sources, int(code) % self.sources): [x, y]
+            for code, x, y in zip(codes.tolist(), trues, falses, strict=True)
+        }
+        firsts = np.ones(len(self.source), dtype=bool)  # a source's first claim on its item
+        for number in self.repeats:
+            at = int(self.start[number])
+            seen: set[int] = set()
+            for j, source in enumerate(self.items[number].sources):
+                firsts[at + j] = source not in seen
+                seen.add(source)
+        right_sum = np.bincount(
+            self.source[firsts], weights=self.right[firsts], minlength=self.sources
+        ).tolist()
+        covers = np.bincount(self.source[firsts], minlength=self.sources).tolist()
+        return same, right_sum, covers
+
+
+def _pairs_within(members: Any, sizes: Any) -> tuple[Any, Any]:
+    """Per run of ``members`` (``sizes`` each), every pair: for x from 1, for j below x,
+    (members[j], members[x]), runs in order."""
+    counts = sizes * (sizes - 1) // 2
+    total = int(counts.sum())
+    if total == 0:
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty
+    largest = int(sizes.max())
+    x = np.repeat(np.arange(largest), np.arange(largest))  # x, x times over
+    j = np.arange(len(x)) - np.repeat(
+        np.arange(largest) * (np.arange(largest) - 1) // 2, np.arange(largest)
+    )
+    local = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    offset = np.repeat(np.cumsum(sizes) - sizes, counts)
+    return members[offset + j[local]], members[offset + x[local]]
+
+
+def _count_pairs(s: Any, t: Any, sources: int) -> Counter[tuple[int, int]]:
+    """How often each pair of sources (smaller first) occurs among (s, t)."""
+    low, high = np.minimum(s, t), np.maximum(s, t)
+    codes, counts = np.unique(low * sources + high, return_counts=True)
+    return Counter(
+        {
+            (code // sources, code % sources): count
+            for code, count in zip(codes.tolist(), counts.tolist(), strict=True)
+        }
+    )
