@@ -11,6 +11,7 @@ What each does to the assessment is in ``docs/assess.md``.
 
 from __future__ import annotations
 
+import abc
 import enum
 import math
 from collections.abc import Iterable
@@ -108,7 +109,7 @@ def _claim(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise ValidationError(f"verdict {attribute.name}", value, "a Claim")
 
 
-class Reason:
+class Reason(abc.ABC):
     """A verdict's reason written when it is read, for checkers that make millions.
 
     One object serves many verdicts: it holds what their sentences share, and
@@ -120,9 +121,9 @@ class Reason:
 
     __slots__ = ()
 
+    @abc.abstractmethod
     def text(self, relation: Relation, a: Claim, b: Claim) -> str:
         """The sentence for the verdict "a <relation> b"."""
-        raise NotImplementedError
 
 
 def _reason(value: Any) -> str | Reason:

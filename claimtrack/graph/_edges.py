@@ -30,6 +30,7 @@ users' own code see what a dict would give.
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Hashable, Iterator, Mapping, MutableMapping
 from typing import Any
 
@@ -178,51 +179,43 @@ def _rebuild(items: dict[str, Any]) -> VerdictEdge:
     return edge
 
 
-class EdgeKeys(MutableMapping[Hashable, Any]):
-    """The edges between two nodes of a multigraph, by key: one in slots, more in a dict.
+class _Keys(MutableMapping[Hashable, Any]):
+    """The edges between two nodes of a multigraph, by key: one key in slots, more in a
+    dict. A subclass says where the one key's attributes are (``_one``), how a second
+    key is taken in (``__setitem__``) and what deleting the one key clears (``_drop``).
 
     Iteration follows insertion order and ``popitem`` takes the last key, as with
     a dict (networkx's ``remove_edge(u, v)`` without a key relies on it).
-
-    >>> keys = EdgeKeys("agreement", {"relation": "corroborates"})
-    >>> keys["relays"] = {"relation": "relays"}
-    >>> list(keys), keys.popitem()[0], list(keys)
-    (['agreement', 'relays'], 'relays', ['agreement'])
     """
 
-    __slots__ = ("_key", "_more", "_value")
+    __slots__ = ("_key", "_more")
+    _key: Any  # UNSET when there is no edge
+    _more: dict[Hashable, Any] | None
 
-    def __init__(self, key: Hashable = UNSET, value: Any = None) -> None:
-        self._key: Any = key  # UNSET when there is no edge
-        self._value: Any = value
-        self._more: dict[Hashable, Any] | None = None
+    @abc.abstractmethod
+    def _one(self) -> Any:
+        """The attributes of the one key, held the subclass's own way."""
+
+    def _drop(self) -> None:
+        self._key = UNSET
 
     def __getitem__(self, key: Hashable) -> Any:
         if self._more is not None:
             return self._more[key]
         if self._key is not UNSET and key == self._key:
-            return self._value
+            return self._one()
         raise KeyError(key)
 
     def get(self, key: Hashable, default: Any = None) -> Any:
         if self._more is not None:
             return self._more.get(key, default)
-        return self._value if self._key is not UNSET and key == self._key else default
-
-    def __setitem__(self, key: Hashable, value: Any) -> None:
-        if self._more is not None:
-            self._more[key] = value
-        elif self._key is UNSET or key == self._key:
-            self._key, self._value = key, value
-        else:
-            self._more = {self._key: self._value, key: value}
-            self._key, self._value = UNSET, None
+        return self._one() if self._key is not UNSET and key == self._key else default
 
     def __delitem__(self, key: Hashable) -> None:
         if self._more is not None:
             del self._more[key]
         elif self._key is not UNSET and key == self._key:
-            self._key, self._value = UNSET, None
+            self._drop()
         else:
             raise KeyError(key)
 
@@ -244,20 +237,20 @@ class EdgeKeys(MutableMapping[Hashable, Any]):
     def items(self) -> Any:  # what networkx's edge views call per pair of nodes
         if self._more is not None:
             return self._more.items()
-        return () if self._key is UNSET else ((self._key, self._value),)
+        return () if self._key is UNSET else ((self._key, self._one()),)
 
     def values(self) -> Any:
         if self._more is not None:
             return self._more.values()
-        return () if self._key is UNSET else (self._value,)
+        return () if self._key is UNSET else (self._one(),)
 
     def popitem(self) -> tuple[Hashable, Any]:
         if self._more is not None:
             return self._more.popitem()
         if self._key is UNSET:
             raise KeyError("popitem(): no edges")
-        item = (self._key, self._value)
-        self._key, self._value = UNSET, None
+        item = (self._key, detached(self._one()))
+        self._drop()
         return item
 
     def copy(self) -> dict[Hashable, Any]:
@@ -267,7 +260,39 @@ class EdgeKeys(MutableMapping[Hashable, Any]):
         return repr(dict(self.items()))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_keys, (list(self.items()),))
+        return (_rebuild_keys, ([(key, detached(data)) for key, data in self.items()],))
+
+
+class EdgeKeys(_Keys):
+    """The edges between two nodes of a multigraph, by key: one in slots, more in a dict.
+
+    >>> keys = EdgeKeys("agreement", {"relation": "corroborates"})
+    >>> keys["relays"] = {"relation": "relays"}
+    >>> list(keys), keys.popitem()[0], list(keys)
+    (['agreement', 'relays'], 'relays', ['agreement'])
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, key: Hashable = UNSET, value: Any = None) -> None:
+        self._key = key
+        self._value: Any = value
+        self._more = None
+
+    def _one(self) -> Any:
+        return self._value
+
+    def _drop(self) -> None:
+        self._key, self._value = UNSET, None
+
+    def __setitem__(self, key: Hashable, value: Any) -> None:
+        if self._more is not None:
+            self._more[key] = value
+        elif self._key is UNSET or key == self._key:
+            self._key, self._value = key, value
+        else:
+            self._more = {self._key: self._value, key: value}
+            self._key, self._value = UNSET, None
 
 
 def _rebuild_keys(items: list[tuple[Hashable, Any]]) -> EdgeKeys:
@@ -284,18 +309,8 @@ class BareKeys(EdgeKeys):
 
     __slots__ = ()
 
-    def _attributes(self) -> Any:
+    def _one(self) -> Any:
         return _BareAttributes(self) if self._value is None else self._value
-
-    def __getitem__(self, key: Hashable) -> Any:
-        if self._more is None and self._key is not UNSET and key == self._key:
-            return self._attributes()
-        return super().__getitem__(key)
-
-    def get(self, key: Hashable, default: Any = None) -> Any:
-        if self._more is None and self._key is not UNSET and key == self._key:
-            return self._attributes()
-        return super().get(key, default)
 
     def __setitem__(self, key: Hashable, value: Any) -> None:
         if value.__class__ is _BareAttributes and value._keys is self:
@@ -306,23 +321,6 @@ class BareKeys(EdgeKeys):
             self._more = {self._key: self._value, key: value}
             return
         super().__setitem__(key, value)
-
-    def items(self) -> Any:
-        if self._more is None and self._key is not UNSET:
-            return ((self._key, self._attributes()),)
-        return super().items()
-
-    def values(self) -> Any:
-        if self._more is None and self._key is not UNSET:
-            return (self._attributes(),)
-        return super().values()
-
-    def popitem(self) -> tuple[Hashable, Any]:
-        if self._more is None and self._key is not UNSET and self._value is None:
-            item: tuple[Hashable, Any] = (self._key, {})
-            self._key = UNSET
-            return item
-        return super().popitem()
 
 
 class _BareAttributes(MutableMapping[str, Any]):
@@ -372,7 +370,7 @@ class _BareAttributes(MutableMapping[str, Any]):
         return (dict, (dict(self),))
 
 
-class SoleVerdict(MutableMapping[Hashable, Any]):
+class SoleVerdict(_Keys):
     """The edges between two claims when they are one verdict, in one object.
 
     As a mapping it is the keys between the two nodes, as ``EdgeKeys`` is: one
@@ -392,7 +390,7 @@ class SoleVerdict(MutableMapping[Hashable, Any]):
 
     # Eight slots, 96 bytes: ``kind`` ("verdict") and ``checker`` (the key) are not
     # stored unless changed; then they sit in ``_extra`` with the other attributes.
-    __slots__ = ("_extra", "_key", "_more", "a", "b", "reason", "relation", "strength")
+    __slots__ = ("_extra", "a", "b", "reason", "relation", "strength")
 
     def __init__(
         self,
@@ -407,9 +405,9 @@ class SoleVerdict(MutableMapping[Hashable, Any]):
         self.strength = strength
         self.reason = reason
         self.a, self.b = a, b
-        self._key: Any = checker  # UNSET once it is deleted
+        self._key = checker  # UNSET once it is deleted
         self._extra: dict[str, Any] | None = None
-        self._more: dict[Hashable, Any] | None = None
+        self._more = None
 
     @property
     def kind(self) -> Any:
@@ -419,20 +417,11 @@ class SoleVerdict(MutableMapping[Hashable, Any]):
     def checker(self) -> Any:
         return self._key if self._extra is None else self._extra.get("checker", self._key)
 
+    def _one(self) -> VerdictView:
+        return VerdictView(self)
+
     def _sole(self, key: Hashable) -> bool:
         return self._more is None and self._key is not UNSET and key == self._key
-
-    def __getitem__(self, key: Hashable) -> Any:
-        if self._more is not None:
-            return self._more[key]
-        if self._sole(key):
-            return VerdictView(self)
-        raise KeyError(key)
-
-    def get(self, key: Hashable, default: Any = None) -> Any:
-        if self._more is not None:
-            return self._more.get(key, default)
-        return VerdictView(self) if self._sole(key) else default
 
     def __setitem__(self, key: Hashable, value: Any) -> None:
         if self._more is not None:
@@ -445,57 +434,6 @@ class SoleVerdict(MutableMapping[Hashable, Any]):
             self._more = {self._key: VerdictView(self), key: value}
             if key == self._key:  # a new value for the one key
                 self._more[key] = value
-
-    def __delitem__(self, key: Hashable) -> None:
-        if self._more is not None:
-            del self._more[key]
-        elif self._sole(key):
-            self._key = UNSET
-        else:
-            raise KeyError(key)
-
-    def __iter__(self) -> Iterator[Hashable]:
-        if self._more is not None:
-            return iter(self._more)
-        return iter(() if self._key is UNSET else (self._key,))
-
-    def __len__(self) -> int:
-        if self._more is not None:
-            return len(self._more)
-        return 0 if self._key is UNSET else 1
-
-    def __contains__(self, key: object) -> bool:
-        if self._more is not None:
-            return key in self._more
-        return self._key is not UNSET and key == self._key
-
-    def items(self) -> Any:  # what networkx's edge views call per pair of nodes
-        if self._more is not None:
-            return self._more.items()
-        return () if self._key is UNSET else ((self._key, VerdictView(self)),)
-
-    def values(self) -> Any:
-        if self._more is not None:
-            return self._more.values()
-        return () if self._key is UNSET else (VerdictView(self),)
-
-    def popitem(self) -> tuple[Hashable, Any]:
-        if self._more is not None:
-            return self._more.popitem()
-        if self._key is UNSET:
-            raise KeyError("popitem(): no edges")
-        item = (self._key, detached(VerdictView(self)))
-        self._key = UNSET
-        return item
-
-    def copy(self) -> dict[Hashable, Any]:
-        return dict(self.items())
-
-    def __repr__(self) -> str:
-        return repr(dict(self.items()))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_keys, ([(key, detached(data)) for key, data in self.items()],))
 
 
 _IN_SLOTS = frozenset({"relation", "strength", "reason"})
@@ -584,9 +522,11 @@ class VerdictView(MutableMapping[str, Any]):
 def detached(data: Any) -> Any:
     """Edge attributes that outlive their edge: a ``VerdictView`` reads the slots of an
     edge that may be deleted or reused, so it is copied into a ``VerdictEdge``."""
-    if data.__class__ is not VerdictView:
-        return data
-    return _rebuild(dict(data))
+    if data.__class__ is VerdictView:
+        return _rebuild(dict(data))
+    if data.__class__ is _BareAttributes:
+        return dict(data)
+    return data
 
 
 class MultiDiGraph(nx.MultiDiGraph):  # type: ignore[type-arg]
