@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.assessment.truth._copying import _agreed, _same_claims, common_items, coverage
+from claimtrack.assessment.truth._copying import _same_claims, agreed_pairs, common_items, coverage
 from claimtrack.assessment.truth._core import Observation
 from claimtrack.assessment.truth._prepared import Prepared
 
@@ -45,5 +45,5 @@ def test_the_copy_counts_on_arrays_are_the_python_counts(said: list[list[tuple[i
     arrays = ArrayRounds(disputed, 6)
     arrays.right = np.array([r for item in disputed for r in item.right])
     assert arrays.common_items() == common_items(disputed)
-    assert arrays.agreed() == _agreed(disputed)
+    assert arrays.agreed() == agreed_pairs(disputed)
     assert arrays.same_claims() == _same_claims(disputed, coverage(disputed, 6))

@@ -341,31 +341,38 @@ class _State:
                 totals[q] += c
         return totals
 
+    def weigh(self, item: Prepared, independent: list[float] | None) -> None:
+        """This round's chance that each claim of an item is right (``item.right``) and
+        each source's evidence on it (``item.evidence``), from the sources' votes
+        (counted at ``independent``'s share each where some are not independent)."""
+        votes = self.votes(item)
+        if independent is not None:
+            contribution = [
+                w * v * i for w, v, i in zip(item.weights, votes, independent, strict=True)
+            ]
+        else:
+            contribution = [w * v for w, v in zip(item.weights, votes, strict=True)]
+        totals = self.totals(item, contribution)
+        top = max(totals)
+        exp = math.exp
+        mass = [exp(t - top) for t in totals]
+        z = sum(mass)
+        if item.points:
+            within = [mass[a] for a, _ in item.spans]
+        else:
+            prefix = list(accumulate(mass, initial=0.0))
+            within = [prefix[b] - prefix[a] for a, b in item.spans]
+        item.right = [p if (p := x / z) < 1.0 else 1.0 for x in within]
+        item.evidence = self._evidence(item, contribution, totals, within, z)
+
     def _round_items(self) -> tuple[list[float], float, float]:
         """The round item by item: per source, its evidence on disputed items; how much
         wrong claims coincide, and the pairs of them that could."""
         disputed = [0.0] * len(self.names)  # per source: its evidence on disputed items
         same = pairs = 0.0
-        exp = math.exp
         for item, independent in zip(self.contested, self.shares, strict=True):
-            votes = self.votes(item)
-            if independent is not None:
-                contribution = [
-                    w * v * i for w, v, i in zip(item.weights, votes, independent, strict=True)
-                ]
-            else:
-                contribution = [w * v for w, v in zip(item.weights, votes, strict=True)]
-            totals = self.totals(item, contribution)
-            top = max(totals)
-            mass = [exp(t - top) for t in totals]
-            z = sum(mass)
-            if item.points:
-                within = [mass[a] for a, _ in item.spans]
-            else:
-                prefix = list(accumulate(mass, initial=0.0))
-                within = [prefix[b] - prefix[a] for a, b in item.spans]
-            item.right = right = [p if (p := x / z) < 1.0 else 1.0 for x in within]
-            item.evidence = evidence = self._evidence(item, contribution, totals, within, z)
+            self.weigh(item, independent)
+            right, evidence = item.right, item.evidence
             for s, e, w in zip(item.sources, evidence, item.informative, strict=True):
                 disputed[s] += e * w
             # Pairs of wrong claims from independent sources, and those that coincide.

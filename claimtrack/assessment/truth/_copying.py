@@ -25,6 +25,7 @@ from typing import Protocol
 
 __all__ = [
     "Disputed",
+    "agreed_pairs",
     "common_items",
     "coverage",
     "false_claims",
@@ -138,12 +139,12 @@ def identical_claims(
     ``agreed``, per pair, the items where they make the same claim, if known.
     """
     if agreed is None:
-        agreed = _agreed(items)
+        agreed = agreed_pairs(items)
     common = common_items(items) if common is None else common
     return _identical_dependence(agreed, common, a, c, prior)
 
 
-def _agreed(items: Iterable[Disputed]) -> Counter[tuple[int, int]]:
+def agreed_pairs(items: Iterable[Disputed]) -> Counter[tuple[int, int]]:
     """Per pair of sources, the items where they make the same claim."""
     agreed: Counter[tuple[int, int]] = Counter()
     for item in items:

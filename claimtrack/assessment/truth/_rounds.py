@@ -30,10 +30,12 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate, chain, combinations
+from itertools import chain, combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
+
+from ._copying import agreed_pairs
 
 if TYPE_CHECKING:
     from ._accucopy import _State
@@ -320,26 +322,8 @@ class ArrayRounds:
     def _python_item(self, state: _State, number: int, right: Floats, evidence: Floats) -> None:
         """An item where a source repeats itself, the Python way, into the arrays."""
         item = self.items[number]
-        votes = state.votes(item)
         shares = self.shares
-        independent = shares[number] if isinstance(shares, list) else None
-        if independent is not None:
-            contribution = [
-                w * v * i for w, v, i in zip(item.weights, votes, independent, strict=True)
-            ]
-        else:
-            contribution = [w * v for w, v in zip(item.weights, votes, strict=True)]
-        totals = state.totals(item, contribution)
-        top = max(totals)
-        mass = [math.exp(t - top) for t in totals]
-        z = sum(mass)
-        if item.points:
-            within = [mass[a] for a, _ in item.spans]
-        else:
-            prefix = list(accumulate(mass, initial=0.0))
-            within = [prefix[b] - prefix[a] for a, b in item.spans]
-        item.right = [p if (p := x / z) < 1.0 else 1.0 for x in within]
-        item.evidence = state._evidence(item, contribution, totals, within, z)
+        state.weigh(item, shares[number] if isinstance(shares, list) else None)
         at, end = int(self.start[number]), int(self.start[number + 1])
         right[at:end] = item.right
         evidence[at:end] = item.evidence
@@ -387,19 +371,7 @@ class ArrayRounds:
         first, second, _ = self._shared_pairs()
         plain = ~np.array([item.repeats for item in self.items], dtype=bool)[self.item[first]]
         agreed = _count_pairs(self.source[first[plain]], self.source[second[plain]], self.sources)
-        for item in self.items:
-            if item.repeats:
-                sources = item.sources
-                agreed.update(
-                    {
-                        (s, t) if s < t else (t, s)
-                        for members in item.shared
-                        for x, j in enumerate(members)
-                        for k in members[:x]
-                        for s, t in ((sources[j], sources[k]),)
-                        if s != t
-                    }
-                )
+        agreed.update(agreed_pairs(item for item in self.items if item.repeats))
         return agreed
 
     def same_claims(self) -> tuple[dict[tuple[int, int], list[float]], list[float], list[int]]:
