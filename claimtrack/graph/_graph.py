@@ -35,6 +35,7 @@ from ..model import Claim, Source
 from ..places import Gazetteer
 from ..relations import Quantity, Relation, Verdict, as_relation
 from . import _display
+from ._dense import DENSE, Dense
 from ._edges import (
     UNSET,
     BareKeys,
@@ -67,7 +68,9 @@ _DERIVED_AT_LEAST = 1000
 class LinkReport:
     """What one ``link()`` did: how many claims it checked (derived ones included), how
     many verdicts of each relation it recorded, and how many checker errors it kept
-    (with ``on_error="record"``; they are in ``graph.errors``)."""
+    (with ``on_error="record"``; they are in ``graph.errors``). The verdicts between
+    origins in a quantity of more than a thousand claims are not counted: they are
+    made when asked (``claimtrack.graph._dense``)."""
 
     claims: int
     verdicts: dict[str, int]
@@ -131,6 +134,7 @@ class ClaimGraph:
         self.on_error = on_error
         self.errors: list[CheckerError] = []
         self._pending: list[Claim] = []
+        self._dense: dict[Quantity, Dense] = {}  # quantities of very many claims
         self._derived_room = 0  # how many more claims this link may derive
         self.add_all(claims, progress=False)  # a bar for adding: add_all(progress=...)
 
@@ -241,6 +245,7 @@ class ClaimGraph:
             self.context = Context(context.measures, context.places, context.tolerance)
             self.errors.clear()
             self._pending = []
+            self._dense = {}
             self._add_all(c for c in kept if c.id not in waiting)
             if self._pending:
                 self._link()
@@ -333,6 +338,9 @@ class ClaimGraph:
         back, the claims it derived go, and its claims wait for the next link."""
         g = self.graph
         derived, self._pending = self._pending, list(new)
+        taken = {c.id for c in new} | {c.id for c in derived}
+        for block in self._dense.values():
+            block.drop(taken)
         made = {(u, w, key) for u, w, key, _ in self._verdict_edges(new)}
         made |= {(v.a.id, v.b.id, v.checker) for v in groups}
         for u, w, key in made:
@@ -359,7 +367,9 @@ class ClaimGraph:
         Each pair is checked once: a new claim meets every old claim about its
         quantity, and the new ones after it. A checker with a ``check_pairs(pairs,
         context)`` method gets each quantity's pairs at once (the built-ins use this
-        to do per-claim work once per claim rather than once per pair).
+        to do per-claim work once per claim rather than once per pair). In a quantity
+        of more than ``DENSE`` claims only the pairs within one origin are checked
+        here; a ``Dense`` block answers for the others when asked (``_dense``).
         """
         actives = [c for c in self.checkers if not c.group]
         if not actives:
@@ -376,16 +386,57 @@ class ClaimGraph:
             before = [
                 c for c in context.claims_about(quantity)[: known[quantity]] if c.id not in fresh
             ]
-            pairs = [
-                (a, b) if a.id < b.id else (b, a)
-                for i, a in enumerate(arrivals)
-                for b in itertools.chain(arrivals[i + 1 :], before)
-            ]
+            block = self._dense.get(quantity)
+            if block is None and known[quantity] > DENSE:
+                block = self._densify(quantity, before, actives)
+            if block is not None:
+                held = len(block)
+                for claim in arrivals:
+                    block.add(claim, context.origin(claim))
+                block.actives = actives
+                pairs = block.same_origin(arrivals, held)
+            else:
+                pairs = [
+                    (a, b) if a.id < b.id else (b, a)
+                    for i, a in enumerate(arrivals)
+                    for b in itertools.chain(arrivals[i + 1 :], before)
+                ]
             if pairs:
                 for active in actives:
                     yield from self._check_pairs(active, pairs)
             if tick is not None:
                 tick(len(arrivals))
+
+    def _densify(self, quantity: Quantity, linked: list[Claim], actives: list[Any]) -> Dense:
+        """Make a quantity dense: a block holds its linked claims, and the verdicts the
+        pair checkers stored between those of different origins give way to it."""
+        block = self._dense[quantity] = Dense()
+        origin = self.context.origin
+        for claim in linked:
+            block.add(claim, origin(claim))
+        names = {active.name for active in actives}
+        g, ids = self.graph, block.ids
+        stored = [
+            (u, w, key)
+            for u in ids
+            for w, keys in g.succ[u].items()
+            if w in ids and ids[w] != ids[u]
+            for key in keys
+            if key in names
+        ]
+        for u, w, key in stored:
+            g.remove_edge(u, w, key)
+        return block
+
+    def _held(self, claim: Claim | None = None) -> Iterator[Verdict]:
+        """The verdicts dense blocks hold (see ``_dense``): every one, or one claim's."""
+        if claim is None:
+            for block in self._dense.values():
+                yield from block.verdicts(self._check_pairs)
+            return
+        held = self._dense.get(self.context.quantity(claim)) if self._dense else None
+        if held is not None:
+            yield from held.verdicts(self._check_pairs, claim)
 
     def _check_pairs(self, active: Any, pairs: list[tuple[Claim, Claim]]) -> list[Verdict]:
         batch = getattr(active.checker, "check_pairs", None)
@@ -542,11 +593,13 @@ class ClaimGraph:
             edges = itertools.chain(
                 self.graph.out_edges(claim.id, data=True), self.graph.in_edges(claim.id, data=True)
             )
-        return [
+        found = [
             self._verdict(u, w, d)
             for u, w, d in edges
             if d.get("kind") == "verdict" and (wanted is None or d["relation"] == wanted)
         ]
+        found += [v for v in self._held(claim) if wanted is None or v.relation == wanted]
+        return found
 
     def _require(self, claim: Claim) -> None:
         if claim.id not in self.graph:
@@ -564,6 +617,10 @@ class ClaimGraph:
                     d.get("relation") == relation for d in edges.values()
                 ):
                     found[other] = g.nodes[other]["claim"]
+        for v in self._held(claim):
+            other_end = v.b if v.a.id == claim.id else v.a
+            if v.relation == relation and other_end.id not in found:
+                found[other_end.id] = other_end
         return list(found.values())
 
     def corroborating(self, claim: Claim) -> list[Claim]:
@@ -612,6 +669,8 @@ class ClaimGraph:
             if d.get("kind") == "verdict":
                 counts[d["relation"]] += 1
         shown = ", ".join(f"{n} {r}" for r, n in counts.items() if n)
+        if self._dense:  # their verdicts are made when asked: too many to count here
+            shown += f"{', ' if shown else ''}{len(self._dense)} dense quantities"
         tail = ", " + shown if shown else ""
         return f"<ClaimGraph: {len(self)} claims, {len(self.sources())} sources{tail}>"
 

@@ -110,6 +110,9 @@ def relation_pairs(graph: ClaimGraph, *relations: Relation) -> Pairs:
                 relation = data.relation if data.__class__ is VerdictEdge else data.get("relation")
                 if relation in found:
                     found[relation].append((u, w))
+    for v in graph._held():  # a dense quantity's verdicts, made now
+        if v.relation in found:
+            found[v.relation].append((v.a.id, v.b.id))
     return found
 
 
@@ -142,6 +145,8 @@ def verdict_rows(graph: ClaimGraph) -> list[VerdictRow]:
                     relation = data["relation"]
                     add((a, b, checker, text.get(relation, relation), data["strength"],
                          data["reason"]))  # fmt: skip
+    for v in graph._held():  # a dense quantity's verdicts, made now
+        add((v.a.id, v.b.id, v.checker, text.get(v.relation, v.relation), v.strength, v.reason))
     return rows
 
 
@@ -157,7 +162,7 @@ def count_verdicts(graph: ClaimGraph) -> int:
             for data in keys.values():
                 kind = data.kind if data.__class__ is VerdictEdge else data.get("kind")
                 count += kind == "verdict"
-    return count
+    return count + sum(1 for _ in graph._held())
 
 
 def claim_origins(graph: ClaimGraph, claims: Iterable[Claim]) -> dict[str, str]:
@@ -270,6 +275,9 @@ def _contradictions(graph: ClaimGraph) -> Iterator[Verdict]:
             for data in keys.values():
                 if data.get("kind") == "verdict" and data["relation"] == wanted:
                     yield graph._verdict(u, w, data)
+    for v in graph._held():  # a dense quantity's verdicts, made now
+        if v.relation == wanted:
+            yield v
 
 
 def _groups(members: dict[str, Claim], agreeing: dict[str, list[str]]) -> list[list[str]]:

@@ -78,6 +78,12 @@ def node_link(graph: ClaimGraph) -> dict[str, Any]:
         {"source": u, "target": w, "key": k, **{n: _plain(d[n]) for n in _EDGE_KEYS if n in d}}
         for u, w, k, d in graph.graph.edges(keys=True, data=True)
     ]
+    edges += [  # a dense quantity's verdicts, made now (see claimtrack.graph._dense)
+        {"source": v.a.id, "target": v.b.id, "key": v.checker, "kind": "verdict",
+         "relation": str(v.relation), "strength": v.strength, "reason": v.reason,
+         "checker": v.checker}
+        for v in graph._held()
+    ]  # fmt: skip
     if not all("kind" in e for e in edges):
         edges = [{"kind": e["key"], **e} if "kind" not in e else e for e in edges]
     return {
@@ -150,6 +156,12 @@ def _graphml_graph(graph: ClaimGraph) -> Any:
         if isinstance(reason, str) and _NOT_XML.search(reason):
             edge["reason_json"] = _json_for_xml(reason)  # read back in its place
         out.add_edge(_shown(u), _shown(w), key=_shown(k), **({"kind": _shown(k)} | edge))
+    for v in graph._held():  # a dense quantity's verdicts, made now
+        held = {"kind": "verdict", "relation": str(v.relation), "strength": v.strength,
+                "reason": _shown(v.reason), "checker": _shown(v.checker)}  # fmt: skip
+        if _NOT_XML.search(v.reason):
+            held["reason_json"] = _json_for_xml(v.reason)
+        out.add_edge(_shown(v.a.id), _shown(v.b.id), key=_shown(v.checker), **held)
     return out
 
 
