@@ -208,8 +208,9 @@ def _cities(min_population: int) -> _Table | None:
     base = _base(True, True)
     cities = sorted(cache.get_cities().values(), key=lambda c: -(c.get("population") or 0))
     # Which province each GeoNames first-level code is: the ISO code when they agree
-    # (US-TX for TX), else the province a city of that code is named as (Aleppo's Halab).
-    groups: dict[tuple[str, str], str] = {}
+    # (US-TX for TX), else the ISO province of GeoNames' name for the code (IN.21,
+    # Odisha: IN-OD), else the province a city of that code is named as (Aleppo's Halab).
+    groups = _admin1_groups(provinces)
     for city in cities:
         country, code = city["countrycode"], str(city.get("admin1code") or "")
         if (country, code) in groups or not code:
@@ -245,6 +246,44 @@ def _cities(min_population: int) -> _Table | None:
     for country in cache.get_countries().values():
         table.name(country["name"], country["iso"], _COUNTRY)
     return table
+
+
+#: Words GeoNames writes after a division's name that ISO does not ("Yaroslavl
+#: Oblast" is ISO's Yaroslavskaya oblast' only by its English name "Yaroslavl").
+_DIVISION_WORDS = re.compile(
+    r"\s+(?:oblast|division|department|governorate|province|region|district|county|"
+    r"state|republic|territory|prefecture|municipality)$",
+    re.IGNORECASE,
+)
+
+
+def _admin1_groups(provinces: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames first-level code) -> ISO province, for the codes whose
+    GeoNames name (``data/admin1.json``, from GeoNames' admin1 table) names an ISO
+    province of that country, with or without a word such as "Oblast"."""
+    text = resources.files("claimtrack").joinpath("data/admin1.json").read_text("utf-8")
+    table: dict[str, Any] = json.loads(text)
+    # every name of a province (ISO's, English ones), also without its "Oblast"
+    codes = set(provinces.values())
+    named: dict[tuple[str, str], str] = {}
+    for name, entries in _base(True, True).names.items():
+        for _, _, code in entries:
+            if code in codes:
+                country = code.split("-", 1)[0]
+                named.setdefault((country, name), code)
+                named.setdefault((country, _DIVISION_WORDS.sub("", name)), code)
+    groups: dict[tuple[str, str], str] = {}
+    for country, divisions in table.items():
+        if country.startswith("_"):
+            continue
+        for code, name in divisions.items():
+            norm = normalize_place(name)
+            province = named.get((country, norm)) or named.get(
+                (country, _DIVISION_WORDS.sub("", norm))
+            )
+            if province is not None:
+                groups[country, code] = province
+    return groups
 
 
 def _provinces() -> dict[tuple[str, str], str]:

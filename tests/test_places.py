@@ -59,6 +59,22 @@ def test_cities_lie_in_their_province_where_geonames_and_iso_agree() -> None:
     assert "SY" in PLACES.ancestors(PLACES.resolve("Aleppo") or "")
 
 
+@pytest.mark.parametrize(
+    ("city", "province"),
+    [
+        ("Balasore", "Odisha"),  # GeoNames' IN.21, named Odisha in its admin1 table
+        ("Mumbai", "Maharashtra"),
+        ("Chennai", "Tamil Nadu"),
+        ("Kazan", "Tatarstan"),
+        ("Ibadan", "Oyo"),
+        ("Karachi", "Sindh"),
+    ],
+)
+def test_cities_lie_in_the_province_geonames_names_for_their_code(city: str, province: str) -> None:
+    assert PLACES.contains(province, city)
+    assert not PLACES.contains(city, province)
+
+
 def test_without_the_places_extra_countries_still_resolve_and_cities_do_not() -> None:
     countries_only = Gazetteer(cities=False)
     assert countries_only.resolve("Turkey") == "TR" and countries_only.resolve("Gaza") is not None
