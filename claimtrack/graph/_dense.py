@@ -41,6 +41,11 @@ DENSE = 1000
 #: Pairs handed to a checker at once when a question needs many.
 _CHUNK = 20_000
 
+#: Up to this many pairs, a block keeps the verdicts it made until it changes: a
+#: report asks for them several times (to count them, for the grades, for the
+#: disputes), and a few million verdicts are what storing them would hold anyway.
+_KEPT_PAIRS = 5_000_000
+
 #: What the graph gives a block to check pairs: the pair checkers, and a function
 #: that runs one of them on a list of pairs (as linking does, errors included).
 Check = Callable[[Any, list[tuple[Claim, Claim]]], list[Verdict]]
@@ -50,19 +55,21 @@ class Dense:
     """One quantity's claims, grouped by origin, standing for every verdict between
     claims of different origins (see the module's docstring)."""
 
-    __slots__ = ("actives", "claims", "ids", "origins")
+    __slots__ = ("_kept", "actives", "claims", "ids", "origins")
 
     def __init__(self) -> None:
         self.claims: list[Claim] = []
         self.ids: dict[str, str] = {}  # claim id: its origin
         self.origins: dict[str, list[Claim]] = {}
         self.actives: list[Any] = []  # the pair checkers of the latest link
+        self._kept: list[Verdict] | None = None  # every verdict, while nothing changes
 
     def __len__(self) -> int:
         return len(self.claims)
 
     def add(self, claim: Claim, origin: str) -> None:
         if claim.id not in self.ids:
+            self._kept = None
             self.ids[claim.id] = origin
             self.claims.append(claim)
             self.origins.setdefault(origin, []).append(claim)
@@ -71,6 +78,7 @@ class Dense:
         """Take claims out again (a link that raised gives its claims back)."""
         if not ids & self.ids.keys():
             return
+        self._kept = None
         self.claims = [c for c in self.claims if c.id not in ids]
         for cid in ids & self.ids.keys():
             origin = self.ids.pop(cid)
@@ -111,6 +119,21 @@ class Dense:
     def verdicts(self, check: Check, claim: Claim | None = None) -> Iterator[Verdict]:
         """The verdicts of the pairs across origins (every one, or those of one
         claim), made by the block's checkers as linking would have made them."""
+        if claim is None and self._kept is not None:
+            yield from self._kept
+            return
+        n = len(self.claims)
+        if claim is None and n * (n - 1) // 2 <= _KEPT_PAIRS:
+            self._kept = list(self._made(check, None))
+            yield from self._kept
+            return
+        yield from self._made(check, claim)
+
+    def forget(self) -> None:
+        """Drop the verdicts kept: something they rest on changed."""
+        self._kept = None
+
+    def _made(self, check: Check, claim: Claim | None) -> Iterator[Verdict]:
         pairs = self.pairs(claim)
         while True:
             chunk = list(itertools.islice(pairs, _CHUNK))

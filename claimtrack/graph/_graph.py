@@ -196,6 +196,9 @@ class ClaimGraph:
         cache = getattr(g, "__networkx_cache__", None)  # what add_edge clears (networkx 3.3+)
         if cache:
             cache.clear()
+        if nodes:
+            for block in self._dense.values():
+                block.forget()  # a new claim may name an alias: origins can change
         return len(nodes)
 
     def remove(self, claim: Claim | str) -> None:
@@ -394,6 +397,7 @@ class ClaimGraph:
                 for claim in arrivals:
                     block.add(claim, context.origin(claim))
                 block.actives = actives
+                block.forget()  # an origin may have changed with the claims added
                 pairs = block.same_origin(arrivals, held)
             else:
                 pairs = [

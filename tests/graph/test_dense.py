@@ -152,3 +152,16 @@ def test_removing_claims_from_a_dense_quantity_relinks_what_stays(small: int) ->
     assert {c.figure.value for c in g.corroborating(claims[20])} == set(range(114, 127)) - {120}
     # 111 agrees with 106 to 116, and 100 to 109 are gone
     assert {c.figure.value for c in g.contradicting(claims[11])} == set(range(117, 141))
+
+
+def test_a_dense_quantitys_verdicts_are_made_again_once_it_changes(small: int) -> None:
+    claims = _one_quantity(small + 1)
+    g = ct.ClaimGraph(claims)
+    g.link(progress=False)
+    first = count_verdicts(g)
+    assert count_verdicts(g) == first == len(claims) * (len(claims) - 1) // 2
+    g.add(ct.Claim(source="Late", measure="m", figure="120"))
+    g.link(progress=False)
+    assert count_verdicts(g) == first + len(claims)
+    g.remove_all(claims[:1])
+    assert count_verdicts(g) == first
