@@ -121,6 +121,8 @@ class PartWhole:
             if part.stance == "asserts"
             and part.kind != "projection"
             and part.figure.value >= 0
+            # a part bounded only above ("up to 6,000") locates nothing of the whole
+            and not (part.figure.low == 0 < part.figure.value)
             and wholes[0].figure.comparable(part.figure)
         ]
         if not candidates:
