@@ -192,6 +192,46 @@ def test_same_day_untimed_parts_are_checked_at_their_origins_least_figure() -> N
     assert {v.a.id for v in g.verdicts(Relation.PART_OF)} == {morning.id, syria.id}
 
 
+def _syria() -> ct.Gazetteer:
+    places = ct.Gazetteer.default()
+    places.add("northwest Syria", within="Syria")
+    places.add("government-held Syria", within="Syria")
+    return places
+
+
+def _syrian(figure: str, source: str, place: str, published: str, **kw: object) -> Claim:
+    return make_claim(figure, source, measure="deaths", place=place, period=START,
+                      published=published, **kw)  # fmt: skip
+
+
+def test_a_part_of_an_earlier_day_that_fits_is_not_the_wholes_part() -> None:
+    part = _syrian("1,020", "White Helmets", "northwest Syria", "2023-02-07T21:20")
+    whole = _syrian("2,662", "Combined", "Syria", "2023-02-08T12:30")
+    g = ClaimGraph([part, whole], places=_syria())
+    g.link()
+    assert not g.verdicts()
+    # but a part of the day before that exceeds the whole still contradicts it
+    small = _syrian("900", "Combined", "Syria", "2023-02-08T12:30")
+    g = ClaimGraph([part, small], places=_syria())
+    g.link()
+    assert [v.relation for v in g.verdicts()] == [Relation.CONTRADICTS]
+
+
+def test_the_least_a_place_holds_is_the_least_any_standing_figure_says() -> None:
+    # the rescuers' 2,166 of two days before still stood: the estimate of 4,500 for the
+    # northwest is not the least that place holds when the ministry's 1,414 is checked
+    rescuers = _syrian("2,166", "White Helmets", "northwest Syria", "2023-02-10")
+    ministry = _syrian("1,414", "Health ministry", "government-held Syria", "2023-02-12")
+    estimate = _syrian("around 4,500", "WHO", "northwest Syria", "2023-02-12", kind="estimate")
+    whole = _syrian("3,575", "Combined", "Syria", "2023-02-12")
+    g = ClaimGraph([rescuers, ministry, estimate, whole], places=_syria())
+    g.link()
+    (fits,) = [v for v in g.verdicts(Relation.PART_OF) if v.b.id == whole.id]
+    assert fits.a.id == ministry.id and "1,414 government-held Syria + 2,166" in fits.reason
+    disputed = {v.a.id for v in g.verdicts(Relation.CONTRADICTS) if v.b.id == whole.id}
+    assert disputed == {estimate.id}
+
+
 def test_a_span_ending_on_its_publication_day_is_read_as_to_date() -> None:
     first = toll("76", "2023-02-06T03:30")
     later = make_claim("284", "AFAD", measure="deaths", place="Turkey",
@@ -429,7 +469,7 @@ def _stories():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("name", "found", "spurious"),
     [
-        ("turkey_syria_quake_2023", 0.9, 0.3),
+        ("turkey_syria_quake_2023", 0.9, 0.25),
         ("derna_flood_2023", 0.9, 0.2),
         ("valencia_dana_2024", 0.9, 0.2),  # held out: scored, never tuned on
     ],
