@@ -15,6 +15,7 @@ import bisect
 import datetime as dt
 import functools
 import inspect
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -317,17 +318,17 @@ class Context:
         figure = claim.figure
         if not chain[-1].figure.comparable(figure) or chain[-1].figure.agrees(figure, tol):
             return None
-        for i, said in enumerate(chain[:-1]):
-            if not said.figure.comparable(figure) or not said.figure.agrees(figure, tol):
+        # walk back, keeping the least figure a declared revision gave after each statement
+        floor, found = math.inf, None
+        for said in reversed(chain):
+            if not said.figure.comparable(figure):
                 continue
-            value = said.figure.value
-            if any(
-                t.revision and t.figure.comparable(said.figure)
-                and t.figure.to(said.figure.unit).value < value
-                for t in chain[i + 1 :]
-            ):  # fmt: skip
-                return said
-        return None
+            value = said.figure.to(figure.unit).value
+            if value > floor and said.figure.agrees(figure, tol):
+                found = said  # the earliest such statement is kept
+            if said.revision:
+                floor = min(floor, value)
+        return found
 
     def revised(self, claim: Claim) -> Claim | None:
         """What a declared revision replaced when it is its origin's first statement of
