@@ -29,6 +29,9 @@ from claimtrack._format import render_table
 
 STORIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "stories"
 NAMES = ("turkey_syria_quake_2023", "derna_flood_2023", "valencia_dana_2024")
+#: Stories no rule was tuned on: only their totals are printed, never a relation or
+#: a count per kind, so that working on the others cannot peek at them.
+HELD_OUT = frozenset({"valencia_dana_2024"})
 KINDS = {
     "supersedes": ct.Relation.SUPERSEDES,
     "revises": ct.Relation.REVISES,
@@ -141,10 +144,18 @@ def main() -> int:
         rows = [(k, hits[k], misses[k], spurious[k]) for k in kinds]
         total = sum(hits.values()) + sum(misses.values())
         rows.append(("all", sum(hits.values()), sum(misses.values()), sum(spurious.values())))
-        print(f"\n{name}: {total} expected relations")
-        print(render_table(["relation", "found", "missed", "spurious"], rows))
         share = sum(hits.values()) / total if total else 0.0
         wrong = sum(spurious.values()) / total
+        if name in HELD_OUT:
+            close = sum((o is not None and o <= 0.05) or b == v for *_, v, b, o in estimates)
+            print(
+                f"\n{name} (held out): {total} expected relations; found "
+                f"{sum(hits.values())} ({share:.0%}), spurious {sum(spurious.values())} "
+                f"({wrong:.0%}); key estimates within 5%: {close} of {len(estimates)}"
+            )
+            continue
+        print(f"\n{name}: {total} expected relations")
+        print(render_table(["relation", "found", "missed", "spurious"], rows))
         print(f"found {share:.0%} of the expected; spurious {wrong:.0%} of it")
         print(render_table(
             ["measure", "place", "as of", "record", "estimate", "off"],

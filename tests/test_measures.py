@@ -36,6 +36,13 @@ def test_displaced_homeless_and_evacuated_are_known_and_kept_apart() -> None:
     assert LEXICON.measure("suspected cases") == "suspected cases"  # not all cases
 
 
+def test_bodies_recovered_is_a_quantity_of_its_own_not_the_death_toll() -> None:
+    # a count of recovered bodies is a floor under the deaths, not a figure for them:
+    # "more than 1,000 bodies recovered" does not revise "more than 2,000 dead"
+    assert LEXICON.key("bodies recovered") != LEXICON.key("deaths")
+    assert LEXICON.key("bodies recovered") == LEXICON.key("recovered bodies")
+
+
 @given(st.sampled_from(DEATHS), st.sampled_from(DEATHS))
 def test_the_key_is_one_for_all_synonyms(a: str, b: str) -> None:
     assert LEXICON.key(a) == LEXICON.key(b)

@@ -15,6 +15,7 @@ import bisect
 import datetime as dt
 import functools
 import inspect
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -297,16 +298,112 @@ class Context:
 
             last = earlier[-1]
             found = not states(last) and any(states(c) for c in earlier[:-1])
+            found = found or self.withdrawn(claim, earlier) is not None
         said.stale[claim.id] = found
         return found
 
+    def withdrawn(self, claim: Claim, earlier: Sequence[Claim]) -> Claim | None:
+        """The figure a claim gives again after its origin withdrew it, if any: one of
+        the origin's earlier statements (``earlier``, in order; with the statement a
+        declared revision replaced at another place, see ``revised``) that a later
+        declared revision brought down, and that the claim agrees with while it
+        disagrees with the origin's latest."""
+        chain = list(earlier)
+        if not chain or claim.stance != "asserts":
+            return None
+        first = self.revised(chain[0])
+        if first is not None:
+            chain.insert(0, first)
+        tol = self.tolerance
+        figure = claim.figure
+        if not chain[-1].figure.comparable(figure) or chain[-1].figure.agrees(figure, tol):
+            return None
+        # walk back, keeping the least figure a declared revision gave after each statement
+        floor, found = math.inf, None
+        for said in reversed(chain):
+            if not said.figure.comparable(figure):
+                continue
+            value = said.figure.to(figure.unit).value
+            if value > floor and said.figure.agrees(figure, tol):
+                found = said  # the earliest such statement is kept
+            if said.revision:
+                floor = min(floor, value)
+        return found
+
+    def revised(self, claim: Claim) -> Claim | None:
+        """What a declared revision replaced when it is its origin's first statement of
+        its running count: the origin's latest earlier statement of the same count at
+        a place around or inside its own (a revision that also changed the place:
+        "11,300 in Derna" revised to "3,958 in Libya"). None otherwise."""
+        if not claim.revision or claim.moment is None or claim.stance != "asserts":
+            return None
+        key = self.series_key(claim)
+        if key is None:
+            return None
+        origin = self.origin(claim)
+        said = self._statements.get((key, origin))
+        if said is None or said.moments[0] < claim.moment or key[1] is None:
+            return None
+        around = set(self.places.ancestors(key[1]))
+        best: Claim | None = None
+        for other, origins in self._series_origins.items():
+            if other == key or other[0] != key[0] or other[2] != key[2] or other[1] is None:
+                continue
+            if origin not in origins:
+                continue
+            if other[1] not in around and key[1] not in self.places.ancestors(other[1]):
+                continue
+            for c in self._statements[(other, origin)].claims:
+                if (
+                    c.moment is not None
+                    and c.moment < claim.moment
+                    and c.stance == "asserts"
+                    and c.figure.comparable(claim.figure)
+                    and (best is None or moment_of(c) > moment_of(best))
+                ):
+                    best = c
+        return best
+
+    def repeats(self, claim: Claim) -> bool:
+        """Whether a claim of a running count states again the very figure its origin's
+        previous statement gave (a restatement, carried by another outlet or a day
+        later): it says nothing its origin had not said."""
+        said = self._said(claim)
+        if said is None:
+            return False
+        i = bisect.bisect_left(said.moments, claim.moment)
+        if i == 0:
+            return False
+        last = said.claims[i - 1].figure
+        return last.comparable(claim.figure) and (
+            claim.figure.stated_bound() == last.to(claim.figure.unit).stated_bound()
+        )
+
     def known_at(self, part: Claim, whole: Claim) -> bool:
         """Whether a figure was known when another was given: published no later, and
-        still its origin's latest then (True where either has no publication time)."""
+        still its origin's latest then (True where either has no publication time).
+        On one day, where either gives no time of day, which came first is unknown:
+        only the least figure the part's origin gave that day is known for certain."""
         if part.moment is None or whole.moment is None:
             return True
         if self.series_key(part) is None or self.series_key(whole) is None:
             return True  # not running counts: a day's figures all speak of that day
+        if (
+            part.published_day == whole.published_day
+            and not (isinstance(part.published, dt.datetime)
+                     and isinstance(whole.published, dt.datetime))
+        ):  # fmt: skip
+            said = self._said(part)
+            day = part.published_day
+            value = part.figure.value
+            if said is not None and any(
+                c.published_day == day
+                and c.stance == "asserts"
+                and c.figure.comparable(part.figure)
+                and c.figure.to(part.figure.unit).value < value
+                for c in said.claims
+            ):
+                return False
         return (
             part.moment <= whole.moment and self.latest(part, whole.moment) and not self.stale(part)
         )

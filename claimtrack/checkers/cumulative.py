@@ -24,8 +24,10 @@ __all__ = ["Cumulative", "Projections", "in_order"]
 
 def in_order(claims: Iterable[Claim]) -> list[Claim]:
     """One origin's statements of a running count in the order they were made: by time
-    of publication; within a day where a statement gives no time of day, a running
-    count is taken to rise (lower figures first), with declared revisions last."""
+    of publication; within a day where a statement gives no time of day, a repeat of
+    the figure the day began with comes first (nothing shows the day's new figure was
+    out when it was repeated), then the count is taken to rise (lower figures first),
+    with declared revisions last."""
     by_day: dict[object, list[Claim]] = {}
     for c in claims:
         by_day.setdefault(c.published_day, []).append(c)
@@ -36,7 +38,12 @@ def in_order(claims: Iterable[Claim]) -> list[Claim]:
         if all(isinstance(c.published, dt.datetime) for c in members):
             members.sort(key=lambda c: (c.moment, len(c.via)))
         else:
-            members.sort(key=lambda c: (c.revision, c.figure.value, c.moment, len(c.via)))
+            before = out[-1] if out else None
+
+            def fresh(c: Claim, before: Claim | None = before) -> bool:
+                return before is None or not _states_again(c, before)
+
+            members.sort(key=lambda c: (fresh(c), c.revision, c.figure.value, c.moment, len(c.via)))
         out.extend(members)
     return out
 
@@ -59,6 +66,28 @@ def _restates(claim: Claim, earlier: Claim) -> bool:
         return False
     said = a.to(b.unit).stated_bound()
     return said is not None and said in {b.stated_bound(), b.low, b.high}
+
+
+def _late(claim: Claim, stated: Sequence[Claim], after: Sequence[Claim]) -> bool:
+    """Whether an undeclared fall is an older figure published late rather than a
+    revision: it is no lower than a figure its origin gave before the one it falls
+    from (it fits in the series as it was), and the origin's next different figure
+    is no lower than the one it fell from (the count went on from there)."""
+    latest = stated[-1]
+    if claim.revision or not latest.figure.comparable(claim.figure):
+        return False
+    value, top = claim.figure.to(latest.figure.unit).value, latest.figure.value
+    if value >= top or not any(
+        s.figure.comparable(claim.figure) and s.figure.to(latest.figure.unit).value <= value
+        for s in stated[:-1]
+    ):
+        return False
+    following = next((c for c in after if not _states_again(c, claim)), None)
+    return (
+        following is not None
+        and following.figure.comparable(latest.figure)
+        and following.figure.to(latest.figure.unit).value >= top
+    )
 
 
 def _when(c: Claim) -> str:
@@ -99,11 +128,14 @@ class Cumulative:
                 continue
             done.add((key, origin))
             series = in_order(c for c in context.statements(key, origin) if c.stance == "asserts")
-            yield from self._walk(series)
+            yield from self._walk(series, context)
 
-    def _walk(self, series: list[Claim]) -> Iterator[Verdict]:
+    def _walk(self, series: list[Claim], context: Context) -> Iterator[Verdict]:
         stated: list[Claim] = []  # the origin's statements so far, one per new figure
-        for claim in series:
+        replaced = context.revised(series[0]) if series else None
+        if replaced is not None:  # a declared revision that moved the count to another place
+            stated.append(replaced)
+        for i, claim in enumerate(series):
             if not stated:
                 stated.append(claim)
                 continue
@@ -123,6 +155,28 @@ class Cumulative:
                 reason = (
                     f"{show(claim.figure)} on {_when(claim)} repeats the figure of "
                     f"{_when(repeated)}, after {show(latest.figure)} was given on {_when(latest)}"
+                )
+                yield Verdict.trusted(Relation.STALE, claim, latest, 1.0, reason, "cumulative")
+                # and it repeats that statement: one origin, as a relay of it is
+                said = f"{claim.source.name} repeats {show(repeated.figure)} of {_when(repeated)}"
+                yield Verdict.trusted(
+                    Relation.RELAYS, claim, repeated, 1.0, f"{said}: one origin", "cumulative"
+                )
+                continue
+            taken = context.withdrawn(claim, stated)
+            if taken is not None:  # a figure its origin took back, given again: not an update
+                reason = (
+                    f"{show(claim.figure)} on {_when(claim)} gives again the {show(taken.figure)} "
+                    f"of {_when(taken)}, which a declared revision took back; "
+                    f"{show(latest.figure)} of {_when(latest)} is the latest"
+                )
+                yield Verdict.trusted(Relation.STALE, claim, latest, 1.0, reason, "cumulative")
+                continue
+            if _late(claim, stated, series[i + 1 :]):
+                reason = (
+                    f"{show(claim.figure)} on {_when(claim)} lies among the figures given before "
+                    f"{show(latest.figure)} of {_when(latest)}, and the next figure goes on "
+                    "from that one: an older figure, published late"
                 )
                 yield Verdict.trusted(Relation.STALE, claim, latest, 1.0, reason, "cumulative")
                 continue
@@ -173,6 +227,10 @@ class Cumulative:
             or earlier.stance != "asserts"
             or context.origin(later) == context.origin(earlier)
             or not earlier.figure.comparable(later.figure)
+            # a restatement of its origin's previous figure says nothing new: the
+            # statement it repeats meets the other origins' figures
+            or context.repeats(later)
+            or context.repeats(earlier)
         ):
             return None
         if _states_again(later, earlier):
@@ -195,6 +253,7 @@ class Cumulative:
             not (later.current and earlier.current)
             or not context.known_at(earlier, later)
             or context.stale(later)
+            or not self._first_after(later, earlier, context)
         ):
             return None
         lf, ef = later.figure.to(earlier.figure.unit), earlier.figure
@@ -216,6 +275,16 @@ class Cumulative:
         return None
 
     @staticmethod
+    def _first_after(later: Claim, earlier: Claim, context: Context) -> bool:
+        """Whether ``later`` is its origin's first statement of the count after
+        ``earlier`` was given: a disagreement with another origin's figure is drawn
+        once, by the first figure after it, not again by every update that follows."""
+        key = context.series_key(later)
+        said = context.statements(key, context.origin(later)) if key else []
+        i = bisect.bisect_right(said, moment_of(earlier), key=moment_of)
+        return i < len(said) and said[i].moment == later.moment
+
+    @staticmethod
     def _step(later: Claim, earlier: Claim) -> Verdict:
         lf, ef = later.figure.to(earlier.figure.unit), earlier.figure
         since = f"{_when(earlier)}"
@@ -224,6 +293,8 @@ class Cumulative:
             return Verdict.trusted(Relation.SUPERSEDES, later, earlier, 1.0, reason, "cumulative")
         gap = ef.distance(lf) if not ef.overlaps(lf) else 0.0
         fall = f"{show(later.figure)} on {_when(later)} is lower than the {show(ef)} of {since}"
+        if later.place != earlier.place:
+            fall += f" (for {earlier.place}; now for {later.place})"
         if later.revision:
             reason = f"{fall}: a revision, as the source says"
             return Verdict.trusted(Relation.REVISES, later, earlier, 1.0, reason, "cumulative")

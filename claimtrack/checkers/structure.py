@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -14,7 +14,7 @@ from ..errors import UnitError, ValidationError
 from ..figure import relative_gap
 from ..model import Claim
 from ..relations import Quantity, Reason, Relation, Verdict
-from ._base import Context, checker, moment_of
+from ._base import Context, SeriesKey, checker, moment_of
 from ._text import num, show
 
 __all__ = ["Derived", "PartWhole"]
@@ -52,6 +52,34 @@ def _freshest(parts: Sequence[Claim], whole: Claim, context: Context) -> list[Cl
         if not kept or kept[0].moment == when:
             kept.append(part)
     return [p for kept in latest.values() for p in kept]
+
+
+def _floors(
+    whole: Claim, parts: Sequence[Claim], key: SeriesKey, context: Context
+) -> dict[str, float]:
+    """For each place of the parts a whole of a running count is checked against, the
+    least that any origin's figure still standing when it was given says the place
+    holds, however old: the least the place can hold is the least anyone said."""
+    unit = whole.figure.unit
+    floors: dict[str, float] = {}
+    if whole.moment is None:
+        return floors
+    for place in {context.quantity(p).place for p in parts}:
+        if place is None:
+            continue
+        series = (key[0], place, key[2])
+        for origin in context.origins_of(series):
+            for c in context.latest_before(series, origin, whole.moment):
+                if (
+                    c.stance == "asserts"
+                    and c.kind != "projection"
+                    and c.current
+                    and whole.figure.comparable(c.figure)
+                    and not (c.figure.low == 0 < c.figure.value)
+                    and context.known_at(c, whole)
+                ):
+                    floors[place] = min(floors.get(place, math.inf), _low(c, unit))
+    return floors
 
 
 @checker("part_whole")
@@ -101,7 +129,14 @@ class PartWhole:
             assert key is not None
             q = context.quantity(whole)
             parts = _freshest(context.series_within((key[0], q.place, key[2])), whole, context)
-            yield from self._check_wholes(q, [whole], context, parts)
+            floor = _floors(whole, parts, key, context)
+            day = whole.published_day
+            for verdict in self._check_wholes(q, [whole], context, parts, floor):
+                # a part of an earlier day that fits is no longer the part the whole holds
+                # (the part has grown since); one that exceeds it still contradicts it
+                if verdict.relation is Relation.PART_OF and verdict.a.published_day != day:
+                    continue
+                yield verdict
 
     def _check_wholes(
         self,
@@ -109,10 +144,12 @@ class PartWhole:
         wholes: list[Claim],
         context: Context,
         within: Sequence[Claim] | None = None,
+        floor: Mapping[str, float] | None = None,
     ) -> Iterable[Verdict]:
         """Every part against every whole claim on one quantity, in the unit of the first
         whole. A whole of a running count is checked against the parts known when it
-        was given: each part's latest figure published by then."""
+        was given: each part's latest figure published by then; ``floor`` may lower
+        the least a place holds (what older figures still standing then said)."""
         unit = wholes[0].figure.unit
         candidates = [
             part
@@ -121,6 +158,8 @@ class PartWhole:
             if part.stance == "asserts"
             and part.kind != "projection"
             and part.figure.value >= 0
+            # a part bounded only above ("up to 6,000") locates nothing of the whole
+            and not (part.figure.low == 0 < part.figure.value)
             and wholes[0].figure.comparable(part.figure)
         ]
         if not candidates:
@@ -137,16 +176,20 @@ class PartWhole:
             sums = shared
             if sums is None:
                 seen = [p for p in candidates if context.known_at(p, whole)]
-                sums = self._sums(seen, unit, context)
+                sums = self._sums(seen, unit, context, floor)
             verdicts.extend(self._against(whole, sums, unit, tol))
         return verdicts
 
     @staticmethod
     def _sums(
-        parts: list[Claim], unit: str | None, context: Context
+        parts: list[Claim],
+        unit: str | None,
+        context: Context,
+        floor: Mapping[str, float] | None = None,
     ) -> list[tuple[Claim, float, _Sum]]:
-        """Each part's least sum with the least of the other stated places, and the
-        reason that tells it (one for the parts of a place)."""
+        """Each part's least sum with the least of the other stated places (no more than
+        ``floor`` gives for a place), and the reason that tells it (one for the parts
+        of a place)."""
         by_place: dict[str, list[Claim]] = defaultdict(list)
         for part in parts:
             by_place[context.quantity(part).place or ""].append(part)
@@ -155,7 +198,10 @@ class PartWhole:
             for place, members in by_place.items()
             if not any(a in by_place for a in context.places.ancestors(place))
         }
-        least = {place: min(_low(p, unit) for p in members) for place, members in outermost.items()}
+        least = {
+            place: min(min(_low(p, unit) for p in members), (floor or {}).get(place, math.inf))
+            for place, members in outermost.items()
+        }
         sums: list[tuple[Claim, float, _Sum]] = []
         for place, members in outermost.items():
             others = [(least[o], o) for o in sorted(outermost) if o != place]

@@ -144,6 +144,14 @@ PARTS = [
 ]
 
 
+def test_a_part_bounded_only_above_locates_nothing_of_the_whole() -> None:
+    whole = drones("45", "Russia")
+    capped, counted = drones("up to 30", "Bryansk"), drones("11", "Moscow")
+    g = linked(whole, capped, counted)
+    assert {v.a.id for v in g.verdicts("part_of")} == {counted.id}
+    assert g.contradicting(whole) == []
+
+
 def test_the_ministry_parts_fit_within_its_whole() -> None:
     whole = drones("45", "Russia")
     g = linked(whole, *PARTS)

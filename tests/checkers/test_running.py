@@ -98,6 +98,140 @@ def test_an_echo_of_a_figure_replaced_since_is_still_an_echo() -> None:
     assert ("relays", "5,300", "5,300") in kinds(linked(old, echo))
 
 
+def test_an_untimed_repeat_of_the_days_opening_figure_is_read_first() -> None:
+    # nothing shows the day's lower figure was out when the older one was repeated
+    def speaker(name: str) -> Source:
+        return Source(name, speaks_for="Eastern government")
+
+    first = toll("more than 5,300", "2023-02-07T18:00", source="Eastern government")
+    repeat = toll("more than 5,300", "2023-02-08", source=speaker("Aviation minister"))
+    fall = toll("3,840", "2023-02-08", source=speaker("Interior ministry spokesman"))
+    g = linked(first, repeat, fall)
+    assert kinds(g) == {("relays", "over 5,300", "over 5,300"), ("revises", "3,840", "over 5,300")}
+    assert not g.verdicts(Relation.STALE)
+
+
+def test_a_stale_repeat_also_relays_the_statement_it_repeats() -> None:
+    first, new = toll("2,662", "2023-02-08T12:30"), toll("5,914", "2023-02-25")
+    late = toll("2,662", "2023-02-27", via=["Roundup"])
+    pairs = {(v.relation.value, v.a.id, v.b.id) for v in linked(first, new, late).verdicts()}
+    assert {("stale", late.id, new.id), ("relays", late.id, first.id)} <= pairs
+
+
+def test_a_lower_figure_among_earlier_ones_then_left_behind_is_stale() -> None:
+    figures = [("912", "12:41"), ("1,498", "15:00"), ("1,121", "18:15"), ("2,379", "21:13")]
+    claims = [toll(f, f"2023-02-06T{t}") for f, t in figures]
+    found = kinds(linked(*claims))
+    assert ("stale", "1,121", "1,498") in found and ("supersedes", "2,379", "1,498") in found
+    assert not any(kind == "revises" for kind, *_ in found)
+    # with nothing after it, the same fall is a suspect revision: the source may be right
+    assert ("revises", "1,121", "1,498") in kinds(linked(*claims[:3]))
+    # and a fall below every earlier figure is a revision even when the count goes on
+    below = [toll(f, f"2023-03-0{d}") for d, f in [(1, "114,834"), (2, "107,204"), (3, "120,000")]]
+    assert ("revises", "107,204", "114,834") in kinds(linked(*below))
+
+
+def test_a_repeat_of_its_origins_figure_adds_no_dispute_of_its_own() -> None:
+    said = make_claim("1,414", "Health ministry", measure="deaths", place="Syria",
+                      period=START, published="2023-02-12")  # fmt: skip
+    estimate = make_claim("around 4,000", "WHO", measure="deaths", place="Syria",
+                          period=START, published="2023-02-12", kind="estimate")  # fmt: skip
+    again = make_claim("1,414", "Health ministry", measure="deaths", place="Syria",
+                       period=START, published="2023-02-14", via=["Xinhua"])  # fmt: skip
+    disputes = linked(said, estimate, again).verdicts(Relation.CONTRADICTS)
+    assert {frozenset((v.a.id, v.b.id)) for v in disputes} == {frozenset((said.id, estimate.id))}
+
+
+def test_a_disagreement_across_days_is_drawn_by_the_first_figure_after() -> None:
+    doctors = toll("about 60,000", "2023-02-21", source="Medical association", kind="estimate")
+    first, next_ = toll("43,556", "2023-02-23"), toll("44,218", "2023-02-24")
+    disputes = linked(doctors, first, next_).verdicts(Relation.CONTRADICTS)
+    assert [(v.a.id, v.b.id) for v in disputes] == [(first.id, doctors.id)]
+
+
+def test_a_declared_revision_to_another_place_revises_and_a_withdrawn_figure_is_stale() -> None:
+    def libya(figure: str, published: str, place: str = "Libya", **kw: object) -> Claim:
+        kw.setdefault("source", "UN OCHA")
+        return make_claim(figure, measure="deaths", place=place, period="2023-09-10/",
+                          published=published, **kw)  # fmt: skip
+
+    derna = libya("11,300", "2023-09-16", place="Derna", status="revised")
+    revised = libya("at least 3,958", "2023-09-17T07:00", revision=True)
+    again = libya("more than 11,000", "2023-11-10", via=["World Report Now"])
+    forecast = libya("up to 7,000", "2023-09-13", source="WHO official", kind="projection")
+    count = libya("4,255", "2023-09-28", source="WHO")
+    g = linked(derna, revised, again, forecast, count)
+    pairs = {(v.relation.value, v.a.id, v.b.id) for v in g.verdicts()}
+    assert ("revises", revised.id, derna.id) in pairs and ("stale", again.id, revised.id) in pairs
+    assert not any(r == "supersedes" and a == again.id for r, a, _ in pairs)
+    (why,) = [v.reason for v in g.verdicts(Relation.REVISES)]
+    assert "for Derna; now for Libya" in why and "as the source says" in why
+    # the withdrawn figure, given again, settles no forecast: the latest real count does
+    assert {v.a.id for v in g.verdicts(Relation.SETTLES)} == {count.id}
+    estimate = ct.running_estimate(g, "deaths", "Libya", "2023-11-11")
+    assert estimate is not None and estimate.best == 4255
+
+
+def test_same_day_untimed_parts_are_checked_at_their_origins_least_figure() -> None:
+    places = ct.Gazetteer.default()
+    places.add("Turkey and Syria")
+    places.add("Turkey", within="Turkey and Syria")
+    places.add("Syria", within="Turkey and Syria")
+
+    def on_12(figure: str, source: str, place: str) -> Claim:
+        return make_claim(figure, source, measure="deaths", place=place, period=START,
+                          published="2023-02-12")  # fmt: skip
+
+    whole = on_12("28,191", "Combined", "Turkey and Syria")
+    morning, later = on_12("24,617", "AFAD", "Turkey"), on_12("29,605", "AFAD", "Turkey")
+    syria = on_12("3,574", "Syrian authorities", "Syria")
+    g = ClaimGraph([whole, morning, later, syria], places=places)
+    g.link()
+    # the whole may have come before AFAD's later figure that day: no contradiction
+    assert not g.verdicts(Relation.CONTRADICTS)
+    assert {v.a.id for v in g.verdicts(Relation.PART_OF)} == {morning.id, syria.id}
+
+
+def _syria() -> ct.Gazetteer:
+    places = ct.Gazetteer.default()
+    places.add("northwest Syria", within="Syria")
+    places.add("government-held Syria", within="Syria")
+    return places
+
+
+def _syrian(figure: str, source: str, place: str, published: str, **kw: object) -> Claim:
+    return make_claim(figure, source, measure="deaths", place=place, period=START,
+                      published=published, **kw)  # fmt: skip
+
+
+def test_a_part_of_an_earlier_day_that_fits_is_not_the_wholes_part() -> None:
+    part = _syrian("1,020", "White Helmets", "northwest Syria", "2023-02-07T21:20")
+    whole = _syrian("2,662", "Combined", "Syria", "2023-02-08T12:30")
+    g = ClaimGraph([part, whole], places=_syria())
+    g.link()
+    assert not g.verdicts()
+    # but a part of the day before that exceeds the whole still contradicts it
+    small = _syrian("900", "Combined", "Syria", "2023-02-08T12:30")
+    g = ClaimGraph([part, small], places=_syria())
+    g.link()
+    assert [v.relation for v in g.verdicts()] == [Relation.CONTRADICTS]
+
+
+def test_the_least_a_place_holds_is_the_least_any_standing_figure_says() -> None:
+    # the rescuers' 2,166 of two days before still stood: the estimate of 4,500 for the
+    # northwest is not the least that place holds when the ministry's 1,414 is checked
+    rescuers = _syrian("2,166", "White Helmets", "northwest Syria", "2023-02-10")
+    ministry = _syrian("1,414", "Health ministry", "government-held Syria", "2023-02-12")
+    estimate = _syrian("around 4,500", "WHO", "northwest Syria", "2023-02-12", kind="estimate")
+    whole = _syrian("3,575", "Combined", "Syria", "2023-02-12")
+    g = ClaimGraph([rescuers, ministry, estimate, whole], places=_syria())
+    g.link()
+    (fits,) = [v for v in g.verdicts(Relation.PART_OF) if v.b.id == whole.id]
+    assert fits.a.id == ministry.id and "1,414 government-held Syria + 2,166" in fits.reason
+    disputed = {v.a.id for v in g.verdicts(Relation.CONTRADICTS) if v.b.id == whole.id}
+    assert disputed == {estimate.id}
+
+
 def test_a_span_ending_on_its_publication_day_is_read_as_to_date() -> None:
     first = toll("76", "2023-02-06T03:30")
     later = make_claim("284", "AFAD", measure="deaths", place="Turkey",
@@ -335,8 +469,8 @@ def _stories():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("name", "found", "spurious"),
     [
-        ("turkey_syria_quake_2023", 0.9, 0.35),
-        ("derna_flood_2023", 0.6, 0.5),
+        ("turkey_syria_quake_2023", 0.9, 0.25),
+        ("derna_flood_2023", 0.9, 0.2),
         ("valencia_dana_2024", 0.9, 0.2),  # held out: scored, never tuned on
     ],
 )
