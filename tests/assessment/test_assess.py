@@ -58,10 +58,18 @@ def test_the_range_spans_the_credible_figures_and_no_outlier() -> None:
     assert reasons[0] == "not the best estimate but within the estimate's range"
     # one side's weight is not split between its near values: 350 stays out of the range
     # of "more than 2,000" and "some 2,100" (it was "350 to inf"); the best is the value a
-    # bounded figure states, not the bound of "more than 2,000"
+    # bounded figure states, not the bound of "more than 2,000", and the range's high
+    # end too (it was inf)
     sides = [killed("A", "more than 2,000"), killed("B", "some 2,100"), killed("C", "350")]
     e = only_estimate(ct.assess(ClaimGraph(sides)))
-    assert e.best == 2100 and e.low == sides[1].figure.low and e.high == math.inf
+    assert e.best == 2100 and (e.low, e.high) == (sides[1].figure.low, sides[1].figure.high)
+    # so a figure five times larger is far from the range, not within an endless one
+    viral = killed("D", "10,000")
+    grade = ct.assess(ClaimGraph([*sides, viral])).grade(viral)
+    assert grade.reasons[0].endswith("away from the estimate's range") and grade.credibility >= 4
+    # open figures alone keep their open end
+    e = only_estimate(ct.assess(ClaimGraph([killed("A", "more than 2,000")])))
+    assert (e.low, e.high) == (2000, math.inf)
     # a clear winner: the range is its claims' own words, the outlier stays out
     claims = [killed("A", "238"), killed("B", "240"), killed("C", "about 235"), killed("D", "900")]
     e = only_estimate(ct.assess(ClaimGraph(claims)))
