@@ -220,6 +220,17 @@ class Cumulative:
     ) -> Verdict | None:
         gap = later.moment - earlier.moment if later.moment and earlier.moment else None
         if (
+            gap is not None
+            and later.published_day == earlier.published_day
+            and self._updates_echo(later, earlier, context)
+        ):
+            reason = (
+                f"{show(later.figure)} ({later.source.name}, {_when(later)}) updates the "
+                f"{show(earlier.figure)} {earlier.source.name} repeated from it on "
+                f"{_when(earlier)}"
+            )
+            return Verdict.trusted(Relation.SUPERSEDES, later, earlier, 1.0, reason, "cumulative")
+        if (
             gap is None
             or gap > self.window
             or later.published_day == earlier.published_day
@@ -273,6 +284,42 @@ class Cumulative:
             )
             return Verdict.trusted(Relation.CORROBORATES, later, earlier, 1.0, reason, "cumulative")
         return None
+
+    def _updates_echo(self, later: Claim, earlier: Claim, context: Context) -> bool:
+        """Whether ``later`` is its origin's next, higher figure after ``earlier``, which
+        gave again, on a later day, the very figure that origin had given (an outlet's
+        morning repeat of last night's official toll, before the evening's update): an
+        update of the origin's own figure, not a second origin disagreeing."""
+        origin = context.origin(later)
+        key = context.series_key(later)
+        if (
+            key is None
+            or key != context.series_key(earlier)
+            or origin == context.origin(earlier)
+            or later.stance != "asserts"
+            or earlier.stance != "asserts"
+            or not (later.current and earlier.current)
+            or not earlier.figure.comparable(later.figure)
+        ):
+            return False
+        said = context.statements(key, origin)
+        moment, day = moment_of(earlier), earlier.published_day
+        echoed = any(
+            z.moment is not None
+            and day is not None
+            and z.published_day is not None
+            and z.published_day < day
+            and moment - z.moment <= self.window
+            and _states_again(earlier, z)
+            for z in said[: bisect.bisect_left(said, moment, key=moment_of)]
+        )
+        if not echoed:
+            return False
+        i = bisect.bisect_right(said, moment, key=moment_of)
+        following = next((c for c in said[i:] if not _states_again(c, earlier)), None)
+        return (
+            following is later and later.figure.to(earlier.figure.unit).value > earlier.figure.value
+        )
 
     @staticmethod
     def _first_after(later: Claim, earlier: Claim, context: Context) -> bool:

@@ -206,7 +206,13 @@ def disputes(graph: ClaimGraph) -> list[Dispute]:
 
 def _disputes(graph: ClaimGraph) -> list[Dispute]:
     by_quantity: dict[Quantity, list[Verdict]] = {}
+    # a later figure that updates or revises an earlier one is no dispute with it, even
+    # where the two figures, compared as of one day, contradict
+    replacing = relation_pairs(graph, Relation.SUPERSEDES, Relation.REVISES)
+    updates = {frozenset(pair) for pairs in replacing.values() for pair in pairs}
     for v in _contradictions(graph):
+        if updates and frozenset((v.a.id, v.b.id)) in updates:
+            continue
         # a part contradicting its whole is a dispute about the whole (b)
         by_quantity.setdefault(graph.quantity(v.b), []).append(v)
     if not by_quantity:

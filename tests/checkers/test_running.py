@@ -98,6 +98,28 @@ def test_an_echo_of_a_figure_replaced_since_is_still_an_echo() -> None:
     assert ("relays", "5,300", "5,300") in kinds(linked(old, echo))
 
 
+def test_an_origins_update_after_an_outlets_morning_echo_supersedes_it() -> None:
+    # the broadcaster repeats last night's official toll in the morning; the ministry
+    # updates it in the evening: an update of the ministry's own figure, no dispute
+    night = toll("2,497", "2023-02-07T20:00", source="Interior ministry")
+    morning = toll("2,497", "2023-02-08T09:00", source="Broadcaster")
+    evening = toll("2,862", "2023-02-08T18:00", source="Interior ministry")
+    g = linked(night, morning, evening)
+    assert {("relays", "2,497", "2,497"), ("supersedes", "2,862", "2,497")} <= kinds(g)
+    (update,) = [v for v in g.verdicts(Relation.SUPERSEDES) if v.b.id == morning.id]
+    assert update.a.id == evening.id and "Broadcaster repeated from it" in update.reason
+    assert g.disputes() == []
+    grade = ct.assess(g).grade(morning)
+    assert grade.credibility == 6 and grade.reasons[0].startswith("updated later that day")
+    # a lower figure after the echo is no update of it: the two stay in dispute
+    lower = toll("2,100", "2023-02-08T18:00", source="Interior ministry")
+    g = linked(night, morning, lower)
+    assert not g.verdicts(Relation.SUPERSEDES) and len(g.disputes()) == 1
+    # and without the night's figure the morning's is the broadcaster's own: a dispute
+    g = linked(morning, evening)
+    assert not g.verdicts(Relation.SUPERSEDES) and len(g.disputes()) == 1
+
+
 def test_an_untimed_repeat_of_the_days_opening_figure_is_read_first() -> None:
     # nothing shows the day's lower figure was out when the older one was repeated
     def speaker(name: str) -> Source:
