@@ -513,9 +513,24 @@ def _csv_rows(
         )
     extra = [h for h in header if h not in CSV_COLUMNS and h != "date"]
     if extra:
-        yield 1, ValidationError("columns", extra, "only the columns " + ", ".join(CSV_COLUMNS))
+        yield 1, ValidationError("columns", extra, _columns_expected(extra))
     # the last of two columns of one name, as a dict of the row would keep
     yield from _rows(lines, header, _Plan({k: i for i, k in enumerate(header) if k}), day_first)
+
+
+def _columns_expected(extra: list[str]) -> str:
+    """What the header should hold, with the column each unknown one may mean ("side":
+    source_side; "notes": note) and how to keep the rest."""
+    import difflib  # only for a header that needs it
+
+    hints = []
+    for name in extra:
+        near = difflib.get_close_matches(name.lower(), CSV_COLUMNS, n=1, cutoff=0.75)
+        guess = f"source_{name.lower()}" if f"source_{name.lower()}" in CSV_COLUMNS else None
+        if guess or near:
+            hints.append(f"{name!r} may be {guess or near[0]!r}")
+    meant = "; ".join([*hints, "errors='collect' reads the claims without the others"])
+    return f"only the columns claimtrack knows ({meant}): {', '.join(CSV_COLUMNS)}"
 
 
 def _rows(

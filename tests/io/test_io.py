@@ -191,6 +191,11 @@ def test_csv_missing_and_extra_columns(tmp_path: Path) -> None:
         load(extra)
     result = load(extra, errors="collect")
     assert len(result.claims) == 1 and "notes" in result.problems[0].reason
+    assert "'notes' may be 'note'" in result.problems[0].reason
+    side = tmp_path / "side.csv"
+    side.write_text("source,measure,figure,side\nA,m,5,Russia\n")
+    with pytest.raises(FileFormatError, match="'side' may be 'source_side'"):
+        load(side)
     ragged = tmp_path / "ragged.csv"
     ragged.write_text("source,measure,figure\nA,m,5,surplus\n")
     with pytest.raises(FileFormatError, match="line 2.*at most 3 cells"):
