@@ -389,3 +389,14 @@ def test_claims_behind_estimates_that_do_not_add_up_are_at_best_possibly_true() 
     kept = [c for c in claims if c.place != "Southmarsh"]
     again = ct.assess(ClaimGraph(kept, places=places))
     assert again.grade(kept[0]).credibility == 1 and not again.inconsistencies()
+
+
+def test_an_exact_best_is_as_confirmed_as_the_hedged_figure_corroborating_it() -> None:
+    # 337 is the best; "about 300" corroborates it (2% apart), "over 500" disputes both.
+    # The exact figure's narrow interval holds less of the estimate's probability than
+    # the hedged one's, yet it is the estimate: it is confirmed as much as "about 300".
+    exact, hedged, far = killed("A", "337"), killed("B", "about 300"), killed("C", "over 500")
+    a = ct.assess(ClaimGraph([exact, hedged, far]))
+    assert a.estimates[a.graph.quantity(exact)].best == 337
+    assert a.grade(exact).credibility == a.grade(hedged).credibility == 1
+    assert a.grade(exact).reasons[0] == "confirmed by 1 other independent source"

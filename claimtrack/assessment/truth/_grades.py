@@ -207,8 +207,13 @@ def judge(
     probability = estimate.probability(observation.low, observation.high)
     chance = f"the estimate gives it a probability of {probability:.2f}"
     if agrees:
-        if independent_agreeing >= 1 and probability >= policy.confirmed:
+        # A figure that agrees with the best stands with the estimate's credible range,
+        # so it is as probable as that range: an exact "337" is not less confirmed
+        # than the "about 300" corroborating it because its interval is narrower.
+        side = max(probability, estimate.probability(estimate.low, estimate.high))
+        if independent_agreeing >= 1 and side >= policy.confirmed:
             confirmed = _plural(independent_agreeing, "other independent source")
+            chance = f"the estimate gives it a probability of {side:.2f}"
             return 1, (f"confirmed by {confirmed}", chance)
         if reliability is not None and reliability < policy.unreliable and independent_agreeing < 1:
             return 3, (
