@@ -461,6 +461,10 @@ def _measure_of(
         back = _plural_before(ctx, figure.start, sentence)
         measure = ctx.lexicon.measure(back) if back else ""
     measure = measure or ctx.reader.fallback_for(dimension(unit))
+    if unit is not None and not reading.change:
+        # "75 miles from the islands" is a distance, "40 years in prison" a prison term
+        span = (figure.start, figure.end)
+        measure = ctx.reader.by_dimension(ctx.doc, span, dimension(unit)) or measure
     if (
         event is None
         and noun
@@ -863,6 +867,7 @@ def _claims(
     sources: dict[str, Source] = {}
     subjects: dict[tuple[tuple[int, int], int], Attribution | None] = {}
     normalized: dict[str, str] = {}
+    heads: dict[str, str] = {}  # the last word of a measure of several words -> the measure
     for index, figure in enumerate(found):
         span = (figure.start, figure.end)
         sentence = doc.sentence(figure.start)
@@ -891,6 +896,16 @@ def _claims(
         paragraph = doc.paragraph_index(figure.start)
         before = previous if previous and previous.paragraph == paragraph else None
         measured = _measure_of(ctx, index, figure, sentence, before, normalized)
+        if (
+            " " not in measured.measure
+            and measured.measure in heads
+            and measured.measure not in ctx.reader.fallback.values()  # a speed of its own
+        ):
+            # "the vaccination rate ... 95%, the rate the WHO advises": the head alone
+            # is the fuller measure named before it
+            measured = measured._replace(measure=heads[measured.measure])
+        elif " " in measured.measure and measured.measure not in ctx.lexicon.named:
+            heads.setdefault(measured.measure.rsplit(" ", 1)[1], measured.measure)
         toll = measured.measure in ctx.lexicon.named
         # "He said 31 people had been wounded": a toll with no place where the one before is
         same_event = before.place if before is not None and toll and before.toll else None

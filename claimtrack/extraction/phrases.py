@@ -94,6 +94,11 @@ class MeasureReader:
         self.not_tolls = w("measures", "not_tolls")
         self.adjectives = w("measures", "adjectives")
         self.adjective_endings = tuple(rules.section("measures")["adjective_endings"])
+        # dimension -> word -> the quantity of that dimension it names ("deep" -> "depth")
+        self._dimension_words: dict[str, dict[str, str]] = {
+            dimension: {word: name for name, words in names.items() for word in words}
+            for dimension, names in rules.section("measures").get("dimension_measures", {}).items()
+        }
 
     def participle(self, word: str) -> bool:
         low = word.lower()
@@ -434,6 +439,27 @@ class MeasureReader:
 
     def fallback_for(self, dimension: str) -> str:
         return self.fallback.get(dimension, dimension)
+
+    def by_dimension(self, doc: Document, span: tuple[int, int], dimension: str) -> str | None:
+        """What a figure with a unit of ``dimension`` measures: the quantity of that
+        dimension whose word is nearest the figure in its sentence ("at a depth of
+        10 km", "40 years in prison", "14 feet tall"), else the dimension's fallback
+        ("75 miles from the islands" is a distance); None for a dimension with no
+        such quantities (a share, an amount of money), whose words say what it is."""
+        names = self._dimension_words.get(dimension)
+        if names is None:
+            return None
+        sentence = doc.sentence(span[0])
+        best: tuple[int, str] | None = None
+        start, end = max(sentence[0], span[0] - _BEFORE), min(sentence[1], span[1] + _AFTER)
+        for token in doc.tokens(start, end):
+            name = names.get(token.lower)
+            if name is None or span[0] <= token.start < span[1]:
+                continue
+            distance = span[0] - token.end if token.end <= span[0] else token.start - span[1]
+            if best is None or distance < best[0]:
+                best = (distance, name)
+        return best[1] if best is not None else self.fallback_for(dimension)
 
 
 _JOINS = frozenset({"and", "or", "but", "while", "whereas"})

@@ -150,3 +150,47 @@ def test_a_score_is_one_measure_on_both_sides() -> None:
 
 def test_a_noun_after_its_determiner_is_no_link() -> None:
     assert measures("The estimated cost is 4 billion euros.")["4 billion euros"] == "cost"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # a length is a distance, whatever thing the words around it name
+        ("The storm was 75 miles from the islands on Friday.", "75 miles", "distance"),
+        ("The quake struck at a depth of 10 km, officials said.", "10 km", "depth"),
+        ("The statue stands about fourteen feet tall.", "about fourteen feet", "height"),
+        # a duration is a duration, a prison term or an age by the word nearest it
+        ("The voyage took three days.", "three days", "duration"),
+        ("He was sentenced to 73 months in federal prison.", "73 months", "prison term"),
+        ("The rocks are about 9.3 million years old.", "about 9.3 million years", "age"),
+        # a speed is the wind's when the wind is named beside it
+        ("It had sustained winds of 119 mph on Tuesday.", "119 mph", "wind speed"),
+        ("The storm was moving at 20 mph.", "20 mph", "speed"),
+    ],
+)  # fmt: skip
+def test_a_figure_with_a_unit_measures_its_dimension(text: str, figure: str, measure: str) -> None:
+    assert measures(text)[figure] == measure
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("index", "stock market index"),
+        ("stocks change", "industrial average change"),
+        ("oil prices", "Brent crude"),
+        ("counts", "charges"),
+        ("pledged delegates", "delegates"),
+        ("visitors attended", "attendance"),
+        ("Hongkongers marched", "protesters"),
+        ("vaccination rate reached", "coverage"),
+    ],
+)
+def test_one_quantity_in_other_words_is_one_measure(a: str, b: str) -> None:
+    assert LEXICON.key(LEXICON.measure(a)) == LEXICON.key(LEXICON.measure(b))
+
+
+def test_a_head_alone_is_the_fuller_measure_named_before_it() -> None:
+    found = measures(
+        "The measles vaccination rate fell to 31 percent. A year earlier the rate was 55 percent."
+    )
+    assert found["31 percent"] == found["55 percent"]
