@@ -249,7 +249,8 @@ def find_figures(
         found = sorted(
             [*found, *(c for c in compounds if not _overlaps(c, found))], key=lambda f: f.start
         )
-    found = _restatements(doc.text, _ratios(doc.text, found, policy))
+    unit_words = rules.words("measures", "unit_words")
+    found = _restatements(doc.text, _ratios(doc.text, found, policy), unit_words)
     if "\u202e" not in doc.text:
         return found
     spans = overridden(doc.text)
@@ -299,9 +300,11 @@ _OPEN_BRACKET = re.compile(r"\s*\(\s*(?:~|≈|about|approximately|approx\.|rough
 _NEXT_IN_BRACKET = re.compile(r"\s*(?:;|,|or|/)\s*(?:~|≈|about|approximately|approx\.|roughly)?\s*")
 
 
-def _restatements(text: str, found: list[Found]) -> list[Found]:
+def _restatements(text: str, found: list[Found], unit_words: frozenset[str]) -> list[Found]:
     """Figures less those in brackets that restate the one before in other units:
-    "40 kilometers (25 miles)", "€20,000 (£17,500; US$22,900)", "185 mph (~295 km/h)"."""
+    "40 kilometers (25 miles)", "€20,000 (£17,500; US$22,900)", "185 mph (~295 km/h)",
+    and where a unit is written as a word the figures do not hold: "82 pounds (37 kg)",
+    "900 million złotys (181 million pounds)", "up from 2.48 (6.12 acres)"."""
     out: list[Found] = []
     i = 0
     while i < len(found):
@@ -309,23 +312,47 @@ def _restatements(text: str, found: list[Found]) -> list[Found]:
         out.append(item)
         i += 1
         unit = item.figure.unit
-        if (
-            unit is None
-            or i >= len(found)
-            or not _OPEN_BRACKET.fullmatch(text, item.end, found[i].start)
-            or not _same_kind(unit, found[i].figure.unit)
+        if i >= len(found):
+            continue
+        after = found[i]
+        opened = _OPEN_BRACKET.fullmatch(text, item.end, after.start)
+        if unit is not None and opened and _same_kind(unit, after.figure.unit):
+            end = after.end
+            i += 1
+            while (
+                i < len(found)
+                and _NEXT_IN_BRACKET.fullmatch(text, end, found[i].start)
+                and _same_kind(unit, found[i].figure.unit)
+            ):
+                end = found[i].end
+                i += 1
+            continue
+        named = None
+        if opened is None:
+            named = _WORDS_THEN_BRACKET.fullmatch(text, item.end, after.start)
+            if named is None or named.group("unit").lower() not in unit_words:
+                continue
+        elif unit is not None:
+            continue
+        close = text.find(")", after.end, after.end + 40)
+        inside = " ".join(_WORD.findall(text, after.end, close)).lower() if close >= 0 else ""
+        if close < 0 or not (
+            after.figure.unit is not None
+            or inside in unit_words
+            # "light years (310 ± 60 parsec)": a unit word before, a word of its own inside
+            or (named is not None and inside and len(inside.split()) <= 2)
         ):
             continue
-        end = found[i].end
-        i += 1
-        while (
-            i < len(found)
-            and _NEXT_IN_BRACKET.fullmatch(text, end, found[i].start)
-            and _same_kind(unit, found[i].figure.unit)
-        ):
-            end = found[i].end
-            i += 1
+        while i < len(found) and found[i].start < close:
+            i += 1  # "(310 ± 60 parsec)": the whole bracket restates the figure
     return out
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# a unit written as words after a figure, then a bracket: "82 pounds (", "1010 light years ("
+_WORDS_THEN_BRACKET = re.compile(
+    r"\s+(?P<unit>[^\W\d_]+(?:[\s-][^\W\d_]+)?)\s*\(\s*(?:~|≈|about|approximately|approx\.|roughly|around|some)?\s*"
+)
 
 
 def _same_kind(a: str | None, b: str | None) -> bool:

@@ -277,3 +277,35 @@ def test_what_is_and_is_not_a_figure_in_text_written_by_others(
     text: str, figures: list[str]
 ) -> None:
     assert [c.figure.text for c in extract(text, PUBLISHED)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a unit written as a word the figure does not hold, then the same in brackets
+        ("The eldest weighed 82 pounds (37 kg) when found.", ["82"]),
+        ("The sale price is 900 million zlotys (181 million pounds).", ["900 million"]),
+        ("It lies about 1010 light years (310 ± 60 parsec) away.", ["about 1010"]),
+        # an elliptical figure and its conversion
+        ("They covered 6.05 hectares, up from 2.48 (6.12 acres) last year.",
+         ["6.05 hectares", "2.48"]),
+        # a bracket that is no conversion stays
+        ("The blast killed 12 people (3 children) on Monday.", ["12", "3"]),
+    ],
+)  # fmt: skip
+def test_a_bracket_that_restates_a_figure_in_other_units_is_no_figure(
+    text: str, figures: list[str]
+) -> None:
+    assert [c.figure.text for c in extract(text, PUBLISHED)] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local media said no-one was in the houses.",
+        "It was the worst flood in the past three years.",
+        "The index fell below the mark for the first time in four years.",
+    ],
+)
+def test_no_one_and_spans_of_time_before_now_are_not_figures(text: str) -> None:
+    assert extract(text, PUBLISHED) == []
