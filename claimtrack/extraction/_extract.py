@@ -501,6 +501,21 @@ def _measure_of(
         )
     ):
         measure = before.measure  # "the toll rose from five people to six"
+    if (
+        unit is None
+        and not measure.endswith(" change")
+        and ctx.rules.compiled("measures.net_change", _net_change).search(
+            text, max(sentence[0], figure.start - 40), figure.start
+        )
+    ):
+        # "the party gained 66 seats", "Labour lost 42", "netted an additional 66 seats":
+        # a change in a count that goes up and down, not the count
+        head = head or ""
+        thing = head.lower().split()[-1:] or [""]
+        if thing[0] in ctx.reader.net_change_nouns:
+            measure = ctx.lexicon.measure(f"{thing[0]} change")
+        elif before is not None and before.measure.endswith(" change") and not head[:1].islower():
+            measure = before.measure
     rising = (
         unit is None
         and (
@@ -546,6 +561,15 @@ def _plain(ctx: _Context, noun: str | None) -> str | None:
         )
     ]
     return " ".join([*kept, words[-1]])
+
+
+def _net_change(rules: ExtractRules) -> re.Pattern[str]:
+    verbs = alternation(rules.section("figures")["split_far_range_after"] + ["netted", "nets"])
+    return re.compile(
+        rf"\b{verbs}\s+(?:a\s+net\s+of\s+|an?\s+(?:additional|further|net)\s+|another\s+|"
+        rf"all\s+|only\s+|just\s+)?$",
+        re.IGNORECASE,
+    )
 
 
 def _rising(rules: ExtractRules) -> re.Pattern[str]:

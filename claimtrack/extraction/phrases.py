@@ -92,6 +92,7 @@ class MeasureReader:
         self.running_nouns = w("measures", "running_nouns")
         self.aggregates = w("measures", "aggregate_nouns")
         self.not_tolls = w("measures", "not_tolls")
+        self.net_change_nouns = w("measures", "net_change_nouns")
         self.adjectives = w("measures", "adjectives")
         self.adjective_endings = tuple(rules.section("measures")["adjective_endings"])
         # dimension -> word -> the quantity of that dimension it names ("deep" -> "depth")

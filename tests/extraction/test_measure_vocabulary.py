@@ -194,3 +194,11 @@ def test_a_head_alone_is_the_fuller_measure_named_before_it() -> None:
         "The measles vaccination rate fell to 31 percent. A year earlier the rate was 55 percent."
     )
     assert found["31 percent"] == found["55 percent"]
+
+
+def test_a_count_gained_or_lost_is_a_change_in_it() -> None:
+    found = measures(
+        "The Conservatives gained 66 seats, while Labour lost 42. They now hold 365 seats."
+    )
+    assert found == {"66": "seats change", "42": "seats change", "365": "seats"}
+    assert measures("The army lost 12 drones in the attack.")["12"] != "drones change"
