@@ -470,6 +470,10 @@ def _measure_of(
         and noun
         and noun.lower().split()[-1] in ctx.reader.persons
         and measure not in ctx.lexicon.named
+        # "the bus, carrying 40 passengers, ..., killing 12": those it held, not a toll
+        and not ctx.rules.compiled("measures.holding", _holding).search(
+            text, max(sentence[0], figure.start - 30), figure.start
+        )
     ):
         # "150 security forces, 95 civilians, and hundreds of Taliban killed", "One child
         # was, according to the fire service, among the dead": who was counted, and what
@@ -502,6 +506,20 @@ def _measure_of(
     ):
         measure = before.measure  # "the toll rose from five people to six"
     if (
+        unit == "%"
+        and noun
+        and not carried
+        and not reading.of_them
+        # "43% of the missiles fired were intercepted": a share of the event, kept apart
+        and (event is None or all(w in ctx.lexicon.generic for w in event.lower().split()))
+        and _SHARE_OF.match(text, figure.end)
+        and not measure.endswith((" change", " share", " rate", "share"))
+    ):
+        # "52.3 percent of the vote", "30 percent of state seats": a share of the thing
+        measure = ctx.lexicon.measure(f"{measure} share")
+    elif carried and before is not None and before.measure == f"{measure} share":
+        measure = before.measure  # "..., while Trump took 46.9%": the same share
+    if (
         unit is None
         and not measure.endswith(" change")
         and ctx.rules.compiled("measures.net_change", _net_change).search(
@@ -533,6 +551,7 @@ def _measure_of(
 # "..., and Brazil's ten percent": an owner or a name right before an elliptical figure
 _ELLIPTICAL = re.compile(r"(?:['’]s|\b[A-Z][\w.-]*)\s+$")
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\s+of\s+(?!them\b|those\b|these\b)", re.IGNORECASE)
 _TO = re.compile(r"(?:\s+[a-z]+){0,2}\s+to\s+$")
 
 
@@ -561,6 +580,12 @@ def _plain(ctx: _Context, noun: str | None) -> str | None:
         )
     ]
     return " ".join([*kept, words[-1]])
+
+
+def _holding(rules: ExtractRules) -> re.Pattern[str]:
+    verbs = alternation(rules.section("measures")["holding_verbs"])
+    hedges = r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|at\s+least|over)\s+)?"
+    return re.compile(rf"\b{verbs}\s+{hedges}$", re.IGNORECASE)
 
 
 def _net_change(rules: ExtractRules) -> re.Pattern[str]:

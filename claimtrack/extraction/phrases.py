@@ -433,6 +433,16 @@ class MeasureReader:
             return None  # "by 50 basis points to 5.25%": the points are no thing
         if len(head) > 1 and all(w[:1].isupper() or w == "of" for w in head) and not names:
             return None  # "Amy Klobuchar of Minnesota had 7": who has them, not what
+        if (
+            len(head) == 1
+            and head[0][:1].isupper()
+            and not head[0].isupper()
+            and not names
+            and k >= 0
+            and before[k].text.islower()
+            and before[k].lower not in self.determiners
+        ):
+            return None  # "..., while Trump took 46.9%": a name inside the sentence has them
         if len(head) == 1 and head[0].lower() in _AGGREGATES and k >= 0:
             # "aid trucks fell to an average of 69": the trucks are the thing
             return self._noun_before(before[: k + 1], names) or head[0]

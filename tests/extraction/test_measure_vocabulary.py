@@ -70,7 +70,7 @@ def test_a_unit_the_figure_does_not_hold_is_no_counted_thing() -> None:
     assert found["52.18"] == "time"
     assert LEXICON.key(found["three billion"]) == LEXICON.key("gas handled")
     # with nothing else to name, the unit is what is counted
-    assert measures("It took 52.18 seconds.")["52.18"] == "seconds took"
+    assert measures("It took 52.18 seconds.")["52.18"] == "seconds"
 
 
 @pytest.mark.parametrize(
@@ -202,3 +202,15 @@ def test_a_count_gained_or_lost_is_a_change_in_it() -> None:
     )
     assert found == {"66": "seats change", "42": "seats change", "365": "seats"}
     assert measures("The army lost 12 drones in the attack.")["12"] != "drones change"
+
+
+def test_a_share_of_a_thing_is_its_share_and_a_name_holds_no_thing() -> None:
+    found = measures("Biden won 52.3 percent of the vote, while Trump took 46.9%.")
+    assert found == {"52.3 percent": "vote share", "46.9%": "vote share"}
+    assert measures("Sanders received 5,000 votes.")["5,000"] == "votes"
+
+
+def test_people_a_vehicle_carried_are_no_toll() -> None:
+    found = measures("The bus, carrying 40 passengers, overturned, killing 12.")
+    assert found == {"40": "passengers", "12": "deaths"}
+    assert LEXICON.key(LEXICON.measure("crew members aboard")) == LEXICON.key("crew")
