@@ -251,6 +251,7 @@ def find_figures(
         )
     unit_words = rules.words("measures", "unit_words")
     found = _restatements(doc.text, _ratios(doc.text, found, policy), unit_words)
+    found = _clock_times(doc.text, found)
     if "\u202e" not in doc.text:
         return found
     spans = overridden(doc.text)
@@ -353,6 +354,51 @@ _WORD = re.compile(r"[^\W\d_]+")
 _WORDS_THEN_BRACKET = re.compile(
     r"\s+(?P<unit>[^\W\d_]+(?:[\s-][^\W\d_]+)?)\s*\(\s*(?:~|≈|about|approximately|approx\.|roughly|around|some)?\s*"
 )
+
+
+_SECONDS = {"hour": 3600.0, "minute": 60.0}
+_AND = re.compile(r"\s*(?:,|and)?\s*")
+_SECONDS_AFTER = re.compile(r"\s*(?:seconds?|secs?)\b", re.IGNORECASE)
+
+
+def _clock_times(text: str, found: list[Found]) -> list[Found]:
+    """A time written in parts is one figure, not several: "2 hours 1 minute 39 seconds"
+    in seconds (as "47.42 seconds" is), "1 hour and 59 minutes" in minutes."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        item = found[i]
+        parts = [item]
+        while (
+            i + len(parts) < len(found)
+            and parts[-1].figure.unit in _SECONDS
+            and parts[-1].figure.hedge == "exact"
+            and _AND.fullmatch(text, parts[-1].end, found[i + len(parts)].start)
+        ):
+            nxt = found[i + len(parts)]
+            unit, before = nxt.figure.unit, _SECONDS[parts[-1].figure.unit or ""]
+            smaller = unit in _SECONDS and _SECONDS[unit or ""] < before
+            seconds = unit is None and _SECONDS_AFTER.match(text, nxt.end) is not None
+            if nxt.figure.hedge != "exact" or not (smaller or seconds):
+                break
+            parts.append(nxt)
+        if len(parts) == 1 or parts[0].figure.unit not in _SECONDS:
+            out.append(item)
+            i += 1
+            continue
+        total = sum(p.figure.value * _SECONDS.get(p.figure.unit or "", 1.0) for p in parts)
+        end = parts[-1].end
+        if (tail := _SECONDS_AFTER.match(text, end)) is not None and parts[-1].figure.unit is None:
+            end = tail.end()
+        last = parts[-1].figure.unit  # "3 hours and 20 minutes": 200 minutes
+        if last in _SECONDS:
+            figure = Figure(total / _SECONDS[last], unit=last, text=text[item.start : end])
+        else:
+            figure = Figure(total, text=text[item.start : end])
+        numbers = tuple(n for p in parts for n in p.numbers)
+        out.append(Found(item.start, end, figure, numbers))
+        i += len(parts)
+    return out
 
 
 def _same_kind(a: str | None, b: str | None) -> bool:

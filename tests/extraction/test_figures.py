@@ -309,3 +309,25 @@ def test_a_bracket_that_restates_a_figure_in_other_units_is_no_figure(
 )
 def test_no_one_and_spans_of_time_before_now_are_not_figures(text: str) -> None:
     assert extract(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high"),
+    [
+        ("The artwork is worth five to six million US dollars.", 5_500_000, 5_000_000, 6_000_000),
+        ("Two to three hundred vehicles were damaged.", 250, 200, 300),
+        ("Between twenty and thirty thousand people marched.", 25_000, 20_000, 30_000),
+    ],
+)
+def test_a_range_in_words_shares_the_scale_of_its_upper_end(
+    text: str, value: float, low: float, high: float
+) -> None:
+    figure = one(text).figure
+    assert (figure.value, figure.low, figure.high) == (value, low, high)
+
+
+def test_a_time_written_in_parts_is_one_figure() -> None:
+    (record,) = extract("His time was 2 hours 1 minute 39 seconds in Berlin.", PUBLISHED)
+    assert (record.figure.text, record.figure.value) == ("2 hours 1 minute 39 seconds", 7299)
+    (trip,) = extract("The voyage took 3 hours and 20 minutes.", PUBLISHED)
+    assert (trip.figure.value, trip.figure.unit) == (200, "minute")
