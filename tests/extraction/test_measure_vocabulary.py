@@ -214,3 +214,10 @@ def test_people_a_vehicle_carried_are_no_toll() -> None:
     found = measures("The bus, carrying 40 passengers, overturned, killing 12.")
     assert found == {"40": "passengers", "12": "deaths"}
     assert LEXICON.key(LEXICON.measure("crew members aboard")) == LEXICON.key("crew")
+
+
+def test_the_economy_growing_is_a_change_in_gdp_and_a_level_takes_the_thing() -> None:
+    assert measures("Gross domestic product expanded 2.1 percent.")["2.1 percent"] == "gdp change"
+    assert measures("The economy grew by 1.9 percent.")["1.9 percent"] == "gdp change"
+    found = measures("Oil prices rose 2 percent to $51.30 a barrel.")
+    assert found == {"2 percent": "oil price change", "$51.30": "oil price"}
