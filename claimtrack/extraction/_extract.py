@@ -461,6 +461,12 @@ def _measure_of(
         back = _plural_before(ctx, figure.start, sentence)
         measure = ctx.lexicon.measure(back) if back else ""
     measure = measure or ctx.reader.fallback_for(dimension(unit))
+    value = figure.figure.value
+    if unit is None and 1 <= value < 10 and value != int(value):
+        # "the USGS measured the quake at 6.4": a reading on the scale of what it measured
+        scale = next((ctx.reader.scales_of[w] for w in words.lower().split()
+                      if w in ctx.reader.scales_of), None)  # fmt: skip
+        measure = scale or measure
     if unit is not None and not reading.change:
         # "75 miles from the islands" is a distance, "40 years in prison" a prison term
         span = (figure.start, figure.end)

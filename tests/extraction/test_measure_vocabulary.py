@@ -221,3 +221,11 @@ def test_the_economy_growing_is_a_change_in_gdp_and_a_level_takes_the_thing() ->
     assert measures("The economy grew by 1.9 percent.")["1.9 percent"] == "gdp change"
     found = measures("Oil prices rose 2 percent to $51.30 a barrel.")
     assert found == {"2 percent": "oil price change", "$51.30": "oil price"}
+
+
+def test_a_distance_a_power_cut_and_a_quake_measured_are_their_own_measures() -> None:
+    found = measures("The quake struck at a depth of 10 kilometres, 50 km south of the city.")
+    assert (found["10 kilometres"], found["50 km"]) == ("depth", "distance")
+    assert measures("The USGS measured the quake at 6.4.")["6.4"] == "magnitude"
+    found = measures("More than 200,000 homes were left without power.")
+    assert found["More than 200,000"] == "without power"
