@@ -95,6 +95,7 @@ class MeasureReader:
         self.net_change_nouns = w("measures", "net_change_nouns")
         self.adjectives = w("measures", "adjectives")
         self.adjective_endings = tuple(rules.section("measures")["adjective_endings"])
+        self._words_only = w("measures", "dimension_words_only")
         # dimension -> word -> the quantity of that dimension it names ("deep" -> "depth")
         self._dimension_words: dict[str, dict[str, str]] = {
             dimension: {word: name for name, words in names.items() for word in words}
@@ -456,7 +457,8 @@ class MeasureReader:
         dimension whose word is nearest the figure in its sentence ("at a depth of
         10 km", "40 years in prison", "14 feet tall"), else the dimension's fallback
         ("75 miles from the islands" is a distance); None for a dimension with no
-        such quantities (a share, an amount of money), whose words say what it is."""
+        such quantities (an amount of money), or none named beside a share ("30
+        percent contained" is the containment), whose words say what it is."""
         names = self._dimension_words.get(dimension)
         if names is None:
             return None
@@ -470,7 +472,9 @@ class MeasureReader:
             distance = span[0] - token.end if token.end <= span[0] else token.start - span[1]
             if best is None or distance < best[0]:
                 best = (distance, name)
-        return best[1] if best is not None else self.fallback_for(dimension)
+        if best is not None:
+            return best[1]
+        return None if dimension in self._words_only else self.fallback_for(dimension)
 
 
 _JOINS = frozenset({"and", "or", "but", "while", "whereas"})

@@ -166,6 +166,10 @@ def test_a_noun_after_its_determiner_is_no_link() -> None:
         # a speed is the wind's when the wind is named beside it
         ("It had sustained winds of 119 mph on Tuesday.", "119 mph", "wind speed"),
         ("The storm was moving at 20 mph.", "20 mph", "speed"),
+        # an area burned, and a share contained
+        ("The wildfire has scorched 100,000 hectares.", "100,000 hectares", "area burned"),
+        ("The blaze was 30 percent contained by Sunday.", "30 percent", "containment"),
+        ("Turnout was 67 percent, officials said.", "67 percent", "turnout"),
     ],
 )  # fmt: skip
 def test_a_figure_with_a_unit_measures_its_dimension(text: str, figure: str, measure: str) -> None:
