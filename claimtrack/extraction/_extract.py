@@ -954,6 +954,7 @@ def _claims(
         if (
             " " not in measured.measure
             and measured.measure in heads
+            and measured.measure not in ctx.lexicon.named  # "88 deaths" after "suspected deaths"
             and measured.measure not in ctx.reader.fallback.values()  # a speed of its own
         ):
             # "the vaccination rate ... 95%, the rate the WHO advises": the head alone
