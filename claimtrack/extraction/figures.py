@@ -251,7 +251,7 @@ def find_figures(
         )
     unit_words = rules.words("measures", "unit_words")
     found = _restatements(doc.text, _ratios(doc.text, found, policy), unit_words)
-    found = _clock_times(doc.text, found)
+    found = _plus_minus(doc.text, _clock_times(doc.text, found))
     if "\u202e" not in doc.text:
         return found
     spans = overridden(doc.text)
@@ -398,6 +398,44 @@ def _clock_times(text: str, found: list[Found]) -> list[Found]:
         numbers = tuple(n for p in parts for n in p.numbers)
         out.append(Found(item.start, end, figure, numbers))
         i += len(parts)
+    return out
+
+
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
+
+
+def _plus_minus(text: str, found: list[Found]) -> list[Found]:
+    """ "1010 ± 195 light years", "at least 6.3 ± 0.7": one figure whose interval the
+    margin gives (815 to 1205; 5.6 and no top), not two figures."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        item = found[i]
+        if (
+            i + 1 < len(found)
+            and _PLUS_MINUS.fullmatch(text, item.end, found[i + 1].start)
+            and found[i + 1].figure.hedge == "exact"
+            and (item.figure.unit is None or found[i + 1].figure.unit in (None, item.figure.unit))
+            and 0 < found[i + 1].figure.value < abs(item.figure.value)
+        ):
+            margin, figure = found[i + 1].figure.value, item.figure
+            value = figure.value
+            open_top = figure.high is None
+            unit = figure.unit or found[i + 1].figure.unit
+            merged = Figure(
+                value,
+                value - margin,
+                None if open_top else value + margin,
+                unit=unit,
+                hedge="interval",
+                text=text[item.start : found[i + 1].end],
+            )
+            numbers = item.numbers + found[i + 1].numbers
+            out.append(Found(item.start, found[i + 1].end, merged, numbers))
+            i += 2
+            continue
+        out.append(item)
+        i += 1
     return out
 
 

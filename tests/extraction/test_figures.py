@@ -331,3 +331,10 @@ def test_a_time_written_in_parts_is_one_figure() -> None:
     assert (record.figure.text, record.figure.value) == ("2 hours 1 minute 39 seconds", 7299)
     (trip,) = extract("The voyage took 3 hours and 20 minutes.", PUBLISHED)
     assert (trip.figure.value, trip.figure.unit) == (200, "minute")
+
+
+def test_a_margin_after_plus_or_minus_is_the_figures_interval() -> None:
+    figure = one("The black hole is about 1010 ± 195 light years away.").figure
+    assert (figure.value, figure.low, figure.high) == (1010, 815, 1205)
+    figure = one("It had a mass of at least 6.3 ± 0.7 solar masses.").figure
+    assert (figure.low, figure.high) == (pytest.approx(5.6), None)
