@@ -305,6 +305,8 @@ def test_a_bracket_that_restates_a_figure_in_other_units_is_no_figure(
         "Local media said no-one was in the houses.",
         "It was the worst flood in the past three years.",
         "The index fell below the mark for the first time in four years.",
+        # a scale after a currency code glued to its digits is no figure of its own
+        "They share approximately GBP738 thousand or USD910 thousand.",
     ],
 )
 def test_no_one_and_spans_of_time_before_now_are_not_figures(text: str) -> None:
