@@ -467,10 +467,16 @@ def _measure_of(
         scale = next((ctx.reader.scales_of[w] for w in words.lower().split()
                       if w in ctx.reader.scales_of), None)  # fmt: skip
         measure = scale or measure
-    if unit is not None and not reading.change:
+    # "47.42 seconds", "2 hours 1 minute 39 seconds": a time in seconds, written as a word
+    timed = unit is None and (
+        _SECONDS.match(text, figure.end) is not None
+        or figure.figure.text.lower().endswith(("seconds", "second"))
+    )
+    if (unit is not None or timed) and not reading.change:
         # "75 miles from the islands" is a distance, "40 years in prison" a prison term
         span = (figure.start, figure.end)
-        measure = ctx.reader.by_dimension(ctx.doc, span, dimension(unit)) or measure
+        kind = "duration" if timed else dimension(unit)
+        measure = ctx.reader.by_dimension(ctx.doc, span, kind) or measure
     if (
         event is None
         and noun
@@ -557,6 +563,7 @@ def _measure_of(
 # "..., and Brazil's ten percent": an owner or a name right before an elliptical figure
 _ELLIPTICAL = re.compile(r"(?:['’]s|\b[A-Z][\w.-]*)\s+$")
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SECONDS = re.compile(r"\s+(?:seconds?|secs?)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s+of\s+(?!them\b|those\b|these\b)", re.IGNORECASE)
 _TO = re.compile(r"(?:\s+[a-z]+){0,2}\s+to\s+$")
 

@@ -67,10 +67,10 @@ def test_a_unit_the_figure_does_not_hold_is_no_counted_thing() -> None:
     )
     found = measures(text)
     assert found["31 million"] == "operating loss"
-    assert found["52.18"] == "time"
+    assert found["52.18"] == "duration"  # a time in seconds is a duration
     assert LEXICON.key(found["three billion"]) == LEXICON.key("gas handled")
-    # with nothing else to name, the unit is what is counted
-    assert measures("It took 52.18 seconds.")["52.18"] == "seconds"
+    assert measures("It took 52.18 seconds.")["52.18"] == "duration"
+    assert measures("The bag weighed 82 pounds.")["82"] == "pounds weighed"
 
 
 @pytest.mark.parametrize(
