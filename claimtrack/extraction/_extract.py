@@ -517,6 +517,8 @@ def _measure_of(
         )
     ):
         measure = before.measure  # "the toll rose from five people to six"
+    if unit is None and _is_score(ctx, figure.start, figure.end, sentence):
+        measure = ctx.reader.score_measure  # "Maroochydore defeated Caboolture 43–5"
     if (
         unit == "%"
         and noun
@@ -593,6 +595,28 @@ def _plain(ctx: _Context, noun: str | None) -> str | None:
         )
     ]
     return " ".join([*kept, words[-1]])
+
+
+_SCORE_LEFT = re.compile(r"\s*[–—-]\s*\d{1,3}(?![\d.,]\d)")
+_SCORE_RIGHT = re.compile(r"(?<![\d.,])\d{1,3}\s*[–—-]\s*$")
+
+
+def _is_score(ctx: _Context, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether a number is one side of a game's score ("beat Chelsea 3-1", "defeated
+    Caboolture 43–5"): two numbers joined by a dash after a verb of winning or losing."""
+    text = ctx.doc.text
+    if _SCORE_LEFT.match(text, end) is not None:
+        left = start
+    elif (right := _SCORE_RIGHT.search(text, max(sentence[0], start - 8), start)) is not None:
+        left = right.start()
+    else:
+        return False
+    verbs = ctx.rules.compiled("measures.score_verbs", _score_verbs)
+    return verbs.search(text, max(sentence[0], left - 40), left) is not None
+
+
+def _score_verbs(rules: ExtractRules) -> re.Pattern[str]:
+    return re.compile(alternation(rules.section("measures")["score_verbs"]), re.IGNORECASE)
 
 
 def _holding(rules: ExtractRules) -> re.Pattern[str]:

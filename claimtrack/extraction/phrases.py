@@ -93,6 +93,7 @@ class MeasureReader:
         self.aggregates = w("measures", "aggregate_nouns")
         self.not_tolls = w("measures", "not_tolls")
         self.net_change_nouns = w("measures", "net_change_nouns")
+        self.score_measure: str = rules.section("measures")["score_measure"]
         self.adjectives = w("measures", "adjectives")
         self.adjective_endings = tuple(rules.section("measures")["adjective_endings"])
         self._words_only = w("measures", "dimension_words_only")

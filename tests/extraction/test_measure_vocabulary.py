@@ -233,3 +233,9 @@ def test_a_distance_a_power_cut_and_a_quake_measured_are_their_own_measures() ->
     assert measures("The USGS measured the quake at 6.4.")["6.4"] == "magnitude"
     found = measures("More than 200,000 homes were left without power.")
     assert found["More than 200,000"] == "without power"
+
+
+def test_a_games_score_is_points_on_both_sides() -> None:
+    found = measures("In other results, Maroochydore defeated Caboolture 43–5.")
+    assert found == {"43": "points", "5": "points"}
+    assert measures("The party won 30-40 seats.") == {"30-40": "seats"}
