@@ -38,7 +38,7 @@ _WINDOW = 110  # characters either side of a verb that its subject may take
 _DETERMINERS = ("a", "an", "the", "this", "that", "its", "their")
 _BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "-", "‘", "’")
 _ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, said"
-_LONGEST_SUBJECT = 8
+_LONGEST_SUBJECT = 10
 # measures a counted thing is named by: a subject of "recorded" that is one was counted
 _COUNTED = frozenset(MeasureLexicon.default().named)
 # a sentence that opens with a person's name of two to five words and goes on with a verb

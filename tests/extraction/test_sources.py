@@ -564,3 +564,9 @@ def test_data_collected_by_a_body_is_the_body_s() -> None:
 def test_a_speaker_is_read_past_a_modifier_or_an_adverb(text: str, source: str) -> None:
     (claim,) = extract(text, PUBLISHED, "Outlet")
     assert claim.source.name == source
+
+
+def test_a_long_name_with_its_region_still_speaks() -> None:
+    text = "The Health Minister for the Biobio Region in Chile reported on Tuesday, 21 cases."
+    (claim,) = extract(text, PUBLISHED, "Outlet")
+    assert claim.source.name.startswith("Health Minister for the Biobio Region")
