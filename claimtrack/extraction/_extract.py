@@ -483,9 +483,7 @@ def _measure_of(
         and noun.lower().split()[-1] in ctx.reader.persons
         and measure not in ctx.lexicon.named
         # "the bus, carrying 40 passengers, ..., killing 12": those it held, not a toll
-        and not ctx.rules.compiled("measures.holding", _holding).search(
-            text, max(sentence[0], figure.start - 30), figure.start
-        )
+        and not ctx.reader.holding.search(text, max(sentence[0], figure.start - 30), figure.start)
     ):
         # "150 security forces, 95 civilians, and hundreds of Taliban killed", "One child
         # was, according to the fire service, among the dead": who was counted, and what
@@ -536,9 +534,7 @@ def _measure_of(
     if (
         unit is None
         and not measure.endswith(" change")
-        and ctx.rules.compiled("measures.net_change", _net_change).search(
-            text, max(sentence[0], figure.start - 40), figure.start
-        )
+        and ctx.reader.net_change.search(text, max(sentence[0], figure.start - 40), figure.start)
     ):
         # "the party gained 66 seats", "Labour lost 42", "netted an additional 66 seats":
         # a change in a count that goes up and down, not the count
@@ -597,6 +593,7 @@ def _plain(ctx: _Context, noun: str | None) -> str | None:
     return " ".join([*kept, words[-1]])
 
 
+_DASHES = frozenset("–—-")
 _SCORE_LEFT = re.compile(r"\s*[–—-]\s*\d{1,3}(?![\d.,]\d)")
 _SCORE_RIGHT = re.compile(r"(?<![\d.,])\d{1,3}\s*[–—-]\s*$")
 
@@ -605,33 +602,15 @@ def _is_score(ctx: _Context, start: int, end: int, sentence: tuple[int, int]) ->
     """Whether a number is one side of a game's score ("beat Chelsea 3-1", "defeated
     Caboolture 43–5"): two numbers joined by a dash after a verb of winning or losing."""
     text = ctx.doc.text
+    if not _DASHES.intersection(text[max(0, start - 3) : end + 3]):
+        return False  # most numbers have no dash beside them
     if _SCORE_LEFT.match(text, end) is not None:
         left = start
     elif (right := _SCORE_RIGHT.search(text, max(sentence[0], start - 8), start)) is not None:
         left = right.start()
     else:
         return False
-    verbs = ctx.rules.compiled("measures.score_verbs", _score_verbs)
-    return verbs.search(text, max(sentence[0], left - 40), left) is not None
-
-
-def _score_verbs(rules: ExtractRules) -> re.Pattern[str]:
-    return re.compile(alternation(rules.section("measures")["score_verbs"]), re.IGNORECASE)
-
-
-def _holding(rules: ExtractRules) -> re.Pattern[str]:
-    verbs = alternation(rules.section("measures")["holding_verbs"])
-    hedges = r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|at\s+least|over)\s+)?"
-    return re.compile(rf"\b{verbs}\s+{hedges}$", re.IGNORECASE)
-
-
-def _net_change(rules: ExtractRules) -> re.Pattern[str]:
-    verbs = alternation(rules.section("figures")["split_far_range_after"] + ["netted", "nets"])
-    return re.compile(
-        rf"\b{verbs}\s+(?:a\s+net\s+of\s+|an?\s+(?:additional|further|net)\s+|another\s+|"
-        rf"all\s+|only\s+|just\s+)?$",
-        re.IGNORECASE,
-    )
+    return ctx.reader.score_verbs.search(text, max(sentence[0], left - 40), left) is not None
 
 
 def _rising(rules: ExtractRules) -> re.Pattern[str]:

@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from .document import Document, Token
-from .rules import ExtractRules, word_set
+from .rules import ExtractRules, alternation, word_set
 
 __all__ = ["MeasureReader", "Reading"]
 
@@ -94,6 +94,21 @@ class MeasureReader:
         self.not_tolls = w("measures", "not_tolls")
         self.net_change_nouns = w("measures", "net_change_nouns")
         self.score_measure: str = rules.section("measures")["score_measure"]
+        measures = rules.section("measures")
+        # "beat Chelsea 3-1": a verb of winning or losing before a game's score
+        self.score_verbs = re.compile(alternation(measures["score_verbs"]), re.IGNORECASE)
+        # "carrying 40 passengers": those held, not a toll
+        hedges = r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|at\s+least|over)\s+)?"
+        self.holding = re.compile(
+            rf"\b{alternation(measures['holding_verbs'])}\s+{hedges}$", re.IGNORECASE
+        )
+        # "gained 66 seats", "lost a net of 20 seats": a change in the count
+        gains = alternation([*rules.section("figures")["split_far_range_after"], "netted", "nets"])
+        self.net_change = re.compile(
+            rf"\b{gains}\s+(?:a\s+net\s+of\s+|an?\s+(?:additional|further|net)\s+|another\s+|"
+            rf"all\s+|only\s+|just\s+)?$",
+            re.IGNORECASE,
+        )
         self.adjectives = w("measures", "adjectives")
         self.adjective_endings = tuple(rules.section("measures")["adjective_endings"])
         self._words_only = w("measures", "dimension_words_only")
@@ -101,6 +116,16 @@ class MeasureReader:
         self._dimension_words: dict[str, dict[str, str]] = {
             dimension: {word: name for name, words in names.items() for word in words}
             for dimension, names in rules.section("measures").get("dimension_measures", {}).items()
+        }
+        # one search per figure finds the words of its dimension near it
+        self._dimension_patterns = {
+            dimension: re.compile(
+                r"(?<![\w'’-])(?:"
+                + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                + r")(?![\w'’-])",
+                re.IGNORECASE,
+            )
+            for dimension, words in self._dimension_words.items()
         }
 
     def participle(self, word: str) -> bool:
@@ -466,13 +491,12 @@ class MeasureReader:
         sentence = doc.sentence(span[0])
         best: tuple[int, str] | None = None
         start, end = max(sentence[0], span[0] - _BEFORE), min(sentence[1], span[1] + _AFTER)
-        for token in doc.tokens(start, end):
-            name = names.get(token.lower)
-            if name is None or span[0] <= token.start < span[1]:
+        for m in self._dimension_patterns[dimension].finditer(doc.text, start, end):
+            if span[0] <= m.start() < span[1]:
                 continue
-            distance = span[0] - token.end if token.end <= span[0] else token.start - span[1]
+            distance = span[0] - m.end() if m.end() <= span[0] else m.start() - span[1]
             if best is None or distance < best[0]:
-                best = (distance, name)
+                best = (distance, names[m.group().lower()])
         if best is not None:
             return best[1]
         return None if dimension in self._words_only else self.fallback_for(dimension)
