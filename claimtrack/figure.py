@@ -610,6 +610,7 @@ def _read_parts(
             )
             if lo_scale == 1:  # "$1-2 billion": the scale of the second applies to both
                 lo = lo * hi_scale
+                lo = lo * _shared_scale(parts[first + "num"], parts[second + "num"], lo, hi)
             unit = hi_unit if hi_unit is not None else lo_unit
             if lo_unit not in (None, unit):
                 lo = lo * conversion_factor(lo_unit, unit)
@@ -618,6 +619,23 @@ def _read_parts(
             return Figure((lo + hi) / 2, lo, hi, unit=unit, hedge="range", text=text)
     value, unit, _ = grammar.quantity(parts, "")
     return _hedged(value, unit, hedge, policy, text)
+
+
+_WORD_SCALE_FACTORS = {
+    w: word_scale(w) for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion")
+}
+
+
+def _shared_scale(low: str | None, high: str | None, lo: float, hi: float) -> float:
+    """The scale word that ends the upper number of a range written in words and that
+    the lower one lacks: "five to six million" is five million to six million, "two to
+    three hundred" two hundred to three hundred; 1 otherwise."""
+    low_words = _key(low or "").replace("-", " ").split()
+    high_words = _key(high or "").replace("-", " ").split()
+    if not low_words or not high_words or any(w in _WORD_SCALE_FACTORS for w in low_words):
+        return 1.0
+    factor = _WORD_SCALE_FACTORS.get(high_words[-1], 1.0)
+    return factor if lo * factor <= hi else 1.0
 
 
 _DIGIT = re.compile(r"\d")

@@ -461,11 +461,29 @@ def _measure_of(
         back = _plural_before(ctx, figure.start, sentence)
         measure = ctx.lexicon.measure(back) if back else ""
     measure = measure or ctx.reader.fallback_for(dimension(unit))
+    value = figure.figure.value
+    if unit is None and 1 <= value < 10 and value != int(value):
+        # "the USGS measured the quake at 6.4": a reading on the scale of what it measured
+        scale = next((ctx.reader.scales_of[w] for w in words.lower().split()
+                      if w in ctx.reader.scales_of), None)  # fmt: skip
+        measure = scale or measure
+    # "47.42 seconds", "2 hours 1 minute 39 seconds": a time in seconds, written as a word
+    timed = unit is None and (
+        _SECONDS.match(text, figure.end) is not None
+        or figure.figure.text.lower().endswith(("seconds", "second"))
+    )
+    if (unit is not None or timed) and not reading.change:
+        # "75 miles from the islands" is a distance, "40 years in prison" a prison term
+        span = (figure.start, figure.end)
+        kind = "duration" if timed else dimension(unit)
+        measure = ctx.reader.by_dimension(ctx.doc, span, kind) or measure
     if (
         event is None
         and noun
         and noun.lower().split()[-1] in ctx.reader.persons
         and measure not in ctx.lexicon.named
+        # "the bus, carrying 40 passengers, ..., killing 12": those it held, not a toll
+        and not ctx.reader.holding.search(text, max(sentence[0], figure.start - 30), figure.start)
     ):
         # "150 security forces, 95 civilians, and hundreds of Taliban killed", "One child
         # was, according to the fire service, among the dead": who was counted, and what
@@ -497,6 +515,35 @@ def _measure_of(
         )
     ):
         measure = before.measure  # "the toll rose from five people to six"
+    if unit is None and _is_score(ctx, figure.start, figure.end, sentence):
+        measure = ctx.reader.score_measure  # "Maroochydore defeated Caboolture 43–5"
+    if (
+        unit == "%"
+        and noun
+        and not carried
+        and not reading.of_them
+        # "43% of the missiles fired were intercepted": a share of the event, kept apart
+        and (event is None or all(w in ctx.lexicon.generic for w in event.lower().split()))
+        and _SHARE_OF.match(text, figure.end)
+        and not measure.endswith((" change", " share", " rate", "share"))
+    ):
+        # "52.3 percent of the vote", "30 percent of state seats": a share of the thing
+        measure = ctx.lexicon.measure(f"{measure} share")
+    elif carried and before is not None and before.measure == f"{measure} share":
+        measure = before.measure  # "..., while Trump took 46.9%": the same share
+    if (
+        unit is None
+        and not measure.endswith(" change")
+        and ctx.reader.net_change.search(text, max(sentence[0], figure.start - 40), figure.start)
+    ):
+        # "the party gained 66 seats", "Labour lost 42", "netted an additional 66 seats":
+        # a change in a count that goes up and down, not the count
+        head = head or ""
+        thing = head.lower().split()[-1:] or [""]
+        if thing[0] in ctx.reader.net_change_nouns:
+            measure = ctx.lexicon.measure(f"{thing[0]} change")
+        elif before is not None and before.measure.endswith(" change") and not head[:1].islower():
+            measure = before.measure
     rising = (
         unit is None
         and (
@@ -514,6 +561,8 @@ def _measure_of(
 # "..., and Brazil's ten percent": an owner or a name right before an elliptical figure
 _ELLIPTICAL = re.compile(r"(?:['’]s|\b[A-Z][\w.-]*)\s+$")
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SECONDS = re.compile(r"\s+(?:seconds?|secs?)\b", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\s+of\s+(?!them\b|those\b|these\b)", re.IGNORECASE)
 _TO = re.compile(r"(?:\s+[a-z]+){0,2}\s+to\s+$")
 
 
@@ -542,6 +591,26 @@ def _plain(ctx: _Context, noun: str | None) -> str | None:
         )
     ]
     return " ".join([*kept, words[-1]])
+
+
+_DASHES = frozenset("–—-")
+_SCORE_LEFT = re.compile(r"\s*[–—-]\s*\d{1,3}(?![\d.,]\d)")
+_SCORE_RIGHT = re.compile(r"(?<![\d.,])\d{1,3}\s*[–—-]\s*$")
+
+
+def _is_score(ctx: _Context, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether a number is one side of a game's score ("beat Chelsea 3-1", "defeated
+    Caboolture 43–5"): two numbers joined by a dash after a verb of winning or losing."""
+    text = ctx.doc.text
+    if not _DASHES.intersection(text[max(0, start - 3) : end + 3]):
+        return False  # most numbers have no dash beside them
+    if _SCORE_LEFT.match(text, end) is not None:
+        left = start
+    elif (right := _SCORE_RIGHT.search(text, max(sentence[0], start - 8), start)) is not None:
+        left = right.start()
+    else:
+        return False
+    return ctx.reader.score_verbs.search(text, max(sentence[0], left - 40), left) is not None
 
 
 def _rising(rules: ExtractRules) -> re.Pattern[str]:
@@ -863,6 +932,7 @@ def _claims(
     sources: dict[str, Source] = {}
     subjects: dict[tuple[tuple[int, int], int], Attribution | None] = {}
     normalized: dict[str, str] = {}
+    heads: dict[str, str] = {}  # the last word of a measure of several words -> the measure
     for index, figure in enumerate(found):
         span = (figure.start, figure.end)
         sentence = doc.sentence(figure.start)
@@ -891,6 +961,17 @@ def _claims(
         paragraph = doc.paragraph_index(figure.start)
         before = previous if previous and previous.paragraph == paragraph else None
         measured = _measure_of(ctx, index, figure, sentence, before, normalized)
+        if (
+            " " not in measured.measure
+            and measured.measure in heads
+            and measured.measure not in ctx.lexicon.named  # "88 deaths" after "suspected deaths"
+            and measured.measure not in ctx.reader.fallback.values()  # a speed of its own
+        ):
+            # "the vaccination rate ... 95%, the rate the WHO advises": the head alone
+            # is the fuller measure named before it
+            measured = measured._replace(measure=heads[measured.measure])
+        elif " " in measured.measure and measured.measure not in ctx.lexicon.named:
+            heads.setdefault(measured.measure.rsplit(" ", 1)[1], measured.measure)
         toll = measured.measure in ctx.lexicon.named
         # "He said 31 people had been wounded": a toll with no place where the one before is
         same_event = before.place if before is not None and toll and before.toll else None

@@ -249,7 +249,9 @@ def find_figures(
         found = sorted(
             [*found, *(c for c in compounds if not _overlaps(c, found))], key=lambda f: f.start
         )
-    found = _restatements(doc.text, _ratios(doc.text, found, policy))
+    unit_words = rules.words("measures", "unit_words")
+    found = _restatements(doc.text, _ratios(doc.text, found, policy), unit_words)
+    found = _plus_minus(doc.text, _clock_times(doc.text, found))
     if "\u202e" not in doc.text:
         return found
     spans = overridden(doc.text)
@@ -299,9 +301,11 @@ _OPEN_BRACKET = re.compile(r"\s*\(\s*(?:~|≈|about|approximately|approx\.|rough
 _NEXT_IN_BRACKET = re.compile(r"\s*(?:;|,|or|/)\s*(?:~|≈|about|approximately|approx\.|roughly)?\s*")
 
 
-def _restatements(text: str, found: list[Found]) -> list[Found]:
+def _restatements(text: str, found: list[Found], unit_words: frozenset[str]) -> list[Found]:
     """Figures less those in brackets that restate the one before in other units:
-    "40 kilometers (25 miles)", "€20,000 (£17,500; US$22,900)", "185 mph (~295 km/h)"."""
+    "40 kilometers (25 miles)", "€20,000 (£17,500; US$22,900)", "185 mph (~295 km/h)",
+    and where a unit is written as a word the figures do not hold: "82 pounds (37 kg)",
+    "900 million złotys (181 million pounds)", "up from 2.48 (6.12 acres)"."""
     out: list[Found] = []
     i = 0
     while i < len(found):
@@ -309,22 +313,129 @@ def _restatements(text: str, found: list[Found]) -> list[Found]:
         out.append(item)
         i += 1
         unit = item.figure.unit
-        if (
-            unit is None
-            or i >= len(found)
-            or not _OPEN_BRACKET.fullmatch(text, item.end, found[i].start)
-            or not _same_kind(unit, found[i].figure.unit)
+        if i >= len(found):
+            continue
+        after = found[i]
+        opened = _OPEN_BRACKET.fullmatch(text, item.end, after.start)
+        if unit is not None and opened and _same_kind(unit, after.figure.unit):
+            end = after.end
+            i += 1
+            while (
+                i < len(found)
+                and _NEXT_IN_BRACKET.fullmatch(text, end, found[i].start)
+                and _same_kind(unit, found[i].figure.unit)
+            ):
+                end = found[i].end
+                i += 1
+            continue
+        named = None
+        if opened is None:
+            named = _WORDS_THEN_BRACKET.fullmatch(text, item.end, after.start)
+            if named is None or named.group("unit").lower() not in unit_words:
+                continue
+        elif unit is not None:
+            continue
+        close = text.find(")", after.end, after.end + 40)
+        inside = " ".join(_WORD.findall(text, after.end, close)).lower() if close >= 0 else ""
+        if close < 0 or not (
+            after.figure.unit is not None
+            or inside in unit_words
+            # "light years (310 ± 60 parsec)": a unit word before, a word of its own inside
+            or (named is not None and inside and len(inside.split()) <= 2)
         ):
             continue
-        end = found[i].end
-        i += 1
+        while i < len(found) and found[i].start < close:
+            i += 1  # "(310 ± 60 parsec)": the whole bracket restates the figure
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# a unit written as words after a figure, then a bracket: "82 pounds (", "1010 light years ("
+_WORDS_THEN_BRACKET = re.compile(
+    r"\s+(?P<unit>[^\W\d_]+(?:[\s-][^\W\d_]+)?)\s*\(\s*(?:~|≈|about|approximately|approx\.|roughly|around|some)?\s*"
+)
+
+
+_SECONDS = {"hour": 3600.0, "minute": 60.0}
+_AND = re.compile(r"\s*(?:,|and)?\s*")
+_SECONDS_AFTER = re.compile(r"\s*(?:seconds?|secs?)\b", re.IGNORECASE)
+
+
+def _clock_times(text: str, found: list[Found]) -> list[Found]:
+    """A time written in parts is one figure, not several: "2 hours 1 minute 39 seconds"
+    in seconds (as "47.42 seconds" is), "1 hour and 59 minutes" in minutes."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        item = found[i]
+        parts = [item]
         while (
-            i < len(found)
-            and _NEXT_IN_BRACKET.fullmatch(text, end, found[i].start)
-            and _same_kind(unit, found[i].figure.unit)
+            i + len(parts) < len(found)
+            and parts[-1].figure.unit in _SECONDS
+            and parts[-1].figure.hedge == "exact"
+            and _AND.fullmatch(text, parts[-1].end, found[i + len(parts)].start)
         ):
-            end = found[i].end
+            nxt = found[i + len(parts)]
+            unit, before = nxt.figure.unit, _SECONDS[parts[-1].figure.unit or ""]
+            smaller = unit in _SECONDS and _SECONDS[unit or ""] < before
+            seconds = unit is None and _SECONDS_AFTER.match(text, nxt.end) is not None
+            if nxt.figure.hedge != "exact" or not (smaller or seconds):
+                break
+            parts.append(nxt)
+        if len(parts) == 1 or parts[0].figure.unit not in _SECONDS:
+            out.append(item)
             i += 1
+            continue
+        total = sum(p.figure.value * _SECONDS.get(p.figure.unit or "", 1.0) for p in parts)
+        end = parts[-1].end
+        if (tail := _SECONDS_AFTER.match(text, end)) is not None and parts[-1].figure.unit is None:
+            end = tail.end()
+        last = parts[-1].figure.unit  # "3 hours and 20 minutes": 200 minutes
+        if last in _SECONDS:
+            figure = Figure(total / _SECONDS[last], unit=last, text=text[item.start : end])
+        else:
+            figure = Figure(total, text=text[item.start : end])
+        numbers = tuple(n for p in parts for n in p.numbers)
+        out.append(Found(item.start, end, figure, numbers))
+        i += len(parts)
+    return out
+
+
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
+
+
+def _plus_minus(text: str, found: list[Found]) -> list[Found]:
+    """ "1010 ± 195 light years", "at least 6.3 ± 0.7": one figure whose interval the
+    margin gives (815 to 1205; 5.6 and no top), not two figures."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        item = found[i]
+        if (
+            i + 1 < len(found)
+            and _PLUS_MINUS.fullmatch(text, item.end, found[i + 1].start)
+            and found[i + 1].figure.hedge == "exact"
+            and (item.figure.unit is None or found[i + 1].figure.unit in (None, item.figure.unit))
+            and 0 < found[i + 1].figure.value < abs(item.figure.value)
+        ):
+            margin, figure = found[i + 1].figure.value, item.figure
+            value = figure.value
+            open_top = figure.high is None
+            unit = figure.unit or found[i + 1].figure.unit
+            merged = Figure(
+                value,
+                value - margin,
+                None if open_top else value + margin,
+                unit=unit,
+                hedge="interval",
+                text=text[item.start : found[i + 1].end],
+            )
+            numbers = item.numbers + found[i + 1].numbers
+            out.append(Found(item.start, found[i + 1].end, merged, numbers))
+            i += 2
+            continue
+        out.append(item)
+        i += 1
     return out
 
 

@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from .document import Document, Token
-from .rules import ExtractRules, word_set
+from .rules import ExtractRules, alternation, word_set
 
 __all__ = ["MeasureReader", "Reading"]
 
@@ -92,8 +92,41 @@ class MeasureReader:
         self.running_nouns = w("measures", "running_nouns")
         self.aggregates = w("measures", "aggregate_nouns")
         self.not_tolls = w("measures", "not_tolls")
+        self.net_change_nouns = w("measures", "net_change_nouns")
+        self.score_measure: str = rules.section("measures")["score_measure"]
+        measures = rules.section("measures")
+        # "beat Chelsea 3-1": a verb of winning or losing before a game's score
+        self.score_verbs = re.compile(alternation(measures["score_verbs"]), re.IGNORECASE)
+        # "carrying 40 passengers": those held, not a toll
+        hedges = r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|at\s+least|over)\s+)?"
+        self.holding = re.compile(
+            rf"\b{alternation(measures['holding_verbs'])}\s+{hedges}$", re.IGNORECASE
+        )
+        # "gained 66 seats", "lost a net of 20 seats": a change in the count
+        gains = alternation([*rules.section("figures")["split_far_range_after"], "netted", "nets"])
+        self.net_change = re.compile(
+            rf"\b{gains}\s+(?:a\s+net\s+of\s+|an?\s+(?:additional|further|net)\s+|another\s+|"
+            rf"all\s+|only\s+|just\s+)?$",
+            re.IGNORECASE,
+        )
         self.adjectives = w("measures", "adjectives")
         self.adjective_endings = tuple(rules.section("measures")["adjective_endings"])
+        self._words_only = w("measures", "dimension_words_only")
+        # dimension -> word -> the quantity of that dimension it names ("deep" -> "depth")
+        self._dimension_words: dict[str, dict[str, str]] = {
+            dimension: {word: name for name, words in names.items() for word in words}
+            for dimension, names in rules.section("measures").get("dimension_measures", {}).items()
+        }
+        # one search per figure finds the words of its dimension near it
+        self._dimension_patterns = {
+            dimension: re.compile(
+                r"(?<![\w'’-])(?:"
+                + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                + r")(?![\w'’-])",
+                re.IGNORECASE,
+            )
+            for dimension, words in self._dimension_words.items()
+        }
 
     def participle(self, word: str) -> bool:
         low = word.lower()
@@ -427,6 +460,16 @@ class MeasureReader:
             return None  # "by 50 basis points to 5.25%": the points are no thing
         if len(head) > 1 and all(w[:1].isupper() or w == "of" for w in head) and not names:
             return None  # "Amy Klobuchar of Minnesota had 7": who has them, not what
+        if (
+            len(head) == 1
+            and head[0][:1].isupper()
+            and not head[0].isupper()
+            and not names
+            and k >= 0
+            and before[k].text.islower()
+            and before[k].lower not in self.determiners
+        ):
+            return None  # "..., while Trump took 46.9%": a name inside the sentence has them
         if len(head) == 1 and head[0].lower() in _AGGREGATES and k >= 0:
             # "aid trucks fell to an average of 69": the trucks are the thing
             return self._noun_before(before[: k + 1], names) or head[0]
@@ -434,6 +477,29 @@ class MeasureReader:
 
     def fallback_for(self, dimension: str) -> str:
         return self.fallback.get(dimension, dimension)
+
+    def by_dimension(self, doc: Document, span: tuple[int, int], dimension: str) -> str | None:
+        """What a figure with a unit of ``dimension`` measures: the quantity of that
+        dimension whose word is nearest the figure in its sentence ("at a depth of
+        10 km", "40 years in prison", "14 feet tall"), else the dimension's fallback
+        ("75 miles from the islands" is a distance); None for a dimension with no
+        such quantities (an amount of money), or none named beside a share ("30
+        percent contained" is the containment), whose words say what it is."""
+        names = self._dimension_words.get(dimension)
+        if names is None:
+            return None
+        sentence = doc.sentence(span[0])
+        best: tuple[int, str] | None = None
+        start, end = max(sentence[0], span[0] - _BEFORE), min(sentence[1], span[1] + _AFTER)
+        for m in self._dimension_patterns[dimension].finditer(doc.text, start, end):
+            if span[0] <= m.start() < span[1]:
+                continue
+            distance = span[0] - m.end() if m.end() <= span[0] else m.start() - span[1]
+            if best is None or distance < best[0]:
+                best = (distance, names[m.group().lower()])
+        if best is not None:
+            return best[1]
+        return None if dimension in self._words_only else self.fallback_for(dimension)
 
 
 _JOINS = frozenset({"and", "or", "but", "while", "whereas"})

@@ -38,7 +38,7 @@ _WINDOW = 110  # characters either side of a verb that its subject may take
 _DETERMINERS = ("a", "an", "the", "this", "that", "its", "their")
 _BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "-", "‘", "’")
 _ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, said"
-_LONGEST_SUBJECT = 8
+_LONGEST_SUBJECT = 10
 # measures a counted thing is named by: a subject of "recorded" that is one was counted
 _COUNTED = frozenset(MeasureLexicon.default().named)
 # a sentence that opens with a person's name of two to five words and goes on with a verb
@@ -348,7 +348,17 @@ class _Reader:
         closing = True
         if i < 0 or (
             before[i].text in (",", '"', "”", "’")
-            and (_starts_name(after) or (after and after[0].lower in self.plural))
+            and (
+                _starts_name(after)
+                or (after and after[0].lower in self.plural)
+                # "..., said local officials", "..., reported state media"
+                or (
+                    len(after) > 1
+                    and after[0].text.isalpha()
+                    and after[0].text.islower()
+                    and (after[1].lower in self.plural or after[1].lower in ("media", "television"))
+                )
+            )
         ):
             # "..., said the ministry." names its source after the verb.
             subject = self._forward(after)
@@ -1026,8 +1036,13 @@ def sentence_subject(
         # "The National Disaster Council (NDRRMC) of the Philippines": the council
         subject = subject[: lows.index("of")]
     verb = words[i]
-    if verb.lower in ("has", "have", "had") and i + 1 < len(words):
-        verb = words[i + 1]  # "The agency has tracked"
+    # "The agency has tracked", "The ministry has successfully vaccinated"
+    while (
+        verb.lower in ("has", "have", "had", "also", "now", "since", "already")
+        or (verb.lower.endswith("ly") and verb.text.islower() and len(verb.lower) > 4)
+    ) and i + 1 < len(words):
+        i += 1
+        verb = words[i]
     head = subject[-1]
     if verb.lower not in rules.words("sources", "subject_verbs") and not (
         # "The U.S. Forest Service closed all eight forests", "The National Disaster

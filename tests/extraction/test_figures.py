@@ -277,3 +277,66 @@ def test_what_is_and_is_not_a_figure_in_text_written_by_others(
     text: str, figures: list[str]
 ) -> None:
     assert [c.figure.text for c in extract(text, PUBLISHED)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a unit written as a word the figure does not hold, then the same in brackets
+        ("The eldest weighed 82 pounds (37 kg) when found.", ["82"]),
+        ("The sale price is 900 million zlotys (181 million pounds).", ["900 million"]),
+        ("It lies about 1010 light years (310 ± 60 parsec) away.", ["about 1010"]),
+        # an elliptical figure and its conversion
+        ("They covered 6.05 hectares, up from 2.48 (6.12 acres) last year.",
+         ["6.05 hectares", "2.48"]),
+        # a bracket that is no conversion stays
+        ("The blast killed 12 people (3 children) on Monday.", ["12", "3"]),
+    ],
+)  # fmt: skip
+def test_a_bracket_that_restates_a_figure_in_other_units_is_no_figure(
+    text: str, figures: list[str]
+) -> None:
+    assert [c.figure.text for c in extract(text, PUBLISHED)] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local media said no-one was in the houses.",
+        "It was the worst flood in the past three years.",
+        "The index fell below the mark for the first time in four years.",
+        # a scale after a currency code glued to its digits is no figure of its own
+        "They share approximately GBP738 thousand or USD910 thousand.",
+    ],
+)
+def test_no_one_and_spans_of_time_before_now_are_not_figures(text: str) -> None:
+    assert extract(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high"),
+    [
+        ("The artwork is worth five to six million US dollars.", 5_500_000, 5_000_000, 6_000_000),
+        ("Two to three hundred vehicles were damaged.", 250, 200, 300),
+        ("Between twenty and thirty thousand people marched.", 25_000, 20_000, 30_000),
+    ],
+)
+def test_a_range_in_words_shares_the_scale_of_its_upper_end(
+    text: str, value: float, low: float, high: float
+) -> None:
+    figure = one(text).figure
+    assert (figure.value, figure.low, figure.high) == (value, low, high)
+
+
+def test_a_time_written_in_parts_is_one_figure() -> None:
+    (record,) = extract("His time was 2 hours 1 minute 39 seconds in Berlin.", PUBLISHED)
+    assert (record.figure.text, record.figure.value) == ("2 hours 1 minute 39 seconds", 7299)
+    (trip,) = extract("The voyage took 3 hours and 20 minutes.", PUBLISHED)
+    assert (trip.figure.value, trip.figure.unit) == (200, "minute")
+
+
+def test_a_margin_after_plus_or_minus_is_the_figures_interval() -> None:
+    figure = one("The black hole is about 1010 ± 195 light years away.").figure
+    assert (figure.value, figure.low, figure.high) == (1010, 815, 1205)
+    figure = one("It had a mass of at least 6.3 ± 0.7 solar masses.").figure
+    assert (figure.low, figure.high) == (pytest.approx(5.6), None)

@@ -67,10 +67,10 @@ def test_a_unit_the_figure_does_not_hold_is_no_counted_thing() -> None:
     )
     found = measures(text)
     assert found["31 million"] == "operating loss"
-    assert found["52.18"] == "time"
+    assert found["52.18"] == "duration"  # a time in seconds is a duration
     assert LEXICON.key(found["three billion"]) == LEXICON.key("gas handled")
-    # with nothing else to name, the unit is what is counted
-    assert measures("It took 52.18 seconds.")["52.18"] == "seconds took"
+    assert measures("It took 52.18 seconds.")["52.18"] == "duration"
+    assert measures("The bag weighed 82 pounds.")["82"] == "pounds weighed"
 
 
 @pytest.mark.parametrize(
@@ -150,3 +150,92 @@ def test_a_score_is_one_measure_on_both_sides() -> None:
 
 def test_a_noun_after_its_determiner_is_no_link() -> None:
     assert measures("The estimated cost is 4 billion euros.")["4 billion euros"] == "cost"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # a length is a distance, whatever thing the words around it name
+        ("The storm was 75 miles from the islands on Friday.", "75 miles", "distance"),
+        ("The quake struck at a depth of 10 km, officials said.", "10 km", "depth"),
+        ("The statue stands about fourteen feet tall.", "about fourteen feet", "height"),
+        # a duration is a duration, a prison term or an age by the word nearest it
+        ("The voyage took three days.", "three days", "duration"),
+        ("He was sentenced to 73 months in federal prison.", "73 months", "prison term"),
+        ("The rocks are about 9.3 million years old.", "about 9.3 million years", "age"),
+        # a speed is the wind's when the wind is named beside it
+        ("It had sustained winds of 119 mph on Tuesday.", "119 mph", "wind speed"),
+        ("The storm was moving at 20 mph.", "20 mph", "speed"),
+        # an area burned, and a share contained
+        ("The wildfire has scorched 100,000 hectares.", "100,000 hectares", "area burned"),
+        ("The blaze was 30 percent contained by Sunday.", "30 percent", "containment"),
+        ("Turnout was 67 percent, officials said.", "67 percent", "turnout"),
+    ],
+)  # fmt: skip
+def test_a_figure_with_a_unit_measures_its_dimension(text: str, figure: str, measure: str) -> None:
+    assert measures(text)[figure] == measure
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("index", "stock market index"),
+        ("stocks change", "industrial average change"),
+        ("oil prices", "Brent crude"),
+        ("counts", "charges"),
+        ("pledged delegates", "delegates"),
+        ("visitors attended", "attendance"),
+        ("Hongkongers marched", "protesters"),
+        ("vaccination rate reached", "coverage"),
+    ],
+)
+def test_one_quantity_in_other_words_is_one_measure(a: str, b: str) -> None:
+    assert LEXICON.key(LEXICON.measure(a)) == LEXICON.key(LEXICON.measure(b))
+
+
+def test_a_head_alone_is_the_fuller_measure_named_before_it() -> None:
+    found = measures(
+        "The measles vaccination rate fell to 31 percent. A year earlier the rate was 55 percent."
+    )
+    assert found["31 percent"] == found["55 percent"]
+
+
+def test_a_count_gained_or_lost_is_a_change_in_it() -> None:
+    found = measures(
+        "The Conservatives gained 66 seats, while Labour lost 42. They now hold 365 seats."
+    )
+    assert found == {"66": "seats change", "42": "seats change", "365": "seats"}
+    assert measures("The army lost 12 drones in the attack.")["12"] != "drones change"
+
+
+def test_a_share_of_a_thing_is_its_share_and_a_name_holds_no_thing() -> None:
+    found = measures("Biden won 52.3 percent of the vote, while Trump took 46.9%.")
+    assert found == {"52.3 percent": "vote share", "46.9%": "vote share"}
+    assert measures("Sanders received 5,000 votes.")["5,000"] == "votes"
+
+
+def test_people_a_vehicle_carried_are_no_toll() -> None:
+    found = measures("The bus, carrying 40 passengers, overturned, killing 12.")
+    assert found == {"40": "passengers", "12": "deaths"}
+    assert LEXICON.key(LEXICON.measure("crew members aboard")) == LEXICON.key("crew")
+
+
+def test_the_economy_growing_is_a_change_in_gdp_and_a_level_takes_the_thing() -> None:
+    assert measures("Gross domestic product expanded 2.1 percent.")["2.1 percent"] == "gdp change"
+    assert measures("The economy grew by 1.9 percent.")["1.9 percent"] == "gdp change"
+    found = measures("Oil prices rose 2 percent to $51.30 a barrel.")
+    assert found == {"2 percent": "oil price change", "$51.30": "oil price"}
+
+
+def test_a_distance_a_power_cut_and_a_quake_measured_are_their_own_measures() -> None:
+    found = measures("The quake struck at a depth of 10 kilometres, 50 km south of the city.")
+    assert (found["10 kilometres"], found["50 km"]) == ("depth", "distance")
+    assert measures("The USGS measured the quake at 6.4.")["6.4"] == "magnitude"
+    found = measures("More than 200,000 homes were left without power.")
+    assert found["More than 200,000"] == "without power"
+
+
+def test_a_games_score_is_points_on_both_sides() -> None:
+    found = measures("In other results, Maroochydore defeated Caboolture 43–5.")
+    assert found == {"43": "points", "5": "points"}
+    assert measures("The party won 30-40 seats.") == {"30-40": "seats"}

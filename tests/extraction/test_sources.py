@@ -549,3 +549,24 @@ def test_data_collected_by_a_body_is_the_body_s() -> None:
         "Outlet",
     )
     assert claims[0].source.name == "Borduria Weather Service"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a speaker after the verb, with a lowercase word before its head
+        ("The toll rose to 22, said local officials.", "local officials"),
+        # an adverb between a body and what it did
+        ("The Ministry has successfully vaccinated 58,150 individuals.", "Ministry"),
+        ("The agency also tracked 537 cases.", "agency"),
+    ],
+)
+def test_a_speaker_is_read_past_a_modifier_or_an_adverb(text: str, source: str) -> None:
+    (claim,) = extract(text, PUBLISHED, "Outlet")
+    assert claim.source.name == source
+
+
+def test_a_long_name_with_its_region_still_speaks() -> None:
+    text = "The Health Minister for the Biobio Region in Chile reported on Tuesday, 21 cases."
+    (claim,) = extract(text, PUBLISHED, "Outlet")
+    assert claim.source.name.startswith("Health Minister for the Biobio Region")
