@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sized
+from collections.abc import Iterable, Mapping, Sequence, Sized
 from typing import Any, NamedTuple
 
 from .._format import Progress
@@ -35,6 +35,7 @@ from .places import (
     demonym_countries,
     find_places,
     part_markers,
+    place_kind,
 )
 from .rules import ExtractRules, alternation
 from .sources import (
@@ -277,6 +278,39 @@ class _Context(NamedTuple):
     cues: dict[str, _Spans]  # punctuation and kind cues, found on first asking (_kind_of)
 
 
+#: The place a speaker's possessive points back to, by the word for it: "the state's
+#: chief secretary" after Odisha is Odisha's (a key with "-" is a province, ":" a city).
+_OWNER_KINDS = {
+    **dict.fromkeys(("country", "nation"), "country"),
+    **dict.fromkeys(
+        ("state", "province", "region", "oblast", "governorate", "prefecture", "county"),
+        "division",
+    ),
+    **dict.fromkeys(("city", "town"), "city"),
+}
+_OWNER = re.compile(r"(?P<kind>[a-z]+)['’]s\s+(?P<rest>\S.*)")
+
+
+def _owners_named(
+    attributions: list[Attribution], places: Sequence[PlaceMention]
+) -> list[Attribution]:
+    """Speakers named by the kind of place they serve ("the state's chief secretary",
+    "the country's health ministry"), named by the latest place of that kind before
+    them ("Odisha's chief secretary"), so that they are one speaker with the same
+    body named outright."""
+    out = []
+    for a in attributions:
+        m = _OWNER.fullmatch(a.name)
+        kind = _OWNER_KINDS.get(m.group("kind")) if m is not None else None
+        if m is not None and kind is not None:
+            before = [p.name for p in places if p.end <= a.subject[0]]
+            owner = next((n for n in reversed(before) if place_kind(n) == kind), None)
+            if owner is not None:
+                a = a._replace(name=f"{owner}'s {m.group('rest')}")
+        out.append(a)
+    return out
+
+
 def _context(
     doc: Document,
     rules: ExtractRules,
@@ -287,14 +321,15 @@ def _context(
     lexicon: MeasureLexicon,
 ) -> _Context:
     """Find what the figures are read against, once per text."""
-    attributions = find_attributions(doc, rules)
+    mentioned = find_places(doc, rules)
+    attributions = _owners_named(find_attributions(doc, rules), mentioned)
     speakers = {a.name for a in attributions}
     # "according to Outlet B": a name that speaks is not where a figure holds, nor is an
     # owner in the speaker's words ("Russia's defence ministry said Ukraine lost ...")
     spoken = Zones(sorted({a.subject for a in attributions}))
     places = [
         p
-        for p in find_places(doc, rules)
+        for p in mentioned
         if p.name not in speakers and not ((p.owner or p.bare) and spoken.touches(p.start, p.end))
     ]
     homes, countries = rules.compiled("sources.homes", _homes)

@@ -17,7 +17,7 @@ from ..places import Gazetteer
 from .document import Document
 from .rules import ExtractRules, alternation
 
-__all__ = ["PlaceMention", "choose_place", "find_places", "part_markers"]
+__all__ = ["PlaceMention", "choose_place", "find_places", "part_markers", "place_kind"]
 
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][^\W\d_]*(?:[-'’](?![sS]\b)[^\W\d_]+)*)"
 
@@ -154,6 +154,15 @@ def _default_gazetteer() -> Gazetteer:
 
 
 _GAZETTEER: Gazetteer | None = None
+
+
+def place_kind(name: str) -> str | None:
+    """What a name is in the default gazetteer: "country", "division" (a province,
+    state or oblast) or "city"; None when it knows no such place."""
+    key = _default_gazetteer().key(name)
+    if key is None:
+        return None
+    return "city" if ":" in key else "division" if "-" in key else "country"
 
 
 def find_places(

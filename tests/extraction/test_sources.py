@@ -570,3 +570,31 @@ def test_a_long_name_with_its_region_still_speaks() -> None:
     text = "The Health Minister for the Biobio Region in Chile reported on Tuesday, 21 cases."
     (claim,) = extract(text, PUBLISHED, "Outlet")
     assert claim.source.name.startswith("Health Minister for the Biobio Region")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the place of that kind named last before the speaker
+        (
+            "The toll of the derailment in Odisha rose to 88, the state's chief secretary said.",
+            "Odisha's chief secretary",
+        ),
+        (
+            "Cholera spread in Malawi. The country's health ministry said 48 people had died.",
+            "Malawi's health ministry",
+        ),
+        # no place of that kind named before it: the words as they are
+        ("The state's chief secretary said 88 people had died.", "state's chief secretary"),
+        # a province is no country
+        (
+            "In Odisha, the country's railway minister said 88 people had died.",
+            "country's railway minister",
+        ),
+    ],
+)
+def test_a_speaker_named_by_the_kind_of_place_it_serves_takes_that_place(
+    text: str, source: str
+) -> None:
+    (claim,) = extract(text, PUBLISHED, "Outlet")
+    assert claim.source.name == source
