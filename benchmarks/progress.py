@@ -19,6 +19,7 @@ command's start to its end, Python's start-up included).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import re
@@ -53,8 +54,6 @@ def main() -> None:
         nonlocal ticks
         ticks += 1
 
-    import contextlib
-
     runs: dict[str, list[float]] = {"none": [], "callback": [], "bar": []}
     for _ in range(args.repeat):  # interleaved, so drift in the machine hits all three
         runs["none"].append(timed(claims, False))
@@ -72,6 +71,7 @@ def main() -> None:
         path = Path(folder) / "claims.csv"
         ct.dump(claims, path)
         check_runs(path, args.repeat)
+        bar_share(path)
 
 
 _BAR = re.compile(r"(?:^|\r|\n)(loading|adding|linking|assessing|tables|report): *\d+%")
@@ -127,6 +127,45 @@ def check_runs(path: Path, repeat: int) -> None:
     print(f"  wall time under a bar: {share:.1%} of {wall:.1f} s (the least of {repeat} runs)")
     for name, (first, last) in sorted(seen.items(), key=lambda kv: kv[1]):
         print(f"    {name:<10} {first:6.1f} s to {last:6.1f} s")
+
+
+def bar_share(path: Path) -> None:
+    """The CPU the bars themselves take in one ``claimtrack check --progress``, counted
+    rather than told apart from noise: every call into tqdm (making, updating and
+    drawing a bar, closing it) is timed in-process, against the whole command's CPU.
+    An update that draws is counted twice (update and the refresh inside it), so this
+    is an upper bound; the ticker's own few lines per tick are not counted."""
+    from tqdm import std
+
+    from claimtrack.cli import main as check
+
+    spent = 0.0
+    calls = 0
+
+    def timed_method(name: str) -> None:
+        original = getattr(std.tqdm, name)
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            nonlocal spent, calls
+            start = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent += time.process_time() - start
+                calls += 1
+
+        setattr(std.tqdm, name, wrapper)
+
+    for name in ("__init__", "update", "refresh", "close"):
+        timed_method(name)
+    start = time.process_time()
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        check(["check", str(path), "--progress"])
+    total = time.process_time() - start
+    print(
+        f"  the bars' own CPU in one check, counted: {spent:.3f} s of {total:.1f} s "
+        f"({spent / total:.2%}; {calls:,} calls into tqdm)"
+    )
 
 
 if __name__ == "__main__":
