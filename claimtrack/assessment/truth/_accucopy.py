@@ -91,6 +91,7 @@ from ._core import (
 from ._prepared import Prepared, prepare
 
 if TYPE_CHECKING:
+    from ._flat import Layout
     from ._rounds import ArrayRounds
 
 __all__ = ["AccuCopyPolicy", "accucopy"]
@@ -162,8 +163,29 @@ _ODDS_HIGH = math.log((1.0 - _FLOOR) / (1.0 - (1.0 - _FLOOR)))
 _ARRAY_MINIMUM = 10_000
 
 
+def _prepare(
+    items: Sequence[Item], index: Mapping[str, int]
+) -> tuple[list[Prepared], Layout | None]:
+    """``prepare``'s items, prepared on arrays (``_flat``) where NumPy is importable and
+    the data are large enough, with their layout for the rounds; else in Python."""
+    if sum(len(observations) for _, observations in items) >= _ARRAY_MINIMUM:
+        try:
+            from ._flat import prepare_flat
+        except ImportError:  # NumPy is optional (the notebook and dask extras bring it)
+            pass
+        else:
+            found = prepare_flat(items, index)
+            if found is not None:
+                return found
+    return prepare(items, index), None
+
+
 def _array_rounds(
-    items: list[Prepared], sources: int, policy: AccuCopyPolicy
+    items: list[Prepared],
+    sources: int,
+    policy: AccuCopyPolicy,
+    layout: Layout | None = None,
+    every: list[Prepared] | None = None,
 ) -> ArrayRounds | None:
     """The rounds on arrays (``_rounds``), which give the same results faster, where
     NumPy is importable and the data are large enough; else None, and they run in Python.
@@ -181,7 +203,18 @@ def _array_rounds(
         from ._rounds import ArrayRounds
     except ImportError:  # NumPy is optional (the notebook and dask extras bring it)
         return None
-    return ArrayRounds(items, sources)
+    if layout is not None and every is not None:  # the disputed items' part of it
+        layout = layout.subset([item.disputed for item in every])
+    return ArrayRounds(items, sources, layout)
+
+
+def _per_source(items: list[Prepared], sources: int) -> list[float]:
+    """Per source, the weight that counts of its observations on these items."""
+    total = [0.0] * sources
+    for item in items:
+        for s, w in zip(item.sources, item.informative, strict=True):
+            total[s] += w
+    return total
 
 
 class _State:
@@ -193,18 +226,17 @@ class _State:
         names: list[str],
         priors: Mapping[str, float],
         policy: AccuCopyPolicy,
+        layout: Layout | None = None,
     ) -> None:
         self.items = items
         # Undisputed items (one candidate) give every source full marks whatever the
         # accuracies: their share of the evidence is counted once, here.
         self.contested = [item for item in items if item.disputed]
-        self.settled_num = [0.0] * len(names)
-        for item in items:
-            if item.contested and not item.disputed:
+        settled = [item.contested and not item.disputed for item in items]
+        for item, done in zip(items, settled, strict=True):
+            if done:
                 item.right = [1.0] * len(item.sources)
                 item.evidence = [1.0] * len(item.sources)
-                for s, w in zip(item.sources, item.informative, strict=True):
-                    self.settled_num[s] += w
         self.names = names
         self.policy = policy
         self.given: list[float | None] = []
@@ -212,20 +244,24 @@ class _State:
         self.use_priors(priors)
         self.default = policy.initial
         self.n = 1.0
+        # How much evidence each source has on undisputed items, on disputed items, and in
+        # all, which no round changes.
+        if layout is not None:
+            self.settled_num = layout.per_source(settled, len(names))
+            self.disputed_den = layout.per_source([item.disputed for item in items], len(names))
+        else:
+            self.settled_num = _per_source(
+                [item for item, done in zip(items, settled, strict=True) if done], len(names)
+            )
+            self.disputed_den = _per_source(self.contested, len(names))
         self.num = list(self.settled_num)
         self.den = list(self.settled_num)
-        # How much evidence each source has on disputed items and in all, which no
-        # round changes.
-        self.disputed_den = [0.0] * len(names)
-        for item in self.contested:
-            for s, w in zip(item.sources, item.informative, strict=True):
-                self.disputed_den[s] += w
         self.round_den = [x + y for x, y in zip(self.settled_num, self.disputed_den, strict=True)]
         self.dependence: dict[tuple[int, int], float] = {}
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
         self.shares = self._shares()
         self.accuracy = self._accuracies()
-        self.arrays = _array_rounds(self.contested, len(names), policy)
+        self.arrays = _array_rounds(self.contested, len(names), policy, layout, items)
         # For the copy tests, which count on the arrays where there are some.
         self.covered = coverage(self.contested, len(names)) if self.arrays is None else []
 
@@ -695,12 +731,12 @@ def accucopy(
     policy = policy or AccuCopyPolicy()
     names = sorted({o.source for _, observations in items for o in observations})
     index = {name: i for i, name in enumerate(names)}
-    prepared = prepare(items, index)
+    prepared, layout = _prepare(items, index)
     # The accuracies and copying are learned from the data alone; the priors enter only
     # each source's own votes at the end. So trusting a source more can only pull an
     # estimate toward what that source said, never push it away through the sources
     # that happen to agree with it elsewhere.
-    state = _State(prepared, names, {}, policy)
+    state = _State(prepared, names, {}, policy, layout)
     if policy.copying and state.contested:
         # Sources that never differ start linked as copies until copying is tested.
         state.link_identical()

@@ -30,12 +30,13 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, combinations
+from itertools import combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from ._copying import agreed_pairs
+from ._flat import Layout, layout_of
 
 if TYPE_CHECKING:
     from ._accucopy import _State
@@ -63,33 +64,27 @@ def _log(values: Floats) -> Floats:
     return np.fromiter(map(math.log, values.tolist()), dtype=np.float64, count=len(values))
 
 
-def _ints(values: Any, count: int) -> Any:
-    return np.fromiter(values, dtype=np.intp, count=count)
-
-
-def _floats(values: Any, count: int) -> Floats:
-    return np.fromiter(values, dtype=np.float64, count=count)
-
-
 class ArrayRounds:
     """The disputed items as flat arrays, and the round over them."""
 
-    def __init__(self, items: Sequence[Prepared], sources: int) -> None:
+    def __init__(
+        self, items: Sequence[Prepared], sources: int, layout: Layout | None = None
+    ) -> None:
         self.items = items
         self.sources = sources
+        if layout is None:
+            layout = layout_of(items)
         count = len(items)
-        sizes = np.array([len(item.sources) for item in items], dtype=np.intp)
+        sizes = layout.sizes
         total = int(sizes.sum())
         self.start = np.zeros(count + 1, dtype=np.intp)  # each item's first observation
         np.cumsum(sizes, out=self.start[1:])
         self.item = np.repeat(np.arange(count), sizes)  # per observation: its item
-        every = chain.from_iterable
-        self.source = _ints(every(item.sources for item in items), total)
-        self.weight = _floats(every(item.weights for item in items), total)
-        self.informative = _floats(every(item.informative for item in items), total)
-        spans = _ints(every(chain.from_iterable(item.spans) for item in items), 2 * total)
-        low, high = spans[0::2], spans[1::2]
-        kinds = np.array([len(item.candidates) for item in items], dtype=np.intp)
+        self.source = layout.source
+        self.weight = layout.weight
+        self.informative = layout.informative
+        low, high = layout.low, layout.high
+        kinds = layout.kinds
         self.cand_start = np.zeros(count + 1, dtype=np.intp)
         np.cumsum(kinds, out=self.cand_start[1:])
         candidates = int(self.cand_start[-1])
@@ -107,7 +102,7 @@ class ArrayRounds:
         self.candidates = candidates
         # The mass within each observation's claim: one candidate's where every claim of
         # the item is a point, else a difference of the item's prefix sums.
-        points = np.array([item.points for item in items], dtype=bool)
+        points = layout.points
         self.point_obs = points[self.item]
         self.point_cand = base + low
         self.wide = np.flatnonzero(width > 1)  # the observations whose claim holds others
@@ -127,21 +122,11 @@ class ArrayRounds:
         self.spread_low = where[self.item[spread_obs]] + low[spread_obs]
         self.spread_high = where[self.item[spread_obs]] + high[spread_obs]
         # The groups of observations making the same claim, as the coincidences count them.
-        members: list[int] = []
-        group_sizes: list[int] = []
-        group_items: list[int] = []
-        for number, item in enumerate(items):
-            at = int(self.start[number])
-            for group in item.shared:
-                members.extend(at + j for j in group)
-                group_sizes.append(len(group))
-                group_items.append(number)
-        self.member = np.array(members, dtype=np.intp)
-        self.member_group = np.repeat(np.arange(len(group_sizes)), group_sizes)
-        self.groups = len(group_sizes)
-        group_item = np.array(group_items, dtype=np.intp)
-        self.groups_before = np.searchsorted(group_item, np.arange(count + 1))
-        self.repeats = [number for number, item in enumerate(items) if item.repeats]
+        self.member = layout.member
+        self.member_group = np.repeat(np.arange(len(layout.group_sizes)), layout.group_sizes)
+        self.groups = len(layout.group_sizes)
+        self.groups_before = np.searchsorted(layout.group_item, np.arange(count + 1))
+        self.repeats = np.flatnonzero(layout.repeats).tolist()
         self.started = False  # whether a round has run: the evidence below is set
         self.dirty = False  # whether the items' own right and evidence lag behind
         self.evidence = np.zeros(total)

@@ -1,0 +1,103 @@
+"""claimtrack.assessment.truth: the items prepared on arrays are the items prepared in Python."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.assessment.truth._core import Observation
+from claimtrack.assessment.truth._prepared import Prepared, prepare
+
+np = pytest.importorskip("numpy")
+from claimtrack.assessment.truth._flat import layout_of, prepare_flat  # noqa: E402
+
+_FIELDS = [name for name in Prepared.__slots__ if name != "_groups"] + ["groups"]
+
+
+@st.composite
+def observations(draw: st.DrawFn) -> Observation:
+    """Few sources and values, so that sources repeat themselves and items tie; whole
+    numbers as ints or floats, bands, bounds, no bounds, weights of 0."""
+    source = draw(st.sampled_from(["a", "b", "c", "d"]))
+    value: float = draw(st.sampled_from([0, 1, 2, 5, 7]))
+    if draw(st.booleans()):
+        value = float(value)
+    if value == 0 and draw(st.booleans()):
+        value = -0.0
+    kind = draw(st.sampled_from(["exact", "exact", "exact", "band", "over", "under", "some"]))
+    low, high = {
+        "exact": (value, value),
+        "band": (value - 2, value + 1.5),
+        "over": (value, math.inf),
+        "under": (-math.inf, value),
+        "some": (-math.inf, math.inf),
+    }[kind]
+    weight = draw(st.sampled_from([1.0, 1.0, 1, 0.5, 0.0]))
+    return Observation(source, value, low, high, weight)
+
+
+@st.composite
+def items(draw: st.DrawFn) -> list[tuple[Hashable, tuple[Observation, ...]]]:
+    """Items of one to six observations, each with one that counts; some the same."""
+    out: list[tuple[Hashable, tuple[Observation, ...]]] = []
+    for key in range(draw(st.integers(min_value=1, max_value=10))):
+        said = draw(st.lists(observations(), min_size=1, max_size=6))
+        if out and draw(st.integers(0, 3)) == 0:  # the same first observation, or all
+            said = list(out[-1][1][: draw(st.integers(1, 6))]) + said[1:]
+        if not any(o.weight > 0 for o in said):
+            said.append(Observation("a", 3))
+        out.append((key, tuple(said)))
+    return out
+
+
+def _index(data: list[tuple[Hashable, tuple[Observation, ...]]]) -> dict[str, int]:
+    names = sorted({o.source for _, said in data for o in said})
+    return {name: i for i, name in enumerate(names)}
+
+
+@settings(max_examples=150, deadline=None)
+@given(items())
+def test_the_items_prepared_on_arrays_are_the_python_items(
+    data: list[tuple[Hashable, tuple[Observation, ...]]],
+) -> None:
+    index = _index(data)
+    python = prepare(data, index)
+    found = prepare_flat(data, index)
+    assert found is not None
+    flat, layout = found
+    assert [item.key for item in flat] == [item.key for item in python]
+    for ours, theirs in zip(flat, python, strict=True):
+        for field in _FIELDS:
+            mine, other = getattr(ours, field), getattr(theirs, field)
+            assert mine == other, field
+            # The same objects: 15 stays an int, 15.0 a float, -0.0 itself. (The weights
+            # that count are floats on arrays, where Python keeps an int weight's 0 an
+            # int: the same number in every sum.)
+            if field != "informative":
+                assert repr(mine) == repr(other), field
+    expected = layout_of(python)
+    for field, array in layout._asdict().items():
+        assert np.array_equal(array, getattr(expected, field)), field
+    keep = [item.disputed for item in python]
+    part, whole = layout.subset(keep), layout_of([item for item in python if item.disputed])
+    for field, array in part._asdict().items():
+        assert np.array_equal(array, getattr(whole, field)), field
+
+
+def test_what_arrays_cannot_hold_is_left_to_python() -> None:
+    index = {"a": 0, "b": 1}
+    large = 2**53 + 1  # a float would round it to its neighbour
+    assert (
+        prepare_flat([("q", (Observation("a", large), Observation("b", large - 1)))], index) is None
+    )
+    assert prepare_flat([("q", (Observation("a", 5, weight=0.0),))], index) is None
+    assert prepare_flat([], index) is None
+    # 2**53 itself is a float exactly
+    found = prepare_flat([("q", (Observation("a", 2**53), Observation("b", 1.5)))], index)
+    assert found is not None
+    assert found[0][0].candidates == [1.5, 2**53]
+    assert type(found[0][0].candidates[1]) is int
