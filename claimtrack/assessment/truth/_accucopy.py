@@ -74,7 +74,7 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING
 
 import attrs
@@ -665,7 +665,7 @@ def _estimate(
             support=_backing(item, independent, [True] * len(independent)),
             confidence=confidence,
             alternatives=((value, confidence),),
-            sources=tuple(sorted(set(item.names))),
+            sources=tuple(sorted(set(item.names))) if item.repeats else tuple(item.names),
         )
     totals = state.totals(item, contribution)
     top = max(totals)
@@ -697,26 +697,41 @@ def _ranked(
     """A disputed item's estimate from its candidates' probabilities, ``ranked`` their
     positions from the most probable."""
     best_q = ranked[0]
-    best = item.candidates[best_q]
+    candidates = item.candidates
     low, high = _interval_of(item, best_q)
+    floor = state.policy.range_ratio * probability[best_q]
     for q in ranked[1:]:
-        if probability[q] < state.policy.range_ratio * probability[best_q]:
+        if probability[q] < floor:
             break
         q_low, q_high = _interval_of(item, q)
         low, high = min(low, q_low), max(high, q_high)
     agree = [a <= best_q < b for a, b in item.spans]  # the claims that contain best
-    agreeing = {name for name, a in zip(item.names, agree, strict=True) if a}
-    dissenting = {name for name, a in zip(item.names, agree, strict=True) if not a}
+    names = item.names
+    if item.repeats:
+        agreeing = {name for name, a in zip(names, agree, strict=True) if a}
+        dissenting = {name for name, a in zip(names, agree, strict=True) if not a}
+        sources, dissent = tuple(sorted(agreeing)), tuple(sorted(dissenting - agreeing))
+    else:  # one observation a source, in order of name (``prepare``'s)
+        sources = tuple(compress(names, agree))
+        dissent = tuple([name for name, a in zip(names, agree, strict=True) if not a])
     return Estimate(
-        best=best,
+        best=candidates[best_q],
         low=low,
         high=high,
         support=_backing(item, independent, agree),
         confidence=probability[best_q],
-        alternatives=tuple((item.candidates[q], probability[q]) for q in ranked),
-        sources=tuple(sorted(agreeing)),
-        dissenting=tuple(sorted(dissenting - agreeing)),
-        copied=tuple(sorted((item.names[j], share) for j, share in item.company)),
+        alternatives=tuple(
+            zip(
+                map(candidates.__getitem__, ranked),
+                map(probability.__getitem__, ranked),
+                strict=True,
+            )
+        ),
+        sources=sources,
+        dissenting=dissent,
+        copied=tuple(sorted((names[j], share) for j, share in item.company))
+        if item.company
+        else (),
     )
 
 
@@ -757,11 +772,22 @@ def accucopy(
     state.use_priors(priors)
     state.accuracy = state._accuracies()
     estimates: dict[Hashable, Estimate[Hashable]] = {}
-    agreed = [0] * len(names)
-    seen = [0] * len(names)
     weak = [0] * len(names)  # per source: the items where step 6 took it for a copy
     shares = iter(state.shares)  # the disputed items' independence, as the rounds had it
     found = state.arrays.estimates(state) if state.arrays is not None else None
+    # Per source, the items it reported on where others did too, and those where its claim
+    # holds the best value: the disputed items without repeats counted on the arrays, the
+    # undisputed ones on the layout (everyone agrees there), where there are some.
+    seen, agreed = [0] * len(names), [0] * len(names)
+    if found is not None:
+        seen, agreed = list(found.seen), list(found.agreed)
+    if layout is not None:
+        settled = layout.count_sources(
+            [item.contested and not item.disputed and not item.repeats for item in prepared],
+            len(names),
+        )
+        seen = [x + y for x, y in zip(seen, settled, strict=True)]
+        agreed = [x + y for x, y in zip(agreed, settled, strict=True)]
     number = 0  # the disputed item's position
     for item in prepared:
         computed = None
@@ -778,7 +804,7 @@ def accucopy(
         estimates[item.key] = estimate
         for j, _ in item.company:
             weak[item.sources[j]] += 1
-        if item.contested:
+        if item.contested and (item.repeats or (found if item.disputed else layout) is None):
             backing = set(estimate.sources)
             for s in set(item.sources):
                 seen[s] += 1

@@ -102,6 +102,9 @@ def _observation(item: Hashable, raw: Any) -> Observation:
     )
 
 
+_OBSERVATIONS = {Observation}
+
+
 def _items(items: Mapping[Hashable, Iterable[Any]]) -> list[Item]:
     if not isinstance(items, Mapping):
         raise ValidationError("items", items, "a mapping from item key to observations")
@@ -109,8 +112,14 @@ def _items(items: Mapping[Hashable, Iterable[Any]]) -> list[Item]:
     for key, raw in items.items():
         if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
             raise ValidationError(f"observations of item {key!r}", raw, "a list of observations")
-        observations = tuple(o if type(o) is Observation else _observation(key, o) for o in raw)
-        if not any(o.weight > 0 for o in observations):
+        observations = tuple(raw)
+        if set(map(type, observations)) != _OBSERVATIONS:  # some tuples to read
+            observations = tuple(
+                o if type(o) is Observation else _observation(key, o) for o in observations
+            )
+        if not (observations and observations[0].weight > 0) and not any(
+            o.weight > 0 for o in observations
+        ):
             raise ValidationError(
                 f"observations of item {key!r}",
                 list(observations),

@@ -66,6 +66,12 @@ class Layout(NamedTuple):
         ).tolist()
         return total
 
+    def count_sources(self, keep: list[bool], sources: int) -> list[int]:
+        """Per source, its observations on the items where ``keep`` is true."""
+        kept = np.repeat(np.array(keep, dtype=bool), self.sizes)
+        counts: list[int] = np.bincount(self.source[kept], minlength=sources).tolist()
+        return counts
+
     def subset(self, kept_items: list[bool]) -> Layout:
         """The same layout for the items where ``kept_items`` is true, in order."""
         keep = np.array(kept_items, dtype=bool)

@@ -54,6 +54,8 @@ class Estimates(NamedTuple):
     probability: list[float]
     ranked: list[int]
     cand_start: list[int]
+    seen: list[int]  # per source: the items without repeats it reported on
+    agreed: list[int]  # per source: those where its claim holds the best value
 
 
 def _exp(values: Floats) -> Floats:
@@ -83,7 +85,8 @@ class ArrayRounds:
         self.source = layout.source
         self.weight = layout.weight
         self.informative = layout.informative
-        low, high = layout.low, layout.high
+        self.low = low = layout.low  # per observation: its span within its item's candidates
+        self.high = high = layout.high
         kinds = layout.kinds
         self.cand_start = np.zeros(count + 1, dtype=np.intp)
         np.cumsum(kinds, out=self.cand_start[1:])
@@ -127,6 +130,7 @@ class ArrayRounds:
         self.groups = len(layout.group_sizes)
         self.groups_before = np.searchsorted(layout.group_item, np.arange(count + 1))
         self.repeats = np.flatnonzero(layout.repeats).tolist()
+        self.repeat_obs = layout.repeats[self.item]
         self.started = False  # whether a round has run: the evidence below is set
         self.dirty = False  # whether the items' own right and evidence lag behind
         self.evidence = np.zeros(total)
@@ -234,7 +238,20 @@ class ArrayRounds:
         with np.errstate(all="ignore"):
             contribution, totals, mass = self._masses(state)
             probability, ranked = self._ranking(state, contribution, totals, mass)
-        return Estimates(probability.tolist(), ranked.tolist(), self.cand_start.tolist())
+        # Who reported on each item, and whose claim holds its best value, per source.
+        best = ranked[self.cand_start[:-1]][self.item]
+        agree = (self.low <= best) & (best < self.high)
+        plain = ~self.repeat_obs
+        source = self.source[plain]
+        seen = np.bincount(source, minlength=self.sources)
+        agreed = np.bincount(source[agree[plain]], minlength=self.sources)
+        return Estimates(
+            probability.tolist(),
+            ranked.tolist(),
+            self.cand_start.tolist(),
+            seen.tolist(),
+            agreed.tolist(),
+        )
 
     def _ranking(
         self, state: _State, contribution: Floats, totals: Floats, mass: Floats
