@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
-from collections.abc import Hashable
+import sys
+from collections.abc import Hashable, Iterator
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimtrack.assessment.truth import Discovery, _accucopy, discover
 from claimtrack.assessment.truth._core import Observation
 from claimtrack.assessment.truth._prepared import Prepared, prepare
 
@@ -101,3 +104,54 @@ def test_what_arrays_cannot_hold_is_left_to_python() -> None:
     assert found is not None
     assert found[0][0].candidates == [1.5, 2**53]
     assert type(found[0][0].candidates[1]) is int
+
+
+@contextlib.contextmanager
+def _arrays(used: bool) -> Iterator[None]:
+    """The method on arrays whatever the size of the data, or never."""
+    saved = _accucopy._ARRAY_MINIMUM
+    _accucopy._ARRAY_MINIMUM = 0 if used else sys.maxsize
+    try:
+        yield
+    finally:
+        _accucopy._ARRAY_MINIMUM = saved
+
+
+def _shown(found: Discovery) -> list[str]:
+    """Every figure of every estimate and reliability as written: types included."""
+    return [
+        repr((key, e.best, e.low, e.high, e.support, e.confidence, e.alternatives, e.sources,
+              e.dissenting, e.copied))
+        for key, e in found.estimates.items()
+    ] + [repr(r) + repr((r.value, r.claims, r.agreed)) for r in found.reliability.values()]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(items())
+def test_the_estimates_on_arrays_keep_the_figures_as_given(
+    data: list[tuple[Hashable, tuple[Observation, ...]]],
+) -> None:
+    # Ints and floats of one value, -0.0 and 0.0, bounds and no bounds: the best value
+    # and the range's ends are the objects the observations hold, on arrays or not.
+    with _arrays(False):
+        python = _shown(discover(dict(data)))
+    with _arrays(True):
+        arrays = _shown(discover(dict(data)))
+    if sys.version_info < (3, 12):
+        assert arrays == python
+    else:  # the Python rounds' sum() compensates from 3.12 on; the arrays add plainly
+        assert len(arrays) == len(python)
+
+
+def test_equal_ends_of_either_type_are_taken_in_order() -> None:
+    # 5 and 5.0 both bound the best value's range: the first observation's counts.
+    data = {
+        "q": [Observation("a", 5), Observation("b", 5.0), Observation("c", 7, 6.0, 8)],
+        "r": [Observation("a", 6.0, 5, 7), Observation("b", 6, 5.0, 7.0), Observation("c", 9)],
+    }
+    with _arrays(False):
+        python = _shown(discover(data))
+    with _arrays(True):
+        arrays = _shown(discover(data))
+    assert arrays == python
+    assert python[0].startswith("('q', 5, 5, 5,") and python[1].startswith("('r', 6.0, 5, 7,")

@@ -90,6 +90,11 @@ from ._core import (
 )
 from ._prepared import Prepared, prepare
 
+# A disputed item's candidates' probabilities and their order, most probable first, and
+# where the arrays found them, whether each claim holds the best value and the
+# observations that bound the range (``_ranked``).
+Computed = tuple[list[float], list[int], list[bool] | None, tuple[int, int] | None]
+
 if TYPE_CHECKING:
     from ._flat import Layout
     from ._rounds import ArrayRounds
@@ -631,7 +636,7 @@ def _estimate(
     state: _State,
     item: Prepared,
     independent: list[float],
-    computed: tuple[list[float], list[int]] | None = None,
+    computed: Computed | None = None,
 ) -> Estimate[Hashable]:
     """The item's estimate; ``computed``, where the arrays found them (a disputed item's),
     its candidates' probabilities and their order, most probable first."""
@@ -693,19 +698,27 @@ def _ranked(
     independent: list[float],
     probability: list[float],
     ranked: list[int],
+    agree: list[bool] | None = None,
+    bounds: tuple[int, int] | None = None,
 ) -> Estimate[Hashable]:
     """A disputed item's estimate from its candidates' probabilities, ``ranked`` their
-    positions from the most probable."""
+    positions from the most probable; ``agree`` whether each claim holds the best value
+    and ``bounds`` the observations whose low and high bound the range, where the arrays
+    found them."""
     best_q = ranked[0]
     candidates = item.candidates
-    low, high = _interval_of(item, best_q)
-    floor = state.policy.range_ratio * probability[best_q]
-    for q in ranked[1:]:
-        if probability[q] < floor:
-            break
-        q_low, q_high = _interval_of(item, q)
-        low, high = min(low, q_low), max(high, q_high)
-    agree = [a <= best_q < b for a, b in item.spans]  # the claims that contain best
+    if bounds is not None:
+        low, high = item.observations[bounds[0]].low, item.observations[bounds[1]].high
+    else:
+        low, high = _interval_of(item, best_q)
+        floor = state.policy.range_ratio * probability[best_q]
+        for q in ranked[1:]:
+            if probability[q] < floor:
+                break
+            q_low, q_high = _interval_of(item, q)
+            low, high = min(low, q_low), max(high, q_high)
+    if agree is None:
+        agree = [a <= best_q < b for a, b in item.spans]  # the claims that contain best
     names = item.names
     if item.repeats:
         agreeing = {name for name, a in zip(names, agree, strict=True) if a}
@@ -796,7 +809,15 @@ def accucopy(
             independent = [1.0] * len(item.sources) if share is None else share
             if found is not None and not item.repeats:
                 low, high = found.cand_start[number], found.cand_start[number + 1]
-                computed = (found.probability[low:high], found.ranked[low:high])
+                at, end = found.start[number], found.start[number + 1]
+                computed = (
+                    found.probability[low:high],
+                    found.ranked[low:high],
+                    found.agree[at:end],
+                    None
+                    if found.low_at is None or found.high_at is None
+                    else (found.low_at[number], found.high_at[number]),
+                )
             number += 1
         else:
             independent = state.independence(item)

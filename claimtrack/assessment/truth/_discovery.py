@@ -103,6 +103,7 @@ def _observation(item: Hashable, raw: Any) -> Observation:
 
 
 _OBSERVATIONS = {Observation}
+_SEQUENCES = (list, tuple)
 
 
 def _items(items: Mapping[Hashable, Iterable[Any]]) -> list[Item]:
@@ -110,7 +111,9 @@ def _items(items: Mapping[Hashable, Iterable[Any]]) -> list[Item]:
         raise ValidationError("items", items, "a mapping from item key to observations")
     out: list[Item] = []
     for key, raw in items.items():
-        if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
+        if type(raw) not in _SEQUENCES and (
+            isinstance(raw, str | bytes) or not isinstance(raw, Iterable)
+        ):
             raise ValidationError(f"observations of item {key!r}", raw, "a list of observations")
         observations = tuple(raw)
         if set(map(type, observations)) != _OBSERVATIONS:  # some tuples to read

@@ -56,6 +56,8 @@ class Layout(NamedTuple):
     member: Any  # the observations of each group of two or more making one claim
     group_sizes: Any  # per such group, in order (items in order, groups in theirs)
     group_item: Any  # per such group: its item
+    ends: Any  # per observation: its interval's low and high (two rows); None where a
+    # float would not hold one exactly
 
     def per_source(self, keep: list[bool], sources: int) -> list[float]:
         """Per source, the weight that counts of its observations on the items where
@@ -99,6 +101,7 @@ class Layout(NamedTuple):
             member=member - moved[member_item],
             group_sizes=self.group_sizes[groups],
             group_item=renumber[self.group_item[groups]],
+            ends=None if self.ends is None else self.ends[:, kept],
         )
 
 
@@ -141,7 +144,19 @@ def layout_of(items: Sequence[Prepared]) -> Layout:
         member=np.array(members, dtype=np.intp),
         group_sizes=np.array(group_sizes, dtype=np.intp),
         group_item=np.array(group_items, dtype=np.intp),
+        ends=_ends(
+            [o.low for item in items for o in item.observations],
+            [o.high for item in items for o in item.observations],
+        ),
     )
+
+
+def _ends(lows: list[float], highs: list[float]) -> Any:
+    """The intervals' ends as two rows of floats, or None where they are not exact."""
+    low, high = _floats(lows), _floats(highs)
+    if low is None or high is None:
+        return None
+    return np.vstack((low, high)).reshape(2, len(lows))
 
 
 _EXACT = float(2**53)  # every integer below this is a float exactly
@@ -300,6 +315,7 @@ def prepare_flat(
         member=member,
         group_sizes=group_sizes,
         group_item=group_item,
+        ends=np.vstack((low, high)).reshape(2, total),
     )
     return prepared, layout
 

@@ -54,8 +54,14 @@ class Estimates(NamedTuple):
     probability: list[float]
     ranked: list[int]
     cand_start: list[int]
+    start: list[int]  # where each item's observations begin
     seen: list[int]  # per source: the items without repeats it reported on
     agreed: list[int]  # per source: those where its claim holds the best value
+    agree: list[bool]  # per observation: whether its claim holds its item's best value
+    # per item: the observations whose low and high are the estimate's (``_ranked``'s
+    # range), positions within the item; None where the ends are not exact floats
+    low_at: list[int] | None
+    high_at: list[int] | None
 
 
 def _exp(values: Floats) -> Floats:
@@ -86,6 +92,7 @@ class ArrayRounds:
         self.weight = layout.weight
         self.informative = layout.informative
         self.low = low = layout.low  # per observation: its span within its item's candidates
+        self.ends = layout.ends
         self.high = high = layout.high
         kinds = layout.kinds
         self.cand_start = np.zeros(count + 1, dtype=np.intp)
@@ -239,19 +246,62 @@ class ArrayRounds:
             contribution, totals, mass = self._masses(state)
             probability, ranked = self._ranking(state, contribution, totals, mass)
         # Who reported on each item, and whose claim holds its best value, per source.
-        best = ranked[self.cand_start[:-1]][self.item]
-        agree = (self.low <= best) & (best < self.high)
+        best = ranked[self.cand_start[:-1]]  # per item, its best candidate's position
+        best_obs = best[self.item]
+        agree = (self.low <= best_obs) & (best_obs < self.high)
         plain = ~self.repeat_obs
         source = self.source[plain]
         seen = np.bincount(source, minlength=self.sources)
         agreed = np.bincount(source[agree[plain]], minlength=self.sources)
+        low_at = high_at = None
+        if self.ends is not None:
+            low_at, high_at = self._range(state, probability, ranked, best)
         return Estimates(
             probability.tolist(),
             ranked.tolist(),
             self.cand_start.tolist(),
+            self.start.tolist(),
             seen.tolist(),
             agreed.tolist(),
+            agree.tolist(),
+            low_at,
+            high_at,
         )
+
+    def _range(
+        self, state: _State, probability: Floats, ranked: Any, best: Any
+    ) -> tuple[list[int], list[int]]:
+        """Per item, the observations whose low and high bound ``_ranked``'s range: the
+        candidates at least ``range_ratio`` times as probable as the best (the best
+        whatever the ratio), each bounded where the claims that hold it meet. As there,
+        each maximum or minimum keeps the first of equal values: the first observation
+        in the item's order, the first candidate in the order of probability."""
+        cand_item, cand_first = self.cand_item, self.cand_start[:-1]
+        lows, highs = self.ends[0], self.ends[1]
+        held, holder = self.pair_cand, self.pair_obs
+        # Per candidate, the first observation of the largest low and of the smallest high
+        # among the claims that hold it (every candidate is held by its own claim).
+        bounds = []
+        for key in (-lows[holder], highs[holder]):
+            order = np.lexsort((holder, key, held))
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = held[order][1:] != held[order][:-1]
+            bounds.append(holder[order][first])
+        # The candidates in range, and each one's place in its item's order of probability.
+        best_cand = cand_first + best
+        floor = state.policy.range_ratio * probability[best_cand]
+        inside = probability >= floor[cand_item]
+        inside[best_cand] = True
+        place = np.empty(self.candidates, dtype=np.intp)
+        place[cand_first[cand_item] + ranked] = np.arange(self.candidates) - cand_first[cand_item]
+        chosen = np.flatnonzero(inside)
+        found = []
+        for bound, key in ((bounds[0], lows[bounds[0]]), (bounds[1], -highs[bounds[1]])):
+            order = chosen[np.lexsort((place[chosen], key[chosen], cand_item[chosen]))]
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = cand_item[order][1:] != cand_item[order][:-1]
+            found.append((bound[order[first]] - self.start[:-1]).tolist())
+        return found[0], found[1]
 
     def _ranking(
         self, state: _State, contribution: Floats, totals: Floats, mass: Floats
