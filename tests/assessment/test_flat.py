@@ -8,7 +8,7 @@ import sys
 from collections.abc import Hashable, Iterator
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimtrack.assessment.truth import Discovery, _accucopy, discover
@@ -128,6 +128,20 @@ def _shown(found: Discovery) -> list[str]:
 
 @settings(max_examples=60, deadline=None)
 @given(items())
+@example(  # the range's high: 2 from the best candidate, not 2.0 from the one after it
+    [
+        (0, (Observation("a", 0),)),
+        (1, (Observation("a", 1), Observation("b", 0))),
+        (
+            2,
+            (
+                Observation("a", 2.0),
+                Observation("b", 2, -math.inf, 2),
+                Observation("c", 1, -1, 2.5),
+            ),
+        ),
+    ]
+)
 def test_the_estimates_on_arrays_keep_the_figures_as_given(
     data: list[tuple[Hashable, tuple[Observation, ...]]],
 ) -> None:

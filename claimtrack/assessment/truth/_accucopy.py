@@ -462,7 +462,9 @@ class _State:
         c, prior = self.policy.copy_rate, self.policy.copy_prior
         odds = [0.0] * len(self.names)  # per source: log-likelihood ratio, copy to not
         found = []
-        for item in self.contested:
+        if self.arrays is not None:  # the items without repeats on the arrays, in order
+            found = self.arrays.company(self, c, odds)
+        for item in self.contested if self.arrays is None else ():
             if item.shared and not item.repeats:
                 terms = self._company_terms(item, c)
                 if terms:

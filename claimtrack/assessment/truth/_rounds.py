@@ -214,15 +214,78 @@ class ArrayRounds:
             odds = np.array([math.log(a / (1.0 - a)) for a in state.accuracy])
             votes = log_n[item] + odds[source]
         else:
-            top = np.array(state.top)[source]
-            bottom = np.array(state.bottom)[source]
-            w = self.informative
-            kept = (top - self.evidence * w) / (bottom - w)
+            kept = self._kept(state)
             inside = (kept >= _FLOOR) & (kept <= 1.0 - _FLOOR)
             odds = np.where(kept < _FLOOR, _ODDS_LOW, _ODDS_HIGH)
             odds[inside] = _log(kept[inside] / (1.0 - kept[inside]))
             votes = log_n[item] + odds
         return np.where(votes > 0.0, votes, 0.0)
+
+    def _kept(self, state: _State) -> Floats:
+        """Each observation's source's accuracy without its item, as ``_State._kept``."""
+        top = np.array(state.top)[self.source]
+        bottom = np.array(state.bottom)[self.source]
+        w = self.informative
+        return (top - self.evidence * w) / (bottom - w)
+
+    def company(
+        self, state: _State, c: float, odds: list[float]
+    ) -> list[tuple[Prepared, list[tuple[int, float]]]]:
+        """``_State.mark_company``'s terms on the items without repeats: per item that has
+        some, the observations and their terms; ``odds`` gets each source's sum of them,
+        added in order."""
+        at, terms = self.company_terms(state, c)
+        odds[:] = np.bincount(self.source[at], weights=terms, minlength=self.sources).tolist()
+        numbers = self.item[at]
+        found: list[tuple[Prepared, list[tuple[int, float]]]] = []
+        last = -1
+        for number, j, term in zip(
+            numbers.tolist(), (at - self.start[numbers]).tolist(), terms.tolist(), strict=True
+        ):
+            if number != last:
+                found.append((self.items[number], []))
+                last = number
+            found[-1][1].append((j, term))
+        return found
+
+    def company_terms(self, state: _State, c: float) -> tuple[Any, Floats]:
+        """What ``_State._company_terms`` finds on the items without repeats: the
+        observations whose claim only less accurate, below-average sources share, in
+        order, and the log-likelihood ratio of copying them against not."""
+        from ._accucopy import _FLOOR
+
+        with np.errstate(all="ignore"):  # repeated items' lanes hold values never read
+            kept = np.minimum(1.0 - _FLOOR, np.maximum(_FLOOR, self._kept(state)))
+        w = self.informative
+        good = (np.array(state.den)[self.source] > w) & (kept > state.default)
+        member, group = self.member, self.member_group
+        plain = ~self.repeat_obs[member]
+        member, group = member[plain], group[plain]
+        if not len(member):
+            return member, np.zeros(0)
+        count = np.bincount(group, weights=good[member], minlength=self.groups)
+        alone = count[group] - good[member] == 0  # no good company in the group
+        # The largest accuracy among the others of each group: the group's largest, or
+        # the second largest for the member that holds the largest.
+        a = kept[member]
+        order = np.lexsort((-a, group))
+        starts = np.flatnonzero(np.r_[True, group[order][1:] != group[order][:-1]])
+        top = np.full(self.groups, -np.inf)
+        second = np.full(self.groups, -np.inf)
+        top[group[order][starts]] = a[order][starts]
+        holder = np.full(self.groups, -1)
+        holder[group[order][starts]] = order[starts]
+        after = starts + 1  # every group here has two members or more
+        second[group[order][starts]] = a[order][after]
+        others = np.where(np.arange(len(member)) == holder[group], second[group], top[group])
+        chosen = np.flatnonzero(alone & (others < a))
+        at = member[chosen]
+        order = np.argsort(at)
+        at, a, b = at[order], a[chosen][order], others[chosen][order]
+        copied = c * b + (1.0 - c) * a  # how often a copier is right here
+        e = self.evidence[at]
+        terms = e * _log(copied / a) + (1 - e) * _log((1 - copied) / (1 - a))
+        return at, terms
 
     def _masses(self, state: _State) -> tuple[Floats, Floats, Floats]:
         """Per observation its contribution, per candidate the votes for it (``totals``)
