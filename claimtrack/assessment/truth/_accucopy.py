@@ -264,6 +264,7 @@ class _State:
         self.round_den = [x + y for x, y in zip(self.settled_num, self.disputed_den, strict=True)]
         self.dependence: dict[tuple[int, int], float] = {}
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
+        self.arrays: ArrayRounds | None = None
         self.shares = self._shares()
         self.accuracy = self._accuracies()
         self.arrays = _array_rounds(self.contested, len(names), policy, layout, items)
@@ -557,8 +558,10 @@ class _State:
         if test in ("rare", "both"):
             for _ in range(2):
                 weights = [
-                    [w * i for w, i in zip(item.weights, self.independence(item), strict=True)]
-                    for item in self.contested
+                    item.weights
+                    if share is None
+                    else [w * i for w, i in zip(item.weights, share, strict=True)]
+                    for item, share in zip(self.contested, self.shares, strict=True)
                 ]
                 dependence = rare_claims(self.contested, weights, c, prior)
                 self._link(dependence)
@@ -592,13 +595,19 @@ class _State:
         self.rank = [0] * len(self.names)
         for position, s in enumerate(ordered):
             self.rank[s] = position
-        for item in self.contested:
-            if item.shared:  # links join observations making the same claim, or none
-                item.set_links(dependence)
+        if self.arrays is not None:
+            self.arrays.set_links(dependence)
+        else:
+            for item in self.contested:
+                if item.shared:  # links join observations making the same claim, or none
+                    item.set_links(dependence)
         self.shares = self._shares()
 
     def _shares(self) -> list[list[float] | None]:
-        """Each disputed item's ``independence``, which changes only with the links."""
+        """Each disputed item's ``independence``, which changes only with the links (None
+        where all of each observation counts)."""
+        if self.arrays is not None:
+            return self.arrays.independence(self)
         return [
             self.independence(item) if item.links or item.company else None
             for item in self.contested

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -144,32 +144,31 @@ class ArrayRounds:
         self.right = np.zeros(total)
         self.shares: object = None
         self.independent = np.ones(total)
-        self.link_first = self.link_second = np.zeros(0, dtype=np.intp)
-        self.link_share = np.zeros(0)
-        self.pairs_at = self.same_at = self.pairs_links = self.same_links = self.link_first
+        self.set_links({})  # a source's claims repeated on an item: ``Prepared``'s links
 
-    def _relink(self) -> None:
-        """The copy links and the shares that count (``_State.shares``), as arrays, and
-        where each link's term falls among the coincidence counts' terms."""
-        items, start = self.items, self.start
-        self.independent = np.ones(len(self.source))
-        firsts: list[int] = []
-        seconds: list[int] = []
-        shares: list[float] = []
-        owners: list[int] = []
-        for number, item in enumerate(items):
-            if item.links:
-                at = int(start[number])
-                for (j, k), d in item.links.items():
-                    firsts.append(at + j)
-                    seconds.append(at + k)
-                    shares.append(d)
-                    owners.append(number)
-        self.link_first = np.array(firsts, dtype=np.intp)
-        self.link_second = np.array(seconds, dtype=np.intp)
-        self.link_share = np.array(shares, dtype=np.float64)
-        owner = np.array(owners, dtype=np.intp)
-        count = len(items)
+    def set_links(self, dependence: Mapping[tuple[int, int], float]) -> None:
+        """``Prepared.set_links`` on every item at once: the pairs of observations making
+        the same claim whose sources depend on each other (a source on itself fully), in
+        the same order; and where each link's term falls among the coincidence counts'."""
+        first, second, _ = self._shared_pairs()
+        s, t = self.source[first], self.source[second]
+        share = (s == t).astype(np.float64)
+        if dependence:
+            keys = np.fromiter(
+                (u * self.sources + v for u, v in dependence), dtype=np.int64, count=len(dependence)
+            )
+            values = np.fromiter(dependence.values(), dtype=np.float64, count=len(dependence))
+            order = np.argsort(keys)
+            keys, values = keys[order], values[order]
+            code = np.minimum(s, t) * self.sources + np.maximum(s, t)
+            where = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
+            hit = (keys[where] == code) & (s != t)
+            share[hit] = values[where[hit]]
+        linked = share > 0
+        self.link_first, self.link_second = first[linked], second[linked]
+        self.link_share = share[linked]
+        owner = self.item[self.link_first]
+        count = len(self.items)
         links = np.arange(len(owner))
         before = np.searchsorted(owner, np.arange(count + 1))  # links of the items before
         # Per item, pairs counts its own term and then each link's; same counts each group's
@@ -179,6 +178,42 @@ class ArrayRounds:
         self.same_at = np.arange(self.groups) + before[:-1][self._group_item()]
         self.same_links = self.groups_before[1:][owner] + links
 
+    def independence(self, state: _State) -> list[list[float] | None]:
+        """``_State._shares`` from the links above and the items' company: per item, the
+        share of each observation that is not a copy, or None where all of it counts. The
+        products are taken in the same order (``numpy.multiply.at`` takes them one by
+        one), and a missing link multiplies by exactly 1."""
+        total = len(self.source)
+        independent = np.ones(total)
+        start = self.start.tolist()
+        marked = np.zeros(len(self.items), dtype=bool)
+        for number, item in enumerate(self.items):
+            if item.company:
+                marked[number] = True
+                for j, share in item.company:
+                    independent[start[number] + j] = share
+        if len(self.link_share):
+            marked[self.item[self.link_first]] = True
+            # Each group's members, the most accurate source first, then in order; each
+            # member counted after those before it.
+            member, group = self.member, self.member_group
+            order = np.lexsort((member, np.array(state.rank)[self.source[member]], group))
+            before, after = _pairs_within(member[order], np.bincount(group, minlength=self.groups))
+            code = np.minimum(before, after) * total + np.maximum(before, after)
+            keys = self.link_first * total + self.link_second
+            order = np.argsort(keys)
+            keys, values = keys[order], self.link_share[order]
+            where = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
+            hit = keys[where] == code
+            np.multiply.at(independent, after[hit], 1.0 - values[where[hit]])
+        values = independent.tolist()
+        shares = [
+            values[start[number] : start[number + 1]] if has else None
+            for number, has in enumerate(marked.tolist())
+        ]
+        self.shares, self.independent = shares, independent
+        return shares
+
     def _group_item(self) -> Any:
         return np.repeat(np.arange(len(self.items)), np.diff(self.groups_before))
 
@@ -186,10 +221,9 @@ class ArrayRounds:
         """The share of each observation that is not a copy, as ``_State.shares`` holds it."""
         if shares is self.shares:
             return
-        self._relink()
         self.shares = shares
         start = self.start.tolist()
-        independent = self.independent
+        self.independent = independent = np.ones(len(self.source))
         for number, share in enumerate(shares):
             if share is not None:
                 independent[start[number] : start[number + 1]] = share
