@@ -452,7 +452,8 @@ class _State:
 
     def sync(self) -> None:
         """Bring each item's ``right`` and ``evidence`` up to the last round, where the
-        rounds ran on arrays: the copy tests and the estimates read them."""
+        rounds ran on arrays: the Python estimates read them (the copy tests and weak
+        company count on the arrays there)."""
         if self.arrays is not None:
             self.arrays.sync()
 
@@ -782,7 +783,6 @@ def accucopy(
     for _ in range(policy.rounds):
         if state.round() < policy.tolerance:
             break
-    state.sync()
     if (policy.copying or policy.company) and state.contested:
         for _ in range(_COPY_DETECTIONS):
             if policy.company:
@@ -792,29 +792,48 @@ def accucopy(
             for _ in range(policy.rounds):
                 if state.round() < policy.tolerance:
                     break
-            state.sync()
     state.use_priors(priors)
     state.accuracy = state._accuracies()
     estimates: dict[Hashable, Estimate[Hashable]] = {}
     weak = [0] * len(names)  # per source: the items where step 6 took it for a copy
     shares = iter(state.shares)  # the disputed items' independence, as the rounds had it
     found = state.arrays.estimates(state) if state.arrays is not None else None
+    if found is None:
+        state.sync()  # the estimates read each item's last round where the arrays do not
     # Per source, the items it reported on where others did too, and those where its claim
     # holds the best value: the disputed items without repeats counted on the arrays, the
     # undisputed ones on the layout (everyone agrees there), where there are some.
     seen, agreed = [0] * len(names), [0] * len(names)
     if found is not None:
         seen, agreed = list(found.seen), list(found.agreed)
+    # The undisputed items that others reported on too, where no source repeats itself:
+    # counted, and estimated, on the layout where there is one.
+    plain = [item.contested and not item.disputed and not item.repeats for item in prepared]
+    settled = None
     if layout is not None:
-        settled = layout.count_sources(
-            [item.contested and not item.disputed and not item.repeats for item in prepared],
-            len(names),
-        )
-        seen = [x + y for x, y in zip(seen, settled, strict=True)]
-        agreed = [x + y for x, y in zip(agreed, settled, strict=True)]
+        from ._rounds import settled_estimates
+
+        everyone = layout.count_sources(plain, len(names))  # everyone agrees there
+        seen = [x + y for x, y in zip(seen, everyone, strict=True)]
+        agreed = [x + y for x, y in zip(agreed, everyone, strict=True)]
+        settled = settled_estimates(layout, plain, state)
     number = 0  # the disputed item's position
-    for item in prepared:
+    done = 0  # the settled item's
+    for item, agreed_by_all in zip(prepared, plain, strict=True):
         computed = None
+        if agreed_by_all and settled is not None:
+            value, confidence = item.candidates[0], settled[0][done]
+            estimates[item.key] = Estimate(
+                best=value,
+                low=item.observations[settled[1][done]].low,
+                high=item.observations[settled[2][done]].high,
+                support=math.fsum([w * 1.0 for w in item.weights]),
+                confidence=confidence,
+                alternatives=((value, confidence),),
+                sources=tuple(item.names),
+            )
+            done += 1
+            continue
         if item.disputed:
             share = next(shares)
             independent = [1.0] * len(item.sources) if share is None else share

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Iterable, Mapping
+from itertools import chain
 from typing import Any
 
 import attrs
@@ -104,12 +105,21 @@ def _observation(item: Hashable, raw: Any) -> Observation:
 
 _OBSERVATIONS = {Observation}
 _SEQUENCES = (list, tuple)
+_SEQUENCES_SET = set(_SEQUENCES)
 
 
 def _items(items: Mapping[Hashable, Iterable[Any]]) -> list[Item]:
     if not isinstance(items, Mapping):
         raise ValidationError("items", items, "a mapping from item key to observations")
-    out: list[Item] = []
+    # Lists of observations, the first of each counting: all checked at once.
+    if set(map(type, items.values())) <= _SEQUENCES_SET:
+        out: list[Item] = list(zip(items.keys(), map(tuple, items.values()), strict=True))
+        every = chain.from_iterable(observations for _, observations in out)
+        if set(map(type, every)) <= _OBSERVATIONS and all(
+            observations and observations[0].weight > 0 for _, observations in out
+        ):
+            return out
+    out = []
     for key, raw in items.items():
         if type(raw) not in _SEQUENCES and (
             isinstance(raw, str | bytes) or not isinstance(raw, Iterable)

@@ -27,6 +27,7 @@ NumPy is importable and the data are large enough to repay it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Hashable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -58,6 +59,7 @@ class Layout(NamedTuple):
     group_item: Any  # per such group: its item
     ends: Any  # per observation: its interval's low and high (two rows); None where a
     # float would not hold one exactly
+    stated: Any  # per observation: its own value's candidate, within its item
 
     def per_source(self, keep: list[bool], sources: int) -> list[float]:
         """Per source, the weight that counts of its observations on the items where
@@ -102,6 +104,7 @@ class Layout(NamedTuple):
             group_sizes=self.group_sizes[groups],
             group_item=renumber[self.group_item[groups]],
             ends=None if self.ends is None else self.ends[:, kept],
+            stated=self.stated[kept],
         )
 
 
@@ -147,6 +150,11 @@ def layout_of(items: Sequence[Prepared]) -> Layout:
         ends=_ends(
             [o.low for item in items for o in item.observations],
             [o.high for item in items for o in item.observations],
+        ),
+        stated=np.fromiter(
+            (bisect_left(item.candidates, o.value) for item in items for o in item.observations),
+            dtype=np.intp,
+            count=total,
         ),
     )
 
@@ -227,7 +235,8 @@ def prepare_flat(
     # searched among their items' candidates, ranked once so that they make one sorted
     # array of codes (item, rank).
     base = cand_start[:-1][item]
-    left = stated - base
+    own = stated - base
+    left = own.copy()
     right = left + 1
     wide = np.flatnonzero((low != value) | (high != value))
     if len(wide):
@@ -283,7 +292,7 @@ def prepare_flat(
             keys=[keys_of[number] for number in order.tolist()],
             observations=list(map(every.__getitem__, placed)),
             names=list(map(names.__getitem__, placed)),
-            weights=list(map(weights.__getitem__, placed)),
+            weights=weight.tolist(),  # floats: an int weight counts the same
             candidates=list(map(values.__getitem__, place[stating].tolist())),
             start=new_start.tolist(),
             cand_start=cand_start.tolist(),
@@ -316,6 +325,7 @@ def prepare_flat(
         group_sizes=group_sizes,
         group_item=group_item,
         ends=np.vstack((low, high)).reshape(2, total),
+        stated=own,
     )
     return prepared, layout
 

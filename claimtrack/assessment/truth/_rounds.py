@@ -26,7 +26,6 @@ NumPy is importable and the data are large enough to repay it.
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -36,7 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 
 from ._copying import agreed_pairs
-from ._flat import Layout, layout_of
+from ._flat import Layout, _starts, layout_of
 
 if TYPE_CHECKING:
     from ._accucopy import _State
@@ -93,6 +92,7 @@ class ArrayRounds:
         self.informative = layout.informative
         self.low = low = layout.low  # per observation: its span within its item's candidates
         self.ends = layout.ends
+        self.stated = layout.stated
         self.high = high = layout.high
         kinds = layout.kinds
         self.cand_start = np.zeros(count + 1, dtype=np.intp)
@@ -115,7 +115,6 @@ class ArrayRounds:
         points = layout.points
         self.point_obs = points[self.item]
         self.point_cand = base + low
-        self.wide = np.flatnonzero(width > 1)  # the observations whose claim holds others
         spread = np.flatnonzero(~points)
         self.prefix_size = int((kinds[spread] + 1).sum())
         offset = np.zeros(len(spread) + 1, dtype=np.intp)  # each such item's prefix
@@ -414,14 +413,8 @@ class ArrayRounds:
             n + 1.0 - np.diff(self.cand_start)
         ) * _exp(-top)
         probability = mass / z[cand_item]
-        # Each observation's own value among its item's candidates: the only one its claim
-        # holds, or else where bisect finds it.
-        stated_at = self.point_cand.copy()
-        start, cand_start = self.start.tolist(), self.cand_start.tolist()
-        for j, number in zip(self.wide.tolist(), self.item[self.wide].tolist(), strict=True):
-            item = items[number]
-            value = item.observations[j - start[number]].value
-            stated_at[j] = cand_start[number] + bisect.bisect_left(item.candidates, value)
+        # Each observation's own value among its item's candidates.
+        stated_at = self.cand_start[:-1][self.item] + self.stated
         stated = np.bincount(stated_at, weights=contribution, minlength=self.candidates)
         # Candidates are in order of value within each item: the last key is their position.
         order = np.lexsort((np.arange(self.candidates), -stated, -probability, cand_item))
@@ -552,6 +545,44 @@ class ArrayRounds:
         ).tolist()
         covers = np.bincount(self.source[firsts], minlength=self.sources).tolist()
         return same, right_sum, covers
+
+
+def settled_estimates(
+    layout: Layout, keep: list[bool], state: _State
+) -> tuple[list[float], list[int], list[int]] | None:
+    """What ``_estimate`` finds for the items where ``keep`` is true (undisputed, with
+    sources that do not repeat themselves, each one's claim counted once): per item its
+    confidence, and the observations whose low and high bound its range (the first
+    largest low, the first smallest high, as ``max`` and ``min`` keep them). The same
+    arithmetic in the same order as ``_State.votes`` and ``_estimate``. None where the
+    ends are not exact floats, and where a source's prior is worth no evidence."""
+    from ._accucopy import _FLOOR, _ODDS_HIGH, _ODDS_LOW
+
+    if layout.ends is None or min(state.strength, default=1.0) <= 0:
+        return None
+    part = layout.subset(keep)
+    count = len(part.sizes)
+    item = np.repeat(np.arange(count), part.sizes)
+    source, w = part.source, part.informative
+    with np.errstate(all="ignore"):
+        # Each source's accuracy without the item, which gives it full marks.
+        kept = (np.array(state.top)[source] - 1.0 * w) / (np.array(state.bottom)[source] - w)
+        inside = (kept >= _FLOOR) & (kept <= 1.0 - _FLOOR)
+        odds = np.where(kept < _FLOOR, _ODDS_LOW, _ODDS_HIGH)
+        odds[inside] = _log(kept[inside] / (1.0 - kept[inside]))
+        n = max(state.n, 0.0)  # one candidate: no false value beyond it
+        votes = math.log(n) + odds
+        contribution = part.weight * np.where(votes > 0.0, votes, 0.0) * 1.0
+        odds = _exp(np.bincount(item, weights=contribution, minlength=count))
+        confidence = odds / (odds + n)
+    ends = part.ends
+    found = []
+    for key in (-ends[0], ends[1]):
+        order = np.lexsort((key, item))  # stable: the first of equal ends
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = item[order][1:] != item[order][:-1]
+        found.append((order[first] - _starts(part.sizes)[:-1]).tolist())
+    return confidence.tolist(), found[0], found[1]
 
 
 def _pairs_within(members: Any, sizes: Any) -> tuple[Any, Any]:
