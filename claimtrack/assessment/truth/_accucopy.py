@@ -631,8 +631,13 @@ def _interval_of(item: Prepared, q: int) -> tuple[float, float]:
     return max([o.low for o in support]), min([o.high for o in support])
 
 
-def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> float:
-    """Independent weight behind a value: each source once, by its strongest claim."""
+def _backing(item: Prepared, independent: list[float] | None, agree: list[bool]) -> float:
+    """Independent weight behind a value: each source once, by its strongest claim
+    (``independent`` None: all of each claim counts)."""
+    if independent is None:
+        independent = [1.0] * len(item.sources)
+        if not item.repeats:  # w * 1.0 is w
+            return math.fsum([w * 1.0 for w in compress(item.weights, agree)])
     if not item.repeats:  # fsum is exact, whatever the order
         return math.fsum(
             [w * i for w, i, a in zip(item.weights, independent, agree, strict=True) if a]
@@ -647,13 +652,15 @@ def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> flo
 def _estimate(
     state: _State,
     item: Prepared,
-    independent: list[float],
+    independent: list[float] | None,
     computed: Computed | None = None,
 ) -> Estimate[Hashable]:
     """The item's estimate; ``computed``, where the arrays found them (a disputed item's),
     its candidates' probabilities and their order, most probable first."""
     if computed is not None:
         return _ranked(state, item, independent, *computed)
+    if independent is None:
+        independent = [1.0] * len(item.sources)
     n = max(state.n, item.extra)
     votes = state.votes(item)
     if len(item.observations) == 1:
@@ -707,7 +714,7 @@ def _estimate(
 def _ranked(
     state: _State,
     item: Prepared,
-    independent: list[float],
+    independent: list[float] | None,
     probability: list[float],
     ranked: list[int],
     agree: list[bool] | None = None,
@@ -836,8 +843,10 @@ def accucopy(
             continue
         if item.disputed:
             share = next(shares)
-            independent = [1.0] * len(item.sources) if share is None else share
-            if found is not None and not item.repeats:
+            independent: list[float] | None = share  # None: all of each claim counts
+            if found is None or item.repeats:
+                independent = [1.0] * len(item.sources) if share is None else share
+            else:
                 low, high = found.cand_start[number], found.cand_start[number + 1]
                 at, end = found.start[number], found.start[number + 1]
                 computed = (
