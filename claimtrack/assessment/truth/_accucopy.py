@@ -74,7 +74,8 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from functools import cached_property
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
@@ -159,6 +160,7 @@ class AccuCopyPolicy:
             raise ValidationError("copy_test", value, "'false', 'rare' or 'both'")
 
 
+_SOURCE = attrgetter("source")
 _FLOOR = 1e-3  # accuracies stay within [_FLOOR, 1 - _FLOOR] so votes stay finite
 _COPY_DETECTIONS = 1  # copying is estimated once the accuracies settle
 _ODDS_LOW = math.log(_FLOOR / (1.0 - _FLOOR))  # the log-odds of the clamped accuracies
@@ -776,7 +778,7 @@ def accucopy(
     settings; pass ``policy`` through ``functools.partial`` to change them.
     """
     policy = policy or AccuCopyPolicy()
-    names = sorted({o.source for _, observations in items for o in observations})
+    names = sorted(set(map(_SOURCE, chain.from_iterable(said for _, said in items))))
     index = {name: i for i, name in enumerate(names)}
     prepared, layout = _prepare(items, index)
     # The accuracies and copying are learned from the data alone; the priors enter only

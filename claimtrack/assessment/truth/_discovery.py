@@ -188,18 +188,20 @@ def discover(
     RegistryError
         For a method name nobody registered.
     """
-    prepared = _items(items)
-    given = _priors(priors)
-    name = method if isinstance(method, str) else getattr(method, "__name__", "custom")
-    function = get_method(method) if isinstance(method, str) else method
-    if not callable(function):
-        raise ValidationError("method", method, "a method name or a callable")
-    with paused_gc():  # a hundred thousand observations make millions of objects, no cycle
+    # A hundred thousand observations make millions of objects, and no cycle: from the
+    # items' checks on.
+    with paused_gc():
+        prepared = _items(items)
+        given = _priors(priors)
+        name = method if isinstance(method, str) else getattr(method, "__name__", "custom")
+        function = get_method(method) if isinstance(method, str) else method
+        if not callable(function):
+            raise ValidationError("method", method, "a method name or a callable")
         estimates, reliability, dependence = function(prepared, given)
-    return Discovery(
-        method=name,
-        estimates=dict(estimates),
-        reliability=dict(reliability),
-        dependence=dict(dependence),
-        observations=dict(prepared),
-    )
+        return Discovery(
+            method=name,
+            estimates=dict(estimates),
+            reliability=dict(reliability),
+            dependence=dict(dependence),
+            observations=dict(prepared),
+        )

@@ -286,17 +286,21 @@ def prepare_flat(
     # The items themselves, cut from the arrays; where a source repeats itself, made by
     # ``Prepared`` (its weights that count are its own) and written into the arrays.
     placed = place.tolist()
+    sources = source.tolist()
+    named = [""] * len(index)  # each source's name, by its index
+    for name, number in index.items():
+        named[number] = name
     keys_of = [key for key, _ in items]
     prepared = _cut(
         _Flat(
             keys=[keys_of[number] for number in order.tolist()],
             observations=list(map(every.__getitem__, placed)),
-            names=list(map(names.__getitem__, placed)),
+            names=list(map(named.__getitem__, sources)),
             weights=weight.tolist(),  # floats: an int weight counts the same
             candidates=list(map(values.__getitem__, place[stating].tolist())),
             start=new_start.tolist(),
             cand_start=cand_start.tolist(),
-            sources=source.tolist(),
+            sources=sources,
             spans=list(zip(left.tolist(), right.tolist(), strict=True)),
             informative=informative.tolist(),
             claims=(claim - group_start[item]).tolist(),
