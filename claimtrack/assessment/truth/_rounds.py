@@ -100,6 +100,8 @@ class ArrayRounds:
         candidates = int(self.cand_start[-1])
         self.cand_item = np.repeat(np.arange(count), kinds)
         self.extra = kinds - 1.0
+        # the items' distinct numbers of false values, and each item's among them
+        self.extras, self.which_extra = np.unique(self.extra, return_inverse=True)
         base = self.cand_start[:-1][self.item]  # per observation: its item's first candidate
         # Every (observation, candidate it supports) pair, observation by observation.
         width = high - low
@@ -240,8 +242,8 @@ class ArrayRounds:
         from ._accucopy import _FLOOR, _ODDS_HIGH, _ODDS_LOW
 
         source, item = self.source, self.item
-        extras, which = np.unique(self.extra, return_inverse=True)
-        log_n = np.array([math.log(max(state.n, e)) for e in extras.tolist()])[which]
+        log_n = np.array([math.log(max(state.n, e)) for e in self.extras.tolist()])
+        log_n = log_n[self.which_extra]
         if not self.started:
             # Every source at its accuracy: one log-odds per source.
             odds = np.array([math.log(a / (1.0 - a)) for a in state.accuracy])
