@@ -171,3 +171,21 @@ def test_equal_ends_of_either_type_are_taken_in_order() -> None:
     assert arrays == python
     for start in ("('q', 5, 5, 5,", "('r', 6.0, 5, 7,", "('s', 4.0, 3, 5.0,"):
         assert any(shown.startswith(start) for shown in python)
+
+
+def test_long_items_that_tie_are_ordered_as_in_python() -> None:
+    # Items of more than 32 observations whose first ones tie are ordered in Python.
+    def item(last: float) -> tuple[Observation, ...]:
+        first = [Observation(f"s{i:02}", 5 if i else 1) for i in range(39)]
+        return (*first, Observation("z", last))
+
+    data: list[tuple[Hashable, tuple[Observation, ...]]] = [
+        ("b", item(9)),
+        ("a", item(8)),
+        ("c", (Observation("s00", 1), Observation("s01", 2))),
+    ]
+    index = _index(data)
+    found = prepare_flat(data, index)
+    assert found is not None
+    assert [item.key for item in found[0]] == [item.key for item in prepare(data, index)]
+    assert [item.key for item in found[0]] == ["c", "a", "b"]  # (s01, 2) before (s01, 5)

@@ -10,7 +10,7 @@ field for field:
 
 - the observations of an item and the items themselves are put in the same
   canonical order (stable sorts on the same keys; items whose first
-  observations tie are sorted by all of them in Python, as there);
+  observations tie are sorted by all of them, position by position);
 - a candidate is the value object of the first observation that states it, as
   ``set`` keeps it, and a span is what ``bisect`` finds;
 - each item's total weight adds its weights one after the other
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Hashable, Mapping, Sequence
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -38,8 +37,6 @@ from ._core import Item, Observation
 from ._prepared import Prepared, _said
 
 __all__ = ["Layout", "layout_of", "prepare_flat"]
-
-_SAID = attrgetter("source", "value", "low", "high", "weight")
 
 
 class Layout(NamedTuple):
@@ -357,7 +354,7 @@ def _within(counted: Any, item: Any, keys: tuple[Any, ...]) -> Any:
 
 def _canonical(every: list[Observation], within: Any, start: Any, keys: tuple[Any, ...]) -> Any:
     """The items' canonical order (``prepare``'s): by their first observation, and those
-    whose first observations tie by all of them, in Python."""
+    whose first observations tie by all of them (in Python for long items)."""
     firsts = [k[within[start[:-1]]] for k in keys]
     order = np.lexsort(firsts)
     ordered = [k[order] for k in firsts]
