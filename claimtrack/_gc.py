@@ -24,4 +24,11 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if not gc.get_freeze_count():
+                # What survives was built to last: the first young collection would walk
+                # all of it. Moved to the oldest generation at once instead (frozen, then
+                # thawed there), it is walked only by a full collection, which can still
+                # free any cycle in it. (Skipped where someone froze objects on purpose.)
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()

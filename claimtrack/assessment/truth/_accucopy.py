@@ -74,7 +74,8 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, chain, compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
@@ -90,7 +91,13 @@ from ._core import (
 )
 from ._prepared import Prepared, prepare
 
+# A disputed item's candidates' probabilities and their order, most probable first, and
+# where the arrays found them, whether each claim holds the best value and the
+# observations that bound the range (``_ranked``).
+Computed = tuple[list[float], list[int], list[bool] | None, tuple[int, int] | None]
+
 if TYPE_CHECKING:
+    from ._flat import Layout
     from ._rounds import ArrayRounds
 
 __all__ = ["AccuCopyPolicy", "accucopy"]
@@ -153,6 +160,7 @@ class AccuCopyPolicy:
             raise ValidationError("copy_test", value, "'false', 'rare' or 'both'")
 
 
+_SOURCE = attrgetter("source")
 _FLOOR = 1e-3  # accuracies stay within [_FLOOR, 1 - _FLOOR] so votes stay finite
 _COPY_DETECTIONS = 1  # copying is estimated once the accuracies settle
 _ODDS_LOW = math.log(_FLOOR / (1.0 - _FLOOR))  # the log-odds of the clamped accuracies
@@ -162,8 +170,29 @@ _ODDS_HIGH = math.log((1.0 - _FLOOR) / (1.0 - (1.0 - _FLOOR)))
 _ARRAY_MINIMUM = 10_000
 
 
+def _prepare(
+    items: Sequence[Item], index: Mapping[str, int]
+) -> tuple[list[Prepared], Layout | None]:
+    """``prepare``'s items, prepared on arrays (``_flat``) where NumPy is importable and
+    the data are large enough, with their layout for the rounds; else in Python."""
+    if sum(len(observations) for _, observations in items) >= _ARRAY_MINIMUM:
+        try:
+            from ._flat import prepare_flat
+        except ImportError:  # NumPy is optional (the notebook and dask extras bring it)
+            pass
+        else:
+            found = prepare_flat(items, index)
+            if found is not None:
+                return found
+    return prepare(items, index), None
+
+
 def _array_rounds(
-    items: list[Prepared], sources: int, policy: AccuCopyPolicy
+    items: list[Prepared],
+    sources: int,
+    policy: AccuCopyPolicy,
+    layout: Layout | None = None,
+    every: list[Prepared] | None = None,
 ) -> ArrayRounds | None:
     """The rounds on arrays (``_rounds``), which give the same results faster, where
     NumPy is importable and the data are large enough; else None, and they run in Python.
@@ -181,7 +210,18 @@ def _array_rounds(
         from ._rounds import ArrayRounds
     except ImportError:  # NumPy is optional (the notebook and dask extras bring it)
         return None
-    return ArrayRounds(items, sources)
+    if layout is not None and every is not None:  # the disputed items' part of it
+        layout = layout.subset([item.disputed for item in every])
+    return ArrayRounds(items, sources, layout)
+
+
+def _per_source(items: list[Prepared], sources: int) -> list[float]:
+    """Per source, the weight that counts of its observations on these items."""
+    total = [0.0] * sources
+    for item in items:
+        for s, w in zip(item.sources, item.informative, strict=True):
+            total[s] += w
+    return total
 
 
 class _State:
@@ -193,18 +233,17 @@ class _State:
         names: list[str],
         priors: Mapping[str, float],
         policy: AccuCopyPolicy,
+        layout: Layout | None = None,
     ) -> None:
         self.items = items
         # Undisputed items (one candidate) give every source full marks whatever the
         # accuracies: their share of the evidence is counted once, here.
         self.contested = [item for item in items if item.disputed]
-        self.settled_num = [0.0] * len(names)
-        for item in items:
-            if item.contested and not item.disputed:
+        settled = [item.contested and not item.disputed for item in items]
+        for item, done in zip(items, settled, strict=True):
+            if done:
                 item.right = [1.0] * len(item.sources)
                 item.evidence = [1.0] * len(item.sources)
-                for s, w in zip(item.sources, item.informative, strict=True):
-                    self.settled_num[s] += w
         self.names = names
         self.policy = policy
         self.given: list[float | None] = []
@@ -212,20 +251,25 @@ class _State:
         self.use_priors(priors)
         self.default = policy.initial
         self.n = 1.0
+        # How much evidence each source has on undisputed items, on disputed items, and in
+        # all, which no round changes.
+        if layout is not None:
+            self.settled_num = layout.per_source(settled, len(names))
+            self.disputed_den = layout.per_source([item.disputed for item in items], len(names))
+        else:
+            self.settled_num = _per_source(
+                [item for item, done in zip(items, settled, strict=True) if done], len(names)
+            )
+            self.disputed_den = _per_source(self.contested, len(names))
         self.num = list(self.settled_num)
         self.den = list(self.settled_num)
-        # How much evidence each source has on disputed items and in all, which no
-        # round changes.
-        self.disputed_den = [0.0] * len(names)
-        for item in self.contested:
-            for s, w in zip(item.sources, item.informative, strict=True):
-                self.disputed_den[s] += w
         self.round_den = [x + y for x, y in zip(self.settled_num, self.disputed_den, strict=True)]
         self.dependence: dict[tuple[int, int], float] = {}
         self.rank = list(range(len(names)))  # names are sorted: the order of last resort
+        self.arrays: ArrayRounds | None = None
         self.shares = self._shares()
         self.accuracy = self._accuracies()
-        self.arrays = _array_rounds(self.contested, len(names), policy)
+        self.arrays = _array_rounds(self.contested, len(names), policy, layout, items)
         # For the copy tests, which count on the arrays where there are some.
         self.covered = coverage(self.contested, len(names)) if self.arrays is None else []
 
@@ -410,7 +454,8 @@ class _State:
 
     def sync(self) -> None:
         """Bring each item's ``right`` and ``evidence`` up to the last round, where the
-        rounds ran on arrays: the copy tests and the estimates read them."""
+        rounds ran on arrays: the Python estimates read them (the copy tests and weak
+        company count on the arrays there)."""
         if self.arrays is not None:
             self.arrays.sync()
 
@@ -421,7 +466,9 @@ class _State:
         c, prior = self.policy.copy_rate, self.policy.copy_prior
         odds = [0.0] * len(self.names)  # per source: log-likelihood ratio, copy to not
         found = []
-        for item in self.contested:
+        if self.arrays is not None:  # the items without repeats on the arrays, in order
+            found = self.arrays.company(self, c, odds)
+        for item in self.contested if self.arrays is None else ():
             if item.shared and not item.repeats:
                 terms = self._company_terms(item, c)
                 if terms:
@@ -514,8 +561,10 @@ class _State:
         if test in ("rare", "both"):
             for _ in range(2):
                 weights = [
-                    [w * i for w, i in zip(item.weights, self.independence(item), strict=True)]
-                    for item in self.contested
+                    item.weights
+                    if share is None
+                    else [w * i for w, i in zip(item.weights, share, strict=True)]
+                    for item, share in zip(self.contested, self.shares, strict=True)
                 ]
                 dependence = rare_claims(self.contested, weights, c, prior)
                 self._link(dependence)
@@ -549,13 +598,19 @@ class _State:
         self.rank = [0] * len(self.names)
         for position, s in enumerate(ordered):
             self.rank[s] = position
-        for item in self.contested:
-            if item.shared:  # links join observations making the same claim, or none
-                item.set_links(dependence)
+        if self.arrays is not None:
+            self.arrays.set_links(dependence)
+        else:
+            for item in self.contested:
+                if item.shared:  # links join observations making the same claim, or none
+                    item.set_links(dependence)
         self.shares = self._shares()
 
     def _shares(self) -> list[list[float] | None]:
-        """Each disputed item's ``independence``, which changes only with the links."""
+        """Each disputed item's ``independence``, which changes only with the links (None
+        where all of each observation counts)."""
+        if self.arrays is not None:
+            return self.arrays.independence(self)
         return [
             self.independence(item) if item.links or item.company else None
             for item in self.contested
@@ -578,8 +633,13 @@ def _interval_of(item: Prepared, q: int) -> tuple[float, float]:
     return max([o.low for o in support]), min([o.high for o in support])
 
 
-def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> float:
-    """Independent weight behind a value: each source once, by its strongest claim."""
+def _backing(item: Prepared, independent: list[float] | None, agree: list[bool]) -> float:
+    """Independent weight behind a value: each source once, by its strongest claim
+    (``independent`` None: all of each claim counts)."""
+    if independent is None:
+        independent = [1.0] * len(item.sources)
+        if not item.repeats:  # w * 1.0 is w
+            return math.fsum([w * 1.0 for w in compress(item.weights, agree)])
     if not item.repeats:  # fsum is exact, whatever the order
         return math.fsum(
             [w * i for w, i, a in zip(item.weights, independent, agree, strict=True) if a]
@@ -594,13 +654,15 @@ def _backing(item: Prepared, independent: list[float], agree: list[bool]) -> flo
 def _estimate(
     state: _State,
     item: Prepared,
-    independent: list[float],
-    computed: tuple[list[float], list[int]] | None = None,
+    independent: list[float] | None,
+    computed: Computed | None = None,
 ) -> Estimate[Hashable]:
     """The item's estimate; ``computed``, where the arrays found them (a disputed item's),
     its candidates' probabilities and their order, most probable first."""
     if computed is not None:
         return _ranked(state, item, independent, *computed)
+    if independent is None:
+        independent = [1.0] * len(item.sources)
     n = max(state.n, item.extra)
     votes = state.votes(item)
     if len(item.observations) == 1:
@@ -629,7 +691,7 @@ def _estimate(
             support=_backing(item, independent, [True] * len(independent)),
             confidence=confidence,
             alternatives=((value, confidence),),
-            sources=tuple(sorted(set(item.names))),
+            sources=tuple(sorted(set(item.names))) if item.repeats else tuple(item.names),
         )
     totals = state.totals(item, contribution)
     top = max(totals)
@@ -654,33 +716,56 @@ def _estimate(
 def _ranked(
     state: _State,
     item: Prepared,
-    independent: list[float],
+    independent: list[float] | None,
     probability: list[float],
     ranked: list[int],
+    agree: list[bool] | None = None,
+    bounds: tuple[int, int] | None = None,
 ) -> Estimate[Hashable]:
     """A disputed item's estimate from its candidates' probabilities, ``ranked`` their
-    positions from the most probable."""
+    positions from the most probable; ``agree`` whether each claim holds the best value
+    and ``bounds`` the observations whose low and high bound the range, where the arrays
+    found them."""
     best_q = ranked[0]
-    best = item.candidates[best_q]
-    low, high = _interval_of(item, best_q)
-    for q in ranked[1:]:
-        if probability[q] < state.policy.range_ratio * probability[best_q]:
-            break
-        q_low, q_high = _interval_of(item, q)
-        low, high = min(low, q_low), max(high, q_high)
-    agree = [a <= best_q < b for a, b in item.spans]  # the claims that contain best
-    agreeing = {name for name, a in zip(item.names, agree, strict=True) if a}
-    dissenting = {name for name, a in zip(item.names, agree, strict=True) if not a}
+    candidates = item.candidates
+    if bounds is not None:
+        low, high = item.observations[bounds[0]].low, item.observations[bounds[1]].high
+    else:
+        low, high = _interval_of(item, best_q)
+        floor = state.policy.range_ratio * probability[best_q]
+        for q in ranked[1:]:
+            if probability[q] < floor:
+                break
+            q_low, q_high = _interval_of(item, q)
+            low, high = min(low, q_low), max(high, q_high)
+    if agree is None:
+        agree = [a <= best_q < b for a, b in item.spans]  # the claims that contain best
+    names = item.names
+    if item.repeats:
+        agreeing = {name for name, a in zip(names, agree, strict=True) if a}
+        dissenting = {name for name, a in zip(names, agree, strict=True) if not a}
+        sources, dissent = tuple(sorted(agreeing)), tuple(sorted(dissenting - agreeing))
+    else:  # one observation a source, in order of name (``prepare``'s)
+        sources = tuple(compress(names, agree))
+        dissent = tuple([name for name, a in zip(names, agree, strict=True) if not a])
     return Estimate(
-        best=best,
+        best=candidates[best_q],
         low=low,
         high=high,
         support=_backing(item, independent, agree),
         confidence=probability[best_q],
-        alternatives=tuple((item.candidates[q], probability[q]) for q in ranked),
-        sources=tuple(sorted(agreeing)),
-        dissenting=tuple(sorted(dissenting - agreeing)),
-        copied=tuple(sorted((item.names[j], share) for j, share in item.company)),
+        alternatives=tuple(
+            zip(
+                map(candidates.__getitem__, ranked),
+                map(probability.__getitem__, ranked),
+                strict=True,
+            )
+        ),
+        sources=sources,
+        dissenting=dissent,
+        copied=tuple(sorted((names[j], share) for j, share in item.company))
+        if item.company
+        else (),
     )
 
 
@@ -693,21 +778,20 @@ def accucopy(
     settings; pass ``policy`` through ``functools.partial`` to change them.
     """
     policy = policy or AccuCopyPolicy()
-    names = sorted({o.source for _, observations in items for o in observations})
+    names = sorted(set(map(_SOURCE, chain.from_iterable(said for _, said in items))))
     index = {name: i for i, name in enumerate(names)}
-    prepared = prepare(items, index)
+    prepared, layout = _prepare(items, index)
     # The accuracies and copying are learned from the data alone; the priors enter only
     # each source's own votes at the end. So trusting a source more can only pull an
     # estimate toward what that source said, never push it away through the sources
     # that happen to agree with it elsewhere.
-    state = _State(prepared, names, {}, policy)
+    state = _State(prepared, names, {}, policy, layout)
     if policy.copying and state.contested:
         # Sources that never differ start linked as copies until copying is tested.
         state.link_identical()
     for _ in range(policy.rounds):
         if state.round() < policy.tolerance:
             break
-    state.sync()
     if (policy.copying or policy.company) and state.contested:
         for _ in range(_COPY_DETECTIONS):
             if policy.company:
@@ -717,24 +801,64 @@ def accucopy(
             for _ in range(policy.rounds):
                 if state.round() < policy.tolerance:
                     break
-            state.sync()
     state.use_priors(priors)
     state.accuracy = state._accuracies()
     estimates: dict[Hashable, Estimate[Hashable]] = {}
-    agreed = [0] * len(names)
-    seen = [0] * len(names)
     weak = [0] * len(names)  # per source: the items where step 6 took it for a copy
     shares = iter(state.shares)  # the disputed items' independence, as the rounds had it
     found = state.arrays.estimates(state) if state.arrays is not None else None
+    if found is None:
+        state.sync()  # the estimates read each item's last round where the arrays do not
+    # Per source, the items it reported on where others did too, and those where its claim
+    # holds the best value: the disputed items without repeats counted on the arrays, the
+    # undisputed ones on the layout (everyone agrees there), where there are some.
+    seen, agreed = [0] * len(names), [0] * len(names)
+    if found is not None:
+        seen, agreed = list(found.seen), list(found.agreed)
+    # The undisputed items that others reported on too, where no source repeats itself:
+    # counted, and estimated, on the layout where there is one.
+    plain = [item.contested and not item.disputed and not item.repeats for item in prepared]
+    settled = None
+    if layout is not None:
+        from ._rounds import settled_estimates
+
+        everyone = layout.count_sources(plain, len(names))  # everyone agrees there
+        seen = [x + y for x, y in zip(seen, everyone, strict=True)]
+        agreed = [x + y for x, y in zip(agreed, everyone, strict=True)]
+        settled = settled_estimates(layout, plain, state)
     number = 0  # the disputed item's position
-    for item in prepared:
+    done = 0  # the settled item's
+    for item, agreed_by_all in zip(prepared, plain, strict=True):
         computed = None
+        if agreed_by_all and settled is not None:
+            value, confidence = item.candidates[0], settled[0][done]
+            estimates[item.key] = Estimate(
+                best=value,
+                low=item.observations[settled[1][done]].low,
+                high=item.observations[settled[2][done]].high,
+                support=math.fsum([w * 1.0 for w in item.weights]),
+                confidence=confidence,
+                alternatives=((value, confidence),),
+                sources=tuple(item.names),
+            )
+            done += 1
+            continue
         if item.disputed:
             share = next(shares)
-            independent = [1.0] * len(item.sources) if share is None else share
-            if found is not None and not item.repeats:
+            independent: list[float] | None = share  # None: all of each claim counts
+            if found is None or item.repeats:
+                independent = [1.0] * len(item.sources) if share is None else share
+            else:
                 low, high = found.cand_start[number], found.cand_start[number + 1]
-                computed = (found.probability[low:high], found.ranked[low:high])
+                at, end = found.start[number], found.start[number + 1]
+                computed = (
+                    found.probability[low:high],
+                    found.ranked[low:high],
+                    found.agree[at:end],
+                    None
+                    if found.low_at is None or found.high_at is None
+                    else (found.low_at[number], found.high_at[number]),
+                )
             number += 1
         else:
             independent = state.independence(item)
@@ -742,7 +866,7 @@ def accucopy(
         estimates[item.key] = estimate
         for j, _ in item.company:
             weak[item.sources[j]] += 1
-        if item.contested:
+        if item.contested and (item.repeats or (found if item.disputed else layout) is None):
             backing = set(estimate.sources)
             for s in set(item.sources):
                 seen[s] += 1

@@ -41,10 +41,13 @@ class Disputed(Protocol):
 
     sources: list[int]  # per observation: the source's index
     weights: list[float]
-    groups: list[list[int]]  # the observations making each distinct claim
     shared: list[list[int]]  # those of the groups with two observations or more
     repeats: bool  # whether a source made several of the observations
     right: list[float]  # per observation: the probability its claim holds the truth
+
+    @property
+    def groups(self) -> list[list[int]]:
+        """The observations making each distinct claim."""
 
 
 def rare_claims(

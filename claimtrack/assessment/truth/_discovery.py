@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Iterable, Mapping
+from itertools import chain
 from typing import Any
 
 import attrs
@@ -102,15 +103,36 @@ def _observation(item: Hashable, raw: Any) -> Observation:
     )
 
 
+_OBSERVATIONS = {Observation}
+_SEQUENCES = (list, tuple)
+_SEQUENCES_SET = set(_SEQUENCES)
+
+
 def _items(items: Mapping[Hashable, Iterable[Any]]) -> list[Item]:
     if not isinstance(items, Mapping):
         raise ValidationError("items", items, "a mapping from item key to observations")
-    out: list[Item] = []
+    # Lists of observations, the first of each counting: all checked at once.
+    if set(map(type, items.values())) <= _SEQUENCES_SET:
+        out: list[Item] = list(zip(items.keys(), map(tuple, items.values()), strict=True))
+        every = chain.from_iterable(observations for _, observations in out)
+        if set(map(type, every)) <= _OBSERVATIONS and all(
+            observations and observations[0].weight > 0 for _, observations in out
+        ):
+            return out
+    out = []
     for key, raw in items.items():
-        if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
+        if type(raw) not in _SEQUENCES and (
+            isinstance(raw, str | bytes) or not isinstance(raw, Iterable)
+        ):
             raise ValidationError(f"observations of item {key!r}", raw, "a list of observations")
-        observations = tuple(o if type(o) is Observation else _observation(key, o) for o in raw)
-        if not any(o.weight > 0 for o in observations):
+        observations = tuple(raw)
+        if set(map(type, observations)) != _OBSERVATIONS:  # some tuples to read
+            observations = tuple(
+                o if type(o) is Observation else _observation(key, o) for o in observations
+            )
+        if not (observations and observations[0].weight > 0) and not any(
+            o.weight > 0 for o in observations
+        ):
             raise ValidationError(
                 f"observations of item {key!r}",
                 list(observations),
@@ -166,18 +188,20 @@ def discover(
     RegistryError
         For a method name nobody registered.
     """
-    prepared = _items(items)
-    given = _priors(priors)
-    name = method if isinstance(method, str) else getattr(method, "__name__", "custom")
-    function = get_method(method) if isinstance(method, str) else method
-    if not callable(function):
-        raise ValidationError("method", method, "a method name or a callable")
-    with paused_gc():  # a hundred thousand observations make millions of objects, no cycle
+    # A hundred thousand observations make millions of objects, and no cycle: from the
+    # items' checks on.
+    with paused_gc():
+        prepared = _items(items)
+        given = _priors(priors)
+        name = method if isinstance(method, str) else getattr(method, "__name__", "custom")
+        function = get_method(method) if isinstance(method, str) else method
+        if not callable(function):
+            raise ValidationError("method", method, "a method name or a callable")
         estimates, reliability, dependence = function(prepared, given)
-    return Discovery(
-        method=name,
-        estimates=dict(estimates),
-        reliability=dict(reliability),
-        dependence=dict(dependence),
-        observations=dict(prepared),
-    )
+        return Discovery(
+            method=name,
+            estimates=dict(estimates),
+            reliability=dict(reliability),
+            dependence=dict(dependence),
+            observations=dict(prepared),
+        )

@@ -15,7 +15,7 @@ class Prepared:
     """One item's observations, prepared once: candidates, spans, claim groups."""
 
     __slots__ = (
-        "candidates", "claims", "company", "contested", "disputed", "evidence", "extra", "groups",
+        "_groups", "candidates", "claims", "company", "contested", "disputed", "evidence", "extra",
         "informative", "key", "links", "names", "observations", "points", "repeats", "right",
         "shared", "sources", "spans", "weights",
     )  # fmt: skip
@@ -34,9 +34,7 @@ class Prepared:
         self.points = all([b - a == 1 for a, b in self.spans])
         ids: dict[tuple[float, float, float], int] = {}
         self.claims = [ids.setdefault((o.value, o.low, o.high), len(ids)) for o in observations]
-        self.groups: list[list[int]] = [[] for _ in ids]
-        for j, claim in enumerate(self.claims):
-            self.groups[claim].append(j)
+        self._groups: list[list[int]] | None = None
         self.shared = [members for members in self.groups if len(members) > 1]
         distinct = set(sources)
         self.repeats = len(distinct) < len(sources)  # a source with several observations
@@ -65,6 +63,17 @@ class Prepared:
         # claim (accucopy step 6), each with the share of it that counts
         self.company: list[tuple[int, float]] = []
         self.evidence: list[float] = []  # the same without its source's votes
+
+    @property
+    def groups(self) -> list[list[int]]:
+        """The observations making each distinct claim, claims in order of first statement
+        (built when first read: only the copy tests' rarer paths read the single ones)."""
+        if self._groups is None:
+            groups: list[list[int]] = [[] for _ in range(max(self.claims, default=-1) + 1)]
+            for j, claim in enumerate(self.claims):
+                groups[claim].append(j)
+            self._groups = groups
+        return self._groups
 
     def set_links(self, dependence: Mapping[tuple[int, int], float]) -> None:
         """The same-claim pairs of observations whose sources depend on each other."""

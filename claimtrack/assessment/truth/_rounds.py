@@ -26,16 +26,16 @@ NumPy is importable and the data are large enough to repay it.
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import Counter
-from collections.abc import Sequence
-from itertools import chain, combinations
+from collections.abc import Mapping, Sequence
+from itertools import combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from ._copying import agreed_pairs
+from ._flat import Layout, _starts, layout_of
 
 if TYPE_CHECKING:
     from ._accucopy import _State
@@ -53,6 +53,14 @@ class Estimates(NamedTuple):
     probability: list[float]
     ranked: list[int]
     cand_start: list[int]
+    start: list[int]  # where each item's observations begin
+    seen: list[int]  # per source: the items without repeats it reported on
+    agreed: list[int]  # per source: those where its claim holds the best value
+    agree: list[bool]  # per observation: whether its claim holds its item's best value
+    # per item: the observations whose low and high are the estimate's (``_ranked``'s
+    # range), positions within the item; None where the ends are not exact floats
+    low_at: list[int] | None
+    high_at: list[int] | None
 
 
 def _exp(values: Floats) -> Floats:
@@ -63,38 +71,37 @@ def _log(values: Floats) -> Floats:
     return np.fromiter(map(math.log, values.tolist()), dtype=np.float64, count=len(values))
 
 
-def _ints(values: Any, count: int) -> Any:
-    return np.fromiter(values, dtype=np.intp, count=count)
-
-
-def _floats(values: Any, count: int) -> Floats:
-    return np.fromiter(values, dtype=np.float64, count=count)
-
-
 class ArrayRounds:
     """The disputed items as flat arrays, and the round over them."""
 
-    def __init__(self, items: Sequence[Prepared], sources: int) -> None:
+    def __init__(
+        self, items: Sequence[Prepared], sources: int, layout: Layout | None = None
+    ) -> None:
         self.items = items
         self.sources = sources
+        if layout is None:
+            layout = layout_of(items)
         count = len(items)
-        sizes = np.array([len(item.sources) for item in items], dtype=np.intp)
+        sizes = layout.sizes
         total = int(sizes.sum())
         self.start = np.zeros(count + 1, dtype=np.intp)  # each item's first observation
         np.cumsum(sizes, out=self.start[1:])
         self.item = np.repeat(np.arange(count), sizes)  # per observation: its item
-        every = chain.from_iterable
-        self.source = _ints(every(item.sources for item in items), total)
-        self.weight = _floats(every(item.weights for item in items), total)
-        self.informative = _floats(every(item.informative for item in items), total)
-        spans = _ints(every(chain.from_iterable(item.spans) for item in items), 2 * total)
-        low, high = spans[0::2], spans[1::2]
-        kinds = np.array([len(item.candidates) for item in items], dtype=np.intp)
+        self.source = layout.source
+        self.weight = layout.weight
+        self.informative = layout.informative
+        self.low = low = layout.low  # per observation: its span within its item's candidates
+        self.ends = layout.ends
+        self.stated = layout.stated
+        self.high = high = layout.high
+        kinds = layout.kinds
         self.cand_start = np.zeros(count + 1, dtype=np.intp)
         np.cumsum(kinds, out=self.cand_start[1:])
         candidates = int(self.cand_start[-1])
         self.cand_item = np.repeat(np.arange(count), kinds)
         self.extra = kinds - 1.0
+        # the items' distinct numbers of false values, and each item's among them
+        self.extras, self.which_extra = np.unique(self.extra, return_inverse=True)
         base = self.cand_start[:-1][self.item]  # per observation: its item's first candidate
         # Every (observation, candidate it supports) pair, observation by observation.
         width = high - low
@@ -107,10 +114,9 @@ class ArrayRounds:
         self.candidates = candidates
         # The mass within each observation's claim: one candidate's where every claim of
         # the item is a point, else a difference of the item's prefix sums.
-        points = np.array([item.points for item in items], dtype=bool)
+        points = layout.points
         self.point_obs = points[self.item]
         self.point_cand = base + low
-        self.wide = np.flatnonzero(width > 1)  # the observations whose claim holds others
         spread = np.flatnonzero(~points)
         self.prefix_size = int((kinds[spread] + 1).sum())
         offset = np.zeros(len(spread) + 1, dtype=np.intp)  # each such item's prefix
@@ -127,53 +133,43 @@ class ArrayRounds:
         self.spread_low = where[self.item[spread_obs]] + low[spread_obs]
         self.spread_high = where[self.item[spread_obs]] + high[spread_obs]
         # The groups of observations making the same claim, as the coincidences count them.
-        members: list[int] = []
-        group_sizes: list[int] = []
-        group_items: list[int] = []
-        for number, item in enumerate(items):
-            at = int(self.start[number])
-            for group in item.shared:
-                members.extend(at + j for j in group)
-                group_sizes.append(len(group))
-                group_items.append(number)
-        self.member = np.array(members, dtype=np.intp)
-        self.member_group = np.repeat(np.arange(len(group_sizes)), group_sizes)
-        self.groups = len(group_sizes)
-        group_item = np.array(group_items, dtype=np.intp)
-        self.groups_before = np.searchsorted(group_item, np.arange(count + 1))
-        self.repeats = [number for number, item in enumerate(items) if item.repeats]
+        self.member = layout.member
+        self.member_group = np.repeat(np.arange(len(layout.group_sizes)), layout.group_sizes)
+        self.groups = len(layout.group_sizes)
+        self.groups_before = np.searchsorted(layout.group_item, np.arange(count + 1))
+        self.repeats = np.flatnonzero(layout.repeats).tolist()
+        self.repeat_obs = layout.repeats[self.item]
         self.started = False  # whether a round has run: the evidence below is set
         self.dirty = False  # whether the items' own right and evidence lag behind
         self.evidence = np.zeros(total)
         self.right = np.zeros(total)
         self.shares: object = None
         self.independent = np.ones(total)
-        self.link_first = self.link_second = np.zeros(0, dtype=np.intp)
-        self.link_share = np.zeros(0)
-        self.pairs_at = self.same_at = self.pairs_links = self.same_links = self.link_first
+        self.set_links({})  # a source's claims repeated on an item: ``Prepared``'s links
 
-    def _relink(self) -> None:
-        """The copy links and the shares that count (``_State.shares``), as arrays, and
-        where each link's term falls among the coincidence counts' terms."""
-        items, start = self.items, self.start
-        self.independent = np.ones(len(self.source))
-        firsts: list[int] = []
-        seconds: list[int] = []
-        shares: list[float] = []
-        owners: list[int] = []
-        for number, item in enumerate(items):
-            if item.links:
-                at = int(start[number])
-                for (j, k), d in item.links.items():
-                    firsts.append(at + j)
-                    seconds.append(at + k)
-                    shares.append(d)
-                    owners.append(number)
-        self.link_first = np.array(firsts, dtype=np.intp)
-        self.link_second = np.array(seconds, dtype=np.intp)
-        self.link_share = np.array(shares, dtype=np.float64)
-        owner = np.array(owners, dtype=np.intp)
-        count = len(items)
+    def set_links(self, dependence: Mapping[tuple[int, int], float]) -> None:
+        """``Prepared.set_links`` on every item at once: the pairs of observations making
+        the same claim whose sources depend on each other (a source on itself fully), in
+        the same order; and where each link's term falls among the coincidence counts'."""
+        first, second, _ = self._shared_pairs()
+        s, t = self.source[first], self.source[second]
+        share = (s == t).astype(np.float64)
+        if dependence:
+            keys = np.fromiter(
+                (u * self.sources + v for u, v in dependence), dtype=np.int64, count=len(dependence)
+            )
+            values = np.fromiter(dependence.values(), dtype=np.float64, count=len(dependence))
+            order = np.argsort(keys)
+            keys, values = keys[order], values[order]
+            code = np.minimum(s, t) * self.sources + np.maximum(s, t)
+            where = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
+            hit = (keys[where] == code) & (s != t)
+            share[hit] = values[where[hit]]
+        linked = share > 0
+        self.link_first, self.link_second = first[linked], second[linked]
+        self.link_share = share[linked]
+        owner = self.item[self.link_first]
+        count = len(self.items)
         links = np.arange(len(owner))
         before = np.searchsorted(owner, np.arange(count + 1))  # links of the items before
         # Per item, pairs counts its own term and then each link's; same counts each group's
@@ -183,6 +179,42 @@ class ArrayRounds:
         self.same_at = np.arange(self.groups) + before[:-1][self._group_item()]
         self.same_links = self.groups_before[1:][owner] + links
 
+    def independence(self, state: _State) -> list[list[float] | None]:
+        """``_State._shares`` from the links above and the items' company: per item, the
+        share of each observation that is not a copy, or None where all of it counts. The
+        products are taken in the same order (``numpy.multiply.at`` takes them one by
+        one), and a missing link multiplies by exactly 1."""
+        total = len(self.source)
+        independent = np.ones(total)
+        start = self.start.tolist()
+        marked = np.zeros(len(self.items), dtype=bool)
+        for number, item in enumerate(self.items):
+            if item.company:
+                marked[number] = True
+                for j, share in item.company:
+                    independent[start[number] + j] = share
+        if len(self.link_share):
+            marked[self.item[self.link_first]] = True
+            # Each group's members, the most accurate source first, then in order; each
+            # member counted after those before it.
+            member, group = self.member, self.member_group
+            order = np.lexsort((member, np.array(state.rank)[self.source[member]], group))
+            before, after = _pairs_within(member[order], np.bincount(group, minlength=self.groups))
+            code = np.minimum(before, after) * total + np.maximum(before, after)
+            keys = self.link_first * total + self.link_second
+            order = np.argsort(keys)
+            keys, values = keys[order], self.link_share[order]
+            where = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
+            hit = keys[where] == code
+            np.multiply.at(independent, after[hit], 1.0 - values[where[hit]])
+        values = independent.tolist()
+        shares = [
+            values[start[number] : start[number + 1]] if has else None
+            for number, has in enumerate(marked.tolist())
+        ]
+        self.shares, self.independent = shares, independent
+        return shares
+
     def _group_item(self) -> Any:
         return np.repeat(np.arange(len(self.items)), np.diff(self.groups_before))
 
@@ -190,10 +222,9 @@ class ArrayRounds:
         """The share of each observation that is not a copy, as ``_State.shares`` holds it."""
         if shares is self.shares:
             return
-        self._relink()
         self.shares = shares
         start = self.start.tolist()
-        independent = self.independent
+        self.independent = independent = np.ones(len(self.source))
         for number, share in enumerate(shares):
             if share is not None:
                 independent[start[number] : start[number + 1]] = share
@@ -211,22 +242,85 @@ class ArrayRounds:
         from ._accucopy import _FLOOR, _ODDS_HIGH, _ODDS_LOW
 
         source, item = self.source, self.item
-        extras, which = np.unique(self.extra, return_inverse=True)
-        log_n = np.array([math.log(max(state.n, e)) for e in extras.tolist()])[which]
+        log_n = np.array([math.log(max(state.n, e)) for e in self.extras.tolist()])
+        log_n = log_n[self.which_extra]
         if not self.started:
             # Every source at its accuracy: one log-odds per source.
             odds = np.array([math.log(a / (1.0 - a)) for a in state.accuracy])
             votes = log_n[item] + odds[source]
         else:
-            top = np.array(state.top)[source]
-            bottom = np.array(state.bottom)[source]
-            w = self.informative
-            kept = (top - self.evidence * w) / (bottom - w)
+            kept = self._kept(state)
             inside = (kept >= _FLOOR) & (kept <= 1.0 - _FLOOR)
             odds = np.where(kept < _FLOOR, _ODDS_LOW, _ODDS_HIGH)
             odds[inside] = _log(kept[inside] / (1.0 - kept[inside]))
             votes = log_n[item] + odds
         return np.where(votes > 0.0, votes, 0.0)
+
+    def _kept(self, state: _State) -> Floats:
+        """Each observation's source's accuracy without its item, as ``_State._kept``."""
+        top = np.array(state.top)[self.source]
+        bottom = np.array(state.bottom)[self.source]
+        w = self.informative
+        return (top - self.evidence * w) / (bottom - w)
+
+    def company(
+        self, state: _State, c: float, odds: list[float]
+    ) -> list[tuple[Prepared, list[tuple[int, float]]]]:
+        """``_State.mark_company``'s terms on the items without repeats: per item that has
+        some, the observations and their terms; ``odds`` gets each source's sum of them,
+        added in order."""
+        at, terms = self.company_terms(state, c)
+        odds[:] = np.bincount(self.source[at], weights=terms, minlength=self.sources).tolist()
+        numbers = self.item[at]
+        found: list[tuple[Prepared, list[tuple[int, float]]]] = []
+        last = -1
+        for number, j, term in zip(
+            numbers.tolist(), (at - self.start[numbers]).tolist(), terms.tolist(), strict=True
+        ):
+            if number != last:
+                found.append((self.items[number], []))
+                last = number
+            found[-1][1].append((j, term))
+        return found
+
+    def company_terms(self, state: _State, c: float) -> tuple[Any, Floats]:
+        """What ``_State._company_terms`` finds on the items without repeats: the
+        observations whose claim only less accurate, below-average sources share, in
+        order, and the log-likelihood ratio of copying them against not."""
+        from ._accucopy import _FLOOR
+
+        with np.errstate(all="ignore"):  # repeated items' lanes hold values never read
+            kept = np.minimum(1.0 - _FLOOR, np.maximum(_FLOOR, self._kept(state)))
+        w = self.informative
+        good = (np.array(state.den)[self.source] > w) & (kept > state.default)
+        member, group = self.member, self.member_group
+        plain = ~self.repeat_obs[member]
+        member, group = member[plain], group[plain]
+        if not len(member):
+            return member, np.zeros(0)
+        count = np.bincount(group, weights=good[member], minlength=self.groups)
+        alone = count[group] - good[member] == 0  # no good company in the group
+        # The largest accuracy among the others of each group: the group's largest, or
+        # the second largest for the member that holds the largest.
+        a = kept[member]
+        order = np.lexsort((-a, group))
+        starts = np.flatnonzero(np.r_[True, group[order][1:] != group[order][:-1]])
+        top = np.full(self.groups, -np.inf)
+        second = np.full(self.groups, -np.inf)
+        top[group[order][starts]] = a[order][starts]
+        holder = np.full(self.groups, -1)
+        holder[group[order][starts]] = order[starts]
+        after = starts + 1  # every group here has two members or more
+        second[group[order][starts]] = a[order][after]
+        others = np.where(np.arange(len(member)) == holder[group], second[group], top[group])
+        chosen = np.flatnonzero(alone & (others < a))
+        at = member[chosen]
+        order = np.argsort(at)
+        at, a, b = at[order], a[chosen][order], others[chosen][order]
+        copied = c * b + (1.0 - c) * a  # how often a copier is right here
+        e = self.evidence[at]
+        terms = e * _log(copied / a) + (1 - e) * _log((1 - copied) / (1 - a))
+        return at, terms
 
     def _masses(self, state: _State) -> tuple[Floats, Floats, Floats]:
         """Per observation its contribution, per candidate the votes for it (``totals``)
@@ -249,7 +343,63 @@ class ArrayRounds:
         with np.errstate(all="ignore"):
             contribution, totals, mass = self._masses(state)
             probability, ranked = self._ranking(state, contribution, totals, mass)
-        return Estimates(probability.tolist(), ranked.tolist(), self.cand_start.tolist())
+        # Who reported on each item, and whose claim holds its best value, per source.
+        best = ranked[self.cand_start[:-1]]  # per item, its best candidate's position
+        best_obs = best[self.item]
+        agree = (self.low <= best_obs) & (best_obs < self.high)
+        plain = ~self.repeat_obs
+        source = self.source[plain]
+        seen = np.bincount(source, minlength=self.sources)
+        agreed = np.bincount(source[agree[plain]], minlength=self.sources)
+        low_at = high_at = None
+        if self.ends is not None:
+            low_at, high_at = self._range(state, probability, ranked, best)
+        return Estimates(
+            probability.tolist(),
+            ranked.tolist(),
+            self.cand_start.tolist(),
+            self.start.tolist(),
+            seen.tolist(),
+            agreed.tolist(),
+            agree.tolist(),
+            low_at,
+            high_at,
+        )
+
+    def _range(
+        self, state: _State, probability: Floats, ranked: Any, best: Any
+    ) -> tuple[list[int], list[int]]:
+        """Per item, the observations whose low and high bound ``_ranked``'s range: the
+        candidates at least ``range_ratio`` times as probable as the best (the best
+        whatever the ratio), each bounded where the claims that hold it meet. As there,
+        each maximum or minimum keeps the first of equal values: the first observation
+        in the item's order, the first candidate in the order of probability."""
+        cand_item, cand_first = self.cand_item, self.cand_start[:-1]
+        lows, highs = self.ends[0], self.ends[1]
+        held, holder = self.pair_cand, self.pair_obs
+        # Per candidate, the first observation of the largest low and of the smallest high
+        # among the claims that hold it (every candidate is held by its own claim).
+        bounds = []
+        for key in (-lows[holder], highs[holder]):
+            order = np.lexsort((holder, key, held))
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = held[order][1:] != held[order][:-1]
+            bounds.append(holder[order][first])
+        # The candidates in range, and each one's place in its item's order of probability.
+        best_cand = cand_first + best
+        floor = state.policy.range_ratio * probability[best_cand]
+        inside = probability >= floor[cand_item]
+        inside[best_cand] = True
+        place = np.empty(self.candidates, dtype=np.intp)
+        place[cand_first[cand_item] + ranked] = np.arange(self.candidates) - cand_first[cand_item]
+        chosen = np.flatnonzero(inside)
+        found = []
+        for bound, key in ((bounds[0], lows[bounds[0]]), (bounds[1], -highs[bounds[1]])):
+            order = chosen[np.lexsort((place[chosen], key[chosen], cand_item[chosen]))]
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = cand_item[order][1:] != cand_item[order][:-1]
+            found.append((bound[order[first]] - self.start[:-1]).tolist())
+        return found[0], found[1]
 
     def _ranking(
         self, state: _State, contribution: Floats, totals: Floats, mass: Floats
@@ -265,14 +415,8 @@ class ArrayRounds:
             n + 1.0 - np.diff(self.cand_start)
         ) * _exp(-top)
         probability = mass / z[cand_item]
-        # Each observation's own value among its item's candidates: the only one its claim
-        # holds, or else where bisect finds it.
-        stated_at = self.point_cand.copy()
-        start, cand_start = self.start.tolist(), self.cand_start.tolist()
-        for j, number in zip(self.wide.tolist(), self.item[self.wide].tolist(), strict=True):
-            item = items[number]
-            value = item.observations[j - start[number]].value
-            stated_at[j] = cand_start[number] + bisect.bisect_left(item.candidates, value)
+        # Each observation's own value among its item's candidates.
+        stated_at = self.cand_start[:-1][self.item] + self.stated
         stated = np.bincount(stated_at, weights=contribution, minlength=self.candidates)
         # Candidates are in order of value within each item: the last key is their position.
         order = np.lexsort((np.arange(self.candidates), -stated, -probability, cand_item))
@@ -403,6 +547,44 @@ class ArrayRounds:
         ).tolist()
         covers = np.bincount(self.source[firsts], minlength=self.sources).tolist()
         return same, right_sum, covers
+
+
+def settled_estimates(
+    layout: Layout, keep: list[bool], state: _State
+) -> tuple[list[float], list[int], list[int]] | None:
+    """What ``_estimate`` finds for the items where ``keep`` is true (undisputed, with
+    sources that do not repeat themselves, each one's claim counted once): per item its
+    confidence, and the observations whose low and high bound its range (the first
+    largest low, the first smallest high, as ``max`` and ``min`` keep them). The same
+    arithmetic in the same order as ``_State.votes`` and ``_estimate``. None where the
+    ends are not exact floats, and where a source's prior is worth no evidence."""
+    from ._accucopy import _FLOOR, _ODDS_HIGH, _ODDS_LOW
+
+    if layout.ends is None or min(state.strength, default=1.0) <= 0:
+        return None
+    part = layout.subset(keep)
+    count = len(part.sizes)
+    item = np.repeat(np.arange(count), part.sizes)
+    source, w = part.source, part.informative
+    with np.errstate(all="ignore"):
+        # Each source's accuracy without the item, which gives it full marks.
+        kept = (np.array(state.top)[source] - 1.0 * w) / (np.array(state.bottom)[source] - w)
+        inside = (kept >= _FLOOR) & (kept <= 1.0 - _FLOOR)
+        odds = np.where(kept < _FLOOR, _ODDS_LOW, _ODDS_HIGH)
+        odds[inside] = _log(kept[inside] / (1.0 - kept[inside]))
+        n = max(state.n, 0.0)  # one candidate: no false value beyond it
+        votes = math.log(n) + odds
+        contribution = part.weight * np.where(votes > 0.0, votes, 0.0) * 1.0
+        odds = _exp(np.bincount(item, weights=contribution, minlength=count))
+        confidence = odds / (odds + n)
+    ends = part.ends
+    found = []
+    for key in (-ends[0], ends[1]):
+        order = np.lexsort((key, item))  # stable: the first of equal ends
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = item[order][1:] != item[order][:-1]
+        found.append((order[first] - _starts(part.sizes)[:-1]).tolist())
+    return confidence.tolist(), found[0], found[1]
 
 
 def _pairs_within(members: Any, sizes: Any) -> tuple[Any, Any]:

@@ -1,0 +1,40 @@
+"""claimtrack._gc: what a paused collector leaves behind stays collectable."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from claimtrack._gc import paused_gc
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def test_a_cycle_built_while_paused_is_still_freed_and_nothing_stays_frozen() -> None:
+    with paused_gc():
+        a, b = _Node(), _Node()
+        a.other, b.other = b, a  # a cycle: reference counting alone never frees it
+        alive = weakref.ref(a)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    del a, b
+    gc.collect()
+    assert alive() is None
+
+
+def test_objects_someone_froze_stay_frozen() -> None:
+    gc.collect()
+    kept = [_Node() for _ in range(3)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with paused_gc():
+            built = [_Node() for _ in range(3)]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    assert kept and built
