@@ -39,6 +39,8 @@ from . import _schema
 from ._dialects import WAIT, SQLite, connect
 from ._keys import Keys, quantity_key
 from ._results import AddResult, Claims, SourceRecord, Table, utc_now
+from ._rows import decode as _decode
+from ._rows import encode as _encode
 
 __all__ = ["DEFAULT_METHOD", "ClaimBase", "open_base"]
 
@@ -56,18 +58,6 @@ _CLAIM_COLUMNS = (
     "period_end, published, figure, value, low, high, unit, text, quantity, status, "
     "replaced_by, derived, report, span_start, span_end, added_at, changed_at, verdicts"
 )
-
-
-def _decode(body: str, cid: str | None = None) -> Claim:
-    """A stored claim; given its stored id, the id is not worked out again."""
-    claim: Claim = converter.structure(json.loads(body), Claim)
-    if cid is not None:
-        object.__setattr__(claim, "id", cid)  # the cached id: the content hash stored with it
-    return claim
-
-
-def _encode(claim: Claim) -> str:
-    return json.dumps(converter.unstructure(claim), ensure_ascii=False)
 
 
 def _source_body(source: Source) -> str:
