@@ -335,7 +335,7 @@ def test_a_base_keeps_its_settings(new_target: NewTarget) -> None:
     with ct.open(target, method="median", tolerance=0.1) as base:
         assert (base.method, base.tolerance) == ("median", 0.1)
     with ct.open(target) as base:
-        assert (base.method, base.tolerance, base.version) == ("median", 0.1, 2)
+        assert (base.method, base.tolerance, base.version) == ("median", 0.1, 3)
     with pytest.raises(ct.ValidationError, match="'median', the base's own"):
         ct.open(target, method="vote")
     with pytest.raises(ct.ValidationError, match="judges each quantity on its own"):
