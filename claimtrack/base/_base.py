@@ -640,10 +640,11 @@ class ClaimBase:
         stored: dict[tuple[str, str, str], tuple[str, float, str]] = {}
         if again:
             ends = {end for row in again for end in row[:2]}
+            checkers = sorted({row[2] for row in again})  # the group checkers that gave them
             for a, b, checker, relation, strength, reason in db.run(
                 "SELECT a, b, checker, relation, strength, reason FROM verdicts "
-                f"WHERE {db.keys('a')}",
-                (db.key_list(sorted(ends)),),
+                f"WHERE {db.keys('a')} AND {db.keys('checker')}",
+                (db.key_list(sorted(ends)), db.key_list(checkers)),
             ):
                 if b in ends:
                     stored[(a, b, checker)] = (relation, float(strength), reason)

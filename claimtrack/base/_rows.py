@@ -4,13 +4,12 @@ A batch reads back every claim of the blocks it links in (some thousands for a
 batch of a thousand), and ``claims()`` may read far more. Each body was written
 from a ``Claim`` that its converters and validators had already passed, and a
 converter gives back what it was given when given its own output, so reading the
-body needs none of them again: the fields are set as stored (lists made tuples or
-sets again), and only the values with a type of their own (the source, the
-figure, the period, the time of publication) are built, each distinct one once
-(a base repeats its sources, periods, days and many figures) and through the one
-converter the files use (``claimtrack.io.converter``), so that a record read here
-is the record a file gives. Given the id stored beside the body (the hash of the
-same content), the id is set rather than worked out again.
+body needs none of them again: the claim's and its figure's fields are set as
+stored (lists made tuples or sets again). The source, the period and the time of
+publication are built through the claim's own converters and the one converter
+the files use (``claimtrack.io.converter``), each distinct one once: a base
+repeats its sources, periods and days. Given the id stored beside the body (the
+hash of the same content), the id is set rather than worked out again.
 """
 
 from __future__ import annotations
@@ -42,28 +41,31 @@ _PLAIN = ("place", "confidence", "text", "share_of", "stance", "kind", "revision
           "share_place", "status", "replaced_by", "note")  # fmt: skip
 #: Defaults of the fields a body leaves out when they hold them.
 _DEFAULTS: dict[str, Any] = {a.name: a.default for a in _FIELDS if a.default is not attrs.NOTHING}
-_SCALARS = frozenset({str, int, float, bool, type(None)})
+#: A figure's fields as its body holds them, in order: a record of exactly these is
+#: made into a ``Figure`` as stored (anything else goes through the converter).
+_FIGURE_FIELDS = tuple(a.name for a in attrs.fields(Figure))
 
 _sources: dict[Any, Source] = {}
-_figures: dict[Any, Figure] = {}
 _periods: dict[Any, Period] = {}
 _published: dict[Any, dt.date] = {}
 
 
-def _key(record: Mapping[str, Any]) -> tuple[Any, ...] | None:
-    """A key telling apart any two records that could give different values (types
-    included: 1, 1.0 and True are equal otherwise); None when there is none (a
-    list inside, or a zero or NaN float, which equal floats that differ)."""
-    values = tuple(v if v.__class__ is not list else tuple(v) for v in record.values())
-    types = tuple(map(type, values))
-    if float in types and any(v == 0 or v != v for v in values if v.__class__ is float):
-        return None
-    if tuple in types:
-        if any(not _SCALARS.issuperset(map(type, v)) for v in values if v.__class__ is tuple):
+def _source_key(record: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """A key telling apart any two source records that could give different sources
+    (a float by its repr: 0.0 and -0.0, 1 and 1.0 are equal otherwise)."""
+    key = []
+    for name, value in record.items():
+        kind = value.__class__
+        if kind is list:
+            if not all(v.__class__ is str for v in value):
+                return None
+            value = tuple(value)
+        elif kind is float or kind is bool or kind is int:
+            value = (kind, repr(value))
+        elif kind is not str and value is not None:
             return None
-    elif not _SCALARS.issuperset(types):
-        return None
-    return (tuple(record), values, types)
+        key.append((name, value))
+    return tuple(key)
 
 
 def _memo(memo: dict[Any, T], key: Any, build: Callable[[], T]) -> T:
@@ -76,6 +78,16 @@ def _memo(memo: dict[Any, T], key: Any, build: Callable[[], T]) -> T:
             memo.clear()
         memo[key] = found
     return found
+
+
+def _figure(record: Any) -> Figure:
+    if record.__class__ is not dict or tuple(record) != _FIGURE_FIELDS:
+        return converter.structure(record, Figure)
+    figure: Figure = object.__new__(Figure)
+    put = object.__setattr__
+    for name, value in record.items():
+        put(figure, name, value)
+    return figure
 
 
 def encode(claim: Claim) -> str:
@@ -92,14 +104,10 @@ def decode(body: str, cid: str | None = None) -> Claim:
     get = record.get
     source = record["source"]
     put(claim, "source", _memo(
-        _sources, (source,) if source.__class__ is str else _key(source),
+        _sources, (source,) if source.__class__ is str else _source_key(source),
         lambda: converter.structure(source, Source),
     ))  # fmt: skip
-    figure = record["figure"]
-    put(claim, "figure", _memo(
-        _figures, _key(figure) if isinstance(figure, dict) else None,
-        lambda: converter.structure(figure, Figure),
-    ))  # fmt: skip
+    put(claim, "figure", _figure(record["figure"]))
     period = get("period")
     put(claim, "period", None if period is None else _memo(
         _periods, period, lambda: _PERIOD(period)
