@@ -1367,24 +1367,31 @@ class ClaimBase:
 
     def _record_rows(self, source: str, names: list[str]) -> Table:
         db = self._db
-        rows = db.run(
-            "SELECT c.id, c.published, c.measure, c.place, c.period, c.figure, c.value, "
-            "c.status, e.best, (SELECT n FROM claim_counts k WHERE k.claim = c.id "
-            "AND k.relation = 'corroborates'), (SELECT n FROM claim_counts k "
-            "WHERE k.claim = c.id AND k.relation = 'contradicts') FROM claims c "
-            "LEFT JOIN estimates e ON e.quantity = c.quantity "
-            f"WHERE {db.keys('c.source')} ORDER BY c.published, c.seq",
-            (db.key_list(names),),
-        )
+        with db.reading():  # the rows and their counts from one snapshot
+            rows = db.run(
+                "SELECT c.id, c.published, c.measure, c.place, c.period, c.figure, c.value, "
+                "c.status, e.best FROM claims c "
+                "LEFT JOIN estimates e ON e.quantity = c.quantity "
+                f"WHERE {db.keys('c.source')} ORDER BY c.published, c.seq",
+                (db.key_list(names),),
+            )
+            counts = {
+                (cid, relation): int(n)
+                for cid, relation, n in db.run(
+                    "SELECT k.claim, k.relation, k.n FROM claims c "
+                    f"JOIN claim_counts k ON k.claim = c.id WHERE {db.keys('c.source')} "
+                    "AND k.relation IN ('corroborates', 'contradicts')",
+                    (db.key_list(names),),
+                )
+            }
         table = []
-        for row in rows:
-            cid, published, measure, place, period, figure, value, status, best, *counts = row
-            corroborated, contradicted = (int(n or 0) for n in counts)
+        for cid, published, measure, place, period, figure, value, status, best in rows:
             table.append(
                 {
                     "published": published, "measure": measure, "place": place,
                     "period": period, "figure": figure, "value": float(value), "status": status,
-                    "corroborated": corroborated, "contradicted": contradicted,
+                    "corroborated": counts.get((cid, "corroborates"), 0),
+                    "contradicted": counts.get((cid, "contradicts"), 0),
                     "estimate": _float(best), "id": cid,
                 }
             )  # fmt: skip
