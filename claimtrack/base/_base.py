@@ -1375,12 +1375,11 @@ class ClaimBase:
                 f"WHERE {db.keys('c.source')} ORDER BY c.published, c.seq",
                 (db.key_list(names),),
             )
-            counts = {
+            counts = {  # every relation of a claim in one range of the table's key
                 (cid, relation): int(n)
                 for cid, relation, n in db.run(
                     "SELECT k.claim, k.relation, k.n FROM claims c "
-                    f"JOIN claim_counts k ON k.claim = c.id WHERE {db.keys('c.source')} "
-                    "AND k.relation IN ('corroborates', 'contradicts')",
+                    f"JOIN claim_counts k ON k.claim = c.id WHERE {db.keys('c.source')}",
                     (db.key_list(names),),
                 )
             }
