@@ -101,6 +101,39 @@ claims = st.builds(
 )
 
 
+#: Claims with every field drawn, the analyst's and the relay chain's included: what a
+#: claim base must give back exactly as it was stored.
+every_field_claims = st.builds(
+    Claim,
+    source=st.one_of(names, sources),
+    measure=names,
+    figure=figures(),
+    place=st.one_of(st.none(), names),
+    period=st.one_of(st.none(), periods()),
+    confidence=st.floats(0, 1),
+    text=st.text(max_size=40),
+    via=st.lists(names, max_size=2).map(tuple),
+    published=st.one_of(
+        st.none(),
+        dates,
+        st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2030, 12, 31)).map(
+            lambda t: t.replace(microsecond=0)
+        ),
+    ),
+    span=st.one_of(st.none(), st.tuples(st.integers(0, 50), st.integers(50, 99))),
+    share_of=st.one_of(st.none(), names),
+    stance=st.sampled_from(["asserts", "denies"]),
+    derived_from=st.lists(st.text("0123456789abcdef", min_size=16, max_size=16), max_size=2),
+    kind=st.sampled_from(["count", "estimate", "projection"]),
+    revision=st.booleans(),
+    share_place=st.one_of(st.none(), names),
+    status=st.sampled_from(["standing", "revised", "retracted"]),
+    replaced_by=st.one_of(st.none(), st.text("0123456789abcdef", min_size=16, max_size=16)),
+    tags=st.frozensets(names, max_size=3),
+    note=st.text(max_size=20),
+)
+
+
 SOURCE_NAMES = ["Ministry", "Monitor A", "Outlet B", "Outlet C", "Blogger D", "NGO E"]
 
 

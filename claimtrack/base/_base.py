@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,6 +39,8 @@ from . import _schema
 from ._dialects import WAIT, SQLite, connect
 from ._keys import Keys, quantity_key
 from ._results import AddResult, Claims, SourceRecord, Table, utc_now
+from ._rows import decode as _decode
+from ._rows import encode as _encode
 
 __all__ = ["DEFAULT_METHOD", "ClaimBase", "open_base"]
 
@@ -54,20 +56,8 @@ _ACROSS_QUANTITIES = frozenset({"accucopy", "crh"})
 _CLAIM_COLUMNS = (
     "id, seq, body, source, measure, measure_key, place, place_key, period, period_start, "
     "period_end, published, figure, value, low, high, unit, text, quantity, status, "
-    "replaced_by, derived, report, span_start, span_end, added_at, changed_at, verdicts"
+    "replaced_by, derived, report, span_start, span_end, added_at, changed_at"
 )
-
-
-def _decode(body: str, cid: str | None = None) -> Claim:
-    """A stored claim; given its stored id, the id is not worked out again."""
-    claim: Claim = converter.structure(json.loads(body), Claim)
-    if cid is not None:
-        object.__setattr__(claim, "id", cid)  # the cached id: the content hash stored with it
-    return claim
-
-
-def _encode(claim: Claim) -> str:
-    return json.dumps(converter.unstructure(claim), ensure_ascii=False)
 
 
 def _source_body(source: Source) -> str:
@@ -468,7 +458,9 @@ class ClaimBase:
             ],
         )
         walks = _walks(graph, [*new, *derived]) if "cumulative" in keys.checkers else []
-        written, moved = self._store_verdicts(verdicts, context, now, walks=walks)
+        written, moved = self._store_verdicts(
+            verdicts, context, now, walks=walks, source_of=lambda cid: graph.claim(cid).source.name
+        )
         if derived:
             self._fold_sources(derived, now)
         # a verdict an estimate reads (a relay, an update) between older claims changed:
@@ -521,7 +513,7 @@ class ClaimBase:
             c.published.isoformat() if c.published else None,
             f.format(), float(f.value), _float(f.low), _float(f.high), f.unit, c.text, qkey,
             c.status, c.replaced_by, int(derived), report,
-            c.span[0] if c.span else None, c.span[1] if c.span else None, now, now, "{}",
+            c.span[0] if c.span else None, c.span[1] if c.span else None, now, now,
         )  # fmt: skip
 
     def _insert_claims(
@@ -626,12 +618,13 @@ class ClaimBase:
         verdicts: list[_Row],
         old: Mapping[str, Any],
         now: str,
-        count: bool = True,
         walks: Sequence[set[str]] = (),
+        source_of: Callable[[str], str] | None = None,
     ) -> tuple[int, set[str]]:
-        """Write the verdicts that are new or changed, and (with ``count``) keep the
-        claims' counts of them; returns how many were written, and the claims at the
-        ends of those an estimate reads (``_ESTIMATE_RELATIONS``), written or removed.
+        """Write the verdicts that are new or changed, and (given ``source_of``, a
+        claim's source's name by the claim's id) keep the claims' counts of them;
+        returns how many were written, and the claims at the ends of those an
+        estimate reads (``_ESTIMATE_RELATIONS``), written or removed.
 
         A verdict with a new claim at one end is new. One between two stored claims
         is a group checker's verdict given again (the parts of a whole are checked
@@ -647,10 +640,11 @@ class ClaimBase:
         stored: dict[tuple[str, str, str], tuple[str, float, str]] = {}
         if again:
             ends = {end for row in again for end in row[:2]}
+            checkers = sorted({row[2] for row in again})  # the group checkers that gave them
             for a, b, checker, relation, strength, reason in db.run(
                 "SELECT a, b, checker, relation, strength, reason FROM verdicts "
-                f"WHERE {db.keys('a')}",
-                (db.key_list(sorted(ends)),),
+                f"WHERE {db.keys('a')} AND {db.keys('checker')}",
+                (db.key_list(sorted(ends)), db.key_list(checkers)),
             ):
                 if b in ends:
                     stored[(a, b, checker)] = (relation, float(strength), reason)
@@ -672,8 +666,8 @@ class ClaimBase:
         gone += self._drop_walked(verdicts, old, walks, set(reversed_))
         gone += [(a, b, stored[(a, b, c)][0]) for a, b, c, *_ in changed if (a, b, c) in stored]
         added = [(a, b, relation) for a, b, _, relation, *_ in written]
-        if count:
-            self._count(added, gone)
+        if source_of is not None:
+            self._count(added, gone, source_of)
         moved = {end for a, b, r in (*added, *gone) if r in _ESTIMATE_RELATIONS for end in (a, b)}
         return len(written), moved
 
@@ -712,39 +706,39 @@ class ClaimBase:
         return [(a, b, relation) for a, b, _, relation in gone]
 
     def _count(
-        self, added: Iterable[tuple[str, str, str]], removed: Iterable[tuple[str, str, str]]
+        self,
+        added: Iterable[tuple[str, str, str]],
+        removed: Iterable[tuple[str, str, str]],
+        source_of: Callable[[str], str],
     ) -> None:
         """Keep each claim's count of verdicts by relation, and its source's totals, as
-        verdicts (a, b, relation) are added and removed (``_schema.recount`` works the
-        same counts out from the stored verdicts)."""
+        verdicts (a, b, relation) are added and removed: the changes are added to the
+        stored counts in place (``_schema.recount`` works them out from the verdicts)."""
         db = self._db
-        deltas: dict[str, dict[str, int]] = {}
+        deltas: dict[tuple[str, str], int] = {}
         for change, rows in ((1, added), (-1, removed)):
             for a, b, relation in rows:
                 for end in (a, b):
-                    found = deltas.setdefault(end, {})
-                    found[relation] = found.get(relation, 0) + change
-        if not deltas:
+                    deltas[(end, relation)] = deltas.get((end, relation), 0) + change
+        changed = sorted((cid, relation, n) for (cid, relation), n in deltas.items() if n)
+        if not changed:
             return
-        claims: list[tuple[str, str]] = []
-        totals: dict[tuple[str, str], int] = {}
-        for cid, source, stored in db.run(
-            f"SELECT id, source, verdicts FROM claims WHERE {db.keys('id')}",
-            (db.key_list(sorted(deltas)),),
-        ):
-            counts = json.loads(stored or "{}")
-            for relation, change in deltas[cid].items():
-                if change:
-                    counts[relation] = counts.get(relation, 0) + change
-                    totals[(source, relation)] = totals.get((source, relation), 0) + change
-            kept = {r: n for r, n in counts.items() if n}
-            claims.append((json.dumps(kept, sort_keys=True), cid))
-        db.run_many("UPDATE claims SET verdicts = ? WHERE id = ?", claims)
         db.run_many(
-            "INSERT INTO source_counts (source, relation, n) VALUES (?, ?, ?) "
-            "ON CONFLICT (source, relation) DO UPDATE SET n = source_counts.n + excluded.n",
-            [(source, relation, n) for (source, relation), n in sorted(totals.items()) if n],
+            "INSERT INTO claim_counts (claim, relation, n) VALUES (?, ?, ?) "
+            "ON CONFLICT (claim, relation) DO UPDATE SET n = claim_counts.n + excluded.n",
+            changed,
         )
+        fewer = sorted({cid for cid, _, n in changed if n < 0})
+        if fewer:
+            db.run(
+                f"DELETE FROM claim_counts WHERE n = 0 AND {db.keys('claim')}",
+                (db.key_list(fewer),),
+            )
+        totals: dict[tuple[str, str], int] = {}
+        for cid, relation, n in changed:
+            key = (source_of(cid), relation)
+            totals[key] = totals.get(key, 0) + n
+        _schema.add_to_sources(db, totals)
 
     def _recount(self, ids: Iterable[str]) -> None:
         """Keep each claim's count of verdicts by relation, so that a source's record
@@ -931,7 +925,7 @@ class ClaimBase:
             new_rows.append(self._row(claim, q, qkey, seq, True, None, now))
             seq += 1
         self._insert_claims(new_rows, derived, quantities)
-        self._store_verdicts(verdict_rows(graph), {}, now, count=False)
+        self._store_verdicts(verdict_rows(graph), {}, now)
         self._recount(c.id for c in graph.claims())
         # the graph holds every claim of the blocks, so of every quantity in them
         self._reassess(old_quantities | set(quantities), now, graph)
@@ -1373,22 +1367,30 @@ class ClaimBase:
 
     def _record_rows(self, source: str, names: list[str]) -> Table:
         db = self._db
-        rows = db.run(
-            "SELECT c.id, c.published, c.measure, c.place, c.period, c.figure, c.value, "
-            "c.status, e.best, c.verdicts FROM claims c "
-            "LEFT JOIN estimates e ON e.quantity = c.quantity "
-            f"WHERE {db.keys('c.source')} ORDER BY c.published, c.seq",
-            (db.key_list(names),),
-        )
+        with db.reading():  # the rows and their counts from one snapshot
+            rows = db.run(
+                "SELECT c.id, c.published, c.measure, c.place, c.period, c.figure, c.value, "
+                "c.status, e.best FROM claims c "
+                "LEFT JOIN estimates e ON e.quantity = c.quantity "
+                f"WHERE {db.keys('c.source')} ORDER BY c.published, c.seq",
+                (db.key_list(names),),
+            )
+            counts = {  # every relation of a claim in one range of the table's key
+                (cid, relation): int(n)
+                for cid, relation, n in db.run(
+                    "SELECT k.claim, k.relation, k.n FROM claims c "
+                    f"JOIN claim_counts k ON k.claim = c.id WHERE {db.keys('c.source')}",
+                    (db.key_list(names),),
+                )
+            }
         table = []
-        for cid, published, measure, place, period, figure, value, status, best, counts in rows:
-            found = json.loads(counts or "{}")
+        for cid, published, measure, place, period, figure, value, status, best in rows:
             table.append(
                 {
                     "published": published, "measure": measure, "place": place,
                     "period": period, "figure": figure, "value": float(value), "status": status,
-                    "corroborated": found.get("corroborates", 0),
-                    "contradicted": found.get("contradicts", 0),
+                    "corroborated": counts.get((cid, "corroborates"), 0),
+                    "contradicted": counts.get((cid, "contradicts"), 0),
                     "estimate": _float(best), "id": cid,
                 }
             )  # fmt: skip

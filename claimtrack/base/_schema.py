@@ -9,7 +9,10 @@ Version 1 kept a claim's report, span, tags and note only inside the claim; vers
 gives reports their own rows (a claim read in two reports keeps both spans), tags a
 table of their own (to query by tag), every claim the time it last changed and its
 count of verdicts by relation, and every source its totals of them (so that a
-source's record reads no verdict).
+source's record reads no verdict). Version 3 keeps a claim's counts in a narrow
+table of their own (``claim_counts``, one row per claim and relation) rather than
+as JSON in the claim's row: a batch adds to them in place, with no claim read or
+rewritten.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections.abc import Callable, Iterable
 
 from ._dialects import Database
 
-__all__ = ["CURRENT", "MIGRATIONS", "VERSIONS", "create", "version"]
+__all__ = ["CURRENT", "MIGRATIONS", "VERSIONS", "add_to_sources", "create", "recount", "version"]
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -86,12 +89,20 @@ _V2_COLUMNS = (
     "ALTER TABLE claims ADD COLUMN verdicts TEXT",
 )
 
+# What version 3 adds to version 2: a claim's counts of verdicts by relation.
+_V3_TABLES = """
+CREATE TABLE IF NOT EXISTS claim_counts (
+  claim TEXT NOT NULL, relation TEXT NOT NULL, n BIGINT NOT NULL,
+  PRIMARY KEY (claim, relation)) /*clustered*/
+"""
+
 #: The schema each version made, as statements separated by ";".
 VERSIONS: dict[int, str] = {
     1: _TABLES.format(claims_since_v2=""),
     2: _TABLES.format(claims_since_v2=", changed_at TEXT, verdicts TEXT") + ";" + _V2_TABLES,
+    3: _TABLES.format(claims_since_v2=", changed_at TEXT") + ";" + _V2_TABLES + ";" + _V3_TABLES,
 }
-CURRENT = 2
+CURRENT = 3
 
 
 # Tables read by their key's first column (a claim's verdicts, a block's claims) are
@@ -146,15 +157,28 @@ def _v1_to_v2(db: Database) -> None:
         for tag in json.loads(body).get("tags", ()):
             tagged.append((claim, tag))
     db.run_many("INSERT INTO tags (claim, tag) VALUES (?, ?) ON CONFLICT DO NOTHING", tagged)
-    recount(db, [cid for (cid,) in db.run("SELECT id FROM claims")])
+    _recount_v2(db, [cid for (cid,) in db.run("SELECT id FROM claims")])
     db.run("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
-def recount(db: Database, ids: Iterable[str], gone: Iterable[str] = ()) -> None:
-    """Store each claim's count of verdicts by relation (a verdict counts for both its
-    claims), and keep each source's totals: a source's record reads them, and no
-    verdict. ``gone`` are claims about to be deleted: their counts leave the totals."""
-    ids = sorted(set(ids))
+def _v2_to_v3(db: Database) -> None:
+    """Each claim's counts of verdicts from the JSON in its row to ``claim_counts``."""
+    for statement in _statements(_V3_TABLES, db):
+        db.run(statement)
+    rows = [
+        (cid, relation, int(n))
+        for cid, stored in db.run("SELECT id, verdicts FROM claims WHERE verdicts IS NOT NULL")
+        for relation, n in sorted(json.loads(stored).items())
+        if n
+    ]
+    db.run_many("INSERT INTO claim_counts (claim, relation, n) VALUES (?, ?, ?)", rows)
+    db.run("ALTER TABLE claims DROP COLUMN verdicts")
+    db.run("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+
+def _counted(db: Database, ids: list[str]) -> dict[str, dict[str, int]]:
+    """Each claim's count of verdicts by relation, worked out from the verdicts (a
+    verdict counts for both its claims)."""
     counts: dict[str, dict[str, int]] = {cid: {} for cid in ids}
     for end in ("a", "b"):
         for cid, relation, n in db.run(
@@ -164,10 +188,53 @@ def recount(db: Database, ids: Iterable[str], gone: Iterable[str] = ()) -> None:
         ):
             found = counts[cid]
             found[relation] = found.get(relation, 0) + int(n)
+    return counts
+
+
+def recount(db: Database, ids: Iterable[str], gone: Iterable[str] = ()) -> None:
+    """Store each claim's count of verdicts by relation, and keep each source's
+    totals: a source's record reads them, and no verdict. ``gone`` are claims about
+    to be deleted: their counts leave the totals, and their rows go."""
+    ids, gone = sorted(set(ids)), sorted(set(gone))
+    counts = _counted(db, ids)
+    every = db.key_list([*ids, *gone])
+    before: dict[str, dict[str, int]] = {}
+    for cid, relation, n in db.run(
+        f"SELECT claim, relation, n FROM claim_counts WHERE {db.keys('claim')}", (every,)
+    ):
+        before.setdefault(cid, {})[relation] = int(n)
+    sources = dict(db.run(f"SELECT id, source FROM claims WHERE {db.keys('id')}", (every,)))
+    deltas: dict[tuple[str, str], int] = {}
+    for cid, source in sources.items():
+        old, new = before.get(cid, {}), counts.get(cid, {})
+        for relation in set(old) | set(new):
+            change = new.get(relation, 0) - old.get(relation, 0)
+            if change:
+                deltas[(source, relation)] = deltas.get((source, relation), 0) + change
+    db.run(f"DELETE FROM claim_counts WHERE {db.keys('claim')}", (every,))
+    db.run_many(
+        "INSERT INTO claim_counts (claim, relation, n) VALUES (?, ?, ?)",
+        [(cid, r, n) for cid, found in counts.items() for r, n in sorted(found.items()) if n],
+    )
+    add_to_sources(db, deltas)
+
+
+def add_to_sources(db: Database, deltas: dict[tuple[str, str], int]) -> None:
+    """Add changes to each source's totals of verdicts by relation."""
+    db.run_many(
+        "INSERT INTO source_counts (source, relation, n) VALUES (?, ?, ?) "
+        "ON CONFLICT (source, relation) DO UPDATE SET n = source_counts.n + excluded.n",
+        [(source, relation, n) for (source, relation), n in sorted(deltas.items()) if n],
+    )
+
+
+def _recount_v2(db: Database, ids: Iterable[str]) -> None:
+    """``recount`` as version 2 kept the counts: as JSON in each claim's row."""
+    ids = sorted(set(ids))
+    counts = _counted(db, ids)
     deltas: dict[tuple[str, str], int] = {}
     for cid, source, stored in db.run(
-        f"SELECT id, source, verdicts FROM claims WHERE {db.keys('id')}",
-        (db.key_list([*ids, *gone]),),
+        f"SELECT id, source, verdicts FROM claims WHERE {db.keys('id')}", (db.key_list(ids),)
     ):
         before = json.loads(stored or "{}")
         after = counts.get(cid, {})
@@ -180,12 +247,8 @@ def recount(db: Database, ids: Iterable[str], gone: Iterable[str] = ()) -> None:
         "UPDATE claims SET verdicts = ? WHERE id = ?",
         [(json.dumps(found, sort_keys=True), cid) for cid, found in counts.items()],
     )
-    db.run_many(
-        "INSERT INTO source_counts (source, relation, n) VALUES (?, ?, ?) "
-        "ON CONFLICT (source, relation) DO UPDATE SET n = source_counts.n + excluded.n",
-        [(source, relation, n) for (source, relation), n in sorted(deltas.items())],
-    )
+    add_to_sources(db, deltas)
 
 
 #: ``MIGRATIONS[n]`` takes a base of version ``n`` to version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}

@@ -122,8 +122,9 @@ class PartWhole:
                     wholes.setdefault(around, {})[whole.id] = whole
             if context.claims_within(q):
                 wholes.setdefault(q, {})[claim.id] = claim
+        fresh = {c.id for c in new}
         for quantity, claims in wholes.items():
-            yield from self._check_wholes(quantity, list(claims.values()), context)
+            yield from self._check_wholes(quantity, list(claims.values()), context, fresh=fresh)
         for whole in running.values():
             key = context.series_key(whole)
             assert key is not None
@@ -145,11 +146,17 @@ class PartWhole:
         context: Context,
         within: Sequence[Claim] | None = None,
         floor: Mapping[str, float] | None = None,
+        fresh: set[str] | None = None,
     ) -> Iterable[Verdict]:
         """Every part against every whole claim on one quantity, in the unit of the first
         whole. A whole of a running count is checked against the parts known when it
         was given: each part's latest figure published by then; ``floor`` may lower
-        the least a place holds (what older figures still standing then said)."""
+        the least a place holds (what older figures still standing then said).
+
+        ``fresh``: the claims new in this link. A part and a whole checked before are
+        checked again only when the part's sum moved (a new place, or a new least
+        figure for one): otherwise the verdict is the one given before, and giving
+        it again would only replace it with itself."""
         unit = wholes[0].figure.unit
         candidates = [
             part
@@ -168,6 +175,7 @@ class PartWhole:
         verdicts: list[Verdict] = []
         timed = any(context.series_key(c) is not None for c in candidates)
         shared = None if timed else self._sums(candidates, unit, context)
+        settled = self._settled(candidates, shared, wholes, unit, context, fresh)
         for whole in wholes:
             if whole.figure.value < 0 or not wholes[0].figure.comparable(whole.figure):
                 continue  # dollars and euros: one dimension, no exchange rate
@@ -177,8 +185,35 @@ class PartWhole:
             if sums is None:
                 seen = [p for p in candidates if context.known_at(p, whole)]
                 sums = self._sums(seen, unit, context, floor)
+            elif settled and fresh is not None and whole.id not in fresh:
+                sums = [s for s in sums if s[0].id not in settled]
             verdicts.extend(self._against(whole, sums, unit, tol))
         return verdicts
+
+    def _settled(
+        self,
+        candidates: list[Claim],
+        sums: list[tuple[Claim, float, _Sum]] | None,
+        wholes: list[Claim],
+        unit: str | None,
+        context: Context,
+        fresh: set[str] | None,
+    ) -> set[str]:
+        """The parts checked before whose sum the fresh claims leave as it was: their
+        verdicts on the wholes checked before stand. Their sums before are worked out
+        without the fresh claims. Where the wholes differ in unit, the sums are in the
+        unit of whichever comes first, so none is settled."""
+        if not fresh or sums is None or any(w.figure.unit != unit for w in wholes):
+            return set()
+        old = [p for p in candidates if p.id not in fresh]
+        if len(old) == len(candidates):
+            return {p.id for p in old}  # no fresh part: every sum is as it was
+        before = {p.id: (t, w.rest, w.rest_text) for p, t, w in self._sums(old, unit, context)}
+        return {
+            p.id
+            for p, total, why in sums
+            if p.id not in fresh and before.get(p.id) == (total, why.rest, why.rest_text)
+        }
 
     @staticmethod
     def _sums(

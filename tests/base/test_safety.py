@@ -162,16 +162,69 @@ def test_a_base_of_the_previous_schema_is_migrated(new_target: NewTarget) -> Non
         )  # fmt: skip
         db.run("INSERT INTO blocks VALUES (?, ?)", ("destroyed drone\x1fRU\x1f2024-08-21", old.id))
     db.close()
-    with pytest.raises(ct.ClaimBaseError, match="schema version 1, expected 2"):
+    with pytest.raises(ct.ClaimBaseError, match="schema version 1, expected 3"):
         ct.open(target, migrate=False)
     with ct.open(target) as base:
-        assert base.version == SCHEMA_VERSION == 2
+        assert base.version == SCHEMA_VERSION == 3
         assert base.claims(tag="check-later").ids == [old.id]
         found = base.occurrences(old)
         assert (found[0]["file"], found[0]["span_start"]) == ("monday.jsonl", 3)
         assert base.claims(since="2026-01-05")[0].id == old.id
         result = base.add([drone("about 44", "Monitor", place="Russia")])
         assert result.verdicts == 1  # linked against the migrated claim
+
+
+def test_a_base_of_version_2_is_migrated(new_target: NewTarget) -> None:
+    """Version 2 kept each claim's counts of verdicts as JSON in the claim's row;
+    version 3 keeps them in a table of their own, and a batch adds to them there."""
+    whole, part = drone("45", "MoD", place="Russia"), drone("23", "MoD", place="Bryansk")
+    target = new_target()
+    db = connect(target)
+    with db.writing():
+        create(db, at=2)
+        db.run_many(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [("method", '"weighted_median"'), ("tolerance", "0.05"),
+             ("checkers", json.dumps(ct.ClaimGraph().checkers.names())),
+             ("created", '"2026-01-05T09:00:00.000000Z"')],
+        )  # fmt: skip
+        for seq, (claim, place_key, counts) in enumerate(
+            [(whole, "RU", '{"part_of": 1}'), (part, "RU-BRY", '{"part_of": 1}')], start=1
+        ):
+            qkey = f"destroyed drone\x1f{place_key}\x1f2024-08-21/2024-08-21/day\x1fcount"
+            db.run(
+                "INSERT INTO claims (id, seq, body, source, measure, measure_key, place, "
+                "place_key, period, period_start, period_end, published, figure, value, low, "
+                "high, unit, text, quantity, status, replaced_by, derived, report, span_start, "
+                "span_end, added_at, changed_at, verdicts) VALUES (?, ?, ?, 'MoD', "
+                "'drones destroyed', 'destroyed drone', ?, ?, '2024-08-21', '2024-08-21', "
+                "'2024-08-21', NULL, ?, ?, ?, ?, NULL, '', ?, 'standing', NULL, 0, NULL, NULL, "
+                "NULL, '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z', ?)",
+                (claim.id, seq, json.dumps(converter.unstructure(claim)), claim.place,
+                 place_key, claim.figure.format(), claim.figure.value, claim.figure.value,
+                 claim.figure.value, qkey, counts),
+            )  # fmt: skip
+            db.run(
+                "INSERT INTO blocks VALUES (?, ?)",
+                ("destroyed drone\x1fRU\x1f2024-08-21", claim.id),
+            )
+        db.run(
+            "INSERT INTO verdicts VALUES (?, ?, 'part_whole', 'part_of', 1.0, 'fits', "
+            "'2026-01-05T09:00:00Z')",
+            (part.id, whole.id),
+        )
+        db.run("INSERT INTO source_counts VALUES ('MoD', 'part_of', 2)")
+    db.close()
+    with ct.open(target) as base:
+        assert base.version == SCHEMA_VERSION == 3
+        before = base.record("MoD")
+        assert before.relations == {"part_of": 2}
+        assert [row["id"] for row in before.claims] == [whole.id, part.id]
+        # a second figure for Russia: corroborates the first, and Bryansk is part of it
+        base.add([drone("about 44", "Monitor", place="Russia")])
+        rows = {row["id"]: row for row in base.record("MoD").claims}
+        assert rows[whole.id]["corroborated"] == 1
+        assert base.record("MoD").relations == {"corroborates": 1, "part_of": 3}
 
 
 def test_a_base_of_a_newer_schema_is_refused(new_target: NewTarget) -> None:

@@ -209,6 +209,24 @@ def test_part_whole_rechecks_when_a_new_part_arrives() -> None:
     assert len([v for v in g.verdicts() if v.checker == "part_whole"]) == 2  # replaced, not added
 
 
+def test_part_whole_gives_again_only_the_verdicts_a_new_part_can_change() -> None:
+    whole, bryansk = drones("45", "Russia"), drones("23", "Bryansk")
+    g = linked(whole, bryansk)
+    # a second, larger figure for a place already stated: the least Bryansk holds, and
+    # so every other sum, is as it was; only the new part is checked (and disputed)
+    again = drones("25", "Bryansk", "Monitor A")
+    g.add(again)
+    assert g.link().verdicts == {"part_of": 1, "contradicts": 1}
+    # a new place: every part's sum now counts it, so each is checked again
+    kursk = drones("two", "Kursk", "Monitor A")
+    g.add(kursk)
+    assert g.link().verdicts == {"part_of": 3}
+    fresh = linked(whole, bryansk, again, kursk)
+    assert {(v.a.id, v.b.id, v.relation, v.reason) for v in g.verdicts()} == {
+        (v.a.id, v.b.id, v.relation, v.reason) for v in fresh.verdicts()
+    }
+
+
 def test_wholes_in_other_currencies_are_left_alone() -> None:
     aid = dict(measure="aid pledged", period="2024")
     dollars = Claim(source="A", figure="$100", place="Ukraine", **aid)

@@ -1,0 +1,129 @@
+"""A stored claim read back: its JSON body made into a ``Claim`` without checking it again.
+
+A batch reads back every claim of the blocks it links in (some thousands for a
+batch of a thousand), and ``claims()`` may read far more. Each body was written
+from a ``Claim`` that its converters and validators had already passed, and a
+converter gives back what it was given when given its own output, so reading the
+body needs none of them again: the claim's and its figure's fields are set as
+stored (lists made tuples or sets again). The source, the period and the time of
+publication are built through the claim's own converters and the one converter
+the files use (``claimtrack.io.converter``), each distinct one once: a base
+repeats its sources, periods and days. Given the id stored beside the body (the
+hash of the same content), the id is set rather than worked out again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
+
+import attrs
+
+from ..figure import Figure
+from ..io import converter
+from ..model import Claim, Period, Source
+
+__all__ = ["decode", "encode"]
+
+T = TypeVar("T")
+
+#: At most this many distinct values of each kind are kept (then the memo starts over).
+_MEMO_LIMIT = 1 << 16
+
+_FIELDS = attrs.fields(Claim)
+#: What the claim's own converters make of a stored period and time of publication.
+_PERIOD = cast(Callable[[str], Period], attrs.fields(Claim).period.converter)
+_PUBLISHED = cast(Callable[[str], dt.date], attrs.fields(Claim).published.converter)
+#: The fields a body holds as text, numbers or null: set as stored.
+_PLAIN = ("place", "confidence", "text", "share_of", "stance", "kind", "revision",
+          "share_place", "status", "replaced_by", "note")  # fmt: skip
+#: Defaults of the fields a body leaves out when they hold them.
+_DEFAULTS: dict[str, Any] = {a.name: a.default for a in _FIELDS if a.default is not attrs.NOTHING}
+#: A figure's fields as its body holds them, in order: a record of exactly these is
+#: made into a ``Figure`` as stored (anything else goes through the converter).
+_FIGURE_FIELDS = tuple(a.name for a in attrs.fields(Figure))
+
+_sources: dict[Any, Source] = {}
+_periods: dict[Any, Period] = {}
+_published: dict[Any, dt.date] = {}
+
+
+def _source_key(record: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """A key telling apart any two source records that could give different sources
+    (a float by its repr: 0.0 and -0.0, 1 and 1.0 are equal otherwise)."""
+    key = []
+    for name, value in record.items():
+        kind = value.__class__
+        if kind is list:
+            if not all(v.__class__ is str for v in value):
+                return None
+            value = tuple(value)
+        elif kind is float or kind is bool or kind is int:
+            value = (kind, repr(value))
+        elif kind is not str and value is not None:
+            return None
+        key.append((name, value))
+    return tuple(key)
+
+
+def _memo(memo: dict[Any, T], key: Any, build: Callable[[], T]) -> T:
+    if key is None:
+        return build()
+    found = memo.get(key)
+    if found is None:
+        found = build()
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+def _figure(record: Any) -> Figure:
+    if record.__class__ is not dict or tuple(record) != _FIGURE_FIELDS:
+        return converter.structure(record, Figure)
+    figure: Figure = object.__new__(Figure)
+    put = object.__setattr__
+    for name, value in record.items():
+        put(figure, name, value)
+    return figure
+
+
+def encode(claim: Claim) -> str:
+    """A claim's body: its on-disk form (``claimtrack.io.converter``) as JSON."""
+    return json.dumps(converter.unstructure(claim), ensure_ascii=False)
+
+
+def decode(body: str, cid: str | None = None) -> Claim:
+    """The claim a body was written from; given its stored id, the id is not worked
+    out again."""
+    record: dict[str, Any] = json.loads(body)
+    claim: Claim = object.__new__(Claim)
+    put = object.__setattr__
+    get = record.get
+    source = record["source"]
+    put(claim, "source", _memo(
+        _sources, (source,) if source.__class__ is str else _source_key(source),
+        lambda: converter.structure(source, Source),
+    ))  # fmt: skip
+    put(claim, "figure", _figure(record["figure"]))
+    period = get("period")
+    put(claim, "period", None if period is None else _memo(
+        _periods, period, lambda: _PERIOD(period)
+    ))  # fmt: skip
+    published = get("published")
+    put(claim, "published", None if published is None else _memo(
+        _published, published, lambda: _PUBLISHED(published)
+    ))  # fmt: skip
+    put(claim, "measure", record["measure"])
+    for name in _PLAIN:
+        put(claim, name, get(name, _DEFAULTS[name]))
+    via, span, derived, tags = get("via"), get("span"), get("derived_from"), get("tags")
+    put(claim, "via", tuple(via) if via else ())
+    put(claim, "span", tuple(span) if span is not None else None)
+    put(claim, "derived_from", tuple(derived) if derived else ())
+    put(claim, "tags", frozenset(tags) if tags else frozenset())
+    if cid is not None:
+        put(claim, "id", cid)  # the content hash, stored with the claim
+    return claim
