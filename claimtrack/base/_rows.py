@@ -17,20 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import attrs
 
 from ..figure import Figure
-from ..io import converter
+from ..io import converter, memoised
 from ..model import Claim, Period, Source
 
 __all__ = ["decode", "encode"]
-
-T = TypeVar("T")
-
-#: At most this many distinct values of each kind are kept (then the memo starts over).
-_MEMO_LIMIT = 1 << 16
 
 _FIELDS = attrs.fields(Claim)
 #: What the claim's own converters make of a stored period and time of publication.
@@ -68,18 +63,6 @@ def _source_key(record: Mapping[str, Any]) -> tuple[Any, ...] | None:
     return tuple(key)
 
 
-def _memo(memo: dict[Any, T], key: Any, build: Callable[[], T]) -> T:
-    if key is None:
-        return build()
-    found = memo.get(key)
-    if found is None:
-        found = build()
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        memo[key] = found
-    return found
-
-
 def _figure(record: Any) -> Figure:
     if record.__class__ is not dict or tuple(record) != _FIGURE_FIELDS:
         return converter.structure(record, Figure)
@@ -103,17 +86,17 @@ def decode(body: str, cid: str | None = None) -> Claim:
     put = object.__setattr__
     get = record.get
     source = record["source"]
-    put(claim, "source", _memo(
+    put(claim, "source", memoised(
         _sources, (source,) if source.__class__ is str else _source_key(source),
         lambda: converter.structure(source, Source),
     ))  # fmt: skip
     put(claim, "figure", _figure(record["figure"]))
     period = get("period")
-    put(claim, "period", None if period is None else _memo(
+    put(claim, "period", None if period is None else memoised(
         _periods, period, lambda: _PERIOD(period)
     ))  # fmt: skip
     published = get("published")
-    put(claim, "published", None if published is None else _memo(
+    put(claim, "published", None if published is None else memoised(
         _published, published, lambda: _PUBLISHED(published)
     ))  # fmt: skip
     put(claim, "measure", record["measure"])

@@ -15,6 +15,7 @@ from ._claims import (
     dump,
     from_records,
     load,
+    memoised,
     read_date,
 )
 from ._graphs import dump_graph, load_graph, node_link
@@ -38,6 +39,7 @@ __all__ = [
     "from_records",
     "load",
     "load_graph",
+    "memoised",
     "node_link",
     "read_date",
     "read_text",

@@ -90,7 +90,9 @@ def _memo_key(record: Mapping[str, Any]) -> tuple[Any, ...] | None:
     return (tuple(record), values, types)
 
 
-def _memoised(memo: dict[Any, T], key: Any, build: Callable[[], T]) -> T:
+def memoised(memo: dict[Any, T], key: Any, build: Callable[[], T]) -> T:
+    """``memo[key]``, built the first time (a ``key`` of None is never kept); a memo
+    past ``_MEMO_LIMIT`` entries starts again, so that no file's cells grow it unbounded."""
     if key is None:
         return build()
     value = memo.get(key)
@@ -112,7 +114,7 @@ def _structure_figure(value: Any, _: type) -> Figure:
         return Figure.parse(value) if isinstance(value, str) else Figure(value)
     if not isinstance(value, Mapping):
         raise ValidationError("figure", value, "an object with a value, or a phrase")
-    return _memoised(_FIGURES, _memo_key(value), lambda: _figure_from_record(value))
+    return memoised(_FIGURES, _memo_key(value), lambda: _figure_from_record(value))
 
 
 def _figure_from_record(value: Mapping[str, Any]) -> Figure:
@@ -136,10 +138,10 @@ def _structure_source(value: Any, _: type) -> Source:
         return value
     if isinstance(value, str):
         key = (str, value) if value.__class__ is str else None
-        return _memoised(_SOURCES, key, lambda: Source(value))
+        return memoised(_SOURCES, key, lambda: Source(value))
     if not isinstance(value, Mapping):
         raise ValidationError("source", value, "a name or an object with a name")
-    return _memoised(_SOURCES, _memo_key(value), lambda: _source_from_record(value))
+    return memoised(_SOURCES, _memo_key(value), lambda: _source_from_record(value))
 
 
 _SOURCE_FIELDS = {a.name for a in attrs.fields(Source)}
@@ -772,7 +774,7 @@ _CSV_SOURCES: dict[tuple[str, ...], Source] = {}
 def _csv_source(cells: tuple[str, ...]) -> Source:
     """The source of a row's cells (``_CSV_SOURCE``); a file names a few sources many
     times, so each set of cells met before gives the Source built from it then."""
-    return _memoised(_CSV_SOURCES, cells, lambda: _csv_source_of(cells))
+    return memoised(_CSV_SOURCES, cells, lambda: _csv_source_of(cells))
 
 
 def _csv_source_of(cells: tuple[str, ...]) -> Source:
