@@ -205,21 +205,27 @@ def disputes(graph: ClaimGraph) -> list[Dispute]:
 
 
 def _disputes(graph: ClaimGraph) -> list[Dispute]:
-    by_quantity: dict[Quantity, list[Verdict]] = {}
+    contradictions = list(_contradictions(graph))
+    if not contradictions:
+        return []
+    # Who agrees with whom, and which figure replaces which, read once from the adjacency
+    pairs = relation_pairs(
+        graph, Relation.CORROBORATES, Relation.RELAYS, Relation.SUPERSEDES, Relation.REVISES
+    )
     # a later figure that updates or revises an earlier one is no dispute with it, even
     # where the two figures, compared as of one day, contradict
-    replacing = relation_pairs(graph, Relation.SUPERSEDES, Relation.REVISES)
-    updates = {frozenset(pair) for pairs in replacing.values() for pair in pairs}
-    for v in _contradictions(graph):
+    updates = {
+        frozenset(pair)
+        for relation in (Relation.SUPERSEDES, Relation.REVISES)
+        for pair in pairs.pop(relation)
+    }
+    by_quantity: dict[Quantity, list[Verdict]] = {}
+    for v in contradictions:
         if updates and frozenset((v.a.id, v.b.id)) in updates:
             continue
         # a part contradicting its whole is a dispute about the whole (b)
         by_quantity.setdefault(graph.quantity(v.b), []).append(v)
-    if not by_quantity:
-        return []
-    # Who agrees with whom, read once from the adjacency for every quantity.
     agreeing: defaultdict[str, list[str]] = defaultdict(list)
-    pairs = relation_pairs(graph, Relation.CORROBORATES, Relation.RELAYS)
     for u, w in itertools.chain(*pairs.values()):
         agreeing[u].append(w)
         agreeing[w].append(u)
