@@ -473,21 +473,20 @@ def _estimate(
     dissent: list[Claim] = []
     backing: set[str] = set()  # the origins whose figures agree with the best value
     against: set[str] = set()
-    low = high = best
-    # An open end ("more than 2,000") reaches as far as the range only when no bounded
-    # figure holds the range: the bound is where such a claim stops saying anything.
-    bounded = any(
-        math.isfinite(lo) and math.isfinite(hi)
+    # The stated bounds of the claims holding the best or a plausible value. An open end
+    # ("more than 2,000") reaches as far as the range only when no bounded figure holds
+    # the range: the bound is where such a claim stops saying anything.
+    spans = [
+        (lo, hi)
         for _, obs, lo, hi in held
         if obs.low <= best <= obs.high or any(obs.low <= v <= obs.high for v in plausible)
-    )
+    ]
+    bounded = any(math.isfinite(lo) and math.isfinite(hi) for lo, hi in spans)
+    lows = [lo for lo, _ in spans if not bounded or math.isfinite(lo)]
+    highs = [hi for _, hi in spans if not bounded or math.isfinite(hi)]
+    low, high = min([best, *lows]), max([best, *highs])
     for claim, obs, lo, hi in held:
         holds = obs.low <= best <= obs.high
-        if holds or any(obs.low <= v <= obs.high for v in plausible):
-            if not bounded or math.isfinite(lo):
-                low = lo if lo < low else low
-            if not bounded or math.isfinite(hi):
-                high = hi if hi > high else high
         fits = _consistent(obs, lo, hi, tolerance)
         (behind if holds or fits.low <= best <= fits.high else dissent).append(claim)
         if holds:

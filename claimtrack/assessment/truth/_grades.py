@@ -210,7 +210,9 @@ def judge(
         # A figure that agrees with the best stands with the estimate's credible range,
         # so it is as probable as that range: an exact "337" is not less confirmed
         # than the "about 300" corroborating it because its interval is narrower.
-        side = max(probability, estimate.probability(estimate.low, estimate.high))
+        side = probability
+        if independent_agreeing >= 1 and side < policy.confirmed:  # one item's, per claim
+            side = max(side, estimate.probability(estimate.low, estimate.high))
         if independent_agreeing >= 1 and side >= policy.confirmed:
             confirmed = _plural(independent_agreeing, "other independent source")
             chance = f"the estimate gives it a probability of {side:.2f}"
