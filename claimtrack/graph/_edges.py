@@ -323,7 +323,25 @@ class BareKeys(EdgeKeys):
         super().__setitem__(key, value)
 
 
-class _BareAttributes(MutableMapping[str, Any]):
+class _DictLike(MutableMapping[str, Any]):
+    """An edge's attributes seen as a dict: equal to, shown and copied as the dict of
+    its items (the views below keep them elsewhere)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self) == other if isinstance(other, Mapping) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a mutable mapping, as a dict
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self)
+
+
+class _BareAttributes(_DictLike):
     """The attributes of a ``BareKeys`` edge: none until one is written."""
 
     __slots__ = ("_keys",)
@@ -354,17 +372,6 @@ class _BareAttributes(MutableMapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._keys._value or ())
-
-    def __eq__(self, other: object) -> bool:
-        return dict(self) == other if isinstance(other, Mapping) else NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # a mutable mapping, as a dict
-
-    def __repr__(self) -> str:
-        return repr(dict(self))
-
-    def copy(self) -> dict[str, Any]:
-        return dict(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (dict, (dict(self),))
@@ -439,7 +446,7 @@ class SoleVerdict(_Keys):
 _IN_SLOTS = frozenset({"relation", "strength", "reason"})
 
 
-class VerdictView(MutableMapping[str, Any]):
+class VerdictView(_DictLike):
     """The attributes of a ``SoleVerdict``'s verdict, as a mapping: reads and writes go
     to its slots, so every view of one verdict sees the same attributes."""
 
@@ -503,17 +510,6 @@ class VerdictView(MutableMapping[str, Any]):
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self._raw(key) is not UNSET
-
-    def __eq__(self, other: object) -> bool:
-        return dict(self) == other if isinstance(other, Mapping) else NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # a mutable mapping, as a dict
-
-    def __repr__(self) -> str:
-        return repr(dict(self))
-
-    def copy(self) -> dict[str, Any]:
-        return dict(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (dict(self),))
