@@ -87,17 +87,19 @@ def periods(draw: st.DrawFn) -> Period:
     return Period(start, end, "day")
 
 
-claims = st.builds(
-    Claim,
+#: The fields every claim strategy draws alike.
+_CLAIM_FIELDS = dict(
     source=st.one_of(names, sources),
     measure=names,
     figure=figures(),
     place=st.one_of(st.none(), names),
     period=st.one_of(st.none(), periods()),
     confidence=st.floats(0, 1),
-    text=st.text(max_size=80),
     via=st.lists(names, max_size=2).map(tuple),
-    published=st.one_of(st.none(), dates),
+)
+
+claims = st.builds(
+    Claim, text=st.text(max_size=80), published=st.one_of(st.none(), dates), **_CLAIM_FIELDS
 )
 
 
@@ -105,14 +107,8 @@ claims = st.builds(
 #: claim base must give back exactly as it was stored.
 every_field_claims = st.builds(
     Claim,
-    source=st.one_of(names, sources),
-    measure=names,
-    figure=figures(),
-    place=st.one_of(st.none(), names),
-    period=st.one_of(st.none(), periods()),
-    confidence=st.floats(0, 1),
+    **_CLAIM_FIELDS,
     text=st.text(max_size=40),
-    via=st.lists(names, max_size=2).map(tuple),
     published=st.one_of(
         st.none(),
         dates,
