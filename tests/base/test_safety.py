@@ -16,7 +16,7 @@ import pytest
 
 import claimtrack as ct
 from claimtrack.base import SCHEMA_VERSION
-from claimtrack.base._dialects import connect
+from claimtrack.base._dialects import PostgreSQL, SQLite, connect
 from claimtrack.base._schema import create
 from claimtrack.io import converter
 
@@ -135,6 +135,16 @@ def test_two_writers_adding_at_once_both_land(new_target: NewTarget, tmp_path: P
         assert any((v.a.id in alpha) != (v.b.id in alpha) for v in base.graph().verdicts())
 
 
+def _old_settings(db: SQLite | PostgreSQL) -> None:
+    """The settings a base of an earlier version kept in its ``meta`` table."""
+    db.run_many(
+        "INSERT INTO meta (key, value) VALUES (?, ?)",
+        [("method", '"weighted_median"'), ("tolerance", "0.05"),
+         ("checkers", json.dumps(ct.ClaimGraph().checkers.names())),
+         ("created", '"2026-01-05T09:00:00.000000Z"')],
+    )  # fmt: skip
+
+
 def test_a_base_of_the_previous_schema_is_migrated(new_target: NewTarget) -> None:
     """Version 1 kept tags, note and report inside each claim; version 2 has tables
     for tags and for each reading of a claim, and each claim's last change."""
@@ -142,12 +152,7 @@ def test_a_base_of_the_previous_schema_is_migrated(new_target: NewTarget) -> Non
     db = connect(target)
     with db.writing():
         create(db, at=1)
-        db.run_many(
-            "INSERT INTO meta (key, value) VALUES (?, ?)",
-            [("method", '"weighted_median"'), ("tolerance", "0.05"),
-             ("checkers", json.dumps(ct.ClaimGraph().checkers.names())),
-             ("created", '"2026-01-05T09:00:00.000000Z"')],
-        )  # fmt: skip
+        _old_settings(db)
         db.run("INSERT INTO reports VALUES (1, 'monday.jsonl', '2026-01-05T09:00:00Z', 1, 1, 0)")
         old = drone("45", "MoD", place="Russia", tags=["check-later"], span=(3, 9))
         db.run(
@@ -182,12 +187,7 @@ def test_a_base_of_version_2_is_migrated(new_target: NewTarget) -> None:
     db = connect(target)
     with db.writing():
         create(db, at=2)
-        db.run_many(
-            "INSERT INTO meta (key, value) VALUES (?, ?)",
-            [("method", '"weighted_median"'), ("tolerance", "0.05"),
-             ("checkers", json.dumps(ct.ClaimGraph().checkers.names())),
-             ("created", '"2026-01-05T09:00:00.000000Z"')],
-        )  # fmt: skip
+        _old_settings(db)
         for seq, (claim, place_key, counts) in enumerate(
             [(whole, "RU", '{"part_of": 1}'), (part, "RU-BRY", '{"part_of": 1}')], start=1
         ):
