@@ -612,20 +612,29 @@ def _plain(ctx: _Context, noun: str | None) -> str | None:
     lexicon, reader = ctx.lexicon, ctx.reader
     if lexicon.measure(noun) in lexicon.named or lexicon.known(noun):
         return noun
+    head = words[-1]
     kept = [
         w
         for w in words[:-1]
         if not (
-            w.islower()
-            and w not in lexicon.qualifiers
-            and (
-                w in reader.adjectives
-                or any(w.endswith(e) and len(w) > len(e) + 3 for e in reader.adjective_endings)
-                or (reader.participle(w) and w not in reader.active)
+            # "the territory's six delegates": a number is no part of what is counted
+            w.lower() in reader.number_words
+            or w[:1].isdigit()
+            # "Tesco outlets", "COVID-19 cases": a name before a lowercase head says
+            # whose, not what; a demonym stays ("Russian attacks" are not all attacks)
+            or (head.islower() and w[:1].isupper() and w.lower() not in ctx.homes)
+            or (
+                w.islower()
+                and w not in lexicon.qualifiers
+                and (
+                    w in reader.adjectives
+                    or any(w.endswith(e) and len(w) > len(e) + 3 for e in reader.adjective_endings)
+                    or (reader.participle(w) and w not in reader.active)
+                )
             )
         )
     ]
-    return " ".join([*kept, words[-1]])
+    return " ".join([*kept, head])
 
 
 _DASHES = frozenset("–—-")

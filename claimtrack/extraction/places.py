@@ -113,6 +113,10 @@ def _named_places(
     found = []
     for m in _CAPITALISED.finditer(text):
         words = m.group("span").split()
+        for i, word in enumerate(words[:-1]):
+            if word.endswith(".") and len(word) > 4 and not _ABBREVIATION.fullmatch(word):
+                words = words[: i + 1]  # "the northern Philippines. Seven": a sentence ends
+                break
         owner = bool(_POSSESSIVE.search(words[-1]))
         words[-1] = _POSSESSIVE.sub("", words[-1])
         if not _ABBREVIATION.fullmatch(words[-1]):
@@ -137,8 +141,22 @@ def _named_places(
             continue  # "US$300", "US dollars": money; "Portfolio.hu": a website
         if name.isupper() or _ABBREVIATION.fullmatch(name):  # "U.S.", "UAE": the full name
             name = gazetteer.label(gazetteer.resolve(name) or name)
-        found.append(PlaceMention(start, end, name, owner, bare=True))
+        # "pummeling the northern Philippines", "war-torn Syria": a place described by
+        # an adjective is where things happen, not an actor ("Russia has launched")
+        described = rules.compiled("places.described", _described).search(
+            text, max(0, start - 40), start
+        )
+        found.append(PlaceMention(start, end, name, owner, bare=described is None))
     return found
+
+
+def _described(rules: ExtractRules) -> re.Pattern[str]:
+    """An adjective of place right before a name: one of ``place_adjectives``, or a
+    compound such as "war-torn" or "quake-hit" (``described_endings``)."""
+    section = rules.section("places")
+    adjectives = alternation(section["place_adjectives"])
+    endings = alternation(section["described_endings"])
+    return re.compile(rf"\b(?:{adjectives}|[a-z]+-{endings})\s+$")
 
 
 def _offices(rules: ExtractRules) -> re.Pattern[str]:
