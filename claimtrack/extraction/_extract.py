@@ -620,9 +620,6 @@ def _plain(ctx: _Context, noun: str | None) -> str | None:
             # "the territory's six delegates": a number is no part of what is counted
             w.lower() in reader.number_words
             or w[:1].isdigit()
-            # "Tesco outlets", "COVID-19 cases": a name before a lowercase head says
-            # whose, not what; a demonym stays ("Russian attacks" are not all attacks)
-            or (head.islower() and w[:1].isupper() and w.lower() not in ctx.homes)
             or (
                 w.islower()
                 and w not in lexicon.qualifiers

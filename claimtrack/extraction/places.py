@@ -204,6 +204,9 @@ def find_places(
     owned = rules.words("places", "not_place_before")
     countries = compiled.countries
     weak = rules.words("places", "weak_cues")
+    # "belongs to Kevin Young", "similar regions to Typhoon Haiyan": after these, a name
+    # of several words the gazetteer does not know is someone's or something's, no place
+    name_cues = rules.words("places", "name_cues")
     text = doc.text
     found: list[PlaceMention] = []
     gazetteer = gazetteer or _default_gazetteer()
@@ -268,7 +271,7 @@ def find_places(
                 name = name[compass.end() :]  # "in Southern Poland": in Poland
             cue_word = m.group(0).split(maxsplit=1)[0].lower()
             if (
-                cue_word in weak
+                (cue_word in weak or (cue_word in name_cues and " " in name))
                 and not m.group("type")
                 and gazetteer.resolve(name) is None
                 and not any(p.name == name for p in found)
