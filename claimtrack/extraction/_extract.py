@@ -59,7 +59,9 @@ def _homes(rules: ExtractRules) -> tuple[dict[str, str], frozenset[str]]:
 
 
 # A sentence's opening word or two (past "The"), to find a country it starts with.
-_OPENING = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?)")
+# the country a sentence opens with, when it is the whole name ("United States Senator
+# Bernie Sanders" opens with a senator, not with the United States)
+_OPENING = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?)(?!\s+[A-Z])")
 
 
 class _Previous(NamedTuple):
@@ -579,6 +581,16 @@ def _measure_of(
             measure = ctx.lexicon.measure(f"{thing[0]} change")
         elif before is not None and before.measure.endswith(" change") and not head[:1].islower():
             measure = before.measure
+    if (
+        unit is None
+        and _ABOARD.match(text, figure.end)
+        and all(
+            w in ctx.lexicon.generic or w == ctx.reader.fallback_for("count")
+            for w in _ABOARD.sub("", f" {measure}").split()
+        )
+    ):
+        # "190 people on board", "at least 45 were aboard": those a vehicle held
+        measure = ctx.lexicon.measure("people on board")
     rising = (
         unit is None
         and (
@@ -596,6 +608,11 @@ def _measure_of(
 # "..., and Brazil's ten percent": an owner or a name right before an elliptical figure
 _ELLIPTICAL = re.compile(r"(?:['’]s|\b[A-Z][\w.-]*)\s+$")
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_ABOARD = re.compile(
+    r"(?:\s+(?:people|persons|others))?\s+(?:(?:were|are|was|is)\s+)?"
+    r"(?:(?:reportedly|still|also|all)\s+)?(?:aboard|on\s+board|onboard)\b",
+    re.IGNORECASE,
+)
 _SECONDS = re.compile(r"\s+(?:seconds?|secs?)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s+of\s+(?!them\b|those\b|these\b)", re.IGNORECASE)
 _TO = re.compile(r"(?:\s+[a-z]+){0,2}\s+to\s+$")

@@ -255,6 +255,10 @@ def test_a_games_score_is_points_on_both_sides() -> None:
         # a reading of the thing named before "measuring"
         ("A second earthquake measuring 5.6 shook the area.", "5.6", "magnitude"),
         ("The quake, which measured 6.1, was followed by 40 aftershocks.", "6.1", "magnitude"),
+        # those a vehicle held, however the people are named
+        ("There were 190 people on board, six of them crew.", "190", "people on board"),
+        ("At least 45 were aboard when the bus overturned.", "At least 45", "people on board"),
+        ("Of the 200 people aboard, 180 survived.", "200", "people on board"),
     ],
 )  # fmt: skip
 def test_the_counted_thing_is_read_past_numbers_holders_and_readings(

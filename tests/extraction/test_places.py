@@ -226,6 +226,10 @@ def test_a_figure_that_is_no_toll_does_not_take_the_place_before() -> None:
         # a person's name after "to" is no place
         ("The world record stands at 46.78 seconds and belongs to Kevin Young.",
          "46.78", None),
+        # a sentence that opens with an office is not about the office's country
+        ("United States Senator Bernie Sanders came second, with about 20% of the vote.",
+         "about 20%", None),
+        ("Belarus pardoned 30 prisoners on Friday.", "30", "Belarus"),
         # but one unknown word after "to" still is ("exports to Doravia")
         ("Exports to Doravia fell by 12% in 2023, customs data showed.", "12%", "Doravia"),
     ],
