@@ -393,6 +393,13 @@ def _place_of(
         if opening is not None:
             word = opening.group(1)
             place = word if word in ctx.countries else ctx.homes.get(word.lower())
+    if place is None:
+        # "the weakness in the U.S. economy was reflected in a 70 percent jump": a
+        # country's adjective before a noun, in the figure's clause before it
+        for m in _ADJECTIVE.finditer(text, sentence[0], span[0]):
+            place = ctx.homes.get(m.group(1).lower())
+            if place is not None:
+                break
     return place
 
 
@@ -608,6 +615,7 @@ def _measure_of(
 # "..., and Brazil's ten percent": an owner or a name right before an elliptical figure
 _ELLIPTICAL = re.compile(r"(?:['’]s|\b[A-Z][\w.-]*)\s+$")
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_ADJECTIVE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2}|[A-Z][a-z]+)\s+(?=[a-z])")
 _ABOARD = re.compile(
     r"(?:\s+(?:people|persons|others))?\s+(?:(?:were|are|was|is)\s+)?"
     r"(?:(?:reportedly|still|also|all)\s+)?(?:aboard|on\s+board|onboard)\b",

@@ -316,6 +316,8 @@ _COMPASS = re.compile(
 _CURRENCY = re.compile(r"\s*(?:\$|dollars?\b)", re.IGNORECASE)
 _SET_OFF = re.compile(
     r"\s*(?:(?:province|region|state|county|district|governorate|city|town|island)\s*)?"
+    # "Reading, Berkshire, UK": a county the gazetteer does not know may come between
+    r"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=,))?"
     r"(?:,|\s+in)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
 )
 _OF_TYPE = re.compile(

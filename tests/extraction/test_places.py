@@ -230,6 +230,10 @@ def test_a_figure_that_is_no_toll_does_not_take_the_place_before() -> None:
         ("United States Senator Bernie Sanders came second, with about 20% of the vote.",
          "about 20%", None),
         ("Belarus pardoned 30 prisoners on Friday.", "30", "Belarus"),
+        # a country's adjective before a noun names the place when nothing else does
+        ("Analysts said Chilean exports fell 12 percent in May.", "12 percent", "Chile"),
+        # a town, a county the gazetteer does not know, and the country: the town
+        ("In Reading, Berkshire, UK, a stabbing killed three people.", "three", "Reading"),
         # but one unknown word after "to" still is ("exports to Doravia")
         ("Exports to Doravia fell by 12% in 2023, customs data showed.", "12%", "Doravia"),
     ],
