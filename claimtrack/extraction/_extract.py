@@ -589,8 +589,19 @@ def _measure_of(
         elif before is not None and before.measure.endswith(" change") and not head[:1].islower():
             measure = before.measure
     if (
+        unit == "%"
+        and measure == ctx.reader.fallback_for("percent")
+        and _POLLED.search(text, max(sentence[0], figure.start - 40), figure.start)
+    ):
+        # "Jones got 48 percent", "Brown won 3%": a share a candidate won is of the vote
+        measure = ctx.lexicon.measure("vote share")
+    if (
         unit is None
-        and _ABOARD.match(text, figure.end)
+        and (
+            _ABOARD.match(text, figure.end)
+            # "the plane, carrying 132 people, crashed": those it held
+            or _CARRYING.search(text, max(sentence[0], figure.start - 40), figure.start)
+        )
         and all(
             w in ctx.lexicon.generic or w == ctx.reader.fallback_for("count")
             for w in _ABOARD.sub("", f" {measure}").split()
@@ -616,6 +627,17 @@ def _measure_of(
 _ELLIPTICAL = re.compile(r"(?:['’]s|\b[A-Z][\w.-]*)\s+$")
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _ADJECTIVE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2}|[A-Z][a-z]+)\s+(?=[a-z])")
+_POLLED = re.compile(
+    r"\b(?:won|wins|win|got|gets|took|takes|received|receives|secured|garnered|polled|"
+    r"earned)\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|at\s+least|"
+    r"over|just|only|under|less\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+_CARRYING = re.compile(
+    r"\b(?:carrying|carried|carries|transporting|transported)\s+(?:(?:about|around|some|nearly|"
+    r"almost|roughly|more\s+than|at\s+least|over|up\s+to|only)\s+)?$",
+    re.IGNORECASE,
+)
 _ABOARD = re.compile(
     r"(?:\s+(?:people|persons|others))?\s+(?:(?:were|are|was|is)\s+)?"
     r"(?:(?:reportedly|still|also|all)\s+)?(?:aboard|on\s+board|onboard)\b",

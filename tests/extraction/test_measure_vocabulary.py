@@ -259,6 +259,10 @@ def test_a_games_score_is_points_on_both_sides() -> None:
         ("There were 190 people on board, six of them crew.", "190", "people on board"),
         ("At least 45 were aboard when the bus overturned.", "At least 45", "people on board"),
         ("Of the 200 people aboard, 180 survived.", "200", "people on board"),
+        ("The plane, carrying 132 people, crashed after takeoff.", "132", "people on board"),
+        # a share a candidate won is of the vote, as "N percent of the vote" is
+        ("Jones got 48 percent and Brown 3 percent.", "48 percent", "vote share"),
+        ("Jones got 48 percent and Brown 3 percent.", "3 percent", "vote share"),
     ],
 )  # fmt: skip
 def test_the_counted_thing_is_read_past_numbers_holders_and_readings(
