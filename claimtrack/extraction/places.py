@@ -241,6 +241,8 @@ def find_places(
             if (
                 not name
                 or name.lower() in not_places
+                # "in the Pakistani-controlled portion of Kashmir": who holds it, no name
+                or re.fullmatch(_HELD, name) is not None
                 or any(w.lower() in not_words for w in name.split())
                 # "the Federal Reserve's July meeting": a month after an owner is a date,
                 # and so is a span of months ("the April-June quarter")
@@ -303,7 +305,15 @@ def find_places(
         )
         found.append(mention)
     found += [p for p in named[pending:] if not (found and found[-1].end > p.start)]
+    if "(" in text:
+        # "(Islamic State of Iraq and Syria)", "(the emergency number in the United
+        # States)": an aside in brackets with no figure in it places nothing
+        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+        found = [p for p in found if not any(s < p.start and p.end < e for s, e in asides)]
     return _nested(text, found, gazetteer)
+
+
+_ASIDE = re.compile(r"\([^()\d]*\)")
 
 
 # "in Pakistani-controlled Kashmir", "in Kurdish-held Ain Issa": who holds it, no name

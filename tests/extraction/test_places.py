@@ -234,6 +234,12 @@ def test_a_figure_that_is_no_toll_does_not_take_the_place_before() -> None:
         ("Analysts said Chilean exports fell 12 percent in May.", "12 percent", "Chile"),
         # a town, a county the gazetteer does not know, and the country: the town
         ("In Reading, Berkshire, UK, a stabbing killed three people.", "three", "Reading"),
+        # who holds a part of a place is no place; the part is of the place
+        ("The deaths are in the Pakistani-controlled portion of Kashmir, where 12 died.",
+         "12", "Kashmir"),
+        # an aside in brackets with no figure in it places nothing
+        ("The SDF said hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped.",
+         "hundreds of", None),
         # but one unknown word after "to" still is ("exports to Doravia")
         ("Exports to Doravia fell by 12% in 2023, customs data showed.", "12%", "Doravia"),
     ],
