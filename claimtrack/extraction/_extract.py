@@ -597,14 +597,14 @@ def _measure_of(
         measure = ctx.lexicon.measure("vote share")
     if (
         unit is None
+        and all(
+            w in ctx.lexicon.generic or w == ctx.reader.fallback_for("count")
+            for w in measure.replace("on board", "").split()
+        )
         and (
             _ABOARD.match(text, figure.end)
             # "the plane, carrying 132 people, crashed": those it held
             or _CARRYING.search(text, max(sentence[0], figure.start - 40), figure.start)
-        )
-        and all(
-            w in ctx.lexicon.generic or w == ctx.reader.fallback_for("count")
-            for w in _ABOARD.sub("", f" {measure}").split()
         )
     ):
         # "190 people on board", "at least 45 were aboard": those a vehicle held
