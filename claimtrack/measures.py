@@ -29,7 +29,6 @@ True
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -191,8 +190,8 @@ class MeasureLexicon:
             w for phrase in self._canonical_words(measure) for w in phrase.split()
             if w not in self.stopwords
         ]  # fmt: skip
-        specific = {_lemma(w) for w in words if w not in self.generic}
-        return " ".join(sorted(specific or {_lemma(w) for w in words}))
+        specific = {_singular(w) for w in words if w not in self.generic}
+        return " ".join(sorted(specific or {_singular(w) for w in words}))
 
 
 def _singular(word: str) -> str:
@@ -205,31 +204,6 @@ def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
-
-
-_VOWELS = frozenset("aeiouy")
-
-
-@functools.cache
-def _lemma(word: str) -> str:
-    """A crude lemma, applied to both sides of every comparison: the singular, less the
-    endings of a verb's forms and of the noun made from it, so that "fined" and "fines",
-    "burned" and "burning", "vaccinated" and "vaccinations" meet ("fin", "burn",
-    "vaccinat"). A stem, not a word: it is only ever compared."""
-    stem = _singular(word)
-    if len(stem) > 6 and stem.endswith("ation"):
-        stem = stem[:-3]  # "vaccination" -> "vaccinat"
-    elif len(stem) > 5 and stem.endswith("ing"):
-        stem = stem[:-3]  # "burning" -> "burn"
-    elif len(stem) > 4 and stem.endswith("ied"):
-        stem = stem[:-3] + "y"  # "ratified" -> "ratify"
-    elif len(stem) > 4 and stem.endswith("ed") and not stem.endswith("eed"):
-        stem = stem[:-2]  # "fined" -> "fin", "arrested" -> "arrest"
-    else:
-        return stem[:-1] if len(stem) > 3 and stem.endswith("e") else stem
-    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS | {"l", "s"}:
-        stem = stem[:-1]  # "stopped" -> "stop"
-    return stem[:-1] if len(stem) > 3 and stem.endswith("e") else stem
 
 
 def _load_default() -> MeasureLexicon:

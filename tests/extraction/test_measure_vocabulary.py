@@ -274,25 +274,11 @@ def test_the_counted_thing_is_read_past_numbers_holders_and_readings(
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("fined", "fines"),
-        ("homes burned", "burning homes"),
-        ("people vaccinated", "vaccinations"),
-        ("ships stopped", "ship stops"),
-        ("countries ratified", "country ratifies"),
-    ],
-)
-def test_keys_meet_across_the_forms_of_a_verb_and_its_noun(a: str, b: str) -> None:
-    assert LEXICON.key(a) == LEXICON.key(b)
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
         ("homes destroyed", "homes damaged"),
         ("countries signed", "countries ratified"),
         ("missiles fired", "missiles intercepted"),
         ("wind speed", "wind gusts"),
     ],
 )
-def test_lemmas_keep_other_quantities_apart(a: str, b: str) -> None:
+def test_keys_keep_other_quantities_apart(a: str, b: str) -> None:
     assert LEXICON.key(a) != LEXICON.key(b)
