@@ -423,6 +423,13 @@ class Gazetteer:
             return self._cache[name]
         norm = normalize_place(name)
         candidates = self._candidates(norm, cities=False)
+        if not candidates and "-" in norm:
+            # "Kao-hsiung" is the province Kaohsiung before the city that has the spelling
+            # among its alternate names: the larger place, whichever way it is written
+            for variant in (norm.replace("-", ""), norm.replace("-", " ")):
+                candidates = self._candidates(variant, cities=False)
+                if candidates:
+                    break
         if not candidates or around:
             candidates += self._candidates(norm, cities=True)
         if not candidates and not around:

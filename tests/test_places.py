@@ -89,6 +89,12 @@ def test_a_shared_name_is_the_larger_place_or_the_one_in_context() -> None:
     assert PLACES.contains("United States", PLACES.resolve("Paris", context=["Texas"]) or "")
 
 
+def test_a_hyphenated_spelling_is_the_larger_place_its_plain_spelling_names() -> None:
+    # "Kao-hsiung" is also an alternate name of the city; the province comes first
+    assert PLACES.resolve("Kao-hsiung") == PLACES.resolve("Kaohsiung") == "TW-KHH"
+    assert PLACES.resolve("Guinea-Bissau") == "GW"  # a hyphenated name itself still resolves
+
+
 def test_containment_may_overlap_and_a_union_contains_its_members() -> None:
     # a Gaza governorate lies in Palestine and in the Gaza Strip
     assert PLACES.contains("Gaza Strip", "Khan Yunis") and PLACES.contains(

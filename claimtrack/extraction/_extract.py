@@ -59,7 +59,9 @@ def _homes(rules: ExtractRules) -> tuple[dict[str, str], frozenset[str]]:
 
 
 # A sentence's opening word or two (past "The"), to find a country it starts with.
-_OPENING = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?)")
+# the country a sentence opens with, when it is the whole name ("United States Senator
+# Bernie Sanders" opens with a senator, not with the United States)
+_OPENING = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?)(?!\s+[A-Z])")
 
 
 class _Previous(NamedTuple):
@@ -391,6 +393,13 @@ def _place_of(
         if opening is not None:
             word = opening.group(1)
             place = word if word in ctx.countries else ctx.homes.get(word.lower())
+    if place is None:
+        # "the weakness in the U.S. economy was reflected in a 70 percent jump": a
+        # country's adjective before a noun, in the figure's clause before it
+        for m in _ADJECTIVE.finditer(text, sentence[0], span[0]):
+            place = ctx.homes.get(m.group(1).lower())
+            if place is not None:
+                break
     return place
 
 
@@ -579,6 +588,27 @@ def _measure_of(
             measure = ctx.lexicon.measure(f"{thing[0]} change")
         elif before is not None and before.measure.endswith(" change") and not head[:1].islower():
             measure = before.measure
+    if (
+        unit == "%"
+        and measure == ctx.reader.fallback_for("percent")
+        and _POLLED.search(text, max(sentence[0], figure.start - 40), figure.start)
+    ):
+        # "Jones got 48 percent", "Brown won 3%": a share a candidate won is of the vote
+        measure = ctx.lexicon.measure("vote share")
+    if (
+        unit is None
+        and all(
+            w in ctx.lexicon.generic or w == ctx.reader.fallback_for("count")
+            for w in measure.replace("on board", "").split()
+        )
+        and (
+            _ABOARD.match(text, figure.end)
+            # "the plane, carrying 132 people, crashed": those it held
+            or _CARRYING.search(text, max(sentence[0], figure.start - 40), figure.start)
+        )
+    ):
+        # "190 people on board", "at least 45 were aboard": those a vehicle held
+        measure = ctx.lexicon.measure("people on board")
     rising = (
         unit is None
         and (
@@ -596,6 +626,23 @@ def _measure_of(
 # "..., and Brazil's ten percent": an owner or a name right before an elliptical figure
 _ELLIPTICAL = re.compile(r"(?:['’]s|\b[A-Z][\w.-]*)\s+$")
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_ADJECTIVE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2}|[A-Z][a-z]+)\s+(?=[a-z])")
+_POLLED = re.compile(
+    r"\b(?:won|wins|win|got|gets|took|takes|received|receives|secured|garnered|polled|"
+    r"earned)\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|at\s+least|"
+    r"over|just|only|under|less\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+_CARRYING = re.compile(
+    r"\b(?:carrying|carried|carries|transporting|transported)\s+(?:(?:about|around|some|nearly|"
+    r"almost|roughly|more\s+than|at\s+least|over|up\s+to|only)\s+)?$",
+    re.IGNORECASE,
+)
+_ABOARD = re.compile(
+    r"(?:\s+(?:people|persons|others))?\s+(?:(?:were|are|was|is)\s+)?"
+    r"(?:(?:reportedly|still|also|all)\s+)?(?:aboard|on\s+board|onboard)\b",
+    re.IGNORECASE,
+)
 _SECONDS = re.compile(r"\s+(?:seconds?|secs?)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s+of\s+(?!them\b|those\b|these\b)", re.IGNORECASE)
 _TO = re.compile(r"(?:\s+[a-z]+){0,2}\s+to\s+$")
@@ -612,20 +659,26 @@ def _plain(ctx: _Context, noun: str | None) -> str | None:
     lexicon, reader = ctx.lexicon, ctx.reader
     if lexicon.measure(noun) in lexicon.named or lexicon.known(noun):
         return noun
+    head = words[-1]
     kept = [
         w
         for w in words[:-1]
         if not (
-            w.islower()
-            and w not in lexicon.qualifiers
-            and (
-                w in reader.adjectives
-                or any(w.endswith(e) and len(w) > len(e) + 3 for e in reader.adjective_endings)
-                or (reader.participle(w) and w not in reader.active)
+            # "the territory's six delegates": a number is no part of what is counted
+            w.lower() in reader.number_words
+            or w[:1].isdigit()
+            or (
+                w.islower()
+                and w not in lexicon.qualifiers
+                and (
+                    w in reader.adjectives
+                    or any(w.endswith(e) and len(w) > len(e) + 3 for e in reader.adjective_endings)
+                    or (reader.participle(w) and w not in reader.active)
+                )
             )
         )
     ]
-    return " ".join([*kept, words[-1]])
+    return " ".join([*kept, head])
 
 
 _DASHES = frozenset("–—-")

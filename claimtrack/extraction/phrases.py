@@ -261,6 +261,15 @@ class MeasureReader:
                 return scale
         if before and before[-1].lower in self.scales_of:
             return self.scales_of[before[-1].lower]
+        if before and before[-1].lower in _READS:
+            # "a second earthquake measuring 5.6", "the quake, which measured 6.1": the
+            # reading of the thing named just before, on its scale
+            for tok in reversed(before[-6:-1]):
+                scale = self.scales_of.get(tok.lower)
+                if scale is not None:
+                    return scale
+                if tok.text in (".", ";") or tok.lower in self.reporting:
+                    break
         return None
 
     def _verb_ahead(
@@ -404,6 +413,9 @@ class MeasureReader:
                 )
             ):
                 break  # "the cost is", "the estimated cost is": after a determiner, a noun
+            if before[k].lower in _ACQUIRE:
+                # "his rival took 45%", "the incumbent won 60%": who got it, not what
+                return None
             k -= 1
             linked = True
         if not linked:
@@ -508,6 +520,13 @@ _WHEN = re.compile(r"(?:first|second|third|fourth|final|last)-(?:quarter|half)")
 _LIGHT_VERBS = frozenset(
     {"caused", "cost", "totalled", "totaled", "numbered", "included", "involved",
      "represented", "accounted", "reached", "estimated", "valued", "priced"}
+)  # fmt: skip
+# verbs between a thing and its reading on a scale
+_READS = frozenset({"measuring", "measured", "registering", "registered", "rated"})
+# verbs whose subject is who got a figure, not what it counts
+_ACQUIRE = frozenset(
+    {"won", "win", "wins", "took", "take", "takes", "received", "receives", "secured",
+     "secures", "get", "gets", "got"}
 )  # fmt: skip
 _AGGREGATES = frozenset(
     {"average", "total", "tally", "high", "low", "peak", "record", "number", "count"}

@@ -113,6 +113,10 @@ def _named_places(
     found = []
     for m in _CAPITALISED.finditer(text):
         words = m.group("span").split()
+        for i, word in enumerate(words[:-1]):
+            if word.endswith(".") and len(word) > 4 and not _ABBREVIATION.fullmatch(word):
+                words = words[: i + 1]  # "the northern Philippines. Seven": a sentence ends
+                break
         owner = bool(_POSSESSIVE.search(words[-1]))
         words[-1] = _POSSESSIVE.sub("", words[-1])
         if not _ABBREVIATION.fullmatch(words[-1]):
@@ -137,8 +141,22 @@ def _named_places(
             continue  # "US$300", "US dollars": money; "Portfolio.hu": a website
         if name.isupper() or _ABBREVIATION.fullmatch(name):  # "U.S.", "UAE": the full name
             name = gazetteer.label(gazetteer.resolve(name) or name)
-        found.append(PlaceMention(start, end, name, owner, bare=True))
+        # "pummeling the northern Philippines", "war-torn Syria": a place described by
+        # an adjective is where things happen, not an actor ("Russia has launched")
+        described = rules.compiled("places.described", _described).search(
+            text, max(0, start - 40), start
+        )
+        found.append(PlaceMention(start, end, name, owner, bare=described is None))
     return found
+
+
+def _described(rules: ExtractRules) -> re.Pattern[str]:
+    """An adjective of place right before a name: one of ``place_adjectives``, or a
+    compound such as "war-torn" or "quake-hit" (``described_endings``)."""
+    section = rules.section("places")
+    adjectives = alternation(section["place_adjectives"])
+    endings = alternation(section["described_endings"])
+    return re.compile(rf"\b(?:{adjectives}|[a-z]+-{endings})\s+$")
 
 
 def _offices(rules: ExtractRules) -> re.Pattern[str]:
@@ -186,6 +204,9 @@ def find_places(
     owned = rules.words("places", "not_place_before")
     countries = compiled.countries
     weak = rules.words("places", "weak_cues")
+    # "belongs to Kevin Young", "similar regions to Typhoon Haiyan": after these, a name
+    # of several words the gazetteer does not know is someone's or something's, no place
+    name_cues = rules.words("places", "name_cues")
     text = doc.text
     found: list[PlaceMention] = []
     gazetteer = gazetteer or _default_gazetteer()
@@ -220,6 +241,8 @@ def find_places(
             if (
                 not name
                 or name.lower() in not_places
+                # "in the Pakistani-controlled portion of Kashmir": who holds it, no name
+                or re.fullmatch(_HELD, name) is not None
                 or any(w.lower() in not_words for w in name.split())
                 # "the Federal Reserve's July meeting": a month after an owner is a date,
                 # and so is a span of months ("the April-June quarter")
@@ -250,7 +273,7 @@ def find_places(
                 name = name[compass.end() :]  # "in Southern Poland": in Poland
             cue_word = m.group(0).split(maxsplit=1)[0].lower()
             if (
-                cue_word in weak
+                (cue_word in weak or (cue_word in name_cues and " " in name))
                 and not m.group("type")
                 and gazetteer.resolve(name) is None
                 and not any(p.name == name for p in found)
@@ -282,7 +305,15 @@ def find_places(
         )
         found.append(mention)
     found += [p for p in named[pending:] if not (found and found[-1].end > p.start)]
+    if "(" in text:
+        # "(Islamic State of Iraq and Syria)", "(the emergency number in the United
+        # States)": an aside in brackets with no figure in it places nothing
+        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+        found = [p for p in found if not any(s < p.start and p.end < e for s, e in asides)]
     return _nested(text, found, gazetteer)
+
+
+_ASIDE = re.compile(r"\([^()\d]*\)")
 
 
 # "in Pakistani-controlled Kashmir", "in Kurdish-held Ain Issa": who holds it, no name
@@ -295,6 +326,8 @@ _COMPASS = re.compile(
 _CURRENCY = re.compile(r"\s*(?:\$|dollars?\b)", re.IGNORECASE)
 _SET_OFF = re.compile(
     r"\s*(?:(?:province|region|state|county|district|governorate|city|town|island)\s*)?"
+    # "Reading, Berkshire, UK": a county the gazetteer does not know may come between
+    r"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=,))?"
     r"(?:,|\s+in)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
 )
 _OF_TYPE = re.compile(

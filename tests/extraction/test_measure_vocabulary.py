@@ -239,3 +239,46 @@ def test_a_games_score_is_points_on_both_sides() -> None:
     found = measures("In other results, Maroochydore defeated Caboolture 43–5.")
     assert found == {"43": "points", "5": "points"}
     assert measures("The party won 30-40 seats.") == {"30-40": "seats"}
+
+
+# -- mechanisms that carry to text from any field ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # a number inside the counted phrase is no part of what is counted
+        ("By reports he secured five of the territory's six delegates.", "five", "delegates"),
+        # the subject of a verb of getting got the figure; it is not what was counted
+        ("The senator won 52 percent of the vote, while his rival took 45 percent.",
+         "45 percent", "vote share"),
+        # a reading of the thing named before "measuring"
+        ("A second earthquake measuring 5.6 shook the area.", "5.6", "magnitude"),
+        ("The quake, which measured 6.1, was followed by 40 aftershocks.", "6.1", "magnitude"),
+        # those a vehicle held, however the people are named
+        ("There were 190 people on board, six of them crew.", "190", "people on board"),
+        ("At least 45 were aboard when the bus overturned.", "At least 45", "people on board"),
+        ("Of the 200 people aboard, 180 survived.", "200", "people on board"),
+        ("The plane, carrying 132 people, crashed after takeoff.", "132", "people on board"),
+        # a share a candidate won is of the vote, as "N percent of the vote" is
+        ("Jones got 48 percent and Brown 3 percent.", "48 percent", "vote share"),
+        ("Jones got 48 percent and Brown 3 percent.", "3 percent", "vote share"),
+    ],
+)  # fmt: skip
+def test_the_counted_thing_is_read_past_numbers_holders_and_readings(
+    text: str, figure: str, measure: str
+) -> None:
+    assert LEXICON.key(measures(text)[figure]) == LEXICON.key(measure)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("homes destroyed", "homes damaged"),
+        ("countries signed", "countries ratified"),
+        ("missiles fired", "missiles intercepted"),
+        ("wind speed", "wind gusts"),
+    ],
+)
+def test_keys_keep_other_quantities_apart(a: str, b: str) -> None:
+    assert LEXICON.key(a) != LEXICON.key(b)

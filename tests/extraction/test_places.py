@@ -210,3 +210,40 @@ def test_a_toll_with_no_place_is_where_the_sentence_before_put_the_event() -> No
 def test_a_figure_that_is_no_toll_does_not_take_the_place_before() -> None:
     claims = extract("The fair opened in Karvina on Sunday. Tickets cost 12 euros.", PUBLISHED)
     assert claims[0].place is None
+
+
+# -- a place described by an adjective; names after "to" ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        # a toll in the next sentence takes the place an adjective described
+        ("The rains are pummeling the northern Philippines. Seven people have died.",
+         "Seven", "Philippines"),
+        ("Fighting goes on in war-torn Syria. At least 20 people were killed on Monday.",
+         "At least 20", "Syria"),
+        # a person's name after "to" is no place
+        ("The world record stands at 46.78 seconds and belongs to Kevin Young.",
+         "46.78", None),
+        # a sentence that opens with an office is not about the office's country
+        ("United States Senator Bernie Sanders came second, with about 20% of the vote.",
+         "about 20%", None),
+        ("Belarus pardoned 30 prisoners on Friday.", "30", "Belarus"),
+        # a country's adjective before a noun names the place when nothing else does
+        ("Analysts said Chilean exports fell 12 percent in May.", "12 percent", "Chile"),
+        # a town, a county the gazetteer does not know, and the country: the town
+        ("In Reading, Berkshire, UK, a stabbing killed three people.", "three", "Reading"),
+        # who holds a part of a place is no place; the part is of the place
+        ("The deaths are in the Pakistani-controlled portion of Kashmir, where 12 died.",
+         "12", "Kashmir"),
+        # an aside in brackets with no figure in it places nothing
+        ("The SDF said hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped.",
+         "hundreds of", None),
+        # but one unknown word after "to" still is ("exports to Doravia")
+        ("Exports to Doravia fell by 12% in 2023, customs data showed.", "12%", "Doravia"),
+    ],
+)  # fmt: skip
+def test_places_described_or_named_after_to(text: str, figure: str, place: str | None) -> None:
+    found = {c.figure.text: c.place for c in extract(text, PUBLISHED)}
+    assert found[figure] == place
