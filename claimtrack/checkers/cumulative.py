@@ -187,7 +187,10 @@ class Cumulative:
         """Two origins' figures for one running count, a day or more apart (on one day,
         ``agreement`` compares them): within ``window`` of each other, a later figure
         below another origin's earlier one ``contradicts`` it, since a count to date
-        does not fall; within a day, figures that agree ``corroborate``. Each figure
+        does not fall; within a day, figures that agree ``corroborate``, the very same
+        figure too; the very same figure ``relays`` the first statement of it (an echo)
+        when given more than a day later, after it was replaced, or by an outlet
+        (``Source.kind`` "media"). Each figure
         meets the other origins' latest figures before it, and the figures after it
         of which it is its origin's latest."""
         tol = context.tolerance
@@ -214,6 +217,9 @@ class Cumulative:
                     yield verdict
 
     window = dt.timedelta(days=3)
+    #: How far apart two origins' figures may be published and still speak of one state
+    #: of the count: agreeing ones corroborate; an equal one given later is an echo.
+    fresh = dt.timedelta(days=1)
 
     def _compare(
         self, later: Claim, earlier: Claim, context: Context, tol: float
@@ -244,11 +250,20 @@ class Cumulative:
             or context.repeats(earlier)
         ):
             return None
-        if _states_again(later, earlier):
-            # the very number another origin gave a day or more before: repeated from it
-            # (an echo without attribution), not a second count that happens to match;
-            # so whether either was replaced since, or was its origin's latest word then.
-            # It is repeated from the first time that origin gave it.
+        if _states_again(later, earlier) and (
+            gap > self.fresh
+            or later.source.kind == "media"
+            or not earlier.current
+            or not context.latest(earlier, later.moment)
+        ):
+            # the very number another origin gave more than a day before, or one replaced
+            # since, or given by an outlet (which counts nothing of its own): repeated
+            # from it (an echo without attribution), not a second count that happens to
+            # match; so whether either was replaced since, or was its origin's latest
+            # word then. It is repeated from the first time that origin gave it. Within a
+            # day, the very figure of a count that still stands, from an origin that
+            # counts, is a second count of the same state of it: it corroborates, as an
+            # agreeing figure does.
             key = context.series_key(earlier)
             said = context.statements(key, context.origin(earlier)) if key else [earlier]
             first = next((c for c in in_order(said) if _states_again(earlier, c)), earlier)
@@ -277,7 +292,7 @@ class Cumulative:
             )
             return Verdict.trusted(Relation.CONTRADICTS, later, earlier, 1.0, reason, "cumulative")
         bounded = None not in (lf.low, lf.high, ef.low, ef.high)
-        if bounded and gap <= dt.timedelta(days=1) and ef.agrees(lf, tol):
+        if bounded and gap <= self.fresh and ef.agrees(lf, tol):
             reason = (
                 f"{show(later.figure)} ({later.source.name}, {_when(later)}) and {show(ef)} "
                 f"({earlier.source.name}, {_when(earlier)}) are within the {pct(tol)} tolerance"

@@ -92,6 +92,19 @@ def test_another_origin_giving_the_very_figure_later_relays_its_first_statement(
     assert alone.grade(first).credibility != 1 and alone.grade(echo).credibility != 1
 
 
+def test_another_counting_origins_equal_figure_within_a_day_corroborates() -> None:
+    # the ministry gives the governor's standing toll the next day: a second count of the
+    # same state of the count, not an echo; an outlet's own equal figure is an echo
+    governor = toll("14", "2023-02-07", source="Regional governor")
+    ministry = toll("14", "2023-02-08", source="Interior ministry")
+    assert kinds(linked(governor, ministry)) == {("corroborates", "14", "14")}
+    outlet = toll("14", "2023-02-08", source=Source("Broadcaster", kind="media"))
+    assert kinds(linked(governor, outlet)) == {("relays", "14", "14")}
+    # more than a day later, the very figure of a count that moves is repeated from it
+    later = toll("14", "2023-02-08T12:00", source="Interior ministry")
+    assert kinds(linked(governor, later)) == {("relays", "14", "14")}
+
+
 def test_an_echo_of_a_figure_replaced_since_is_still_an_echo() -> None:
     old = toll("5,300", "2023-02-07", source="Interior ministry", status="revised")
     echo = toll("5,300", "2023-02-08", source="Aviation minister")
@@ -102,7 +115,7 @@ def test_an_origins_update_after_an_outlets_morning_echo_supersedes_it() -> None
     # the broadcaster repeats last night's official toll in the morning; the ministry
     # updates it in the evening: an update of the ministry's own figure, no dispute
     night = toll("2,497", "2023-02-07T20:00", source="Interior ministry")
-    morning = toll("2,497", "2023-02-08T09:00", source="Broadcaster")
+    morning = toll("2,497", "2023-02-08T09:00", source=Source("Broadcaster", kind="media"))
     evening = toll("2,862", "2023-02-08T18:00", source="Interior ministry")
     g = linked(night, morning, evening)
     assert {("relays", "2,497", "2,497"), ("supersedes", "2,862", "2,497")} <= kinds(g)
