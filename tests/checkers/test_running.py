@@ -267,6 +267,22 @@ def test_the_least_a_place_holds_is_the_least_any_standing_figure_says() -> None
     assert disputed == {estimate.id}
 
 
+def test_a_count_since_a_later_start_is_a_part_of_one_since_an_earlier_start() -> None:
+    def burned(figure: str, place: str, since: str) -> Claim:
+        return make_claim(figure, "Fire service", measure="area burned", place=place,
+                          period=f"{since}/", published="2031-07-19")  # fmt: skip
+
+    rhodes = burned("6,100 hectares", "Rhodes", "2031-07-15")
+    greece = burned("40,000 hectares", "Greece", "2031-07-01")
+    assert kinds(linked(rhodes, greece)) == {("part_of", "6,100 ha", "40,000 ha")}
+    # more than the whole: the part still contradicts it
+    small = burned("5,000 hectares", "Greece", "2031-07-01")
+    assert kinds(linked(rhodes, small)) == {("contradicts", "6,100 ha", "5,000 ha")}
+    # a count since before the whole's start may hold more than the whole: no verdict
+    older = burned("6,100 hectares", "Rhodes", "2031-06-15")
+    assert kinds(linked(older, small)) == set()
+
+
 def test_a_span_ending_on_its_publication_day_is_read_as_to_date() -> None:
     first = toll("76", "2023-02-06T03:30")
     later = make_claim("284", "AFAD", measure="deaths", place="Turkey",
