@@ -1011,7 +1011,7 @@ def _claims(
         # "He said 31 people had been wounded": a toll with no place where the one before is
         same_event = before.place if before is not None and toll and before.toll else None
         place = _place_of(ctx, index, span, sentence, clause, chosen, same_event, toll)
-        dated = choose_mention(periods, ctx.period_starts, clause, sentence, span)
+        dated = choose_mention(periods, ctx.period_starts, clause, sentence, span, day)
         period = dated.period if dated is not None else None
         source = chosen[0].name if chosen and not chosen[0].counter else ctx.fallback
         place, period, share_of = _carry_over(
