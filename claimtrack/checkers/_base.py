@@ -219,7 +219,8 @@ class Context:
 
     def series_key(self, claim: Claim) -> SeriesKey | None:
         """For a running count (a period open at the end, "since 2022" or "2023-02-06/",
-        or a span that ends on its publication day, read as to date) with a
+        or a span that ends on its publication day, read as to date, or a count "so far"
+        with no start, "/2031-11-03", read as counted from the start) with a
         publication date: the series it belongs to (measure, place, start), else None.
         A single day's figure is that day's count, not a running one, and a projection
         belongs to none: it is no count."""
@@ -230,12 +231,15 @@ class Context:
         key: SeriesKey | None = None
         if (
             p is not None
-            and p.start is not None
             and day is not None
             and claim.kind != "projection"
-            and (p.end is None or (p.end == day and p.start < p.end))
+            and (
+                (p.start is not None and (p.end is None or (p.end == day and p.start < p.end)))
+                # "so far", "as of" its publication day: to date, counted from the start
+                or (p.start is None and p.end == day)
+            )
         ):
-            start = (p.start, dimension(claim.figure.unit))
+            start = (p.start or dt.date.min, dimension(claim.figure.unit))
             key = (self.measure_key(claim.measure), self.places.key(claim.place), start)
         self._series_keys[cid] = key
         return key

@@ -90,6 +90,13 @@ def _late(claim: Claim, stated: Sequence[Claim], after: Sequence[Claim]) -> bool
     )
 
 
+def _one_statement(a: Claim, b: Claim) -> bool:
+    """Whether two figures were given in one statement: the same words, published by
+    the same chain at the same moment ("1,480,000 votes ..., with the ruling party's
+    candidate on 1,390,000")."""
+    return bool(a.text) and a.text == b.text and a.moment == b.moment and a.via == b.via
+
+
 def _when(c: Claim) -> str:
     moment = c.moment
     if moment is None:
@@ -109,8 +116,10 @@ class Cumulative:
     claim says so (``Claim.revision``), a suspect fall when it does not (strength
     0.5, and the reason says so). A figure that repeats one the origin gave before
     ``relays`` that statement, unless the origin had since given another figure:
-    then it is ``stale``. Only consecutive statements are linked, so a series of
-    n figures gives about n verdicts, not n squared.
+    then it is ``stale``. Figures given in one statement (the same words, published
+    at the same moment) are given at once: each goes on from the figure before
+    that statement, none from another. Only consecutive statements are linked, so a
+    series of n figures gives about n verdicts, not n squared.
     """
 
     def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
@@ -136,13 +145,16 @@ class Cumulative:
         if replaced is not None:  # a declared revision that moved the count to another place
             stated.append(replaced)
         for i, claim in enumerate(series):
-            if not stated:
+            # figures given in one statement are given at once: none is the count as it
+            # stood before another, so each goes on from what came before the statement
+            earlier = [s for s in stated if not _one_statement(claim, s)]
+            if not earlier:
                 stated.append(claim)
                 continue
-            latest = stated[-1]
+            latest = earlier[-1]
             # a repeat states the very figure again: a running count moves by small steps,
             # so figures within the tolerance of each other are still an update
-            same = [s for s in stated if _states_again(claim, s)]
+            same = [s for s in earlier if _states_again(claim, s)]
             if same:
                 repeated = same[-1]
                 if repeated is latest:
@@ -163,7 +175,7 @@ class Cumulative:
                     Relation.RELAYS, claim, repeated, 1.0, f"{said}: one origin", "cumulative"
                 )
                 continue
-            taken = context.withdrawn(claim, stated)
+            taken = context.withdrawn(claim, earlier)
             if taken is not None:  # a figure its origin took back, given again: not an update
                 reason = (
                     f"{show(claim.figure)} on {_when(claim)} gives again the {show(taken.figure)} "
@@ -172,7 +184,7 @@ class Cumulative:
                 )
                 yield Verdict.trusted(Relation.STALE, claim, latest, 1.0, reason, "cumulative")
                 continue
-            if _late(claim, stated, series[i + 1 :]):
+            if _late(claim, earlier, series[i + 1 :]):
                 reason = (
                     f"{show(claim.figure)} on {_when(claim)} lies among the figures given before "
                     f"{show(latest.figure)} of {_when(latest)}, and the next figure goes on "

@@ -330,14 +330,15 @@ def test_a_desks_places_and_synonyms_are_kept_and_relink_what_they_move(
         assert_same_as_everything_linked_at_once(again, [town, region, zapped, bryansk, front])
 
 
+@pytest.mark.parametrize("since", ["2031-07-01/", "/2031-07-19"])
 def test_a_count_since_a_later_start_meets_its_whole_added_in_another_batch(
-    new_target: NewTarget,
+    new_target: NewTarget, since: str
 ) -> None:
-    # burned on Rhodes since Tuesday is a part of burned in Greece since July 1: the
-    # base links them as linking both at once does, whichever comes first
+    # burned on Rhodes since Tuesday is a part of burned in Greece since July 1 (or so
+    # far): the base links them as linking both at once does, whichever comes first
     burned = partial(make_claim, measure="area burned", source="Fire service")
     part = burned("6,100 hectares", place="Rhodes", period="2031-07-15/", published="2031-07-19")
-    whole = burned("40,000 hectares", place="Greece", period="2031-07-01/", published="2031-07-19")
+    whole = burned("40,000 hectares", place="Greece", period=since, published="2031-07-19")
     for first, second in ((part, whole), (whole, part)):
         with ct.open(new_target()) as base:
             base.add([first])

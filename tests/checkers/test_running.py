@@ -283,6 +283,42 @@ def test_a_count_since_a_later_start_is_a_part_of_one_since_an_earlier_start() -
     assert kinds(linked(older, small)) == set()
 
 
+def test_a_tally_so_far_with_no_start_is_a_running_count() -> None:
+    def votes(figure: str, day: str, text: str = "") -> Claim:
+        return make_claim(figure, "Electoral commission", measure="votes", place="Zambia",
+                          period=f"/{day}", published=day, text=text)  # fmt: skip
+
+    monday = votes("1,210,000", "2031-11-03")
+    tuesday = votes("1,480,000", "2031-11-04")
+    assert kinds(linked(monday, tuesday)) == {("supersedes", "1,480,000", "1,210,000")}
+    # a count since a start lies within the count from the very start
+    since = make_claim("1,100,000", "Electoral commission", measure="votes", place="Lusaka",
+                       period="2031-11-02/", published="2031-11-03")  # fmt: skip
+    assert ("part_of", "1,100,000", "1,210,000") in kinds(linked(monday, since))
+
+
+def test_figures_given_in_one_statement_each_go_on_from_the_one_before() -> None:
+    said = "The commission said the tally had risen to 1,480,000, with the other on 1,390,000."
+    monday = make_claim("1,210,000", "Commission", measure="votes", place="Zambia",
+                        period="/2031-11-03", published="2031-11-03")  # fmt: skip
+    both = [
+        make_claim(
+            f,
+            "Commission",
+            measure="votes",
+            place="Zambia",
+            period="/2031-11-04",
+            published="2031-11-04",
+            text=said,
+        )
+        for f in ("1,480,000", "1,390,000")
+    ]
+    assert kinds(linked(monday, *both)) == {
+        ("supersedes", "1,480,000", "1,210,000"),
+        ("supersedes", "1,390,000", "1,210,000"),
+    }
+
+
 def test_a_span_ending_on_its_publication_day_is_read_as_to_date() -> None:
     first = toll("76", "2023-02-06T03:30")
     later = make_claim("284", "AFAD", measure="deaths", place="Turkey",
