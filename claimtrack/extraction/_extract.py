@@ -278,6 +278,17 @@ class _Context(NamedTuple):
     cues: dict[str, _Spans]  # punctuation and kind cues, found on first asking (_kind_of)
 
 
+def _source(ctx: _Context, name: str) -> Source:
+    """A speaker named as one country's body ("Zambia's electoral commission", "the
+    Ukrainian interior ministry"), known also by the body's name alone: the name a
+    later report gives it ("the electoral commission said"), so that both are one
+    origin."""
+    country, _, body = name.partition(" ")
+    if body and country.lower() in ctx.homes and body[:1].islower():
+        return Source(name, aliases=(body,))
+    return Source(name)
+
+
 #: The place a speaker's possessive points back to, by the word for it: "the state's
 #: chief secretary" after Odisha is Odisha's (a key with "-" is a province, ":" a city).
 _OWNER_KINDS = {
@@ -1024,7 +1035,7 @@ def _claims(
         try:
             made = [
                 Claim(
-                    source=sources[name] if name in sources else Source(name),
+                    source=sources[name] if name in sources else _source(ctx, name),
                     measure=measured.measure,
                     figure=figure.figure,
                     place=place,
