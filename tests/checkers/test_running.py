@@ -319,6 +319,22 @@ def test_figures_given_in_one_statement_each_go_on_from_the_one_before() -> None
     }
 
 
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.integers(1, 3), min_size=0, max_size=3),
+    st.lists(st.integers(1, 6), min_size=2, max_size=4, unique=True),
+)
+def test_no_figure_of_one_statement_updates_another(days: list[int], said: list[int]) -> None:
+    # whatever the origin said before, the figures of one statement are never linked
+    # to each other as steps of its count
+    before = [toll(f"{100 * d}", f"2023-02-0{d + 6}") for d in days]
+    text = "The agency gave " + ", ".join(str(1000 * v) for v in said) + "."
+    statement = [toll(f"{1000 * v}", "2023-02-10", text=text) for v in said]
+    ids = {c.id for c in statement}
+    g = linked(*before, *statement)
+    assert not [v for v in g.verdicts() if v.checker == "cumulative" and {v.a.id, v.b.id} <= ids]
+
+
 def test_a_span_ending_on_its_publication_day_is_read_as_to_date() -> None:
     first = toll("76", "2023-02-06T03:30")
     later = make_claim("284", "AFAD", measure="deaths", place="Turkey",
