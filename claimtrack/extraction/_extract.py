@@ -279,10 +279,13 @@ class _Context(NamedTuple):
 
 
 def _source(ctx: _Context, name: str) -> Source:
-    """A speaker named as one country's body ("Zambia's electoral commission", "the
-    Ukrainian interior ministry"), known also by the body's name alone: the name a
+    """The source of a figure: the outlet itself is media (``kind="media"``); a
+    speaker named as one country's body ("Zambia's electoral commission", "the
+    Ukrainian interior ministry") is known also by the body's name alone, the name a
     later report gives it ("the electoral commission said"), so that both are one
     origin."""
+    if name == ctx.outlet:  # the outlet in its own voice: media, which counts nothing itself
+        return Source(name, kind="media")
     country, _, body = name.partition(" ")
     if body and country.lower() in ctx.homes and body[:1].islower():
         return Source(name, aliases=(body,))

@@ -623,3 +623,11 @@ def test_a_countrys_body_is_known_also_by_its_name_alone() -> None:
     graph.link()
     (update,) = graph.verdicts()
     assert (update.relation.value, update.a.id, update.b.id) == ("supersedes", later.id, first.id)
+
+
+def test_the_outlet_in_its_own_voice_is_media() -> None:
+    # so that its repeat of an official's figure is an echo, not a second count
+    own = one("The death toll in Kharkiv stood at 14.", outlet="Kyiv Courier")
+    said = one("The toll in Kharkiv was 14, the governor said.", outlet="Kyiv Courier")
+    assert (own.source.name, own.source.kind) == ("Kyiv Courier", "media")
+    assert (said.source.name, said.source.kind) == ("governor", None)
