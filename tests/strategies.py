@@ -168,8 +168,8 @@ DESK_SOURCES = [
 @st.composite
 def desk_claims(draw: st.DrawFn) -> Claim:
     """One claim as a desk meets them: drones and missiles over Russian regions on
-    three days, some running counts "since" a date, some shares of a total, some
-    relayed, some denied."""
+    three days, some running counts "since" one of two dates or "so far" (so that one
+    is a part of another), some shares of a total, some relayed, some denied."""
     share = draw(st.booleans()) and draw(st.booleans())
     measure = (
         "missiles intercepted"
@@ -190,7 +190,18 @@ def desk_claims(draw: st.DrawFn) -> Claim:
         measure=measure,
         figure=figure,
         place=draw(st.sampled_from([None, "Russia", "Bryansk", "Kursk", "Belgorod", "Hostomel"])),
-        period=draw(st.sampled_from(["2024-08-21", "2024-08-22", "2024-08", "since 2024-08-01"])),
+        period=draw(
+            st.sampled_from(
+                [
+                    "2024-08-21",
+                    "2024-08-22",
+                    "2024-08",
+                    "since 2024-08-01",
+                    "since 2024-08-15",
+                    "/2024-08-22",
+                ]
+            )
+        ),
         published=draw(st.sampled_from([None, "2024-08-21", "2024-08-22", "2024-08-23T10:00"])),
         via=draw(st.sampled_from([(), (), ("Outlet X",)])),
         share_of="missiles fired" if share else None,
@@ -214,7 +225,7 @@ _CORPUS_SOURCES = [
     Source("B News"),
 ]
 _CORPUS_PLACES = ["Russia", "Bryansk", "Moscow Oblast", "Podolsk", "Ukraine", "Kharkiv", None]
-_CORPUS_PERIODS = ["2024-08-21", "2024-08-20", "2024-08", "2024-08-01/"]
+_CORPUS_PERIODS = ["2024-08-21", "2024-08-20", "2024-08", "2024-08-01/", "2024-08-15/"]
 
 
 @st.composite

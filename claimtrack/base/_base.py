@@ -155,6 +155,8 @@ class ClaimBase:
         try:
             self._settings = self._prepare(method, tolerance, checkers, migrate)
             self._keys = self._load_keys()
+            if _schema.REKEY in self._settings:
+                self._finish_migration()
         except BaseException:
             self._db.close()
             raise
@@ -230,6 +232,16 @@ class ClaimBase:
             "checkers": graph.checkers.names(),
             "created": utc_now(),
         }
+
+    def _finish_migration(self) -> None:
+        """Key and link again the claims of a base a migration left to be keyed (see
+        ``_schema.REKEY``), once: a writer that gets here first does it for all."""
+        db = self._db
+        with db.writing():
+            if db.run("SELECT value FROM meta WHERE key = ?", (_schema.REKEY,)):
+                self._rekey()
+                db.run("DELETE FROM meta WHERE key = ?", (_schema.REKEY,))
+        del self._settings[_schema.REKEY]
 
     def _load_keys(self) -> Keys:
         places = Gazetteer.default()

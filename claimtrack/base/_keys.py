@@ -6,7 +6,12 @@ one key are compared with each other and share one estimate.
 A **block** is the widest set of claims a checker may look at together with a
 claim: the same measure, in the same outermost place (the country a town lies
 in, so that parts and wholes meet), for periods starting on the same day (so
-that a running count "since" a date meets its earlier figures). A share
+that a running count "since" a date meets its earlier figures). A count to date
+(a period open at the end or ending on its publication day, with a start, or
+"so far" without one) also sits in the block of its measure's counts to date in
+that outermost place, whatever their start, where the counts it may be a part
+of, or hold as parts, are (burned on Rhodes since Tuesday, within burned in
+Greece since July 1). A share
 ("43% of the missiles fired") also sits in the block of the measure it is a share
 of, where its totals are. Adding claims links them against the claims of their
 blocks only, and that is the same as linking everything again, because no
@@ -26,6 +31,20 @@ from ..relations import Quantity
 __all__ = ["Keys", "period_key", "quantity_key"]
 
 _SEP = "\x1f"  # the ASCII unit separator: in no measure, place or date
+#: The block's third part for the counts to date of a measure in a place: no date.
+TO_DATE = "to date"
+
+
+def _to_date(claim: Claim) -> bool:
+    """Whether a claim's period reads as a count to date (what a running count is): it
+    has a start, and is open at the end or ends on the day it was published; or it has
+    no start and ends on that day ("so far")."""
+    p, day = claim.period, claim.published_day
+    if p is None:
+        return False
+    if p.start is None:
+        return day is not None and p.end == day
+    return p.end is None or (p.end == day and p.start < p.end)
 
 
 def period_key(period: Period | None) -> str:
@@ -90,6 +109,8 @@ class Keys:
         q = quantity or self.quantity(claim)
         start = claim.period.start.isoformat() if claim.period and claim.period.start else ""
         found = [_SEP.join((q.measure, root, start)) for root in self.roots(q.place)]
+        if _to_date(claim):
+            found += [_SEP.join((q.measure, root, TO_DATE)) for root in self.roots(q.place)]
         if claim.share_of is not None:
             whole = self.place_key(claim.share_place) if claim.share_place else q.place
             share_of = self.measure_key(claim.share_of)

@@ -12,7 +12,9 @@ count of verdicts by relation, and every source its totals of them (so that a
 source's record reads no verdict). Version 3 keeps a claim's counts in a narrow
 table of their own (``claim_counts``, one row per claim and relation) rather than
 as JSON in the claim's row: a batch adds to them in place, with no claim read or
-rewritten.
+rewritten. Version 4 keeps the same tables, and puts each count to date in one more
+block (see ``claimtrack.base._keys``): a base migrated to it is keyed and linked again
+when it is next opened (``meta`` says ``rekey`` until that is done).
 """
 
 from __future__ import annotations
@@ -22,7 +24,16 @@ from collections.abc import Callable, Iterable
 
 from ._dialects import Database
 
-__all__ = ["CURRENT", "MIGRATIONS", "VERSIONS", "add_to_sources", "create", "recount", "version"]
+__all__ = [
+    "CURRENT",
+    "MIGRATIONS",
+    "REKEY",
+    "VERSIONS",
+    "add_to_sources",
+    "create",
+    "recount",
+    "version",
+]
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -102,7 +113,11 @@ VERSIONS: dict[int, str] = {
     2: _TABLES.format(claims_since_v2=", changed_at TEXT, verdicts TEXT") + ";" + _V2_TABLES,
     3: _TABLES.format(claims_since_v2=", changed_at TEXT") + ";" + _V2_TABLES + ";" + _V3_TABLES,
 }
-CURRENT = 3
+VERSIONS[4] = VERSIONS[3]
+CURRENT = 4
+#: The ``meta`` key a migration leaves when the claims must be keyed again on opening
+#: (keys need the base's gazetteer and lexicon, which a migration step does not load).
+REKEY = "rekey"
 
 
 # Tables read by their key's first column (a claim's verdicts, a block's claims) are
@@ -174,6 +189,16 @@ def _v2_to_v3(db: Database) -> None:
     db.run_many("INSERT INTO claim_counts (claim, relation, n) VALUES (?, ?, ?)", rows)
     db.run("ALTER TABLE claims DROP COLUMN verdicts")
     db.run("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+
+def _v3_to_v4(db: Database) -> None:
+    """Counts to date gain a block of their own (``claimtrack.base._keys``): the base is
+    keyed and linked again when next opened, with its gazetteer and lexicon loaded."""
+    db.run(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+        (REKEY, json.dumps("blocks")),
+    )
+    db.run("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
 
 
 def _counted(db: Database, ids: list[str]) -> dict[str, dict[str, int]]:
@@ -251,4 +276,8 @@ def _recount_v2(db: Database, ids: Iterable[str]) -> None:
 
 
 #: ``MIGRATIONS[n]`` takes a base of version ``n`` to version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[Database], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}

@@ -115,7 +115,12 @@ class Context:
     _series: dict[tuple[str, str | None, Any], list[Claim]] = attrs.field(
         factory=lambda: defaultdict(list), repr=False
     )
-    _series_within: dict[SeriesKey, list[Claim]] = attrs.field(
+    # by (measure, place, dimension): running counts inside the place, whatever their start
+    _series_within: dict[tuple[str, str | None, Any], list[Claim]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
+    # by (measure, place, dimension): the starts of the running counts there
+    _series_starts: dict[tuple[str, str | None, Any], list[Any]] = attrs.field(
         factory=lambda: defaultdict(list), repr=False
     )
     _series_keys: dict[str, SeriesKey | None] = attrs.field(factory=dict, repr=False)
@@ -178,6 +183,9 @@ class Context:
         series = self.series_key(claim)
         if series is not None and claim.moment is not None:
             members = self._series[series]
+            if not members:
+                starts = self._series_starts[(series[0], series[1], series[2][1])]
+                bisect.insort(starts, series[2][0])
             members.insert(bisect.bisect_right(members, claim.moment, key=moment_of), claim)
             origin = self.origin(claim)
             said = self._statements.get((series, origin))
@@ -187,7 +195,7 @@ class Context:
             said.add(claim)
             if q.place is not None:
                 for outer in self.places.ancestors(q.place):
-                    within = self._series_within[(series[0], outer, series[2])]
+                    within = self._series_within[(series[0], outer, series[2][1])]
                     within.insert(bisect.bisect_right(within, claim.moment, key=moment_of), claim)
         for name in claim.source.names:
             self._aliases.setdefault(name.casefold(), claim.source.name)
@@ -211,7 +219,8 @@ class Context:
 
     def series_key(self, claim: Claim) -> SeriesKey | None:
         """For a running count (a period open at the end, "since 2022" or "2023-02-06/",
-        or a span that ends on its publication day, read as to date) with a
+        or a span that ends on its publication day, read as to date, or a count "so far"
+        with no start, "/2031-11-03", read as counted from the start) with a
         publication date: the series it belongs to (measure, place, start), else None.
         A single day's figure is that day's count, not a running one, and a projection
         belongs to none: it is no count."""
@@ -222,12 +231,15 @@ class Context:
         key: SeriesKey | None = None
         if (
             p is not None
-            and p.start is not None
             and day is not None
             and claim.kind != "projection"
-            and (p.end is None or (p.end == day and p.start < p.end))
+            and (
+                (p.start is not None and (p.end is None or (p.end == day and p.start < p.end)))
+                # "so far", "as of" its publication day: to date, counted from the start
+                or (p.start is None and p.end == day)
+            )
         ):
-            start = (p.start, dimension(claim.figure.unit))
+            start = (p.start or dt.date.min, dimension(claim.figure.unit))
             key = (self.measure_key(claim.measure), self.places.key(claim.place), start)
         self._series_keys[cid] = key
         return key
@@ -428,9 +440,27 @@ class Context:
         return self._projections.get((measure_key, place), [])
 
     def series_within(self, key: SeriesKey) -> list[Claim]:
-        """The claims of running counts in places strictly inside a series' place, in
-        order of publication."""
-        return self._series_within.get(key, [])
+        """The claims of running counts in places strictly inside a series' place that
+        start no earlier than it (a count since Tuesday on Rhodes lies within one since
+        July 1 in Greece), in order of publication."""
+        measure, place, (start, unit) = key
+        inside = self._series_within.get((measure, place, unit), [])
+        keys = self._series_keys
+        return [c for c in inside if (k := keys.get(c.id)) is not None and k[2][0] >= start]
+
+    def series_around(self, key: SeriesKey, place: str) -> list[SeriesKey]:
+        """The running counts of a series' measure at ``place`` that start no later
+        than it: those it may be a part of, when ``place`` contains its place."""
+        measure, _, (start, unit) = key
+        starts = self._series_starts.get((measure, place, unit), [])
+        return [(measure, place, (s, unit)) for s in starts[: bisect.bisect_right(starts, start)]]
+
+    def series_inside(self, key: SeriesKey, place: str) -> list[SeriesKey]:
+        """The running counts of a series' measure at ``place`` that start no earlier
+        than it: those that may be its parts, when its place contains ``place``."""
+        measure, _, (start, unit) = key
+        starts = self._series_starts.get((measure, place, unit), [])
+        return [(measure, place, (s, unit)) for s in starts[bisect.bisect_left(starts, start) :]]
 
     def series_of(self, key: SeriesKey) -> list[Claim]:
         """A running count's claims, every origin's, in order of publication moment."""

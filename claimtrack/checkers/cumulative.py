@@ -90,6 +90,13 @@ def _late(claim: Claim, stated: Sequence[Claim], after: Sequence[Claim]) -> bool
     )
 
 
+def _one_statement(a: Claim, b: Claim) -> bool:
+    """Whether two figures were given in one statement: the same words, published by
+    the same chain at the same moment ("1,480,000 votes ..., with the ruling party's
+    candidate on 1,390,000")."""
+    return bool(a.text) and a.text == b.text and a.moment == b.moment and a.via == b.via
+
+
 def _when(c: Claim) -> str:
     moment = c.moment
     if moment is None:
@@ -109,8 +116,10 @@ class Cumulative:
     claim says so (``Claim.revision``), a suspect fall when it does not (strength
     0.5, and the reason says so). A figure that repeats one the origin gave before
     ``relays`` that statement, unless the origin had since given another figure:
-    then it is ``stale``. Only consecutive statements are linked, so a series of
-    n figures gives about n verdicts, not n squared.
+    then it is ``stale``. Figures given in one statement (the same words, published
+    at the same moment) are given at once: each goes on from the figure before
+    that statement, none from another. Only consecutive statements are linked, so a
+    series of n figures gives about n verdicts, not n squared.
     """
 
     def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
@@ -136,13 +145,16 @@ class Cumulative:
         if replaced is not None:  # a declared revision that moved the count to another place
             stated.append(replaced)
         for i, claim in enumerate(series):
-            if not stated:
+            # figures given in one statement are given at once: none is the count as it
+            # stood before another, so each goes on from what came before the statement
+            earlier = [s for s in stated if not _one_statement(claim, s)]
+            if not earlier:
                 stated.append(claim)
                 continue
-            latest = stated[-1]
+            latest = earlier[-1]
             # a repeat states the very figure again: a running count moves by small steps,
             # so figures within the tolerance of each other are still an update
-            same = [s for s in stated if _states_again(claim, s)]
+            same = [s for s in earlier if _states_again(claim, s)]
             if same:
                 repeated = same[-1]
                 if repeated is latest:
@@ -163,7 +175,7 @@ class Cumulative:
                     Relation.RELAYS, claim, repeated, 1.0, f"{said}: one origin", "cumulative"
                 )
                 continue
-            taken = context.withdrawn(claim, stated)
+            taken = context.withdrawn(claim, earlier)
             if taken is not None:  # a figure its origin took back, given again: not an update
                 reason = (
                     f"{show(claim.figure)} on {_when(claim)} gives again the {show(taken.figure)} "
@@ -172,7 +184,7 @@ class Cumulative:
                 )
                 yield Verdict.trusted(Relation.STALE, claim, latest, 1.0, reason, "cumulative")
                 continue
-            if _late(claim, stated, series[i + 1 :]):
+            if _late(claim, earlier, series[i + 1 :]):
                 reason = (
                     f"{show(claim.figure)} on {_when(claim)} lies among the figures given before "
                     f"{show(latest.figure)} of {_when(latest)}, and the next figure goes on "
@@ -187,7 +199,10 @@ class Cumulative:
         """Two origins' figures for one running count, a day or more apart (on one day,
         ``agreement`` compares them): within ``window`` of each other, a later figure
         below another origin's earlier one ``contradicts`` it, since a count to date
-        does not fall; within a day, figures that agree ``corroborate``. Each figure
+        does not fall; within a day, figures that agree ``corroborate``, the very same
+        figure too; the very same figure ``relays`` the first statement of it (an echo)
+        when given more than a day later, after it was replaced, or by an outlet
+        (``Source.kind`` "media"). Each figure
         meets the other origins' latest figures before it, and the figures after it
         of which it is its origin's latest."""
         tol = context.tolerance
@@ -214,6 +229,9 @@ class Cumulative:
                     yield verdict
 
     window = dt.timedelta(days=3)
+    #: How far apart two origins' figures may be published and still speak of one state
+    #: of the count: agreeing ones corroborate; an equal one given later is an echo.
+    fresh = dt.timedelta(days=1)
 
     def _compare(
         self, later: Claim, earlier: Claim, context: Context, tol: float
@@ -244,11 +262,20 @@ class Cumulative:
             or context.repeats(earlier)
         ):
             return None
-        if _states_again(later, earlier):
-            # the very number another origin gave a day or more before: repeated from it
-            # (an echo without attribution), not a second count that happens to match;
-            # so whether either was replaced since, or was its origin's latest word then.
-            # It is repeated from the first time that origin gave it.
+        if _states_again(later, earlier) and (
+            gap > self.fresh
+            or later.source.kind == "media"
+            or not earlier.current
+            or not context.latest(earlier, later.moment)
+        ):
+            # the very number another origin gave more than a day before, or one replaced
+            # since, or given by an outlet (which counts nothing of its own): repeated
+            # from it (an echo without attribution), not a second count that happens to
+            # match; so whether either was replaced since, or was its origin's latest
+            # word then. It is repeated from the first time that origin gave it. Within a
+            # day, the very figure of a count that still stands, from an origin that
+            # counts, is a second count of the same state of it: it corroborates, as an
+            # agreeing figure does.
             key = context.series_key(earlier)
             said = context.statements(key, context.origin(earlier)) if key else [earlier]
             first = next((c for c in in_order(said) if _states_again(earlier, c)), earlier)
@@ -277,7 +304,7 @@ class Cumulative:
             )
             return Verdict.trusted(Relation.CONTRADICTS, later, earlier, 1.0, reason, "cumulative")
         bounded = None not in (lf.low, lf.high, ef.low, ef.high)
-        if bounded and gap <= dt.timedelta(days=1) and ef.agrees(lf, tol):
+        if bounded and gap <= self.fresh and ef.agrees(lf, tol):
             reason = (
                 f"{show(later.figure)} ({later.source.name}, {_when(later)}) and {show(ef)} "
                 f"({earlier.source.name}, {_when(earlier)}) are within the {pct(tol)} tolerance"

@@ -67,8 +67,9 @@ def _floors(
     for place in {context.quantity(p).place for p in parts}:
         if place is None:
             continue
-        series = (key[0], place, key[2])
-        for origin in context.origins_of(series):
+        for series, origin in [
+            (s, o) for s in context.series_inside(key, place) for o in context.origins_of(s)
+        ]:
             for c in context.latest_before(series, origin, whole.moment):
                 if (
                     c.stance == "asserts"
@@ -93,7 +94,9 @@ class PartWhole:
     Negative figures (changes, not amounts) are neither parts nor wholes. For each
     place below the whole only the outermost stated places count (a town
     inside a stated region is that region's part, not the country's), and a place
-    stated by several claims holds at least the smallest of their lower bounds.
+    stated by several claims holds at least the smallest of their lower bounds. A running
+    count is a part of one counted since its start or earlier (burned on Rhodes since
+    Tuesday, within burned in Greece since July 1).
     """
 
     def check(self, new: Sequence[Claim], context: Context) -> Iterator[Verdict]:
@@ -107,12 +110,14 @@ class PartWhole:
             if key is not None:
                 moment = moment_of(claim)
                 for outer in context.places.ancestors(q.place):
-                    # a part counts for the wholes given from its moment to FRESH after it
-                    later = context.series_of((key[0], outer, key[2]))
-                    first = bisect.bisect_left(later, moment, key=moment_of)
-                    last = bisect.bisect_right(later, moment + FRESH, key=moment_of)
-                    for whole in later[first:last]:
-                        running[whole.id] = whole
+                    # a part counts for the wholes given from its moment to FRESH after
+                    # it, counted since its start or before
+                    for counted in context.series_around(key, outer):
+                        later = context.series_of(counted)
+                        first = bisect.bisect_left(later, moment, key=moment_of)
+                        last = bisect.bisect_right(later, moment + FRESH, key=moment_of)
+                        for whole in later[first:last]:
+                            running[whole.id] = whole
                 if context.series_within((key[0], q.place, key[2])):
                     running[claim.id] = claim
                 continue

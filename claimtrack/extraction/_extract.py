@@ -280,6 +280,20 @@ class _Context(NamedTuple):
     cues: dict[str, _Spans]  # punctuation and kind cues, found on first asking (_kind_of)
 
 
+def _source(ctx: _Context, name: str) -> Source:
+    """The source of a figure: the outlet itself is media (``kind="media"``); a
+    speaker named as one country's body ("Zambia's electoral commission", "the
+    Ukrainian interior ministry") is known also by the body's name alone, the name a
+    later report gives it ("the electoral commission said"), so that both are one
+    origin."""
+    if name == ctx.outlet:  # the outlet in its own voice: media, which counts nothing itself
+        return Source(name, kind="media")
+    country, _, body = name.partition(" ")
+    if body and country.lower() in ctx.homes and body[:1].islower():
+        return Source(name, aliases=(body,))
+    return Source(name)
+
+
 #: The place a speaker's possessive points back to, by the word for it: "the state's
 #: chief secretary" after Odisha is Odisha's (a key with "-" is a province, ":" a city).
 _OWNER_KINDS = {
@@ -1064,7 +1078,7 @@ def _claims(
         # "He said 31 people had been wounded": a toll with no place where the one before is
         same_event = before.place if before is not None and toll and before.toll else None
         place = _place_of(ctx, index, span, sentence, clause, chosen, same_event, toll)
-        dated = choose_mention(periods, ctx.period_starts, clause, sentence, span)
+        dated = choose_mention(periods, ctx.period_starts, clause, sentence, span, day)
         period = dated.period if dated is not None else None
         source = chosen[0].name if chosen and not chosen[0].counter else ctx.fallback
         place, period, share_of = _carry_over(
@@ -1077,7 +1091,7 @@ def _claims(
         try:
             made = [
                 Claim(
-                    source=sources[name] if name in sources else Source(name),
+                    source=sources[name] if name in sources else _source(ctx, name),
                     measure=measured.measure,
                     figure=figure.figure,
                     place=place,

@@ -296,10 +296,13 @@ def choose_period(
     clause: tuple[int, int],
     sentence: tuple[int, int],
     figure: tuple[int, int],
+    published: dt.date | None = None,
 ) -> Period | None:
     """The period of a figure: the nearest dated expression in its clause, else in its
-    sentence; the date of the statement itself only when there is no other."""
-    chosen = choose_mention(mentions, starts, clause, sentence, figure)
+    sentence; the date of the statement itself only when there is no other, and when
+    it is not the day of publication (``published``): then the day tells only when the
+    figure was said, as publication does, and no words date the figure."""
+    chosen = choose_mention(mentions, starts, clause, sentence, figure, published)
     return chosen.period if chosen is not None else None
 
 
@@ -309,8 +312,28 @@ def choose_mention(
     clause: tuple[int, int],
     sentence: tuple[int, int],
     figure: tuple[int, int],
+    published: dt.date | None = None,
 ) -> PeriodMention | None:
     """The time expression that dates a figure (see ``choose_period``)."""
+    chosen = _nearest(mentions, starts, clause, sentence, figure)
+    if (
+        chosen is not None
+        and chosen.statement
+        and chosen.period is not None
+        and published is not None
+        and chosen.period.start == chosen.period.end == published
+    ):
+        return None  # "the commission said on Monday", published that Monday
+    return chosen
+
+
+def _nearest(
+    mentions: list[PeriodMention],
+    starts: list[int],
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    figure: tuple[int, int],
+) -> PeriodMention | None:
     reach = (figure[0] - _REACH, figure[1] + _REACH)  # long sentences cost no more per figure
     for statements in (False, True):
         for low, high in (clause, sentence):

@@ -330,12 +330,32 @@ def test_a_desks_places_and_synonyms_are_kept_and_relink_what_they_move(
         assert_same_as_everything_linked_at_once(again, [town, region, zapped, bryansk, front])
 
 
+@pytest.mark.parametrize("since", ["2031-07-01/", "/2031-07-19"])
+def test_a_count_since_a_later_start_meets_its_whole_added_in_another_batch(
+    new_target: NewTarget, since: str
+) -> None:
+    # burned on Rhodes since Tuesday is a part of burned in Greece since July 1 (or so
+    # far): the base links them as linking both at once does, whichever comes first
+    burned = partial(make_claim, measure="area burned", source="Fire service")
+    part = burned("6,100 hectares", place="Rhodes", period="2031-07-15/", published="2031-07-19")
+    whole = burned("40,000 hectares", place="Greece", period=since, published="2031-07-19")
+    for first, second in ((part, whole), (whole, part)):
+        with ct.open(new_target()) as base:
+            base.add([first])
+            base.add([second])
+            (verdict,) = base.graph().verdicts()
+            assert (verdict.relation.value, verdict.a.id, verdict.b.id) == (
+                "part_of", part.id, whole.id,
+            )  # fmt: skip
+            assert_same_as_everything_linked_at_once(base, [part, whole])
+
+
 def test_a_base_keeps_its_settings(new_target: NewTarget) -> None:
     target = new_target()
     with ct.open(target, method="median", tolerance=0.1) as base:
         assert (base.method, base.tolerance) == ("median", 0.1)
     with ct.open(target) as base:
-        assert (base.method, base.tolerance, base.version) == ("median", 0.1, 3)
+        assert (base.method, base.tolerance, base.version) == ("median", 0.1, 4)
     with pytest.raises(ct.ValidationError, match="'median', the base's own"):
         ct.open(target, method="vote")
     with pytest.raises(ct.ValidationError, match="judges each quantity on its own"):

@@ -17,7 +17,8 @@ import pytest
 import claimtrack as ct
 from claimtrack.base import SCHEMA_VERSION
 from claimtrack.base._dialects import PostgreSQL, SQLite, connect
-from claimtrack.base._schema import create
+from claimtrack.base._keys import TO_DATE
+from claimtrack.base._schema import create, recount
 from claimtrack.io import converter
 
 from ..factories import ROOT, make_claim
@@ -167,10 +168,10 @@ def test_a_base_of_the_previous_schema_is_migrated(new_target: NewTarget) -> Non
         )  # fmt: skip
         db.run("INSERT INTO blocks VALUES (?, ?)", ("destroyed drone\x1fRU\x1f2024-08-21", old.id))
     db.close()
-    with pytest.raises(ct.ClaimBaseError, match="schema version 1, expected 3"):
+    with pytest.raises(ct.ClaimBaseError, match="schema version 1, expected 4"):
         ct.open(target, migrate=False)
     with ct.open(target) as base:
-        assert base.version == SCHEMA_VERSION == 3
+        assert base.version == SCHEMA_VERSION == 4
         assert base.claims(tag="check-later").ids == [old.id]
         found = base.occurrences(old)
         assert (found[0]["file"], found[0]["span_start"]) == ("monday.jsonl", 3)
@@ -216,7 +217,7 @@ def test_a_base_of_version_2_is_migrated(new_target: NewTarget) -> None:
         db.run("INSERT INTO source_counts VALUES ('MoD', 'part_of', 2)")
     db.close()
     with ct.open(target) as base:
-        assert base.version == SCHEMA_VERSION == 3
+        assert base.version == SCHEMA_VERSION == 4
         before = base.record("MoD")
         assert before.relations == {"part_of": 2}
         assert [row["id"] for row in before.claims] == [whole.id, part.id]
@@ -225,6 +226,38 @@ def test_a_base_of_version_2_is_migrated(new_target: NewTarget) -> None:
         rows = {row["id"]: row for row in base.record("MoD").claims}
         assert rows[whole.id]["corroborated"] == 1
         assert base.record("MoD").relations == {"corroborates": 1, "part_of": 3}
+
+
+def test_a_base_of_version_3_is_keyed_again_and_relinked(new_target: NewTarget) -> None:
+    """Version 3 put a count to date only in the block of its start; version 4 also puts
+    it in its measure's block of counts to date, where a count since a later start
+    meets the count it is a part of. A migrated base is keyed and linked again once."""
+    burned = partial(make_claim, measure="area burned", source="Fire service")
+    part = burned("6,100 hectares", place="Rhodes", period="2031-07-15/", published="2031-07-19")
+    whole = burned("40,000 hectares", place="Greece", period="2031-07-01/", published="2031-07-19")
+    target = new_target()
+    with ct.open(target) as base:
+        base.add([part, whole])
+    db = connect(target)  # as version 3 left it: no such block, so no verdict
+    with db.writing():
+        db.run("DELETE FROM blocks WHERE block LIKE ?", (f"%{TO_DATE}",))
+        db.run("DELETE FROM verdicts")
+        recount(db, [part.id, whole.id])
+        db.run("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    db.close()
+    with pytest.raises(ct.ClaimBaseError, match="schema version 3, expected 4"):
+        ct.open(target, migrate=False)
+    with ct.open(target) as base:
+        assert base.version == SCHEMA_VERSION == 4
+        (verdict,) = base.graph().verdicts()
+        assert (verdict.relation.value, verdict.a.id, verdict.b.id) == (
+            "part_of", part.id, whole.id,
+        )  # fmt: skip
+        assert base.record("Fire service").relations == {"part_of": 2}
+        assert_same_as_everything_linked_at_once(base, [part, whole])
+    db = connect(target)
+    assert db.run("SELECT value FROM meta WHERE key = 'rekey'") == []  # done once
+    db.close()
 
 
 def test_a_base_of_a_newer_schema_is_refused(new_target: NewTarget) -> None:

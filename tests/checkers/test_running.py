@@ -92,6 +92,19 @@ def test_another_origin_giving_the_very_figure_later_relays_its_first_statement(
     assert alone.grade(first).credibility != 1 and alone.grade(echo).credibility != 1
 
 
+def test_another_counting_origins_equal_figure_within_a_day_corroborates() -> None:
+    # the ministry gives the governor's standing toll the next day: a second count of the
+    # same state of the count, not an echo; an outlet's own equal figure is an echo
+    governor = toll("14", "2023-02-07", source="Regional governor")
+    ministry = toll("14", "2023-02-08", source="Interior ministry")
+    assert kinds(linked(governor, ministry)) == {("corroborates", "14", "14")}
+    outlet = toll("14", "2023-02-08", source=Source("Broadcaster", kind="media"))
+    assert kinds(linked(governor, outlet)) == {("relays", "14", "14")}
+    # more than a day later, the very figure of a count that moves is repeated from it
+    later = toll("14", "2023-02-08T12:00", source="Interior ministry")
+    assert kinds(linked(governor, later)) == {("relays", "14", "14")}
+
+
 def test_an_echo_of_a_figure_replaced_since_is_still_an_echo() -> None:
     old = toll("5,300", "2023-02-07", source="Interior ministry", status="revised")
     echo = toll("5,300", "2023-02-08", source="Aviation minister")
@@ -102,7 +115,7 @@ def test_an_origins_update_after_an_outlets_morning_echo_supersedes_it() -> None
     # the broadcaster repeats last night's official toll in the morning; the ministry
     # updates it in the evening: an update of the ministry's own figure, no dispute
     night = toll("2,497", "2023-02-07T20:00", source="Interior ministry")
-    morning = toll("2,497", "2023-02-08T09:00", source="Broadcaster")
+    morning = toll("2,497", "2023-02-08T09:00", source=Source("Broadcaster", kind="media"))
     evening = toll("2,862", "2023-02-08T18:00", source="Interior ministry")
     g = linked(night, morning, evening)
     assert {("relays", "2,497", "2,497"), ("supersedes", "2,862", "2,497")} <= kinds(g)
@@ -252,6 +265,74 @@ def test_the_least_a_place_holds_is_the_least_any_standing_figure_says() -> None
     assert fits.a.id == ministry.id and "1,414 government-held Syria + 2,166" in fits.reason
     disputed = {v.a.id for v in g.verdicts(Relation.CONTRADICTS) if v.b.id == whole.id}
     assert disputed == {estimate.id}
+
+
+def test_a_count_since_a_later_start_is_a_part_of_one_since_an_earlier_start() -> None:
+    def burned(figure: str, place: str, since: str) -> Claim:
+        return make_claim(figure, "Fire service", measure="area burned", place=place,
+                          period=f"{since}/", published="2031-07-19")  # fmt: skip
+
+    rhodes = burned("6,100 hectares", "Rhodes", "2031-07-15")
+    greece = burned("40,000 hectares", "Greece", "2031-07-01")
+    assert kinds(linked(rhodes, greece)) == {("part_of", "6,100 ha", "40,000 ha")}
+    # more than the whole: the part still contradicts it
+    small = burned("5,000 hectares", "Greece", "2031-07-01")
+    assert kinds(linked(rhodes, small)) == {("contradicts", "6,100 ha", "5,000 ha")}
+    # a count since before the whole's start may hold more than the whole: no verdict
+    older = burned("6,100 hectares", "Rhodes", "2031-06-15")
+    assert kinds(linked(older, small)) == set()
+
+
+def test_a_tally_so_far_with_no_start_is_a_running_count() -> None:
+    def votes(figure: str, day: str, text: str = "") -> Claim:
+        return make_claim(figure, "Electoral commission", measure="votes", place="Zambia",
+                          period=f"/{day}", published=day, text=text)  # fmt: skip
+
+    monday = votes("1,210,000", "2031-11-03")
+    tuesday = votes("1,480,000", "2031-11-04")
+    assert kinds(linked(monday, tuesday)) == {("supersedes", "1,480,000", "1,210,000")}
+    # a count since a start lies within the count from the very start
+    since = make_claim("1,100,000", "Electoral commission", measure="votes", place="Lusaka",
+                       period="2031-11-02/", published="2031-11-03")  # fmt: skip
+    assert ("part_of", "1,100,000", "1,210,000") in kinds(linked(monday, since))
+
+
+def test_figures_given_in_one_statement_each_go_on_from_the_one_before() -> None:
+    said = "The commission said the tally had risen to 1,480,000, with the other on 1,390,000."
+    monday = make_claim("1,210,000", "Commission", measure="votes", place="Zambia",
+                        period="/2031-11-03", published="2031-11-03")  # fmt: skip
+    both = [
+        make_claim(
+            f,
+            "Commission",
+            measure="votes",
+            place="Zambia",
+            period="/2031-11-04",
+            published="2031-11-04",
+            text=said,
+        )
+        for f in ("1,480,000", "1,390,000")
+    ]
+    assert kinds(linked(monday, *both)) == {
+        ("supersedes", "1,480,000", "1,210,000"),
+        ("supersedes", "1,390,000", "1,210,000"),
+    }
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.integers(1, 3), min_size=0, max_size=3),
+    st.lists(st.integers(1, 6), min_size=2, max_size=4, unique=True),
+)
+def test_no_figure_of_one_statement_updates_another(days: list[int], said: list[int]) -> None:
+    # whatever the origin said before, the figures of one statement are never linked
+    # to each other as steps of its count
+    before = [toll(f"{100 * d}", f"2023-02-0{d + 6}") for d in days]
+    text = "The agency gave " + ", ".join(str(1000 * v) for v in said) + "."
+    statement = [toll(f"{1000 * v}", "2023-02-10", text=text) for v in said]
+    ids = {c.id for c in statement}
+    g = linked(*before, *statement)
+    assert not [v for v in g.verdicts() if v.checker == "cumulative" and {v.a.id, v.b.id} <= ids]
 
 
 def test_a_span_ending_on_its_publication_day_is_read_as_to_date() -> None:

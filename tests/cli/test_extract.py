@@ -32,7 +32,7 @@ def test_jsonl_prints_one_claim_a_line_in_the_on_disk_form(
     records = [json.loads(line) for line in out.splitlines()]
     first = records[0]
     assert first["figure"]["value"] == 11 and first["figure"]["low"] == 11
-    assert first["source"] == {"name": "Russian defence ministry"}
+    assert first["source"] == {"name": "Russian defence ministry", "aliases": ["defence ministry"]}
     assert (first["place"], first["period"], first["published"]) == (
         "Moscow",
         "2024-08-21",

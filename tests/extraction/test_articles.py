@@ -25,19 +25,13 @@ UNDIRECTED = {"corroborates", "contradicts", "relays"}
 
 # What the linked graph finds today in the stories where it is short of the 80% a
 # reader expects, so that it does not slip back. The misses, story by story:
-# - conflict: a later equal toll from another origin is read as an update, not as a
-#   confirmation (the cumulative checker compares counts, not origins);
-# - disasters: a part counted since its own start date is not summed into a whole
-#   counted since another;
-# - transport: railway officials' "at least 50" is no count the chief secretary's 88
-#   updates (only one origin's figures update each other);
-# - elections: a figure dated only by when it was said ("said on Monday") does not
-#   meet an undated one, and a running tally with no start is no series.
+# - transport: the reader wrote that the chief secretary's 88 supersedes railway
+#   officials' "at least 50", but these are two origins, and only one origin's figures
+#   update each other (a series is one origin's); across origins a lower bound is
+#   consistent with a larger figure, neither updated nor confirmed by it. The
+#   expected relation is at odds with that design, so it is left missed.
 FLOORS = {
-    "conflict_kharkiv": 3,
-    "disasters_wildfire": 3,
     "transport_derailment": 3,
-    "elections_zambia": 1,
 }
 
 

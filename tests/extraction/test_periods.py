@@ -265,3 +265,16 @@ def test_events_and_periods_from_a_fourth_probe(
 )
 def test_running_tolls_and_ranges_of_days(text: str, period: str) -> None:
     assert str(one(text).period) == period
+
+
+def test_a_statement_made_on_the_day_of_publication_dates_no_figure() -> None:
+    # the day a figure was said dates it when no other words do (as annotators read
+    # it), but the day of publication says only what publication says: it meets an
+    # undated figure of the same quantity (the commission's turnout, the monitors')
+    said = "The commission said on {} that turnout in the election was 64%."
+    assert str(one(said.format("Wednesday")).period) == "2024-08-21"
+    assert one(said.format("Thursday")).period is None
+    # a date of the figure's own is kept
+    assert str(one("Police said on Thursday that 3 people died on Thursday.").period) == (
+        "2024-08-22/"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import claimtrack as ct
 from claimtrack import Claim, extract
 
 from .helpers import PUBLISHED, by_text, one
@@ -598,3 +599,35 @@ def test_a_speaker_named_by_the_kind_of_place_it_serves_takes_that_place(
 ) -> None:
     (claim,) = extract(text, PUBLISHED, "Outlet")
     assert claim.source.name == source
+
+
+def test_a_countrys_body_is_known_also_by_its_name_alone() -> None:
+    # "Zambia's electoral commission" one day, "the electoral commission" the next: one
+    # origin, whose later tally updates its earlier one
+    first = one(
+        "Zambia's electoral commission said the opposition candidate had won 1,210,000 "
+        "votes so far.",
+        published="2031-11-03",
+    )
+    assert (first.source.name, first.source.aliases) == (
+        "Zambian electoral commission",
+        ("electoral commission",),
+    )
+    later = one(
+        "The electoral commission said the opposition candidate's tally in Zambia had risen "
+        "to 1,480,000 votes so far.",
+        published="2031-11-04",
+    )
+    assert later.source.aliases == ()  # no country named: the name alone
+    graph = ct.ClaimGraph([first, later])
+    graph.link()
+    (update,) = graph.verdicts()
+    assert (update.relation.value, update.a.id, update.b.id) == ("supersedes", later.id, first.id)
+
+
+def test_the_outlet_in_its_own_voice_is_media() -> None:
+    # so that its repeat of an official's figure is an echo, not a second count
+    own = one("The death toll in Kharkiv stood at 14.", outlet="Kyiv Courier")
+    said = one("The toll in Kharkiv was 14, the governor said.", outlet="Kyiv Courier")
+    assert (own.source.name, own.source.kind) == ("Kyiv Courier", "media")
+    assert (said.source.name, said.source.kind) == ("governor", None)
