@@ -39,6 +39,7 @@ _DETERMINERS = ("a", "an", "the", "this", "that", "its", "their")
 _BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "-", "‘", "’")
 _ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, said"
 _LONGEST_SUBJECT = 10
+_NAME_JOINS = ("of", "for", "and", "&")  # "Institute for Health Metrics and Evaluation"
 # measures a counted thing is named by: a subject of "recorded" that is one was counted
 _COUNTED = frozenset(MeasureLexicon.default().named)
 # a sentence that opens with a person's name of two to five words and goes on with a verb
@@ -87,6 +88,15 @@ _PUT_AT = re.compile(
 )
 
 
+# "by NBC's reckoning", "by the ministry's own count": who counted is the source
+_RECKONINGS = ("reckoning", "count", "tally", "estimate", "estimates", "calculation",
+               "calculations", "figures")  # fmt: skip
+_BY_RECKONING = (
+    r"\b[Bb]y(?=\s+(?:the\s+)?(?:[\w.&-]+\s+){0,3}?[\w.&-]+['’]s?\s+(?:own\s+)?"
+    rf"(?:{'|'.join(_RECKONINGS)})\b)"
+)
+
+
 def _sets_off(tokens: list[Token], k: int, mark: str) -> bool:
     """Whether token ``k`` is the mark that opens an aside (not the comma in "14,000")."""
     if tokens[k].text != mark:
@@ -121,7 +131,7 @@ def _compile(rules: ExtractRules) -> _Compiled:
     verbs = alternation([*s["assert_verbs"], *s["weak_verbs"], *s["deny_verbs"]])
     according = alternation(s["according_to"], cases=True)
     # "according to" first: "a report of NDRRMC" is a source, before "report" is a verb
-    pattern = re.compile(rf"(?P<according>{according})|(?P<verb>{verbs})")
+    pattern = re.compile(rf"(?P<according>{according}|{_BY_RECKONING})|(?P<verb>{verbs})")
     return _Compiled(pattern, dict(s["demonyms"]))
 
 
@@ -149,6 +159,7 @@ class _Reader:
         self.heads = w("sources", "source_heads")
         self.trailing = w("sources", "trailing_evidence")
         self.adjectives = w("sources", "subject_adjectives")
+        self.openers = w("sources", "subject_openers")
         self.speakers = self.heads | self.plural | self.titles
         self.number_words = word_set(rules.grammar.lexicon.number_words)
         lexicon = rules.grammar.lexicon
@@ -200,7 +211,12 @@ class _Reader:
         i = self._subject_end(m, verb, before, after)
         if i is None:
             return None
-        subject, closing = self._subject(before, after, i, sentence)
+        if i >= 0 and before[i].lower == "and" and verb not in self.weak:
+            # "The minister visited the hospital and said 40 had died": the verb goes on
+            # with the subject the sentence opened with
+            subject, closing = self._opening(sentence, m.start()), False
+        else:
+            subject, closing = self._subject(before, after, i, sentence)
         if not self._speaker(subject, verb, closing, after):
             return None
         counter = verb in self.deny and self._after_claim_noun(before, subject)
@@ -217,6 +233,35 @@ class _Reader:
             return made._replace(weak=True)
         return made
 
+    def _opening(self, sentence: tuple[int, int], verb: int) -> list[Token]:
+        """The subject a sentence opens with, after an opening phrase ("At the time, the
+        prime minister called ..."), when it names who speaks and a verb follows it."""
+        words = self.doc.tokens(sentence[0], min(verb, sentence[0] + 200))
+        i = 0
+        if words and words[0].lower in self.openers:
+            i = next((k + 1 for k, t in enumerate(words[:10]) if t.text == ","), len(words))
+        subject: list[Token] = []
+        for tok in words[i : i + _LONGEST_SUBJECT]:
+            low = tok.lower
+            if tok.text.islower() and (
+                low in self.stops
+                or low in self.verbs
+                or low in self.actions
+                or (_past_tense(low) and low not in self.adjectives)
+                or (subject and low.endswith("s") and subject[-1].lower in self.speakers)
+            ):
+                break
+            if not tok.text[0].isalpha():
+                return []
+            subject.append(tok)
+        else:
+            return []
+        if not subject or not (
+            subject[-1].text[:1].isupper() or self._speaker_word(subject[-1].lower)
+        ):
+            return []
+        return subject
+
     def _according(
         self,
         m: re.Match[str],
@@ -226,6 +271,8 @@ class _Reader:
     ) -> Attribution | None:
         """ "according to X" and "citing X": X is the source, relayed by who cites it."""
         subject = self._forward(after)
+        if m.group("according").lower() == "by":
+            subject = _possessor(subject)
         if not subject:
             return None
         relayed = m.group("according").lower() in self.relaying
@@ -251,6 +298,10 @@ class _Reader:
                 and after[k + 1].lower not in self.relaying  # "According to X, citing Y,"
             ):
                 made = made._replace(opens=True)
+                if before and before[-1].text == ";":
+                    # "four were on board; according to investigators, one died": the
+                    # investigators' words start after the semicolon, not before it
+                    made = made._replace(closing=False)
         return made._replace(cited=True) if made is not None and relayed else made
 
     def _subject_end(
@@ -273,8 +324,14 @@ class _Reader:
             return None  # "Other reports say": the noun, subject of the verb after it
         if verb.endswith("s") and verb in self.weak and after and after[0].lower in _NOUN_NEXT:
             return None  # "the Gulf states of Qatar", "by early reports, 30 were hurt": nouns
-        if verb.endswith("ed") and self._modifies(after):
-            return None  # "its estimated mass of", "Some estimated death tolls, ...": a modifier
+        if (
+            verb.endswith("ed")
+            and self._modifies(after)
+            and not (i >= 0 and before[i].text == "," and after[0].lower in self.speakers)
+        ):
+            # "its estimated mass of", "Some estimated death tolls, ...": a modifier; but
+            # "..., reported officials, with 25 others hurt" names who reported
+            return None
         if i >= 1 and (
             (before[i].lower in self.verbs and before[i].lower not in self.claim_nouns)
             or before[i].lower in self.untrue
@@ -649,9 +706,11 @@ class _Reader:
                 i = k + 1
                 break
         subject: list[Token] = []
-        while i < len(after) and len(subject) < 8:
+        while i < len(after) and len(subject) < _LONGEST_SUBJECT + 2:
             tok = after[i]
             low = tok.lower
+            if len(subject) >= 8 and not (tok.text[:1].isupper() or low in _NAME_JOINS):
+                break  # a long name goes on only in its own capitalised words
             if (
                 low in self.claim_nouns
                 and subject
@@ -667,6 +726,13 @@ class _Reader:
                 or (subject and _past_tense(low) and low not in self.adjectives)
             ):
                 break  # "according to the emergencies ministry recovered": the ministry
+            if (
+                subject
+                and low.endswith("ing")
+                and tok.text.islower()
+                and self._speaker_word(subject[-1].lower)
+            ):
+                break  # "estimates by government officials ranging from": the officials
             if low in self.preps and low not in ("of", "for"):
                 break
             if low == "and" and not (
@@ -737,7 +803,10 @@ class _Reader:
             if found:
                 self.history.append(found)
             return found
-        if definite or (len(words) == 1 and words[0].islower()):
+        bare = len(subject) == 1 and _kind_of(head, self.plural, self.titles) == "plural"
+        if definite or (len(words) == 1 and words[0].islower() and not bare):
+            # "the ministry" points back to a ministry named before; "officials", with no
+            # article, are any officials, not the authorities named before
             earlier = self._earlier(head, [w.lower() for w in words[:-1]])
             if earlier:
                 self.history.append(earlier)
@@ -754,7 +823,10 @@ class _Reader:
         if (
             len(words) > 1
             and words[-1].islower()
-            and words[-1] in self.trailing | {"statistics", "situation", "projections", "report"}
+            and (
+                words[-1] in self.trailing
+                or words[-1] in ("statistics", "situation", "projections", "report", *_RECKONINGS)
+            )
             and words[-2][:1].isupper()
         ):
             words = words[:-1]
@@ -769,8 +841,13 @@ class _Reader:
             return words[run:]
         if "in" in words[2:-1]:
             k = len(words) - 1 - words[::-1].index("in")
-            if all(w[:1].isupper() for w in words[:k] + words[k + 1 :]):
-                words = words[:k]  # a name of several words, then where it is
+            if all(
+                w[:1].isupper() or (0 < j < k and w in ("of", "for", "the", "and"))
+                for j, w in enumerate(words[:k])
+            ) and all(w[:1].isupper() for w in words[k + 1 :]):
+                # a name of several words, then where it is: "Central Weather Bureau in
+                # Taiwan", "the Health Minister for the Biobio Region in Chile"
+                words = words[:k]
         return words
 
     def _earlier(self, head: str, modifiers: Sequence[str] = ()) -> str | None:
@@ -800,6 +877,17 @@ class _Reader:
             if opened is not None:
                 return opened
         return self.history[-1] if self.history else None
+
+
+def _possessor(subject: list[Token]) -> list[Token]:
+    """Whose count it is: "NBC's reckoning" is NBC's, "the police's own count" the police's."""
+    k = next((k for k, t in enumerate(subject) if t.lower.endswith(("'s", "’s", "'", "’"))), -1)
+    if k < 0:
+        return []
+    last = subject[k]
+    cut = 2 if last.lower.endswith("s") else 1
+    return [*subject[:k], last._replace(end=last.end - cut, text=last.text[:-cut],
+                                        lower=last.lower[:-cut])]  # fmt: skip
 
 
 def _kind_of(name: str, plural: frozenset[str], titles: frozenset[str]) -> str:
