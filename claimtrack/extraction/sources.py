@@ -338,6 +338,8 @@ class _Reader:
         ):
             # "denied reports that", "dismissed as false reports that": a noun, the object
             return None
+        if i >= 1 and before[i].lower == "far" and before[i - 1].lower == "so":
+            i -= 2  # "Authorities have so far confirmed"
         while i >= 0 and (
             before[i].lower in self.skip
             or (i > 0 and before[i].lower.endswith("ly") and before[i - 1].lower in self.passive)
@@ -403,17 +405,32 @@ class _Reader:
         aside; and whether the report closes what came before it."""
         subject: list[Token] = []
         closing = True
-        if i < 0 or (
-            before[i].text in (",", '"', "”", "’")
-            and (
-                _starts_name(after)
-                or (after and after[0].lower in self.plural)
-                # "..., said local officials", "..., reported state media"
-                or (
-                    len(after) > 1
-                    and after[0].text.isalpha()
-                    and after[0].text.islower()
-                    and (after[1].lower in self.plural or after[1].lower in ("media", "television"))
+        if (
+            i < 0
+            or (
+                before[i].text in (",", '"', "”", "’")
+                and (
+                    _starts_name(after)
+                    or (after and after[0].lower in self.plural)
+                    # "..., said local officials", "..., reported state media"
+                    or (
+                        len(after) > 1
+                        and after[0].text.isalpha()
+                        and after[0].text.islower()
+                        and (
+                            after[1].lower in self.plural
+                            or after[1].lower in ("media", "television")
+                        )
+                    )
+                    # "..., said rescue chief Ali Demir", "..., said police spokesman John Doe"
+                    or (
+                        len(after) > 2
+                        and after[0].text.isalpha()
+                        and after[0].text.islower()
+                        and after[1].text.islower()
+                        and (after[1].lower in self.titles or after[1].lower in self.heads)
+                        and after[2].text[:1].isupper()
+                    )
                 )
             )
         ):
@@ -423,6 +440,15 @@ class _Reader:
                 # "..., said the city would plant" and "..., said an Israeli drone strike
                 # on a car killed three": a clause, not an inverted source
                 subject = []
+        if (
+            not subject
+            and i >= 2
+            and before[i].lower in ("which", "who")
+            and before[i - 1].text == ","
+        ):
+            # "confirmed by the health ministry, which said 45 had died": the ministry
+            subject = self._backward(before, i - 2, False, relative=True)
+            return subject, False
         if not subject and i >= 0:
             if before[i].text in _ASIDES:
                 i = self._before_aside(before, i)
@@ -608,9 +634,13 @@ class _Reader:
             subject.pop(0)
         return subject
 
-    def _backward(self, before: list[Token], i: int, at_start: bool) -> list[Token]:
+    def _backward(
+        self, before: list[Token], i: int, at_start: bool, relative: bool = False
+    ) -> list[Token]:
         """The subject before a verb, if it starts after a clear boundary (a comma, 'that',
-        the sentence start): "With 98% of ballots counted" has no source in it."""
+        the sentence start): "With 98% of ballots counted" has no source in it. With
+        ``relative``, the noun a "which" or "who" stands for, which may follow any word
+        ("confirmed by the health ministry, which said")."""
         subject: list[Token] = []
         bounded = False
         while i >= 0 and len(subject) < _LONGEST_SUBJECT:
@@ -631,6 +661,10 @@ class _Reader:
                 and before[i - 1].text not in _BOUNDARIES
             ):
                 subject.insert(0, tok)  # "the Ministry of Labour and Social Policy": one name
+                i -= 1
+                continue
+            if low == "and" and subject and self._joins_name(before, i):
+                subject.insert(0, tok)  # "the ministry of internal affairs and communications"
                 i -= 1
                 continue
             if tok.text in _BOUNDARIES or (low in self.stops and not _ACRONYM.fullmatch(tok.text)):
@@ -663,7 +697,27 @@ class _Reader:
             if len(subject) == 2 and subject[0].text.islower():
                 break  # "official data showed": keep what the data is
             subject.pop()
+        if (
+            len(subject) > 2
+            and subject[0].lower in self.trailing
+            and subject[1].lower in ("from", "by")
+        ):
+            subject = subject[2:]  # "Data from Johns Hopkins University showed": the university
+        if relative:
+            return subject if subject and self._names(subject) else []
         return subject if bounded else []
+
+    def _joins_name(self, before: list[Token], i: int) -> bool:
+        """Whether the "and" at ``before[i]`` is inside a body's name: after "of" or "for"
+        that follows the body's head, with only words between ("the ministry of internal
+        affairs and", "the Institute for Health Metrics and")."""
+        for k in range(i - 1, max(0, i - 5), -1):
+            low = before[k].lower
+            if low in ("of", "for"):
+                return before[k - 1].lower in self.heads
+            if not before[k].text.isalpha() or low in self.stops or low in self.verbs:
+                return False
+        return False
 
     def _after_statement(self, before: list[Token], subject: list[Token]) -> bool:
         """Whether the subject follows a comma or quote that closes a statement of a few

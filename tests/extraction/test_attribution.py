@@ -54,6 +54,31 @@ def sources(text: str) -> dict[str, str]:
             "The Health Minister for the Maule Region in Chile reported 21 cases.",
             {"21": "Health Minister for the Maule Region"},
         ),
+        # a speaker after the verb, named by a lowercase office and a name
+        (
+            '"We have found 23 bodies," said rescue chief Ali Demir.',
+            {"23": "rescue chief Ali Demir"},
+        ),
+        # "which" or "who" stands for the body before the comma
+        (
+            "The figure was confirmed by the health ministry, which said 45 people had died.",
+            {"45": "health ministry"},
+        ),
+        ("The rise was driven by exports, which said 45 people had died.", {"45": "Outlet"}),
+        # the data's source, not the data
+        (
+            "Data from Johns Hopkins University showed 2.5 million cases worldwide.",
+            {"2.5 million": "Johns Hopkins University"},
+        ),
+        # a lowercase name with "and" after "of", and "so far" before the verb
+        (
+            "The ministry of internal affairs and communications said 300 were evacuated.",
+            {"300": "ministry of internal affairs and communications"},
+        ),
+        (
+            "Authorities have so far confirmed 1,234 infections, the ministry said.",
+            {"1,234": "Authorities"},
+        ),
         # "according to X" after a semicolon speaks for what follows it only
         (
             "Four people were on board; according to investigators, one died at the scene.",
