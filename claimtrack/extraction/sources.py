@@ -643,9 +643,15 @@ class _Reader:
         ("confirmed by the health ministry, which said")."""
         subject: list[Token] = []
         bounded = False
-        while i >= 0 and len(subject) < _LONGEST_SUBJECT:
+        while i >= 0 and len(subject) < _LONGEST_SUBJECT + 6:
             tok = before[i]
             low = tok.lower
+            if len(subject) >= _LONGEST_SUBJECT and not (
+                tok.text in _BOUNDARIES
+                or low in ("the", "a", "an")
+                or (tok.text[:1].isupper() or low in _NAME_JOINS)
+            ):
+                break  # only a name runs longer: "the United Nations Office for the ..."
             if tok.text == ")" and subject:
                 # "Johns Hopkins University (JHU) data indicated": the name before it
                 k = next((k for k in range(i - 1, max(-1, i - 6), -1) if before[k].text == "("), -1)
@@ -854,6 +860,13 @@ class _Reader:
         head = words[-1].lower()
         if len(words) == 1 and head in self.pronouns:
             found = self._antecedent(self.pronouns[head], subject[0].start)
+            if found is None:
+                # "The central bank raised rates ..., it said": no source named before, so
+                # the body the sentence opened with, if it can speak
+                opening = self._opening(self.doc.sentence(subject[0].start), subject[0].start)
+                if opening and opening[-1].start < subject[0].start:
+                    found = self._resolve(opening)
+                    return found
             if found:
                 self.history.append(found)
             return found

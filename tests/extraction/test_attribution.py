@@ -79,6 +79,19 @@ def sources(text: str) -> dict[str, str]:
             "Authorities have so far confirmed 1,234 infections, the ministry said.",
             {"1,234": "Authorities"},
         ),
+        # "it" with no source named before is the body the sentence opened with
+        (
+            "The central bank raised rates by 50 basis points, it said in a statement.",
+            {"50 basis points": "central bank"},
+        ),
+        ("The storm hit 30 towns, it said.", {"30": "Outlet"}),
+        # a name longer than ten words, before its verb
+        (
+            "Nearly 400 people have died, the United Nations Office for the Coordination "
+            "of Humanitarian Affairs said.",
+            {"Nearly 400": "United Nations Office for the Coordination of Humanitarian Affairs"},
+        ),
+        ("Investigators believe the plane was carrying 132 people.", {"132": "Investigators"}),
         # "according to X" after a semicolon speaks for what follows it only
         (
             "Four people were on board; according to investigators, one died at the scene.",
