@@ -422,14 +422,13 @@ class _Reader:
                             or after[1].lower in ("media", "television")
                         )
                     )
-                    # "..., said rescue chief Ali Demir", "..., said police spokesman John Doe"
-                    or (
-                        len(after) > 2
-                        and after[0].text.isalpha()
-                        and after[0].text.islower()
-                        and after[1].text.islower()
-                        and (after[1].lower in self.titles or after[1].lower in self.heads)
-                        and after[2].text[:1].isupper()
+                    # "..., said rescue chief Ali Demir", "..., said spokeswoman Anna Berg"
+                    or any(
+                        len(after) > k + 1
+                        and all(t.text.isalpha() and t.text.islower() for t in after[: k + 1])
+                        and (after[k].lower in self.titles or after[k].lower in self.heads)
+                        and after[k + 1].text[:1].isupper()
+                        for k in (0, 1)
                     )
                 )
             )
@@ -672,6 +671,17 @@ class _Reader:
             if low == "and" and subject and self._joins_name(before, i):
                 subject.insert(0, tok)  # "the ministry of internal affairs and communications"
                 i -= 1
+                continue
+            if (
+                low in ("to", "with")
+                and i >= 2
+                and before[i - 1].lower in ("close", "familiar")
+                and self._speaker_word(before[i - 2].lower)
+            ):
+                # "Sources close to the investigation", "people familiar with the matter":
+                # the sources and the people speak
+                subject = []
+                i -= 2
                 continue
             if tok.text in _BOUNDARIES or (low in self.stops and not _ACRONYM.fullmatch(tok.text)):
                 bounded = True

@@ -92,6 +92,19 @@ def sources(text: str) -> dict[str, str]:
             {"Nearly 400": "United Nations Office for the Coordination of Humanitarian Affairs"},
         ),
         ("Investigators believe the plane was carrying 132 people.", {"132": "Investigators"}),
+        (
+            "The coast guard rescued 45 people, said spokeswoman Anna Berg.",
+            {"45": "spokeswoman Anna Berg"},
+        ),
+        # who is close to or familiar with something speaks, not the thing
+        (
+            "Sources close to the investigation said 12 suspects were held.",
+            {"12": "Sources"},
+        ),
+        (
+            "Two people familiar with the talks said 30 hostages would be freed.",
+            {"30": "people"},
+        ),
         # "according to X" after a semicolon speaks for what follows it only
         (
             "Four people were on board; according to investigators, one died at the scene.",
