@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..measures import MeasureLexicon
-from .document import Document, Token
+from .document import _ABBREVIATION, Document, Token
 from .rules import ExtractRules, alternation, word_set
 
 __all__ = [
@@ -651,6 +651,10 @@ class _Reader:
                 or (tok.text[:1].isupper() or low in _NAME_JOINS)
             ):
                 break  # only a name runs longer: "the United Nations Office for the ..."
+            if tok.text == "." and subject and (merged := _abbreviated(before, i)) is not None:
+                subject.insert(0, merged)  # "Hospital director Dr. Ahmed Salem said"
+                i -= 2
+                continue
             if tok.text == ")" and subject:
                 # "Johns Hopkins University (JHU) data indicated": the name before it
                 k = next((k for k in range(i - 1, max(-1, i - 6), -1) if before[k].text == "("), -1)
@@ -781,6 +785,16 @@ class _Reader:
             low = tok.lower
             if len(subject) >= 8 and not (tok.text[:1].isupper() or low in _NAME_JOINS):
                 break  # a long name goes on only in its own capitalised words
+            if (
+                tok.text == "."
+                and subject
+                and i + 1 < len(after)
+                and after[i + 1].text[:1].isupper()
+                and (merged := _abbreviated(after, i)) is not None
+            ):
+                subject[-1] = merged  # "..., said Lt. Col. Peter Lerner"
+                i += 1
+                continue
             if (
                 low in self.claim_nouns
                 and subject
@@ -954,6 +968,18 @@ class _Reader:
             if opened is not None:
                 return opened
         return self.history[-1] if self.history else None
+
+
+def _abbreviated(tokens: list[Token], k: int) -> Token | None:
+    """The abbreviation a full stop at ``tokens[k]`` ends ("Dr", "." as "Dr."), or None."""
+    if k < 1:
+        return None
+    word, stop = tokens[k - 1], tokens[k]
+    if word.end != stop.start or not word.text[:1].isupper():
+        return None
+    if _ABBREVIATION.search(word.text + ".") is None:
+        return None
+    return Token(word.start, stop.end, word.text + ".", word.lower + ".")
 
 
 def _possessor(subject: list[Token]) -> list[Token]:

@@ -105,6 +105,15 @@ def sources(text: str) -> dict[str, str]:
             "Two people familiar with the talks said 30 hostages would be freed.",
             {"30": "people"},
         ),
+        # a title's full stop ends no name
+        (
+            "Hospital director Dr. Ahmed Salem said 40 wounded were being treated.",
+            {"40": "Hospital director Dr. Ahmed Salem"},
+        ),
+        (
+            "Twelve rockets were fired, said Lt. Col. Peter Lerner.",
+            {"Twelve": "Lt. Col. Peter Lerner"},
+        ),
         # "according to X" after a semicolon speaks for what follows it only
         (
             "Four people were on board; according to investigators, one died at the scene.",
