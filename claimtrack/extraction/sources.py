@@ -318,8 +318,15 @@ class _Reader:
             and before[i].text.isalpha()
             and before[i].text.islower()
             and (verb in self.claim_nouns or before[i].lower in self.modifiers)
+            and not (
+                before[i].lower in self.plural
+                and after
+                and (after[0].text[:1].isdigit() or after[0].lower in ("that", *self.counting))
+            )
         ):
-            return None  # "a situational report", "the total reported": a noun's modifier
+            # "a situational report", "the total reported": a noun's modifier; but in "the
+            # organisers estimate 100,000" the organisers speak
+            return None
         if verb in self.claim_nouns and after and after[0].lower in self.verbs:
             return None  # "Other reports say": the noun, subject of the verb after it
         if verb.endswith("s") and verb in self.weak and after and after[0].lower in _NOUN_NEXT:
@@ -711,6 +718,8 @@ class _Reader:
             subject.pop(0)
         # "health service figures show": the service is the source, not its figures; a
         # capitalised word is part of a name ("the Office for National Statistics").
+        while len(subject) > 1 and subject[-1].lower in _ISSUED:
+            subject.pop()  # "A UN report published on Tuesday said": the report's
         while (
             len(subject) > 1 and subject[-1].lower in self.trailing and subject[-1].text.islower()
         ):

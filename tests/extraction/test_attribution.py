@@ -114,6 +114,16 @@ def sources(text: str) -> dict[str, str]:
             "Twelve rockets were fired, said Lt. Col. Peter Lerner.",
             {"Twelve": "Lt. Col. Peter Lerner"},
         ),
+        # a body that measured or estimated something
+        ("The USGS measured the quake at magnitude 6.4.", {"6.4": "USGS"}),
+        (
+            "The police estimate is 20,000; the organisers estimate 100,000.",
+            {"100,000": "organisers"},
+        ),
+        (
+            "A UN report published on Tuesday said 2 million people face hunger.",
+            {"2 million": "UN"},
+        ),
         # "according to X" after a semicolon speaks for what follows it only
         (
             "Four people were on board; according to investigators, one died at the scene.",
