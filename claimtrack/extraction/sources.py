@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..measures import MeasureLexicon
-from .document import Document, Token
+from .document import _ABBREVIATION, Document, Token
 from .rules import ExtractRules, alternation, word_set
 
 __all__ = [
@@ -39,6 +39,7 @@ _DETERMINERS = ("a", "an", "the", "this", "that", "its", "their")
 _BOUNDARIES = (",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "-", "‘", "’")
 _ASIDES = (",", "-", "–", "—")  # marks that set off an aside: "X, an NGO, said"
 _LONGEST_SUBJECT = 10
+_NAME_JOINS = ("of", "for", "and", "&")  # "Institute for Health Metrics and Evaluation"
 # measures a counted thing is named by: a subject of "recorded" that is one was counted
 _COUNTED = frozenset(MeasureLexicon.default().named)
 # a sentence that opens with a person's name of two to five words and goes on with a verb
@@ -87,6 +88,15 @@ _PUT_AT = re.compile(
 )
 
 
+# "by NBC's reckoning", "by the ministry's own count": who counted is the source
+_RECKONINGS = ("reckoning", "count", "tally", "estimate", "estimates", "calculation",
+               "calculations", "figures")  # fmt: skip
+_BY_RECKONING = (
+    r"\b[Bb]y(?=\s+(?:the\s+)?(?:[\w.&-]+\s+){0,3}?[\w.&-]+['’]s?\s+(?:own\s+)?"
+    rf"(?:{'|'.join(_RECKONINGS)})\b)"
+)
+
+
 def _sets_off(tokens: list[Token], k: int, mark: str) -> bool:
     """Whether token ``k`` is the mark that opens an aside (not the comma in "14,000")."""
     if tokens[k].text != mark:
@@ -121,7 +131,7 @@ def _compile(rules: ExtractRules) -> _Compiled:
     verbs = alternation([*s["assert_verbs"], *s["weak_verbs"], *s["deny_verbs"]])
     according = alternation(s["according_to"], cases=True)
     # "according to" first: "a report of NDRRMC" is a source, before "report" is a verb
-    pattern = re.compile(rf"(?P<according>{according})|(?P<verb>{verbs})")
+    pattern = re.compile(rf"(?P<according>{according}|{_BY_RECKONING})|(?P<verb>{verbs})")
     return _Compiled(pattern, dict(s["demonyms"]))
 
 
@@ -149,6 +159,7 @@ class _Reader:
         self.heads = w("sources", "source_heads")
         self.trailing = w("sources", "trailing_evidence")
         self.adjectives = w("sources", "subject_adjectives")
+        self.openers = w("sources", "subject_openers")
         self.speakers = self.heads | self.plural | self.titles
         self.number_words = word_set(rules.grammar.lexicon.number_words)
         lexicon = rules.grammar.lexicon
@@ -200,7 +211,12 @@ class _Reader:
         i = self._subject_end(m, verb, before, after)
         if i is None:
             return None
-        subject, closing = self._subject(before, after, i, sentence)
+        if i >= 0 and before[i].lower == "and" and verb not in self.weak:
+            # "The minister visited the hospital and said 40 had died": the verb goes on
+            # with the subject the sentence opened with
+            subject, closing = self._opening(sentence, m.start()), False
+        else:
+            subject, closing = self._subject(before, after, i, sentence)
         if not self._speaker(subject, verb, closing, after):
             return None
         counter = verb in self.deny and self._after_claim_noun(before, subject)
@@ -217,6 +233,35 @@ class _Reader:
             return made._replace(weak=True)
         return made
 
+    def _opening(self, sentence: tuple[int, int], verb: int) -> list[Token]:
+        """The subject a sentence opens with, after an opening phrase ("At the time, the
+        prime minister called ..."), when it names who speaks and a verb follows it."""
+        words = self.doc.tokens(sentence[0], min(verb, sentence[0] + 200))
+        i = 0
+        if words and words[0].lower in self.openers:
+            i = next((k + 1 for k, t in enumerate(words[:10]) if t.text == ","), len(words))
+        subject: list[Token] = []
+        for tok in words[i : i + _LONGEST_SUBJECT]:
+            low = tok.lower
+            if tok.text.islower() and (
+                low in self.stops
+                or low in self.verbs
+                or low in self.actions
+                or (_past_tense(low) and low not in self.adjectives)
+                or (subject and low.endswith("s") and subject[-1].lower in self.speakers)
+            ):
+                break
+            if not tok.text[0].isalpha():
+                return []
+            subject.append(tok)
+        else:
+            return []
+        if not subject or not (
+            subject[-1].text[:1].isupper() or self._speaker_word(subject[-1].lower)
+        ):
+            return []
+        return subject
+
     def _according(
         self,
         m: re.Match[str],
@@ -226,6 +271,8 @@ class _Reader:
     ) -> Attribution | None:
         """ "according to X" and "citing X": X is the source, relayed by who cites it."""
         subject = self._forward(after)
+        if m.group("according").lower() == "by":
+            subject = _possessor(subject)
         if not subject:
             return None
         relayed = m.group("according").lower() in self.relaying
@@ -251,6 +298,10 @@ class _Reader:
                 and after[k + 1].lower not in self.relaying  # "According to X, citing Y,"
             ):
                 made = made._replace(opens=True)
+                if before and before[-1].text == ";":
+                    # "four were on board; according to investigators, one died": the
+                    # investigators' words start after the semicolon, not before it
+                    made = made._replace(closing=False)
         return made._replace(cited=True) if made is not None and relayed else made
 
     def _subject_end(
@@ -267,20 +318,35 @@ class _Reader:
             and before[i].text.isalpha()
             and before[i].text.islower()
             and (verb in self.claim_nouns or before[i].lower in self.modifiers)
+            and not (
+                before[i].lower in self.plural
+                and after
+                and (after[0].text[:1].isdigit() or after[0].lower in ("that", *self.counting))
+            )
         ):
-            return None  # "a situational report", "the total reported": a noun's modifier
+            # "a situational report", "the total reported": a noun's modifier; but in "the
+            # organisers estimate 100,000" the organisers speak
+            return None
         if verb in self.claim_nouns and after and after[0].lower in self.verbs:
             return None  # "Other reports say": the noun, subject of the verb after it
         if verb.endswith("s") and verb in self.weak and after and after[0].lower in _NOUN_NEXT:
             return None  # "the Gulf states of Qatar", "by early reports, 30 were hurt": nouns
-        if verb.endswith("ed") and self._modifies(after):
-            return None  # "its estimated mass of", "Some estimated death tolls, ...": a modifier
+        if (
+            verb.endswith("ed")
+            and self._modifies(after)
+            and not (i >= 0 and before[i].text == "," and after[0].lower in self.speakers)
+        ):
+            # "its estimated mass of", "Some estimated death tolls, ...": a modifier; but
+            # "..., reported officials, with 25 others hurt" names who reported
+            return None
         if i >= 1 and (
             (before[i].lower in self.verbs and before[i].lower not in self.claim_nouns)
             or before[i].lower in self.untrue
         ):
             # "denied reports that", "dismissed as false reports that": a noun, the object
             return None
+        if i >= 1 and before[i].lower == "far" and before[i - 1].lower == "so":
+            i -= 2  # "Authorities have so far confirmed"
         while i >= 0 and (
             before[i].lower in self.skip
             or (i > 0 and before[i].lower.endswith("ly") and before[i - 1].lower in self.passive)
@@ -346,17 +412,31 @@ class _Reader:
         aside; and whether the report closes what came before it."""
         subject: list[Token] = []
         closing = True
-        if i < 0 or (
-            before[i].text in (",", '"', "”", "’")
-            and (
-                _starts_name(after)
-                or (after and after[0].lower in self.plural)
-                # "..., said local officials", "..., reported state media"
-                or (
-                    len(after) > 1
-                    and after[0].text.isalpha()
-                    and after[0].text.islower()
-                    and (after[1].lower in self.plural or after[1].lower in ("media", "television"))
+        if (
+            i < 0
+            or (
+                before[i].text in (",", '"', "”", "’")
+                and (
+                    _starts_name(after)
+                    or (after and after[0].lower in self.plural)
+                    # "..., said local officials", "..., reported state media"
+                    or (
+                        len(after) > 1
+                        and after[0].text.isalpha()
+                        and after[0].text.islower()
+                        and (
+                            after[1].lower in self.plural
+                            or after[1].lower in ("media", "television")
+                        )
+                    )
+                    # "..., said rescue chief Ali Demir", "..., said spokeswoman Anna Berg"
+                    or any(
+                        len(after) > k + 1
+                        and all(t.text.isalpha() and t.text.islower() for t in after[: k + 1])
+                        and (after[k].lower in self.titles or after[k].lower in self.heads)
+                        and after[k + 1].text[:1].isupper()
+                        for k in (0, 1)
+                    )
                 )
             )
         ):
@@ -366,6 +446,15 @@ class _Reader:
                 # "..., said the city would plant" and "..., said an Israeli drone strike
                 # on a car killed three": a clause, not an inverted source
                 subject = []
+        if (
+            not subject
+            and i >= 2
+            and before[i].lower in ("which", "who")
+            and before[i - 1].text == ","
+        ):
+            # "confirmed by the health ministry, which said 45 had died": the ministry
+            subject = self._backward(before, i - 2, False, relative=True)
+            return subject, False
         if not subject and i >= 0:
             if before[i].text in _ASIDES:
                 i = self._before_aside(before, i)
@@ -551,14 +640,28 @@ class _Reader:
             subject.pop(0)
         return subject
 
-    def _backward(self, before: list[Token], i: int, at_start: bool) -> list[Token]:
+    def _backward(
+        self, before: list[Token], i: int, at_start: bool, relative: bool = False
+    ) -> list[Token]:
         """The subject before a verb, if it starts after a clear boundary (a comma, 'that',
-        the sentence start): "With 98% of ballots counted" has no source in it."""
+        the sentence start): "With 98% of ballots counted" has no source in it. With
+        ``relative``, the noun a "which" or "who" stands for, which may follow any word
+        ("confirmed by the health ministry, which said")."""
         subject: list[Token] = []
         bounded = False
-        while i >= 0 and len(subject) < _LONGEST_SUBJECT:
+        while i >= 0 and len(subject) < _LONGEST_SUBJECT + 6:
             tok = before[i]
             low = tok.lower
+            if len(subject) >= _LONGEST_SUBJECT and not (
+                tok.text in _BOUNDARIES
+                or low in ("the", "a", "an")
+                or (tok.text[:1].isupper() or low in _NAME_JOINS)
+            ):
+                break  # only a name runs longer: "the United Nations Office for the ..."
+            if tok.text == "." and subject and (merged := _abbreviated(before, i)) is not None:
+                subject.insert(0, merged)  # "Hospital director Dr. Ahmed Salem said"
+                i -= 2
+                continue
             if tok.text == ")" and subject:
                 # "Johns Hopkins University (JHU) data indicated": the name before it
                 k = next((k for k in range(i - 1, max(-1, i - 6), -1) if before[k].text == "("), -1)
@@ -575,6 +678,21 @@ class _Reader:
             ):
                 subject.insert(0, tok)  # "the Ministry of Labour and Social Policy": one name
                 i -= 1
+                continue
+            if low == "and" and subject and self._joins_name(before, i):
+                subject.insert(0, tok)  # "the ministry of internal affairs and communications"
+                i -= 1
+                continue
+            if (
+                low in ("to", "with")
+                and i >= 2
+                and before[i - 1].lower in ("close", "familiar")
+                and self._speaker_word(before[i - 2].lower)
+            ):
+                # "Sources close to the investigation", "people familiar with the matter":
+                # the sources and the people speak
+                subject = []
+                i -= 2
                 continue
             if tok.text in _BOUNDARIES or (low in self.stops and not _ACRONYM.fullmatch(tok.text)):
                 bounded = True
@@ -600,13 +718,35 @@ class _Reader:
             subject.pop(0)
         # "health service figures show": the service is the source, not its figures; a
         # capitalised word is part of a name ("the Office for National Statistics").
+        while len(subject) > 1 and subject[-1].lower in _ISSUED:
+            subject.pop()  # "A UN report published on Tuesday said": the report's
         while (
             len(subject) > 1 and subject[-1].lower in self.trailing and subject[-1].text.islower()
         ):
             if len(subject) == 2 and subject[0].text.islower():
                 break  # "official data showed": keep what the data is
             subject.pop()
+        if (
+            len(subject) > 2
+            and subject[0].lower in self.trailing
+            and subject[1].lower in ("from", "by")
+        ):
+            subject = subject[2:]  # "Data from Johns Hopkins University showed": the university
+        if relative:
+            return subject if subject and self._names(subject) else []
         return subject if bounded else []
+
+    def _joins_name(self, before: list[Token], i: int) -> bool:
+        """Whether the "and" at ``before[i]`` is inside a body's name: after "of" or "for"
+        that follows the body's head, with only words between ("the ministry of internal
+        affairs and", "the Institute for Health Metrics and")."""
+        for k in range(i - 1, max(0, i - 5), -1):
+            low = before[k].lower
+            if low in ("of", "for"):
+                return before[k - 1].lower in self.heads
+            if not before[k].text.isalpha() or low in self.stops or low in self.verbs:
+                return False
+        return False
 
     def _after_statement(self, before: list[Token], subject: list[Token]) -> bool:
         """Whether the subject follows a comma or quote that closes a statement of a few
@@ -649,9 +789,21 @@ class _Reader:
                 i = k + 1
                 break
         subject: list[Token] = []
-        while i < len(after) and len(subject) < 8:
+        while i < len(after) and len(subject) < _LONGEST_SUBJECT + 2:
             tok = after[i]
             low = tok.lower
+            if len(subject) >= 8 and not (tok.text[:1].isupper() or low in _NAME_JOINS):
+                break  # a long name goes on only in its own capitalised words
+            if (
+                tok.text == "."
+                and subject
+                and i + 1 < len(after)
+                and after[i + 1].text[:1].isupper()
+                and (merged := _abbreviated(after, i)) is not None
+            ):
+                subject[-1] = merged  # "..., said Lt. Col. Peter Lerner"
+                i += 1
+                continue
             if (
                 low in self.claim_nouns
                 and subject
@@ -667,6 +819,13 @@ class _Reader:
                 or (subject and _past_tense(low) and low not in self.adjectives)
             ):
                 break  # "according to the emergencies ministry recovered": the ministry
+            if (
+                subject
+                and low.endswith("ing")
+                and tok.text.islower()
+                and self._speaker_word(subject[-1].lower)
+            ):
+                break  # "estimates by government officials ranging from": the officials
             if low in self.preps and low not in ("of", "for"):
                 break
             if low == "and" and not (
@@ -734,10 +893,20 @@ class _Reader:
         head = words[-1].lower()
         if len(words) == 1 and head in self.pronouns:
             found = self._antecedent(self.pronouns[head], subject[0].start)
+            if found is None:
+                # "The central bank raised rates ..., it said": no source named before, so
+                # the body the sentence opened with, if it can speak
+                opening = self._opening(self.doc.sentence(subject[0].start), subject[0].start)
+                if opening and opening[-1].start < subject[0].start:
+                    found = self._resolve(opening)
+                    return found
             if found:
                 self.history.append(found)
             return found
-        if definite or (len(words) == 1 and words[0].islower()):
+        bare = len(subject) == 1 and _kind_of(head, self.plural, self.titles) == "plural"
+        if definite or (len(words) == 1 and words[0].islower() and not bare):
+            # "the ministry" points back to a ministry named before; "officials", with no
+            # article, are any officials, not the authorities named before
             earlier = self._earlier(head, [w.lower() for w in words[:-1]])
             if earlier:
                 self.history.append(earlier)
@@ -754,7 +923,10 @@ class _Reader:
         if (
             len(words) > 1
             and words[-1].islower()
-            and words[-1] in self.trailing | {"statistics", "situation", "projections", "report"}
+            and (
+                words[-1] in self.trailing
+                or words[-1] in ("statistics", "situation", "projections", "report", *_RECKONINGS)
+            )
             and words[-2][:1].isupper()
         ):
             words = words[:-1]
@@ -769,8 +941,13 @@ class _Reader:
             return words[run:]
         if "in" in words[2:-1]:
             k = len(words) - 1 - words[::-1].index("in")
-            if all(w[:1].isupper() for w in words[:k] + words[k + 1 :]):
-                words = words[:k]  # a name of several words, then where it is
+            if all(
+                w[:1].isupper() or (0 < j < k and w in ("of", "for", "the", "and"))
+                for j, w in enumerate(words[:k])
+            ) and all(w[:1].isupper() for w in words[k + 1 :]):
+                # a name of several words, then where it is: "Central Weather Bureau in
+                # Taiwan", "the Health Minister for the Biobio Region in Chile"
+                words = words[:k]
         return words
 
     def _earlier(self, head: str, modifiers: Sequence[str] = ()) -> str | None:
@@ -800,6 +977,29 @@ class _Reader:
             if opened is not None:
                 return opened
         return self.history[-1] if self.history else None
+
+
+def _abbreviated(tokens: list[Token], k: int) -> Token | None:
+    """The abbreviation a full stop at ``tokens[k]`` ends ("Dr", "." as "Dr."), or None."""
+    if k < 1:
+        return None
+    word, stop = tokens[k - 1], tokens[k]
+    if word.end != stop.start or not word.text[:1].isupper():
+        return None
+    if _ABBREVIATION.search(word.text + ".") is None:
+        return None
+    return Token(word.start, stop.end, word.text + ".", word.lower + ".")
+
+
+def _possessor(subject: list[Token]) -> list[Token]:
+    """Whose count it is: "NBC's reckoning" is NBC's, "the police's own count" the police's."""
+    k = next((k for k, t in enumerate(subject) if t.lower.endswith(("'s", "’s", "'", "’"))), -1)
+    if k < 0:
+        return []
+    last = subject[k]
+    cut = 2 if last.lower.endswith("s") else 1
+    return [*subject[:k], last._replace(end=last.end - cut, text=last.text[:-cut],
+                                        lower=last.lower[:-cut])]  # fmt: skip
 
 
 def _kind_of(name: str, plural: frozenset[str], titles: frozenset[str]) -> str:
