@@ -29,12 +29,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Hashable, Mapping, Sequence
+from itertools import accumulate
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from ._core import Item, Observation
-from ._prepared import Prepared, _said
+from ._prepared import Prepared, _pieces, _said
 
 __all__ = ["Layout", "layout_of", "prepare_flat"]
 
@@ -187,11 +189,10 @@ def prepare_flat(
     every: list[Observation] = [o for _, observations in items for o in observations]
     if not every:
         return None
-    names = [o.source for o in every]
-    values = [o.value for o in every]
-    lows = [o.low for o in every]
-    highs = [o.high for o in every]
-    weights = [o.weight for o in every]
+    names, values, lows, highs, weights = (
+        list(map(attrgetter(field), every))
+        for field in ("source", "value", "low", "high", "weight")
+    )
     said = [_floats(column) for column in (values, lows, highs, weights)]
     if any(column is None for column in said):
         return None
@@ -307,6 +308,7 @@ def prepare_flat(
             contested=contested.tolist(),
             disputed=disputed.tolist(),
             repeats=repeats.tolist(),
+            extra=(kinds - 1.0).tolist(),
         ),
         index,
     )
@@ -422,53 +424,62 @@ class _Flat(NamedTuple):
     contested: list[bool]
     disputed: list[bool]
     repeats: list[bool]
+    extra: list[float]  # per item: its number of candidates less one
 
 
 def _runs(members: list[int], sizes: list[int]) -> list[list[int]]:
     """``members`` cut into runs of ``sizes``."""
-    out = []
-    at = 0
-    for size in sizes:
-        out.append(members[at : at + size])
-        at += size
-    return out
+    return list(_pieces(members, [0, *accumulate(sizes)]))
 
 
 def _cut(flat: _Flat, index: Mapping[str, int]) -> list[Prepared]:
-    """Each item's ``Prepared``, its fields sliced from the flat lists."""
+    """Each item's ``Prepared``, its fields sliced from the flat lists (all slices taken
+    at once, so that the loop only sets them)."""
     out = []
     new = Prepared.__new__
-    start, cand_start, shared_start = flat.start, flat.cand_start, flat.shared_start
-    observations, names, sources, weights = (
-        flat.observations, flat.names, flat.sources, flat.weights
+    start = flat.start
+    fields = zip(
+        flat.keys,
+        flat.repeats,
+        *(
+            _pieces(values, start)
+            for values in (
+                flat.observations, flat.names, flat.sources, flat.weights, flat.spans,
+                flat.claims, flat.informative,
+            )
+        ),
+        _pieces(flat.candidates, flat.cand_start),
+        flat.extra,
+        flat.points,
+        _pieces(flat.shared, flat.shared_start),
+        flat.contested,
+        flat.disputed,
+        strict=True,
     )  # fmt: skip
-    spans, informative, claims, candidates = (
-        flat.spans, flat.informative, flat.claims, flat.candidates
-    )  # fmt: skip
-    shared, points, contested, disputed = flat.shared, flat.points, flat.contested, flat.disputed
-    for number, (key, repeats) in enumerate(zip(flat.keys, flat.repeats, strict=True)):
-        at, end = start[number], start[number + 1]
+    for (
+        key, repeats, observations, names, sources, weights, spans, claims, informative,
+        candidates, extra, points, shared, contested, disputed,
+    ) in fields:  # fmt: skip
         if repeats:
-            out.append(Prepared(key, observations[at:end], index))
+            out.append(Prepared(key, observations, index))
             continue
         item = new(Prepared)
         item.key = key
-        item.observations = observations[at:end]
-        first, last = cand_start[number], cand_start[number + 1]
-        item.candidates = candidates[first:last]
-        item.extra = last - first - 1.0
-        item.names = names[at:end]
-        item.sources = sources[at:end]
-        item.weights = weights[at:end]
-        item.spans = spans[at:end]
-        item.points = points[number]
-        item.claims = claims[at:end]
+        item.observations = observations
+        item.candidates = candidates
+        item.extra = extra
+        item.names = names
+        item.sources = sources
+        item.weights = weights
+        item.spans = spans
+        item.points = points
+        item.claims = claims
         item._groups = None
-        item.shared = shared[shared_start[number] : shared_start[number + 1]]
+        item.shared = shared
         item.repeats = False
-        item.contested = contested[number]
-        item.disputed = disputed[number]
-        item.informative = informative[at:end]
+        item.contested = contested
+        item.disputed = disputed
+        item.informative = informative
         item.links = {}
         item.right = []
         item.company = []

@@ -29,19 +29,23 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import combinations
+from itertools import combinations, compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from ._copying import agreed_pairs
 from ._flat import Layout, _starts, layout_of
+from ._prepared import _pieces
 
 if TYPE_CHECKING:
     from ._accucopy import _State
     from ._prepared import Prepared
 
 __all__ = ["ArrayRounds", "Estimates"]
+
+_COMPANY = attrgetter("company")
 
 Floats = Any  # numpy float arrays (kept loose: numpy's generics add nothing here)
 
@@ -188,11 +192,18 @@ class ArrayRounds:
         independent = np.ones(total)
         start = self.start.tolist()
         marked = np.zeros(len(self.items), dtype=bool)
-        for number, item in enumerate(self.items):
-            if item.company:
-                marked[number] = True
-                for j, share in item.company:
-                    independent[start[number] + j] = share
+        items = self.items
+        numbers = list(compress(range(len(items)), map(_COMPANY, items)))  # items with some
+        if numbers:
+            marked[numbers] = True
+            at: list[int] = []
+            company: list[float] = []
+            for number in numbers:
+                first = start[number]
+                for j, share in items[number].company:
+                    at.append(first + j)
+                    company.append(share)
+            independent[at] = company
         if len(self.link_share):
             marked[self.item[self.link_first]] = True
             # Each group's members, the most accurate source first, then in order; each
@@ -209,8 +220,8 @@ class ArrayRounds:
             np.multiply.at(independent, after[hit], 1.0 - values[where[hit]])
         values = independent.tolist()
         shares = [
-            values[start[number] : start[number + 1]] if has else None
-            for number, has in enumerate(marked.tolist())
+            share if has else None
+            for share, has in zip(_pieces(values, start), marked.tolist(), strict=True)
         ]
         self.shares, self.independent = shares, independent
         return shares
