@@ -28,10 +28,9 @@ NumPy is importable and the data are large enough to repay it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Hashable, Mapping, Sequence
-from itertools import accumulate
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -284,31 +283,36 @@ def prepare_flat(
     # The items themselves, cut from the arrays; where a source repeats itself, made by
     # ``Prepared`` (its weights that count are its own) and written into the arrays.
     placed = place.tolist()
-    sources = source.tolist()
     named = [""] * len(index)  # each source's name, by its index
     for name, number in index.items():
         named[number] = name
     keys_of = [key for key, _ in items]
+    starts = new_start.tolist()
     prepared = _cut(
         _Flat(
-            keys=[keys_of[number] for number in order.tolist()],
+            keys=list(map(keys_of.__getitem__, order.tolist())),
             observations=list(map(every.__getitem__, placed)),
-            names=list(map(named.__getitem__, sources)),
+            names=list(map(named.__getitem__, source.tolist())),
             weights=weight.tolist(),  # floats: an int weight counts the same
             candidates=list(map(values.__getitem__, place[stating].tolist())),
-            start=new_start.tolist(),
+            start=starts,
             cand_start=cand_start.tolist(),
-            sources=sources,
-            spans=list(zip(left.tolist(), right.tolist(), strict=True)),
-            informative=informative.tolist(),
-            claims=(claim - group_start[item]).tolist(),
-            shared_start=np.searchsorted(group_item, np.arange(count + 1)).tolist(),
-            shared=_runs((member - new_start[item[member]]).tolist(), group_sizes.tolist()),
             points=points.tolist(),
             contested=contested.tolist(),
             disputed=disputed.tolist(),
             repeats=repeats.tolist(),
             extra=(kinds - 1.0).tolist(),
+        ),
+        _Later(
+            start=starts,
+            source=source,
+            left=left,
+            right=right,
+            claims=claim - group_start[item],
+            informative=informative,
+            shared_start=np.searchsorted(group_item, np.arange(count + 1)).tolist(),
+            group_start=_starts(group_sizes).tolist(),
+            member=member - new_start[item[member]],
         ),
         index,
     )
@@ -414,12 +418,6 @@ class _Flat(NamedTuple):
     candidates: list[float]
     start: list[int]
     cand_start: list[int]
-    sources: list[int]
-    spans: list[tuple[int, int]]
-    informative: list[float]
-    claims: list[int]
-    shared_start: list[int]
-    shared: list[list[int]]
     points: list[bool]
     contested: list[bool]
     disputed: list[bool]
@@ -427,59 +425,119 @@ class _Flat(NamedTuple):
     extra: list[float]  # per item: its number of candidates less one
 
 
-def _runs(members: list[int], sizes: list[int]) -> list[list[int]]:
-    """``members`` cut into runs of ``sizes``."""
-    return list(_pieces(members, [0, *accumulate(sizes)]))
+class _Later(NamedTuple):
+    """The arrays that the fields the rounds on arrays never read are cut from, item by
+    item, when first read (``_CutItem``)."""
+
+    start: list[int]
+    source: Any
+    left: Any
+    right: Any
+    claims: Any  # per observation: its claim's number within its item
+    informative: Any
+    shared_start: list[int]  # per item: its first group of two or more making one claim
+    group_start: list[int]  # per such group: its first member
+    member: Any  # the groups' members, each its position within its item
+
+    def sources(self, number: int) -> list[int]:
+        at, end = self.start[number], self.start[number + 1]
+        found: list[int] = self.source[at:end].tolist()
+        return found
+
+    def spans(self, number: int) -> list[tuple[int, int]]:
+        at, end = self.start[number], self.start[number + 1]
+        return list(zip(self.left[at:end].tolist(), self.right[at:end].tolist(), strict=True))
+
+    def claims_of(self, number: int) -> list[int]:
+        at, end = self.start[number], self.start[number + 1]
+        found: list[int] = self.claims[at:end].tolist()
+        return found
+
+    def informative_of(self, number: int) -> list[float]:
+        at, end = self.start[number], self.start[number + 1]
+        found: list[float] = self.informative[at:end].tolist()
+        return found
+
+    def shared(self, number: int) -> list[list[int]]:
+        bounds = self.group_start[self.shared_start[number] : self.shared_start[number + 1] + 1]
+        members: list[int] = self.member[bounds[0] : bounds[-1]].tolist()
+        return list(_pieces(members, [at - bounds[0] for at in bounds]))
 
 
-def _cut(flat: _Flat, index: Mapping[str, int]) -> list[Prepared]:
+_T = TypeVar("_T")
+
+
+class _Field(Generic[_T]):
+    """A field of ``_CutItem`` cut from its ``_Later`` arrays when first read, then kept in
+    ``Prepared``'s own slot (where it can be set as any field)."""
+
+    def __init__(self, name: str, cut: Callable[[_Later, int], _T]) -> None:
+        self.slot = Prepared.__dict__[name]
+        self.cut = cut
+
+    def __get__(self, item: _CutItem, owner: type | None = None) -> _T:
+        try:
+            found: _T = self.slot.__get__(item, owner)
+        except AttributeError:
+            found = self.cut(item.later, item.number)
+            self.slot.__set__(item, found)
+        return found
+
+    def __set__(self, item: _CutItem, value: _T) -> None:
+        self.slot.__set__(item, value)
+
+
+class _CutItem(Prepared):
+    """A ``Prepared`` item cut from the arrays: the same fields, those that the rounds on
+    arrays and the estimates never read cut only when read (the Python paths, the tests)."""
+
+    __slots__ = ("later", "number")
+    later: _Later
+    number: int
+    sources = _Field("sources", _Later.sources)
+    spans = _Field("spans", _Later.spans)
+    claims = _Field("claims", _Later.claims_of)
+    informative = _Field("informative", _Later.informative_of)
+    shared = _Field("shared", _Later.shared)
+
+
+def _cut(flat: _Flat, later: _Later, index: Mapping[str, int]) -> list[Prepared]:
     """Each item's ``Prepared``, its fields sliced from the flat lists (all slices taken
     at once, so that the loop only sets them)."""
-    out = []
-    new = Prepared.__new__
+    out: list[Prepared] = []
+    new = _CutItem.__new__
     start = flat.start
     fields = zip(
         flat.keys,
         flat.repeats,
-        *(
-            _pieces(values, start)
-            for values in (
-                flat.observations, flat.names, flat.sources, flat.weights, flat.spans,
-                flat.claims, flat.informative,
-            )
-        ),
+        *(_pieces(values, start) for values in (flat.observations, flat.names, flat.weights)),
         _pieces(flat.candidates, flat.cand_start),
         flat.extra,
         flat.points,
-        _pieces(flat.shared, flat.shared_start),
         flat.contested,
         flat.disputed,
         strict=True,
-    )  # fmt: skip
-    for (
-        key, repeats, observations, names, sources, weights, spans, claims, informative,
-        candidates, extra, points, shared, contested, disputed,
-    ) in fields:  # fmt: skip
+    )
+    for number, (
+        key, repeats, observations, names, weights, candidates, extra, points, contested, disputed,
+    ) in enumerate(fields):  # fmt: skip
         if repeats:
             out.append(Prepared(key, observations, index))
             continue
-        item = new(Prepared)
+        item = new(_CutItem)
         item.key = key
         item.observations = observations
         item.candidates = candidates
         item.extra = extra
         item.names = names
-        item.sources = sources
         item.weights = weights
-        item.spans = spans
+        item.later = later
+        item.number = number
         item.points = points
-        item.claims = claims
         item._groups = None
-        item.shared = shared
         item.repeats = False
         item.contested = contested
         item.disputed = disputed
-        item.informative = informative
         item.links = {}
         item.right = []
         item.company = []
