@@ -203,7 +203,7 @@ def _array_rounds(
     if (
         not items
         or policy.default_strength <= 0
-        or sum(map(len, map(attrgetter("sources"), items))) < _ARRAY_MINIMUM
+        or sum(map(len, map(attrgetter("weights"), items))) < _ARRAY_MINIMUM
     ):
         return None
     try:
@@ -242,8 +242,8 @@ class _State:
         settled = [item.contested and not item.disputed for item in items]
         for item, done in zip(items, settled, strict=True):
             if done:
-                item.right = [1.0] * len(item.sources)
-                item.evidence = [1.0] * len(item.sources)
+                item.right = [1.0] * len(item.weights)
+                item.evidence = [1.0] * len(item.weights)
         self.names = names
         self.policy = policy
         self.given: list[float | None] = []
@@ -345,7 +345,7 @@ class _State:
     def independence(self, item: Prepared) -> list[float]:
         """Per observation, the share of it that is not a copy: of the below-average sources
         it keeps company with (step 6), or of one counted before it (step 7)."""
-        independent = [1.0] * len(item.sources)
+        independent = [1.0] * len(item.weights)
         for j, share in item.company:
             independent[j] = share
         if not item.links:
@@ -637,9 +637,9 @@ def _backing(item: Prepared, independent: list[float] | None, agree: list[bool])
     """Independent weight behind a value: each source once, by its strongest claim
     (``independent`` None: all of each claim counts)."""
     if independent is None:
-        independent = [1.0] * len(item.sources)
         if not item.repeats:  # w * 1.0 is w (fsum reads an int as w * 1.0 does)
             return math.fsum(compress(item.weights, agree))
+        independent = [1.0] * len(item.weights)
     if not item.repeats:  # fsum is exact, whatever the order
         return math.fsum(compress(map(mul, item.weights, independent), agree))
     strongest: dict[int, float] = {}
@@ -660,7 +660,7 @@ def _estimate(
     if computed is not None:
         return _ranked(state, item, independent, *computed)
     if independent is None:
-        independent = [1.0] * len(item.sources)
+        independent = [1.0] * len(item.weights)
     n = max(state.n, item.extra)
     votes = state.votes(item)
     if len(item.observations) == 1:
@@ -860,7 +860,7 @@ def accucopy(
                 computed = next(pieces)
             if found is None or item.repeats:
                 computed = None
-                independent = [1.0] * len(item.sources) if share is None else share
+                independent = [1.0] * len(item.weights) if share is None else share
         else:
             independent = state.independence(item)
         estimate = _estimate(state, item, independent, computed)
