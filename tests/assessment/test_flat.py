@@ -77,10 +77,10 @@ def test_the_items_prepared_on_arrays_are_the_python_items(
         for field in _FIELDS:
             mine, other = getattr(ours, field), getattr(theirs, field)
             assert mine == other, field
-            # The same objects: 15 stays an int, 15.0 a float, -0.0 itself. (Weights are
-            # floats on arrays, where Python keeps an int weight an int: the same number in
-            # every sum and product.)
-            if field not in ("informative", "weights"):
+            # The same objects: 15 stays an int, 15.0 a float, -0.0 itself; weights too.
+            # (What an observation tells of its source is a float on arrays, where Python
+            # keeps an int an int: the same number in every sum and product.)
+            if field != "informative":
                 assert repr(mine) == repr(other), field
     expected = layout_of(python)
     for field, array in layout._asdict().items():

@@ -293,7 +293,7 @@ def prepare_flat(
             keys=list(map(keys_of.__getitem__, order.tolist())),
             observations=list(map(every.__getitem__, placed)),
             names=list(map(named.__getitem__, source.tolist())),
-            weights=weight.tolist(),  # floats: an int weight counts the same
+            weights=list(map(weights.__getitem__, placed)),  # the observations' own
             candidates=list(map(values.__getitem__, place[stating].tolist())),
             start=starts,
             cand_start=cand_start.tolist(),
