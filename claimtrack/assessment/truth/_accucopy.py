@@ -606,7 +606,7 @@ class _State:
                     item.set_links(dependence)
         self.shares = self._shares()
 
-    def _shares(self) -> list[list[float] | None]:
+    def _shares(self) -> Sequence[list[float] | None]:
         """Each disputed item's ``independence``, which changes only with the links (None
         where all of each observation counts)."""
         if self.arrays is not None:

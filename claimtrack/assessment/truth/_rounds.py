@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import combinations, compress
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 import numpy as np
 
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from ._accucopy import _State
     from ._prepared import Prepared
 
-__all__ = ["ArrayRounds", "Estimates"]
+__all__ = ["ArrayRounds", "Estimates", "Shares"]
 
 _COMPANY = attrgetter("company")
 
@@ -73,6 +73,37 @@ def _exp(values: Floats) -> Floats:
 
 def _log(values: Floats) -> Floats:
     return np.fromiter(map(math.log, values.tolist()), dtype=np.float64, count=len(values))
+
+
+class Shares(Sequence["list[float] | None"]):
+    """Per item, the share of each observation that is not a copy, or None where all of
+    it counts (``_State.shares``): cut from the array when read, as the links change
+    several times before the estimates read them all."""
+
+    def __init__(self, independent: Floats, start: list[int], marked: list[bool]) -> None:
+        self.independent, self.start, self.marked = independent, start, marked
+
+    def __len__(self) -> int:
+        return len(self.marked)
+
+    @overload
+    def __getitem__(self, number: int) -> list[float] | None: ...
+
+    @overload
+    def __getitem__(self, number: slice) -> list[list[float] | None]: ...
+
+    def __getitem__(self, number: int | slice) -> list[float] | list[list[float] | None] | None:
+        if isinstance(number, slice):
+            return [self[n] for n in range(len(self))[number]]
+        if not self.marked[number]:
+            return None
+        share: list[float] = self.independent[self.start[number] : self.start[number + 1]].tolist()
+        return share
+
+    def __iter__(self) -> Iterator[list[float] | None]:
+        values = self.independent.tolist()
+        for share, has in zip(_pieces(values, self.start), self.marked, strict=True):
+            yield share if has else None
 
 
 class ArrayRounds:
@@ -183,7 +214,7 @@ class ArrayRounds:
         self.same_at = np.arange(self.groups) + before[:-1][self._group_item()]
         self.same_links = self.groups_before[1:][owner] + links
 
-    def independence(self, state: _State) -> list[list[float] | None]:
+    def independence(self, state: _State) -> Shares:
         """``_State._shares`` from the links above and the items' company: per item, the
         share of each observation that is not a copy, or None where all of it counts. The
         products are taken in the same order (``numpy.multiply.at`` takes them one by
@@ -218,18 +249,14 @@ class ArrayRounds:
             where = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
             hit = keys[where] == code
             np.multiply.at(independent, after[hit], 1.0 - values[where[hit]])
-        values = independent.tolist()
-        shares = [
-            share if has else None
-            for share, has in zip(_pieces(values, start), marked.tolist(), strict=True)
-        ]
+        shares = Shares(independent, start, marked.tolist())
         self.shares, self.independent = shares, independent
         return shares
 
     def _group_item(self) -> Any:
         return np.repeat(np.arange(len(self.items)), np.diff(self.groups_before))
 
-    def use_shares(self, shares: list[list[float] | None]) -> None:
+    def use_shares(self, shares: Sequence[list[float] | None]) -> None:
         """The share of each observation that is not a copy, as ``_State.shares`` holds it."""
         if shares is self.shares:
             return
@@ -478,7 +505,7 @@ class ArrayRounds:
         """An item where a source repeats itself, the Python way, into the arrays."""
         item = self.items[number]
         shares = self.shares
-        state.weigh(item, shares[number] if isinstance(shares, list) else None)
+        state.weigh(item, shares[number] if isinstance(shares, list | Shares) else None)
         at, end = int(self.start[number]), int(self.start[number + 1])
         right[at:end] = item.right
         evidence[at:end] = item.evidence
