@@ -259,10 +259,11 @@ def prepare_flat(
     run = np.cumsum(fresh) - 1
     run_first = by_claim[fresh]
     numbered = np.empty(len(run_first), dtype=np.intp)
-    numbered[np.argsort(run_first)] = np.arange(len(run_first))
+    by_first = np.argsort(run_first)
+    numbered[by_first] = np.arange(len(run_first))
     claim = np.empty(total, dtype=np.intp)
     claim[by_claim] = numbered[run]
-    group_item = item[np.sort(run_first)]
+    group_item = item[run_first[by_first]]
     group_start = np.searchsorted(group_item, np.arange(count + 1))
     group_sizes = np.bincount(claim, minlength=len(run_first))
     member = np.argsort(claim, kind="stable")
@@ -458,6 +459,9 @@ class _Later(NamedTuple):
         found: list[float] = self.informative[at:end].tolist()
         return found
 
+    def nothing(self, number: int) -> list[float]:
+        return []
+
     def shared(self, number: int) -> list[list[int]]:
         bounds = self.group_start[self.shared_start[number] : self.shared_start[number + 1] + 1]
         members: list[int] = self.member[bounds[0] : bounds[-1]].tolist()
@@ -499,6 +503,9 @@ class _CutItem(Prepared):
     claims = _Field("claims", _Later.claims_of)
     informative = _Field("informative", _Later.informative_of)
     shared = _Field("shared", _Later.shared)
+    # Only the Python rounds read these before setting them: empty until then.
+    right = _Field("right", _Later.nothing)
+    evidence = _Field("evidence", _Later.nothing)
 
 
 def _cut(flat: _Flat, later: _Later, index: Mapping[str, int]) -> list[Prepared]:
@@ -539,8 +546,6 @@ def _cut(flat: _Flat, later: _Later, index: Mapping[str, int]) -> list[Prepared]
         item.contested = contested
         item.disputed = disputed
         item.links = {}
-        item.right = []
         item.company = []
-        item.evidence = []
         out.append(item)
     return out
