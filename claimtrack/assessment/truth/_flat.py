@@ -14,7 +14,11 @@ field for field:
 - a candidate is the value object of the first observation that states it, as
   ``set`` keeps it, and a span is what ``bisect`` finds;
 - each item's total weight adds its weights one after the other
-  (``numpy.bincount``), as ``sum`` does before Python 3.12.
+  (``numpy.bincount``), as ``sum`` does before Python 3.12;
+- the fields that only the Python paths read (spans, claim numbers, sources,
+  claim groups, the weight that counts, the rounds' lists) are cut from the
+  arrays when first read (``_CutItem``): the rounds on arrays and the estimates
+  never read them, and on large data they would be most of the objects built.
 
 Values that a float does not hold exactly (integers beyond 2**53), items without
 an observation that counts, and an empty input are left to the Python

@@ -417,12 +417,18 @@ class ArrayRounds:
         held, holder = self.pair_cand, self.pair_obs
         # Per candidate, the first observation of the largest low and of the smallest high
         # among the claims that hold it (every candidate is held by its own claim).
+        # The pairs are in order of observation: sorted stably by candidate, each
+        # candidate's are in that order, and its first of the smallest key is the one.
+        order = np.argsort(held, kind="stable")
+        held_sorted, holder_sorted = held[order], holder[order]
+        group_first = np.flatnonzero(np.r_[True, held_sorted[1:] != held_sorted[:-1]])
+        sizes = np.diff(np.r_[group_first, len(order)])
         bounds = []
-        for key in (-lows[holder], highs[holder]):
-            order = np.lexsort((holder, key, held))
-            first = np.ones(len(order), dtype=bool)
-            first[1:] = held[order][1:] != held[order][:-1]
-            bounds.append(holder[order][first])
+        for key in (-lows[holder_sorted], highs[holder_sorted]):
+            least = np.minimum.reduceat(key, group_first)
+            at = np.flatnonzero(key == np.repeat(least, sizes))
+            first = np.r_[True, held_sorted[at][1:] != held_sorted[at][:-1]]
+            bounds.append(holder_sorted[at[first]])
         # The candidates in range, and each one's place in its item's order of probability.
         best_cand = cand_first + best
         floor = state.policy.range_ratio * probability[best_cand]
