@@ -180,6 +180,7 @@ class ArrayRounds:
         self.right = np.zeros(total)
         self.shares: object = None
         self.independent = np.ones(total)
+        self._factors: tuple[Floats, list[int], Any, Floats] | None = None
         self.set_links({})  # a source's claims repeated on an item: ``Prepared``'s links
 
     def set_links(self, dependence: Mapping[tuple[int, int], float]) -> None:
@@ -237,21 +238,34 @@ class ArrayRounds:
             independent[at] = company
         if len(self.link_share):
             marked[self.item[self.link_first]] = True
-            # Each group's members, the most accurate source first, then in order; each
-            # member counted after those before it.
-            member, group = self.member, self.member_group
-            order = np.lexsort((member, np.array(state.rank)[self.source[member]], group))
-            before, after = _pairs_within(member[order], np.bincount(group, minlength=self.groups))
-            code = np.minimum(before, after) * total + np.maximum(before, after)
-            keys = self.link_first * total + self.link_second
-            order = np.argsort(keys)
-            keys, values = keys[order], self.link_share[order]
-            where = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
-            hit = keys[where] == code
-            np.multiply.at(independent, after[hit], 1.0 - values[where[hit]])
+            at, factor = self._link_factors(state.rank)
+            np.multiply.at(independent, at, factor)
         shares = Shares(independent, start, marked.tolist())
         self.shares, self.independent = shares, independent
         return shares
+
+    def _link_factors(self, rank: list[int]) -> tuple[Any, Floats]:
+        """The observations the links discount, in the order their products are taken,
+        and each one's factor; the same until the links or the sources' ranks change
+        (weak company changes neither)."""
+        found = self._factors
+        if found is not None and found[0] is self.link_share and found[1] == rank:
+            return found[2], found[3]
+        total = len(self.source)
+        # Each group's members, the most accurate source first, then in order; each
+        # member counted after those before it.
+        member, group = self.member, self.member_group
+        order = np.lexsort((member, np.array(rank)[self.source[member]], group))
+        before, after = _pairs_within(member[order], np.bincount(group, minlength=self.groups))
+        code = np.minimum(before, after) * total + np.maximum(before, after)
+        keys = self.link_first * total + self.link_second
+        order = np.argsort(keys)
+        keys, values = keys[order], self.link_share[order]
+        where = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
+        hit = keys[where] == code
+        at, factor = after[hit], 1.0 - values[where[hit]]
+        self._factors = (self.link_share, list(rank), at, factor)
+        return at, factor
 
     def _group_item(self) -> Any:
         return np.repeat(np.arange(len(self.items)), np.diff(self.groups_before))
@@ -629,6 +643,37 @@ def settled_estimates(
         first[1:] = item[order][1:] != item[order][:-1]
         found.append((order[first] - _starts(part.sizes)[:-1]).tolist())
     return confidence.tolist(), found[0], found[1]
+
+
+def agreeing_enough(
+    same: dict[tuple[int, int], list[float]],
+    accuracy: list[float],
+    n: float,
+    c: float,
+    prior: float,
+) -> list[tuple[int, int]]:
+    """The pairs of sources that ``false_claims`` does not pass over on their agreements
+    alone, in order: the same arithmetic in the same order on arrays, ``math``'s
+    logarithms and exponentials, each pair's two copying terms added in turn."""
+    pairs = list(same)
+    if not pairs:
+        return []
+    counts = np.array(list(same.values()), dtype=np.float64).reshape(len(pairs), 2)
+    k_true, k_false = counts[:, 0], counts[:, 1]
+    ends = np.array(pairs, dtype=np.intp).reshape(len(pairs), 2)
+    accurate = np.array(accuracy, dtype=np.float64)
+    a, b = accurate[ends[:, 0]], accurate[ends[:, 1]]
+    true_i, false_i = a * b, (1.0 - a) * (1.0 - b) / n
+    agreed_i = k_true * _log(true_i) + k_false * _log(false_i)
+    agreed_c = []
+    for original in (a, b):  # either may be the copier
+        true_c = c * original + (1.0 - c) * true_i
+        false_c = c * (1.0 - original) + (1.0 - c) * false_i
+        agreed_c.append(k_true * _log(true_c) + k_false * _log(false_c))
+    top = np.maximum(np.maximum(agreed_i, agreed_c[0]), agreed_c[1])
+    copied = _exp(agreed_c[0] - top) + _exp(agreed_c[1] - top)
+    passed = prior * copied < (1.0 - prior) * _exp(agreed_i - top)
+    return [pair for pair, over in zip(pairs, passed.tolist(), strict=True) if not over]
 
 
 def _pairs_within(members: Any, sizes: Any) -> tuple[Any, Any]:
