@@ -218,12 +218,7 @@ def false_claims(
     common = common_items(items) if common is None else common
     dependence = {}
     log, exp = math.log, math.exp
-    tested: Iterable[tuple[tuple[int, int], list[float]]] = same.items()
-    if counted is not None:  # counted on arrays: the pairs passed over found on them too
-        from ._rounds import agreeing_enough
-
-        tested = [(pair, same[pair]) for pair in agreeing_enough(same, accuracy, n, c, prior)]
-    for pair, (k_true, k_false) in tested:
+    for pair, (k_true, k_false) in same.items():
         s, t = pair
         a, b = accuracy[s], accuracy[t]
         true_i, false_i = a * b, (1.0 - a) * (1.0 - b) / n

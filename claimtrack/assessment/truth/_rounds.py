@@ -645,37 +645,6 @@ def settled_estimates(
     return confidence.tolist(), found[0], found[1]
 
 
-def agreeing_enough(
-    same: dict[tuple[int, int], list[float]],
-    accuracy: list[float],
-    n: float,
-    c: float,
-    prior: float,
-) -> list[tuple[int, int]]:
-    """The pairs of sources that ``false_claims`` does not pass over on their agreements
-    alone, in order: the same arithmetic in the same order on arrays, ``math``'s
-    logarithms and exponentials, each pair's two copying terms added in turn."""
-    pairs = list(same)
-    if not pairs:
-        return []
-    counts = np.array(list(same.values()), dtype=np.float64).reshape(len(pairs), 2)
-    k_true, k_false = counts[:, 0], counts[:, 1]
-    ends = np.array(pairs, dtype=np.intp).reshape(len(pairs), 2)
-    accurate = np.array(accuracy, dtype=np.float64)
-    a, b = accurate[ends[:, 0]], accurate[ends[:, 1]]
-    true_i, false_i = a * b, (1.0 - a) * (1.0 - b) / n
-    agreed_i = k_true * _log(true_i) + k_false * _log(false_i)
-    agreed_c = []
-    for original in (a, b):  # either may be the copier
-        true_c = c * original + (1.0 - c) * true_i
-        false_c = c * (1.0 - original) + (1.0 - c) * false_i
-        agreed_c.append(k_true * _log(true_c) + k_false * _log(false_c))
-    top = np.maximum(np.maximum(agreed_i, agreed_c[0]), agreed_c[1])
-    copied = _exp(agreed_c[0] - top) + _exp(agreed_c[1] - top)
-    passed = prior * copied < (1.0 - prior) * _exp(agreed_i - top)
-    return [pair for pair, over in zip(pairs, passed.tolist(), strict=True) if not over]
-
-
 def _pairs_within(members: Any, sizes: Any) -> tuple[Any, Any]:
     """Per run of ``members`` (``sizes`` each), every pair: for x from 1, for j below x,
     (members[j], members[x]), runs in order."""
