@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import sys
 from collections.abc import Hashable, Iterator
@@ -17,6 +18,7 @@ from claimtrack.assessment.truth._prepared import Prepared, prepare
 
 np = pytest.importorskip("numpy")
 from claimtrack.assessment.truth._flat import layout_of, prepare_flat  # noqa: E402
+from claimtrack.assessment.truth._rounds import Shares  # noqa: E402
 
 _FIELDS = [name for name in Prepared.__slots__ if name != "_groups"] + ["groups"]
 
@@ -77,10 +79,10 @@ def test_the_items_prepared_on_arrays_are_the_python_items(
         for field in _FIELDS:
             mine, other = getattr(ours, field), getattr(theirs, field)
             assert mine == other, field
-            # The same objects: 15 stays an int, 15.0 a float, -0.0 itself. (Weights are
-            # floats on arrays, where Python keeps an int weight an int: the same number in
-            # every sum and product.)
-            if field not in ("informative", "weights"):
+            # The same objects: 15 stays an int, 15.0 a float, -0.0 itself; weights too.
+            # (What an observation tells of its source is a float on arrays, where Python
+            # keeps an int an int: the same number in every sum and product.)
+            if field != "informative":
                 assert repr(mine) == repr(other), field
     expected = layout_of(python)
     for field, array in layout._asdict().items():
@@ -155,6 +157,42 @@ def test_the_estimates_on_arrays_keep_the_figures_as_given(
         assert arrays == python
     else:  # the Python rounds' sum() compensates from 3.12 on; the arrays add plainly
         assert len(arrays) == len(python)
+
+
+@settings(max_examples=40, deadline=None)
+@given(items())
+def test_the_rare_claims_test_reads_the_same_shares_on_arrays(
+    data: list[tuple[Hashable, tuple[Observation, ...]]],
+) -> None:
+    # The rare-claims test reads every item's share that counts, which the arrays cut
+    # from their array when read.
+    method = functools.partial(
+        _accucopy.accucopy, policy=_accucopy.AccuCopyPolicy(copy_test="both")
+    )
+    with _arrays(False):
+        python = _shown(discover(dict(data), method=method))
+    with _arrays(True):
+        arrays = _shown(discover(dict(data), method=method))
+    if sys.version_info < (3, 12):
+        assert arrays == python
+    else:  # as above
+        assert len(arrays) == len(python)
+
+
+def test_fields_cut_when_read_can_be_set_and_shares_read_by_position() -> None:
+    data: list[tuple[Hashable, tuple[Observation, ...]]] = [
+        ("q", (Observation("a", 1), Observation("b", 2, 1, 3))),
+    ]
+    found = prepare_flat(data, _index(data))
+    assert found is not None
+    item = found[0][0]
+    assert item.spans == [(0, 1), (0, 2)]
+    item.spans = [(1, 2), (0, 2)]
+    item.right = [0.5, 1.0]
+    assert (item.spans, item.right) == ([(1, 2), (0, 2)], [0.5, 1.0])
+    shares = Shares(np.array([0.5, 1.0, 1.0, 0.25]), [0, 2, 3, 4], [True, False, True])
+    assert list(shares) == [shares[0], shares[1], shares[2]] == [[0.5, 1.0], None, [0.25]]
+    assert shares[1:] == [None, [0.25]]
 
 
 def test_equal_ends_of_either_type_are_taken_in_order() -> None:

@@ -72,10 +72,10 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from itertools import accumulate, chain, compress
-from operator import attrgetter
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter, itemgetter, mul, not_
 from typing import TYPE_CHECKING
 
 import attrs
@@ -89,7 +89,7 @@ from ._core import (
     Result,
     register_method,
 )
-from ._prepared import Prepared, prepare
+from ._prepared import Prepared, _pieces, prepare
 
 # A disputed item's candidates' probabilities and their order, most probable first, and
 # where the arrays found them, whether each claim holds the best value and the
@@ -175,7 +175,7 @@ def _prepare(
 ) -> tuple[list[Prepared], Layout | None]:
     """``prepare``'s items, prepared on arrays (``_flat``) where NumPy is importable and
     the data are large enough, with their layout for the rounds; else in Python."""
-    if sum(len(observations) for _, observations in items) >= _ARRAY_MINIMUM:
+    if sum(map(len, map(itemgetter(1), items))) >= _ARRAY_MINIMUM:
         try:
             from ._flat import prepare_flat
         except ImportError:  # NumPy is optional (the notebook and dask extras bring it)
@@ -203,7 +203,7 @@ def _array_rounds(
     if (
         not items
         or policy.default_strength <= 0
-        or sum(len(item.sources) for item in items) < _ARRAY_MINIMUM
+        or sum(map(len, map(attrgetter("weights"), items))) < _ARRAY_MINIMUM
     ):
         return None
     try:
@@ -242,8 +242,8 @@ class _State:
         settled = [item.contested and not item.disputed for item in items]
         for item, done in zip(items, settled, strict=True):
             if done:
-                item.right = [1.0] * len(item.sources)
-                item.evidence = [1.0] * len(item.sources)
+                item.right = [1.0] * len(item.weights)
+                item.evidence = [1.0] * len(item.weights)
         self.names = names
         self.policy = policy
         self.given: list[float | None] = []
@@ -345,7 +345,7 @@ class _State:
     def independence(self, item: Prepared) -> list[float]:
         """Per observation, the share of it that is not a copy: of the below-average sources
         it keeps company with (step 6), or of one counted before it (step 7)."""
-        independent = [1.0] * len(item.sources)
+        independent = [1.0] * len(item.weights)
         for j, share in item.company:
             independent[j] = share
         if not item.links:
@@ -606,7 +606,7 @@ class _State:
                     item.set_links(dependence)
         self.shares = self._shares()
 
-    def _shares(self) -> list[list[float] | None]:
+    def _shares(self) -> Sequence[list[float] | None]:
         """Each disputed item's ``independence``, which changes only with the links (None
         where all of each observation counts)."""
         if self.arrays is not None:
@@ -637,13 +637,11 @@ def _backing(item: Prepared, independent: list[float] | None, agree: list[bool])
     """Independent weight behind a value: each source once, by its strongest claim
     (``independent`` None: all of each claim counts)."""
     if independent is None:
-        independent = [1.0] * len(item.sources)
-        if not item.repeats:  # w * 1.0 is w
-            return math.fsum([w * 1.0 for w in compress(item.weights, agree)])
+        if not item.repeats:  # w * 1.0 is w (fsum reads an int as w * 1.0 does)
+            return math.fsum(compress(item.weights, agree))
+        independent = [1.0] * len(item.weights)
     if not item.repeats:  # fsum is exact, whatever the order
-        return math.fsum(
-            [w * i for w, i, a in zip(item.weights, independent, agree, strict=True) if a]
-        )
+        return math.fsum(compress(map(mul, item.weights, independent), agree))
     strongest: dict[int, float] = {}
     for s, w, i, a in zip(item.sources, item.weights, independent, agree, strict=True):
         if a:
@@ -662,7 +660,7 @@ def _estimate(
     if computed is not None:
         return _ranked(state, item, independent, *computed)
     if independent is None:
-        independent = [1.0] * len(item.sources)
+        independent = [1.0] * len(item.weights)
     n = max(state.n, item.extra)
     votes = state.votes(item)
     if len(item.observations) == 1:
@@ -747,7 +745,7 @@ def _ranked(
         sources, dissent = tuple(sorted(agreeing)), tuple(sorted(dissenting - agreeing))
     else:  # one observation a source, in order of name (``prepare``'s)
         sources = tuple(compress(names, agree))
-        dissent = tuple([name for name, a in zip(names, agree, strict=True) if not a])
+        dissent = tuple(compress(names, map(not_, agree)))
     return Estimate(
         best=candidates[best_q],
         low=low,
@@ -826,8 +824,20 @@ def accucopy(
         seen = [x + y for x, y in zip(seen, everyone, strict=True)]
         agreed = [x + y for x, y in zip(agreed, everyone, strict=True)]
         settled = settled_estimates(layout, plain, state)
-    number = 0  # the disputed item's position
-    done = 0  # the settled item's
+    # Per disputed item, in order, what the arrays found of it (all cut at once).
+    pieces: Iterator[Computed] = iter(())
+    if found is not None:
+        bounds: Iterable[tuple[int, int] | None] = repeat(None)
+        if found.low_at is not None and found.high_at is not None:
+            bounds = zip(found.low_at, found.high_at, strict=True)
+        pieces = zip(
+            _pieces(found.probability, found.cand_start),
+            _pieces(found.ranked, found.cand_start),
+            _pieces(found.agree, found.start),
+            bounds,
+            strict=False,  # ``bounds`` may be endless
+        )
+    done = 0  # the settled item's position
     for item, agreed_by_all in zip(prepared, plain, strict=True):
         computed = None
         if agreed_by_all and settled is not None:
@@ -836,7 +846,7 @@ def accucopy(
                 best=value,
                 low=item.observations[settled[1][done]].low,
                 high=item.observations[settled[2][done]].high,
-                support=math.fsum([w * 1.0 for w in item.weights]),
+                support=math.fsum(item.weights),  # w * 1.0, as fsum reads it
                 confidence=confidence,
                 alternatives=((value, confidence),),
                 sources=tuple(item.names),
@@ -846,20 +856,11 @@ def accucopy(
         if item.disputed:
             share = next(shares)
             independent: list[float] | None = share  # None: all of each claim counts
+            if found is not None:
+                computed = next(pieces)
             if found is None or item.repeats:
-                independent = [1.0] * len(item.sources) if share is None else share
-            else:
-                low, high = found.cand_start[number], found.cand_start[number + 1]
-                at, end = found.start[number], found.start[number + 1]
-                computed = (
-                    found.probability[low:high],
-                    found.ranked[low:high],
-                    found.agree[at:end],
-                    None
-                    if found.low_at is None or found.high_at is None
-                    else (found.low_at[number], found.high_at[number]),
-                )
-            number += 1
+                computed = None
+                independent = [1.0] * len(item.weights) if share is None else share
         else:
             independent = state.independence(item)
         estimate = _estimate(state, item, independent, computed)

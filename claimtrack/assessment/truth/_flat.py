@@ -14,7 +14,11 @@ field for field:
 - a candidate is the value object of the first observation that states it, as
   ``set`` keeps it, and a span is what ``bisect`` finds;
 - each item's total weight adds its weights one after the other
-  (``numpy.bincount``), as ``sum`` does before Python 3.12.
+  (``numpy.bincount``), as ``sum`` does before Python 3.12;
+- the fields that only the Python paths read (spans, claim numbers, sources,
+  claim groups, the weight that counts, the rounds' lists) are cut from the
+  arrays when first read (``_CutItem``): the rounds on arrays and the estimates
+  never read them, and on large data they would be most of the objects built.
 
 Values that a float does not hold exactly (integers beyond 2**53), items without
 an observation that counts, and an empty input are left to the Python
@@ -28,13 +32,14 @@ NumPy is importable and the data are large enough to repay it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Hashable, Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from operator import attrgetter
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import numpy as np
 
 from ._core import Item, Observation
-from ._prepared import Prepared, _said
+from ._prepared import Prepared, _pieces, _said
 
 __all__ = ["Layout", "layout_of", "prepare_flat"]
 
@@ -187,11 +192,10 @@ def prepare_flat(
     every: list[Observation] = [o for _, observations in items for o in observations]
     if not every:
         return None
-    names = [o.source for o in every]
-    values = [o.value for o in every]
-    lows = [o.low for o in every]
-    highs = [o.high for o in every]
-    weights = [o.weight for o in every]
+    names, values, lows, highs, weights = (
+        list(map(attrgetter(field), every))
+        for field in ("source", "value", "low", "high", "weight")
+    )
     said = [_floats(column) for column in (values, lows, highs, weights)]
     if any(column is None for column in said):
         return None
@@ -259,10 +263,11 @@ def prepare_flat(
     run = np.cumsum(fresh) - 1
     run_first = by_claim[fresh]
     numbered = np.empty(len(run_first), dtype=np.intp)
-    numbered[np.argsort(run_first)] = np.arange(len(run_first))
+    by_first = np.argsort(run_first)
+    numbered[by_first] = np.arange(len(run_first))
     claim = np.empty(total, dtype=np.intp)
     claim[by_claim] = numbered[run]
-    group_item = item[np.sort(run_first)]
+    group_item = item[run_first[by_first]]
     group_start = np.searchsorted(group_item, np.arange(count + 1))
     group_sizes = np.bincount(claim, minlength=len(run_first))
     member = np.argsort(claim, kind="stable")
@@ -283,30 +288,36 @@ def prepare_flat(
     # The items themselves, cut from the arrays; where a source repeats itself, made by
     # ``Prepared`` (its weights that count are its own) and written into the arrays.
     placed = place.tolist()
-    sources = source.tolist()
     named = [""] * len(index)  # each source's name, by its index
     for name, number in index.items():
         named[number] = name
     keys_of = [key for key, _ in items]
+    starts = new_start.tolist()
     prepared = _cut(
         _Flat(
-            keys=[keys_of[number] for number in order.tolist()],
+            keys=list(map(keys_of.__getitem__, order.tolist())),
             observations=list(map(every.__getitem__, placed)),
-            names=list(map(named.__getitem__, sources)),
-            weights=weight.tolist(),  # floats: an int weight counts the same
+            names=list(map(named.__getitem__, source.tolist())),
+            weights=list(map(weights.__getitem__, placed)),  # the observations' own
             candidates=list(map(values.__getitem__, place[stating].tolist())),
-            start=new_start.tolist(),
+            start=starts,
             cand_start=cand_start.tolist(),
-            sources=sources,
-            spans=list(zip(left.tolist(), right.tolist(), strict=True)),
-            informative=informative.tolist(),
-            claims=(claim - group_start[item]).tolist(),
-            shared_start=np.searchsorted(group_item, np.arange(count + 1)).tolist(),
-            shared=_runs((member - new_start[item[member]]).tolist(), group_sizes.tolist()),
             points=points.tolist(),
             contested=contested.tolist(),
             disputed=disputed.tolist(),
             repeats=repeats.tolist(),
+            extra=(kinds - 1.0).tolist(),
+        ),
+        _Later(
+            start=starts,
+            source=source,
+            left=left,
+            right=right,
+            claims=claim - group_start[item],
+            informative=informative,
+            shared_start=np.searchsorted(group_item, np.arange(count + 1)).tolist(),
+            group_start=_starts(group_sizes).tolist(),
+            member=member - new_start[item[member]],
         ),
         index,
     )
@@ -412,66 +423,133 @@ class _Flat(NamedTuple):
     candidates: list[float]
     start: list[int]
     cand_start: list[int]
-    sources: list[int]
-    spans: list[tuple[int, int]]
-    informative: list[float]
-    claims: list[int]
-    shared_start: list[int]
-    shared: list[list[int]]
     points: list[bool]
     contested: list[bool]
     disputed: list[bool]
     repeats: list[bool]
+    extra: list[float]  # per item: its number of candidates less one
 
 
-def _runs(members: list[int], sizes: list[int]) -> list[list[int]]:
-    """``members`` cut into runs of ``sizes``."""
-    out = []
-    at = 0
-    for size in sizes:
-        out.append(members[at : at + size])
-        at += size
-    return out
+class _Later(NamedTuple):
+    """The arrays that the fields the rounds on arrays never read are cut from, item by
+    item, when first read (``_CutItem``)."""
+
+    start: list[int]
+    source: Any
+    left: Any
+    right: Any
+    claims: Any  # per observation: its claim's number within its item
+    informative: Any
+    shared_start: list[int]  # per item: its first group of two or more making one claim
+    group_start: list[int]  # per such group: its first member
+    member: Any  # the groups' members, each its position within its item
+
+    def sources(self, number: int) -> list[int]:
+        at, end = self.start[number], self.start[number + 1]
+        found: list[int] = self.source[at:end].tolist()
+        return found
+
+    def spans(self, number: int) -> list[tuple[int, int]]:
+        at, end = self.start[number], self.start[number + 1]
+        return list(zip(self.left[at:end].tolist(), self.right[at:end].tolist(), strict=True))
+
+    def claims_of(self, number: int) -> list[int]:
+        at, end = self.start[number], self.start[number + 1]
+        found: list[int] = self.claims[at:end].tolist()
+        return found
+
+    def informative_of(self, number: int) -> list[float]:
+        at, end = self.start[number], self.start[number + 1]
+        found: list[float] = self.informative[at:end].tolist()
+        return found
+
+    def nothing(self, number: int) -> list[float]:
+        return []
+
+    def shared(self, number: int) -> list[list[int]]:
+        bounds = self.group_start[self.shared_start[number] : self.shared_start[number + 1] + 1]
+        members: list[int] = self.member[bounds[0] : bounds[-1]].tolist()
+        return list(_pieces(members, [at - bounds[0] for at in bounds]))
 
 
-def _cut(flat: _Flat, index: Mapping[str, int]) -> list[Prepared]:
-    """Each item's ``Prepared``, its fields sliced from the flat lists."""
-    out = []
-    new = Prepared.__new__
-    start, cand_start, shared_start = flat.start, flat.cand_start, flat.shared_start
-    observations, names, sources, weights = (
-        flat.observations, flat.names, flat.sources, flat.weights
-    )  # fmt: skip
-    spans, informative, claims, candidates = (
-        flat.spans, flat.informative, flat.claims, flat.candidates
-    )  # fmt: skip
-    shared, points, contested, disputed = flat.shared, flat.points, flat.contested, flat.disputed
-    for number, (key, repeats) in enumerate(zip(flat.keys, flat.repeats, strict=True)):
-        at, end = start[number], start[number + 1]
+_T = TypeVar("_T")
+
+
+class _Field(Generic[_T]):
+    """A field of ``_CutItem`` cut from its ``_Later`` arrays when first read, then kept in
+    ``Prepared``'s own slot (where it can be set as any field)."""
+
+    def __init__(self, name: str, cut: Callable[[_Later, int], _T]) -> None:
+        self.slot = Prepared.__dict__[name]
+        self.cut = cut
+
+    def __get__(self, item: _CutItem, owner: type | None = None) -> _T:
+        try:
+            found: _T = self.slot.__get__(item, owner)
+        except AttributeError:
+            found = self.cut(item.later, item.number)
+            self.slot.__set__(item, found)
+        return found
+
+    def __set__(self, item: _CutItem, value: _T) -> None:
+        self.slot.__set__(item, value)
+
+
+class _CutItem(Prepared):
+    """A ``Prepared`` item cut from the arrays: the same fields, those that the rounds on
+    arrays and the estimates never read cut only when read (the Python paths, the tests)."""
+
+    __slots__ = ("later", "number")
+    later: _Later
+    number: int
+    sources = _Field("sources", _Later.sources)
+    spans = _Field("spans", _Later.spans)
+    claims = _Field("claims", _Later.claims_of)
+    informative = _Field("informative", _Later.informative_of)
+    shared = _Field("shared", _Later.shared)
+    # Only the Python rounds read these before setting them: empty until then.
+    right = _Field("right", _Later.nothing)
+    evidence = _Field("evidence", _Later.nothing)
+
+
+def _cut(flat: _Flat, later: _Later, index: Mapping[str, int]) -> list[Prepared]:
+    """Each item's ``Prepared``, its fields sliced from the flat lists (all slices taken
+    at once, so that the loop only sets them)."""
+    out: list[Prepared] = []
+    new = _CutItem.__new__
+    start = flat.start
+    fields = zip(
+        flat.keys,
+        flat.repeats,
+        *(_pieces(values, start) for values in (flat.observations, flat.names, flat.weights)),
+        _pieces(flat.candidates, flat.cand_start),
+        flat.extra,
+        flat.points,
+        flat.contested,
+        flat.disputed,
+        strict=True,
+    )
+    for number, (
+        key, repeats, observations, names, weights, candidates, extra, points, contested, disputed,
+    ) in enumerate(fields):  # fmt: skip
         if repeats:
-            out.append(Prepared(key, observations[at:end], index))
+            out.append(Prepared(key, observations, index))
             continue
-        item = new(Prepared)
+        item = new(_CutItem)
         item.key = key
-        item.observations = observations[at:end]
-        first, last = cand_start[number], cand_start[number + 1]
-        item.candidates = candidates[first:last]
-        item.extra = last - first - 1.0
-        item.names = names[at:end]
-        item.sources = sources[at:end]
-        item.weights = weights[at:end]
-        item.spans = spans[at:end]
-        item.points = points[number]
-        item.claims = claims[at:end]
+        item.observations = observations
+        item.candidates = candidates
+        item.extra = extra
+        item.names = names
+        item.weights = weights
+        item.later = later
+        item.number = number
+        item.points = points
         item._groups = None
-        item.shared = shared[shared_start[number] : shared_start[number + 1]]
         item.repeats = False
-        item.contested = contested[number]
-        item.disputed = disputed[number]
-        item.informative = informative[at:end]
+        item.contested = contested
+        item.disputed = disputed
         item.links = {}
-        item.right = []
         item.company = []
-        item.evidence = []
         out.append(item)
     return out

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 from ._core import Item, Observation, positive
 
 __all__ = ["Prepared", "prepare"]
+
+_T = TypeVar("_T")
 
 
 class Prepared:
@@ -118,3 +121,9 @@ def _first_said(item: Prepared) -> tuple[str, float, float, float, float] | tupl
 
 def _all_said(item: Prepared) -> list[tuple[str, float, float, float, float]]:
     return [_said(o) for o in item.observations]
+
+
+def _pieces(values: list[_T], start: list[int]) -> Iterator[list[_T]]:
+    """``values`` cut at ``start``, each piece from one start to the next (the slices
+    taken in C, for many items at once)."""
+    return map(values.__getitem__, map(slice, start[:-1], start[1:]))

@@ -28,20 +28,24 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from itertools import combinations
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import combinations, compress
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 import numpy as np
 
 from ._copying import agreed_pairs
 from ._flat import Layout, _starts, layout_of
+from ._prepared import _pieces
 
 if TYPE_CHECKING:
     from ._accucopy import _State
     from ._prepared import Prepared
 
-__all__ = ["ArrayRounds", "Estimates"]
+__all__ = ["ArrayRounds", "Estimates", "Shares"]
+
+_COMPANY = attrgetter("company")
 
 Floats = Any  # numpy float arrays (kept loose: numpy's generics add nothing here)
 
@@ -69,6 +73,37 @@ def _exp(values: Floats) -> Floats:
 
 def _log(values: Floats) -> Floats:
     return np.fromiter(map(math.log, values.tolist()), dtype=np.float64, count=len(values))
+
+
+class Shares(Sequence["list[float] | None"]):
+    """Per item, the share of each observation that is not a copy, or None where all of
+    it counts (``_State.shares``): cut from the array when read, as the links change
+    several times before the estimates read them all."""
+
+    def __init__(self, independent: Floats, start: list[int], marked: list[bool]) -> None:
+        self.independent, self.start, self.marked = independent, start, marked
+
+    def __len__(self) -> int:
+        return len(self.marked)
+
+    @overload
+    def __getitem__(self, number: int) -> list[float] | None: ...
+
+    @overload
+    def __getitem__(self, number: slice) -> list[list[float] | None]: ...
+
+    def __getitem__(self, number: int | slice) -> list[float] | list[list[float] | None] | None:
+        if isinstance(number, slice):
+            return [self[n] for n in range(len(self))[number]]
+        if not self.marked[number]:
+            return None
+        share: list[float] = self.independent[self.start[number] : self.start[number + 1]].tolist()
+        return share
+
+    def __iter__(self) -> Iterator[list[float] | None]:
+        values = self.independent.tolist()
+        for share, has in zip(_pieces(values, self.start), self.marked, strict=True):
+            yield share if has else None
 
 
 class ArrayRounds:
@@ -145,6 +180,7 @@ class ArrayRounds:
         self.right = np.zeros(total)
         self.shares: object = None
         self.independent = np.ones(total)
+        self._factors: tuple[Floats, list[int], Any, Floats] | None = None
         self.set_links({})  # a source's claims repeated on an item: ``Prepared``'s links
 
     def set_links(self, dependence: Mapping[tuple[int, int], float]) -> None:
@@ -179,7 +215,7 @@ class ArrayRounds:
         self.same_at = np.arange(self.groups) + before[:-1][self._group_item()]
         self.same_links = self.groups_before[1:][owner] + links
 
-    def independence(self, state: _State) -> list[list[float] | None]:
+    def independence(self, state: _State) -> Shares:
         """``_State._shares`` from the links above and the items' company: per item, the
         share of each observation that is not a copy, or None where all of it counts. The
         products are taken in the same order (``numpy.multiply.at`` takes them one by
@@ -188,37 +224,53 @@ class ArrayRounds:
         independent = np.ones(total)
         start = self.start.tolist()
         marked = np.zeros(len(self.items), dtype=bool)
-        for number, item in enumerate(self.items):
-            if item.company:
-                marked[number] = True
-                for j, share in item.company:
-                    independent[start[number] + j] = share
+        items = self.items
+        numbers = list(compress(range(len(items)), map(_COMPANY, items)))  # items with some
+        if numbers:
+            marked[numbers] = True
+            at: list[int] = []
+            company: list[float] = []
+            for number in numbers:
+                first = start[number]
+                for j, share in items[number].company:
+                    at.append(first + j)
+                    company.append(share)
+            independent[at] = company
         if len(self.link_share):
             marked[self.item[self.link_first]] = True
-            # Each group's members, the most accurate source first, then in order; each
-            # member counted after those before it.
-            member, group = self.member, self.member_group
-            order = np.lexsort((member, np.array(state.rank)[self.source[member]], group))
-            before, after = _pairs_within(member[order], np.bincount(group, minlength=self.groups))
-            code = np.minimum(before, after) * total + np.maximum(before, after)
-            keys = self.link_first * total + self.link_second
-            order = np.argsort(keys)
-            keys, values = keys[order], self.link_share[order]
-            where = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
-            hit = keys[where] == code
-            np.multiply.at(independent, after[hit], 1.0 - values[where[hit]])
-        values = independent.tolist()
-        shares = [
-            values[start[number] : start[number + 1]] if has else None
-            for number, has in enumerate(marked.tolist())
-        ]
+            at, factor = self._link_factors(state.rank)
+            np.multiply.at(independent, at, factor)
+        shares = Shares(independent, start, marked.tolist())
         self.shares, self.independent = shares, independent
         return shares
+
+    def _link_factors(self, rank: list[int]) -> tuple[Any, Floats]:
+        """The observations the links discount, in the order their products are taken,
+        and each one's factor; the same until the links or the sources' ranks change
+        (weak company changes neither)."""
+        found = self._factors
+        if found is not None and found[0] is self.link_share and found[1] == rank:
+            return found[2], found[3]
+        total = len(self.source)
+        # Each group's members, the most accurate source first, then in order; each
+        # member counted after those before it.
+        member, group = self.member, self.member_group
+        order = np.lexsort((member, np.array(rank)[self.source[member]], group))
+        before, after = _pairs_within(member[order], np.bincount(group, minlength=self.groups))
+        code = np.minimum(before, after) * total + np.maximum(before, after)
+        keys = self.link_first * total + self.link_second
+        order = np.argsort(keys)
+        keys, values = keys[order], self.link_share[order]
+        where = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
+        hit = keys[where] == code
+        at, factor = after[hit], 1.0 - values[where[hit]]
+        self._factors = (self.link_share, list(rank), at, factor)
+        return at, factor
 
     def _group_item(self) -> Any:
         return np.repeat(np.arange(len(self.items)), np.diff(self.groups_before))
 
-    def use_shares(self, shares: list[list[float] | None]) -> None:
+    def use_shares(self, shares: Sequence[list[float] | None]) -> None:
         """The share of each observation that is not a copy, as ``_State.shares`` holds it."""
         if shares is self.shares:
             return
@@ -379,12 +431,18 @@ class ArrayRounds:
         held, holder = self.pair_cand, self.pair_obs
         # Per candidate, the first observation of the largest low and of the smallest high
         # among the claims that hold it (every candidate is held by its own claim).
+        # The pairs are in order of observation: sorted stably by candidate, each
+        # candidate's are in that order, and its first of the smallest key is the one.
+        order = np.argsort(held, kind="stable")
+        held_sorted, holder_sorted = held[order], holder[order]
+        group_first = np.flatnonzero(np.r_[True, held_sorted[1:] != held_sorted[:-1]])
+        sizes = np.diff(np.r_[group_first, len(order)])
         bounds = []
-        for key in (-lows[holder], highs[holder]):
-            order = np.lexsort((holder, key, held))
-            first = np.ones(len(order), dtype=bool)
-            first[1:] = held[order][1:] != held[order][:-1]
-            bounds.append(holder[order][first])
+        for key in (-lows[holder_sorted], highs[holder_sorted]):
+            least = np.minimum.reduceat(key, group_first)
+            at = np.flatnonzero(key == np.repeat(least, sizes))
+            first = np.r_[True, held_sorted[at][1:] != held_sorted[at][:-1]]
+            bounds.append(holder_sorted[at[first]])
         # The candidates in range, and each one's place in its item's order of probability.
         best_cand = cand_first + best
         floor = state.policy.range_ratio * probability[best_cand]
@@ -467,7 +525,7 @@ class ArrayRounds:
         """An item where a source repeats itself, the Python way, into the arrays."""
         item = self.items[number]
         shares = self.shares
-        state.weigh(item, shares[number] if isinstance(shares, list) else None)
+        state.weigh(item, shares[number] if isinstance(shares, list | Shares) else None)
         at, end = int(self.start[number]), int(self.start[number + 1])
         right[at:end] = item.right
         evidence[at:end] = item.evidence
