@@ -578,6 +578,14 @@ class ClaimGraph:
         return {q: list(cs) for q, cs in self.context.quantities().items() if cs}
 
     def _verdict(self, u: str, w: str, data: Mapping[str, Any]) -> Verdict:
+        if data.__class__ is VerdictView:
+            edge = data._edge
+            if edge._extra is None:  # as the graph stored it: read from the slots, no checks
+                nodes = self.graph._node  # type: ignore[attr-defined]
+                return Verdict.trusted(
+                    as_relation(edge.relation), nodes[u]["claim"], nodes[w]["claim"],
+                    float(edge.strength), edge.reason, edge._key,
+                )  # fmt: skip
         # a SoleVerdict's Reason is handed on as it is: written only if it is read
         why = data._edge.reason if data.__class__ is VerdictView else UNSET
         return Verdict(
