@@ -505,6 +505,7 @@ def _csv_rows(
             path,
             "missing column(s) "
             + ", ".join(missing)
+            + _meant(missing, header)
             + "; the header has "
             + ", ".join(header)
             + "; expected "
@@ -518,6 +519,20 @@ def _csv_rows(
         yield 1, ValidationError("columns", extra, _columns_expected(extra))
     # the last of two columns of one name, as a dict of the row would keep
     yield from _rows(lines, header, _Plan({k: i for i, k in enumerate(header) if k}), day_first)
+
+
+def _meant(missing: list[str], header: list[str]) -> str:
+    """The header's columns that may be the missing ones, misspelt or capitalised
+    (" ('mesure' may be 'measure')"), or nothing."""
+    import difflib  # only for a header that needs it
+
+    unknown = {h.lower(): h for h in header if h and h not in CSV_COLUMNS}
+    hints = []
+    for name in missing:
+        near = difflib.get_close_matches(name, unknown, n=1, cutoff=0.75)
+        if near:
+            hints.append(f"{unknown[near[0]]!r} may be {name!r}")
+    return f" ({'; '.join(hints)})" if hints else ""
 
 
 def _columns_expected(extra: list[str]) -> str:
