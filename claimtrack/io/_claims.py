@@ -678,9 +678,13 @@ def _one_date(raw: str, field: str, day_first: bool | None, cell: str) -> str:
         early = parser.parse(raw, default=dt.datetime(2000, 1, 1), dayfirst=bool(day_first))
         late = parser.parse(raw, default=dt.datetime(2001, 12, 28), dayfirst=bool(day_first))
     except (ValueError, OverflowError):
-        raise ParseError(
-            field, cell, "a date such as 2025-03-03, 3 March 2025, March 3, 2025 or 13/03/2025"
-        ) from None
+        expected = "a date such as 2025-03-03, 3 March 2025, March 3, 2025 or 13/03/2025"
+        if field == "period":  # "last week": the dates it means, or a period of them
+            expected = (
+                "a date (2025-03-03, 3 March 2025) or period (2025-03, 2025-03-01/2025-03-09, "
+                "2025-03-03/ for since); write 'last week' as dates"
+            )
+        raise ParseError(field, cell, expected) from None
     if early.year != late.year:
         raise ParseError(field, cell, "a date with its year, such as 3 March 2025")
     precision = "day" if early.day == late.day else "month" if early.month == late.month else "year"
