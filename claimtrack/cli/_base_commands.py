@@ -43,7 +43,23 @@ def _existing(target: str) -> ClaimBase:
     """An existing base (``check`` and ``report`` never make an empty one)."""
     if not is_url(target) and not Path(target).is_file():
         raise ClaimBaseError(target, "no such file; make one with: claimtrack add BASE FILE")
+    _not_claims(
+        target,
+        f"for a file's report: claimtrack check {target} --html OUT; to keep its claims "
+        f"in a base: claimtrack add desk.db {target}",
+    )
     return open_base(target)
+
+
+def _not_claims(target: str, instead: str) -> None:
+    """Refuse a file of claims (a CSV, JSON Lines) given where a base belongs, saying
+    what to run instead: opened as SQLite it would only be "file is not a database"."""
+    if not is_base(target) and Path(target).is_file():
+        raise ClaimBaseError(
+            target,
+            "looks like a file of claims, not a claim base (a SQLite file or a "
+            f"postgresql:// URL); {instead}",
+        )
 
 
 def _count(n: int, one: str) -> str:
@@ -53,6 +69,7 @@ def _count(n: int, one: str) -> str:
 def add_command(args: argparse.Namespace) -> int:
     """``claimtrack add BASE FILE...``: each file one report, in one transaction each."""
     status = 0
+    _not_claims(args.base, f"the base comes first: claimtrack add desk.db {args.base}")
     with open_base(args.base) as base:
         for name in args.files:
             try:

@@ -505,6 +505,7 @@ def _csv_rows(
             path,
             "missing column(s) "
             + ", ".join(missing)
+            + _meant(missing, header)
             + "; the header has "
             + ", ".join(header)
             + "; expected "
@@ -518,6 +519,20 @@ def _csv_rows(
         yield 1, ValidationError("columns", extra, _columns_expected(extra))
     # the last of two columns of one name, as a dict of the row would keep
     yield from _rows(lines, header, _Plan({k: i for i, k in enumerate(header) if k}), day_first)
+
+
+def _meant(missing: list[str], header: list[str]) -> str:
+    """The header's columns that may be the missing ones, misspelt or capitalised
+    (" ('mesure' may be 'measure')"), or nothing."""
+    import difflib  # only for a header that needs it
+
+    unknown = {h.lower(): h for h in header if h and h not in CSV_COLUMNS}
+    hints = []
+    for name in missing:
+        near = difflib.get_close_matches(name, unknown, n=1, cutoff=0.75)
+        if near:
+            hints.append(f"{unknown[near[0]]!r} may be {name!r}")
+    return f" ({'; '.join(hints)})" if hints else ""
 
 
 def _columns_expected(extra: list[str]) -> str:
@@ -663,9 +678,13 @@ def _one_date(raw: str, field: str, day_first: bool | None, cell: str) -> str:
         early = parser.parse(raw, default=dt.datetime(2000, 1, 1), dayfirst=bool(day_first))
         late = parser.parse(raw, default=dt.datetime(2001, 12, 28), dayfirst=bool(day_first))
     except (ValueError, OverflowError):
-        raise ParseError(
-            field, cell, "a date such as 2025-03-03, 3 March 2025, March 3, 2025 or 13/03/2025"
-        ) from None
+        expected = "a date such as 2025-03-03, 3 March 2025, March 3, 2025 or 13/03/2025"
+        if field == "period":  # "last week": the dates it means, or a period of them
+            expected = (
+                "a date (2025-03-03, 3 March 2025) or period (2025-03, 2025-03-01/2025-03-09, "
+                "2025-03-03/ for since); write 'last week' as dates"
+            )
+        raise ParseError(field, cell, expected) from None
     if early.year != late.year:
         raise ParseError(field, cell, "a date with its year, such as 3 March 2025")
     precision = "day" if early.day == late.day else "month" if early.month == late.month else "year"

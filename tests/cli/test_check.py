@@ -161,6 +161,23 @@ def test_check_on_a_missing_file_names_it(capsys: pytest.CaptureFixture[str]) ->
     assert "nowhere.jsonl: no such file" in capsys.readouterr().err
 
 
+def test_a_file_of_claims_where_a_base_belongs_says_what_to_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = tmp_path / "toll.csv"
+    claims.write_text("source,measure,figure\nAFAD,deaths,45\n", encoding="utf-8")
+    before = claims.read_bytes()
+    assert main(["report", str(claims), "--html", str(tmp_path / "r.html")]) == 1
+    err = capsys.readouterr().err
+    assert "not a claim base" in err and "not a database" not in err
+    assert f"claimtrack check {claims} --html OUT" in err
+    # the arguments of add the wrong way round: the file is left as it was
+    assert main(["add", str(claims), str(tmp_path / "desk.db")]) == 1
+    assert f"the base comes first: claimtrack add desk.db {claims}" in capsys.readouterr().err
+    assert claims.read_bytes() == before and not (tmp_path / "r.html").exists()
+    assert not (tmp_path / "desk.db").exists()
+
+
 def test_check_unknown_method_lists_the_known_ones(
     both: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -66,3 +66,14 @@ def test_periods_and_times(cell: str, field: str, read: str) -> None:
 def test_what_is_no_date_is_refused_by_name(cell: str) -> None:
     with pytest.raises(ParseError, match="published"):
         read_date(cell, "published")
+
+
+def test_a_period_in_words_is_refused_with_the_period_forms() -> None:
+    with pytest.raises(ParseError) as refused:
+        read_date("last week", "period")
+    message = str(refused.value)
+    assert message.startswith("period: got 'last week', expected a date (2025-03-03,")
+    assert "2025-03-03/ for since" in message and "write 'last week' as dates" in message
+    with pytest.raises(ParseError) as refused:
+        read_date("last week", "published")
+    assert "a period" not in str(refused.value)  # a publication date is one day

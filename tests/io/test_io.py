@@ -183,8 +183,17 @@ def test_csv_from_a_spreadsheet(tmp_path: Path) -> None:
 def test_csv_missing_and_extra_columns(tmp_path: Path) -> None:
     missing = tmp_path / "missing.csv"
     missing.write_text("source,figure\nA,5\n")
-    with pytest.raises(FileFormatError, match="missing column.*measure"):
+    with pytest.raises(FileFormatError, match="missing column.*measure") as refused:
         load(missing)
+    assert "may be" not in str(refused.value)  # no column there looks like it
+    misspelt = tmp_path / "misspelt.csv"
+    misspelt.write_text("Source,mesure,figure,place\nA,m,5,Derna\n")
+    with pytest.raises(FileFormatError) as refused:
+        load(misspelt)
+    assert (
+        "missing column(s) source, measure ('Source' may be 'source'; 'mesure' may be "
+        "'measure'); the header has" in str(refused.value)
+    )
     extra = tmp_path / "extra.csv"
     extra.write_text("source,measure,figure,notes\nA,m,5,keep me\n")
     with pytest.raises(FileFormatError, match="line 1.*notes"):
