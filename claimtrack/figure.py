@@ -540,6 +540,17 @@ def _parse(text: str, policy: HedgePolicy) -> Figure:
             "one figure whose every digit is read (a decimal point, not a comma: "
             "'1.5 million'; thousands with commas: '1,234,567')",
         )
+    if len(found) == 1 and _LETTER.search(body[: found[0].start]):
+        # a word before the number that is no hedge, currency or sign would be dropped
+        # unread ("abt 40" as exactly 40, "USD 40" with no unit): say so instead
+        unread = body[: found[0].start].strip()
+        unread = unread if len(unread) <= 40 else f"{unread[:37]}..."
+        raise ParseError(
+            "figure",
+            text,
+            f"no word before the number but a known hedge or currency ({unread!r} is "
+            "neither): 'about 40', 'more than 40', '$40', or the unit after: '40 USD'",
+        )
     if len(found) > 1:
         others = ", ".join(repr(m.text.strip()) for m in found[:5])
         if len(found) > 5:
@@ -639,6 +650,7 @@ def _shared_scale(low: str | None, high: str | None, lo: float, hi: float) -> fl
 
 
 _DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 # A whole number in digits, with or without thousands commas: what most figures in a
 # file are. Fifteen digits at most, so that its int is also an exact float.
 _PLAIN_NUMBER = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3}){1,4}|[0-9]{1,15}")

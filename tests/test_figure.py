@@ -86,7 +86,6 @@ def test_numbers_in_digits_and_words(text: str, value: float) -> None:
         ("Rs. 3 lakh", 300_000, "INR"),
         ("₹2,000", 2_000, "INR"),
         ("500 rupees", 500, "INR"),
-        ("years 500", 500, None),  # a prefix in letters starts a word
         ("20 million naira", 20_000_000, "NGN"),  # was no unit
         ("₦5bn", 5_000_000_000, "NGN"),
         ("KSh 300", 300, "KES"),
@@ -349,8 +348,28 @@ def test_minus_is_a_sign(text: str, low: float, high: float) -> None:
 
 
 def test_plus_or_minus_is_no_sign() -> None:
-    assert Figure.parse("plus or minus 2.5").value == 2.5
-    assert Figure.parse("plus/minus 3").value == 3
+    # a margin is no figure: refused, never read as -2.5 or as exactly 2.5
+    for text, words in (("plus or minus 2.5", "plus or minus"), ("plus/minus 3", "plus/minus")):
+        with pytest.raises(ParseError, match=f"'{words}' is neither"):
+            Figure.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("abt 40", "abt"),  # no hedge claimtrack knows: never read as exactly 40
+        ("USD 40", "USD"),  # a currency code goes after the number: "40 USD"
+        ("the 45", "the"),
+        ("years 500", "years"),  # and no "Rs" (rupees) inside "years"
+        ("(about) 40", "(about)"),
+        ("top-ten", "top-"),
+    ],
+)
+def test_a_word_left_unread_before_the_number_is_refused(text: str, unread: str) -> None:
+    with pytest.raises(ParseError) as raised:
+        Figure.parse(text)
+    assert raised.value.field == "figure" and raised.value.value == text
+    assert f"{unread!r} is neither" in str(raised.value) and "'40 USD'" in str(raised.value)
 
 
 def test_speeds_convert() -> None:

@@ -224,8 +224,9 @@ def test_a_run_of_hyphen_joined_number_words_is_no_figure() -> None:
     with pytest.raises(ct.ParseError, match="expected a number in digits or words"):
         ct.Figure.parse("ten-" * 2499 + "x")
     assert ct.extract("twenty-" * 8000 + "x") == []
-    # a number word after a word that is no number still reads: "top-ten"
-    assert ct.Figure.parse("top-ten").value == 10
+    # a number word after a word that is no number is refused, never read alone
+    with pytest.raises(ct.ParseError, match="'top-' is neither"):
+        ct.Figure.parse("top-ten")
     assert ct.Figure.parse("twenty-five").value == 25
 
 
@@ -609,7 +610,8 @@ def test_digits_under_a_right_to_left_override_are_not_read_as_another_number() 
     for text in ("\u202e54", "\u202e54\u202c drones", "\u2067\u202e12\u2069"):
         with pytest.raises(ct.ParseError, match="digits shown as they are read"):
             ct.Figure.parse(text)
-    assert ct.Figure.parse("x \u202eab\u202c 45").value == 45  # closed before the digits
+    closed = ct.extract("The ministry said \u202eab\u202c 45 drones fell.")  # closed before
+    assert [c.figure.value for c in closed] == [45]
     assert ct.Figure.parse("\u202e\n45").value == 45  # a paragraph ends an override
     with pytest.warns(ct.SkippedPhraseWarning, match="skipped '54'"):
         claims = ct.extract("The ministry said \u202e54\u202c drones fell and 7 tanks burned.")
