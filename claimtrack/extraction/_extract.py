@@ -409,8 +409,11 @@ def _place_of(
             place = word if word in ctx.countries else ctx.homes.get(word.lower())
     if place is None:
         # "the weakness in the U.S. economy was reflected in a 70 percent jump": a
-        # country's adjective before a noun, in the figure's clause before it
-        for m in _ADJECTIVE.finditer(text, sentence[0], span[0]):
+        # country's adjective before a noun, in the figure's clause before it, within a
+        # window (read from the sentence's start, a sentence with no end made every
+        # figure read all of it again: time in the square of its length)
+        start = max(sentence[0], span[0] - _ADJECTIVE_WINDOW)
+        for m in _ADJECTIVE.finditer(text, start, span[0]):
             place = ctx.homes.get(m.group(1).lower())
             if place is not None:
                 break
@@ -640,6 +643,7 @@ def _measure_of(
 # "..., and Brazil's ten percent": an owner or a name right before an elliptical figure
 _ELLIPTICAL = re.compile(r"(?:['’]s|\b[A-Z][\w.-]*)\s+$")
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_ADJECTIVE_WINDOW = 300  # characters
 _ADJECTIVE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2}|[A-Z][a-z]+)\s+(?=[a-z])")
 _POLLED = re.compile(
     r"\b(?:won|wins|win|got|gets|took|takes|received|receives|secured|garnered|polled|"
