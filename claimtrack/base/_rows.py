@@ -22,6 +22,7 @@ afresh: there is nothing to invalidate. A process that adds one file and ends
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections import OrderedDict
@@ -97,16 +98,17 @@ def encode(claim: Claim) -> str:
 def _keep(key: tuple[str | None, str], claim: Claim) -> None:
     _decoded[key] = claim
     if len(_decoded) > DECODED_LIMIT:
-        _decoded.popitem(last=False)
+        with contextlib.suppress(KeyError):  # another thread emptied it meanwhile
+            _decoded.popitem(last=False)
 
 
 def decode(body: str, cid: str | None = None) -> Claim:
     """The claim a body was written from; given its stored id, the id is not worked
     out again. A body decoded lately gives the same claim again."""
     key = (cid, body)
-    claim = _decoded.get(key)
+    claim = _decoded.pop(key, None)
     if claim is not None:
-        _decoded.move_to_end(key)
+        _decoded[key] = claim  # now the latest used
         return claim
     claim = _decode(body, cid)
     _keep(key, claim)
