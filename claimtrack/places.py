@@ -330,6 +330,9 @@ class Gazetteer:
         # unions this gazetteer has resolved ("TR+SY") and the members each contains
         self._unions: dict[str, tuple[str, ...]] = {}
         self._member_of: dict[str, list[str]] = {}
+        # each key's ancestors, worked out once: forgotten when a place or union is added
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._keys: dict[str, str] = {}  # key(name), forgotten with _cache
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -397,7 +400,9 @@ class Gazetteer:
         for alias in (clean, *aliases):
             self._own.name(alias, key, _EXTENSION - 1)
         self._cache.clear()
+        self._keys.clear()
         self._notable.clear()
+        self._ancestors.clear()
         return key
 
     def _plain(self, name: str) -> str | None:
@@ -480,6 +485,7 @@ class Gazetteer:
             self._unions[key] = members
             for member in members:
                 self._member_of.setdefault(member, []).append(key)
+            self._ancestors.clear()
         return key
 
     def notable(self, name: str, population: int = 100_000) -> str | None:
@@ -507,8 +513,13 @@ class Gazetteer:
         """A key for comparing places: the resolved key, or the normalised name if unknown."""
         if name is None:
             return None
+        known = self._keys.get(name)
+        if known is not None:
+            return known
         resolved = self.resolve(name)
-        return resolved if resolved is not None else "~" + normalize_place(name)
+        found = resolved if resolved is not None else "~" + normalize_place(name)
+        self._keys[name] = found
+        return found
 
     def label(self, key: str) -> str:
         """A readable name for a key."""
@@ -538,6 +549,9 @@ class Gazetteer:
     def ancestors(self, key: str) -> tuple[str, ...]:
         """Every place containing ``key``, nearest first (each once, however many
         ways it contains it)."""
+        known = self._ancestors.get(key)
+        if known is not None:
+            return known
         chain: list[str] = []
         frontier = [key]
         while frontier and len(chain) < 64:
@@ -548,7 +562,8 @@ class Gazetteer:
                         chain.append(parent)
                         following.append(parent)
             frontier = following
-        return tuple(chain)
+        found = self._ancestors[key] = tuple(chain)
+        return found
 
     def contains(self, outer: str, inner: str) -> bool:
         """Whether place ``inner`` lies strictly within place ``outer`` (names or keys)."""

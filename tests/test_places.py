@@ -108,6 +108,18 @@ def test_containment_may_overlap_and_a_union_contains_its_members() -> None:
     assert places.ancestors(key)[:2] == (places.resolve("Aleppo"), places.resolve("Idlib"))
 
 
+def test_what_a_gazetteer_has_worked_out_follows_the_places_added_since() -> None:
+    places = Gazetteer.default()
+    turkey = places.key("Turkey")
+    assert (places.key("Zone 9"), places.ancestors(turkey)) == ("~zone 9", ())
+    union = places.key("Turkey and Syria")  # a union contains its members from now on
+    assert places.ancestors(turkey) == (union,)
+    zone = places.add("Zone 9", within="Turkey")
+    assert places.key("Zone 9") == zone and places.ancestors(zone) == (turkey, union)
+    places.add("Zone 9", within="Syria")  # a second parent for a place known already
+    assert places.ancestors(zone) == (turkey, places.key("Syria"), union)
+
+
 def test_the_parts_of_a_country_link_to_its_total() -> None:
     day = "2023-02-08"
     claims = [

@@ -842,7 +842,7 @@ class ClaimBase:
                 f"SELECT id, body, derived FROM claims WHERE {db.keys('quantity')} ORDER BY seq",
                 (db.key_list(sorted(quantities)),),
             )
-            claims = [_decode(body) for _, body, _ in rows]
+            claims = [_decode(body, cid) for cid, body, _ in rows]
             graph = self._graph_of(claims, [cid for cid, _, d in rows if d], checkers=False)
         else:
             ids = [
@@ -922,7 +922,7 @@ class ClaimBase:
             db.run(f"DELETE FROM {table} WHERE {db.keys(column)}", (db.key_list(every),))
         for table, column in (("blocks", "claim"), ("tags", "claim"), ("claims", "id")):
             db.run(f"DELETE FROM {table} WHERE {db.keys(column)}", (db.key_list(gone),))
-        originals = [_decode(body) for _, _, body, d in rows if not d]
+        originals = [_decode(body, cid) for _, cid, body, d in rows if not d]
         graph = keys.graph()
         graph.add_all(originals)
         graph.link()
@@ -951,7 +951,7 @@ class ClaimBase:
         rows = self._db.run("SELECT body FROM claims WHERE id = ?", (cid,))
         if not rows:
             raise ValidationError("claim", claim, "a claim in this base, or its id")
-        return _decode(rows[0][0])
+        return _decode(rows[0][0], cid)
 
     def _rewrite(self, claims: Sequence[Claim], now: str) -> None:
         """Store claims whose analyst's fields (status, tags, note) changed."""
@@ -1159,7 +1159,7 @@ class ClaimBase:
             sql += f" LIMIT {int(limit)}"
         with self._db.reading():
             rows = self._db.run(sql, params)
-        claims = [_decode(row[1]) for row in rows]
+        claims = [_decode(row[1], row[0]) for row in rows]
         info = {
             cid: {"derived": bool(d), "report": r, "added_at": a, "changed_at": c, "quantity": q}
             for cid, _, d, r, a, c, q in rows
@@ -1260,7 +1260,7 @@ class ClaimBase:
             f"SELECT id, body FROM claims WHERE {self._db.keys('id')}",
             (self._db.key_list(ids),),
         ):
-            ends[cid2] = _decode(body)
+            ends[cid2] = _decode(body, cid2)
         return [
             Verdict(relation, ends[a], ends[b], float(strength), reason, checker)
             for a, b, checker, relation, strength, reason in rows
@@ -1466,13 +1466,13 @@ class ClaimBase:
         last = 0
         while True:
             rows = self._db.run(
-                f"SELECT seq, body FROM claims WHERE seq > ? ORDER BY seq LIMIT {int(batch)}",
+                f"SELECT seq, id, body FROM claims WHERE seq > ? ORDER BY seq LIMIT {int(batch)}",
                 (last,),
             )
             if not rows:
                 return
-            for _, body in rows:
-                yield _decode(body)
+            for _, cid, body in rows:
+                yield _decode(body, cid)
             last = int(rows[-1][0])
 
 

@@ -10,12 +10,22 @@ publication are built through the claim's own converters and the one converter
 the files use (``claimtrack.io.converter``), each distinct one once: a base
 repeats its sources, periods and days. Given the id stored beside the body (the
 hash of the same content), the id is set rather than worked out again.
+
+A base that lasts (a notebook, a service adding batch after batch) reads the same
+blocks again and again: the claims decoded or encoded lately are kept, by their id
+and body, up to ``DECODED_LIMIT`` of them (the least lately used go first). A claim is
+immutable and its body is read from the database every time, so a claim another
+writer changed (retracted, revised, tagged) has another body and is decoded
+afresh: there is nothing to invalidate. A process that adds one file and ends
+(``claimtrack add``) gains nothing from it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import Any, cast
 
@@ -25,7 +35,10 @@ from ..figure import Figure
 from ..io import converter, memoised
 from ..model import Claim, Period, Source
 
-__all__ = ["decode", "encode"]
+__all__ = ["DECODED_LIMIT", "decode", "encode"]
+
+#: How many decoded claims are kept for the next read (see the module's docstring).
+DECODED_LIMIT = 200_000
 
 _FIELDS = attrs.fields(Claim)
 #: What the claim's own converters make of a stored period and time of publication.
@@ -43,6 +56,7 @@ _FIGURE_FIELDS = tuple(a.name for a in attrs.fields(Figure))
 _sources: dict[Any, Source] = {}
 _periods: dict[Any, Period] = {}
 _published: dict[Any, dt.date] = {}
+_decoded: OrderedDict[tuple[str | None, str], Claim] = OrderedDict()
 
 
 def _source_key(record: Mapping[str, Any]) -> tuple[Any, ...] | None:
@@ -74,13 +88,34 @@ def _figure(record: Any) -> Figure:
 
 
 def encode(claim: Claim) -> str:
-    """A claim's body: its on-disk form (``claimtrack.io.converter``) as JSON."""
-    return json.dumps(converter.unstructure(claim), ensure_ascii=False)
+    """A claim's body: its on-disk form (``claimtrack.io.converter``) as JSON. The
+    claim is kept as what the body decodes to: a base reads back what it wrote."""
+    body = json.dumps(converter.unstructure(claim), ensure_ascii=False)
+    _keep((claim.id, body), claim)
+    return body
+
+
+def _keep(key: tuple[str | None, str], claim: Claim) -> None:
+    _decoded[key] = claim
+    if len(_decoded) > DECODED_LIMIT:
+        with contextlib.suppress(KeyError):  # another thread emptied it meanwhile
+            _decoded.popitem(last=False)
 
 
 def decode(body: str, cid: str | None = None) -> Claim:
     """The claim a body was written from; given its stored id, the id is not worked
-    out again."""
+    out again. A body decoded lately gives the same claim again."""
+    key = (cid, body)
+    claim = _decoded.pop(key, None)
+    if claim is not None:
+        _decoded[key] = claim  # now the latest used
+        return claim
+    claim = _decode(body, cid)
+    _keep(key, claim)
+    return claim
+
+
+def _decode(body: str, cid: str | None) -> Claim:
     record: dict[str, Any] = json.loads(body)
     claim: Claim = object.__new__(Claim)
     put = object.__setattr__

@@ -307,3 +307,37 @@ def test_a_file_that_is_not_a_base_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.db").write_text("not a database at all, just notes\n" * 100)
     with pytest.raises(ct.ClaimBaseError, match="notes.db"):
         ct.open(tmp_path / "notes.db")
+
+
+# Another process changes a claim a long-lived base has read: it retracts it and
+# tags it, and adds a claim about the same quantity.
+OTHER_WRITER = """
+import sys
+import claimtrack as ct
+from tests.base.test_safety import batch
+
+with ct.open(sys.argv[1]) as base:
+    base.retract(sys.argv[2])
+    base.tag([sys.argv[2]], "disputed")
+    base.add(batch("other", 1))
+"""
+
+
+def test_a_base_that_lasts_reads_what_another_writer_changed(new_target: NewTarget) -> None:
+    target = new_target()
+    with ct.open(target) as base:
+        base.add(batch("first", 6))
+        claims = list(base.iter_claims())
+        assert [id(c) for c in base.iter_claims()] == [id(c) for c in claims]  # decoded once
+        child = run_child(OTHER_WRITER, target, claims[0].id)
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+        changed = base.claim(claims[0].id)
+        assert (changed.status, changed.tags) == ("retracted", frozenset({"disputed"}))
+        assert changed is not claims[0] and changed.id == claims[0].id
+        base.add(batch("last", 3))  # linked against the retracted claim and the other's
+        stored = list(base.iter_claims())
+        assert len(stored) == 10 and stored[0].status == "retracted"
+        assert_same_as_everything_linked_at_once(
+            base, [s for s in stored if s.id not in base.claims(derived=True).ids]
+        )
