@@ -41,6 +41,7 @@ from ._keys import Keys, quantity_key
 from ._results import AddResult, Claims, SourceRecord, Table, utc_now
 from ._rows import decode as _decode
 from ._rows import encode as _encode
+from ._rows import forget as _forget
 
 __all__ = ["DEFAULT_METHOD", "ClaimBase", "open_base"]
 
@@ -311,6 +312,7 @@ class ClaimBase:
         """Close the connection (a closed base answers nothing)."""
         self._closed = True
         self._db.close()
+        _forget()
 
     def __enter__(self) -> ClaimBase:
         return self

@@ -35,7 +35,7 @@ from ..figure import Figure
 from ..io import converter, memoised
 from ..model import Claim, Period, Source
 
-__all__ = ["DECODED_LIMIT", "decode", "encode"]
+__all__ = ["DECODED_LIMIT", "decode", "encode", "forget"]
 
 #: How many decoded claims are kept for the next read (see the module's docstring).
 DECODED_LIMIT = 200_000
@@ -100,6 +100,13 @@ def _keep(key: tuple[str | None, str], claim: Claim) -> None:
     if len(_decoded) > DECODED_LIMIT:
         with contextlib.suppress(KeyError):  # another thread emptied it meanwhile
             _decoded.popitem(last=False)
+
+
+def forget() -> None:
+    """Let go of the claims kept for the next read (a base closing: what it kept
+    should not outlive it in a notebook's memory; another open base only decodes
+    again what it reads next)."""
+    _decoded.clear()
 
 
 def decode(body: str, cid: str | None = None) -> Claim:

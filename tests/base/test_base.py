@@ -14,6 +14,7 @@ from hypothesis import given, settings
 import claimtrack as ct
 from claimtrack import Claim, ClaimBase, ClaimGraph
 from claimtrack.assessment import assess
+from claimtrack.base import _rows
 from claimtrack.base._rows import decode, encode
 from claimtrack.io import converter
 
@@ -451,6 +452,14 @@ def assert_identical(read: Claim, stored: Claim) -> None:
         assert got == want and type(got) is type(want), field.name
     assert repr(read.figure) == repr(stored.figure) and read.source == stored.source
     assert read.id == stored.id
+
+
+def test_a_closed_base_lets_go_of_the_claims_it_kept(new_target: NewTarget) -> None:
+    base = ct.open(new_target())
+    base.add([make_claim("45", "MoD", place="Russia"), make_claim("40", "Kyiv", place="Russia")])
+    assert any(claim.source.name == "MoD" for claim in _rows._decoded.values())
+    base.close()
+    assert not _rows._decoded  # a notebook's memory is not held by a base it closed
 
 
 @settings(max_examples=300)
