@@ -427,21 +427,20 @@ class Gazetteer:
         if not around and name in self._cache:
             return self._cache[name]
         norm = normalize_place(name)
+        # "Kao-hsiung" is Kaohsiung, whichever way it is written
+        unhyphened = [norm.replace("-", ""), norm.replace("-", " ")] if "-" in norm else []
         candidates = self._candidates(norm, cities=False)
-        if not candidates and "-" in norm:
-            # "Kao-hsiung" is the province Kaohsiung before the city that has the spelling
-            # among its alternate names: the larger place, whichever way it is written
-            for variant in (norm.replace("-", ""), norm.replace("-", " ")):
-                candidates = self._candidates(variant, cities=False)
-                if candidates:
-                    break
+        for variant in unhyphened if not candidates else ():
+            # the province Kaohsiung before the city that has the spelling among its
+            # alternate names: the larger place
+            candidates = self._candidates(variant, cities=False)
+            if candidates:
+                break
         if not candidates or around:
             candidates += self._candidates(norm, cities=True)
         if not candidates and not around:
-            # "Kao-hsiung" is Kaohsiung; "Bohol Island" and "Van province" are Bohol and Van
-            variants = [norm.replace("-", ""), norm.replace("-", " ")] if "-" in norm else []
-            variants += [v for v in _type_free(norm) if v != norm]
-            for variant in variants:
+            # a city spelled with a hyphen; "Bohol Island" and "Van province" are Bohol and Van
+            for variant in [*unhyphened, *(v for v in _type_free(norm) if v != norm)]:
                 key = self.resolve(variant)
                 if key is not None:
                     self._cache[name] = key
