@@ -28,7 +28,16 @@ from ._format import html as _html
 from .errors import ParseError, ValidationError
 from .figure import Figure, _refuse_lone_surrogates
 
-__all__ = ["ADMIRALTY", "Claim", "Period", "Source", "said_html", "unique", "who_html"]
+__all__ = [
+    "ADMIRALTY",
+    "Claim",
+    "Period",
+    "Source",
+    "reads_to_date",
+    "said_html",
+    "unique",
+    "who_html",
+]
 
 #: NATO Admiralty source-reliability letters and the prior reliability each stands for.
 ADMIRALTY = MappingProxyType(
@@ -699,6 +708,17 @@ class Claim:
             rows.append(("derived from", ", ".join(self.derived_from)))
         rows.append(("id", Markup(f'<span class="muted">{esc(self.id)}</span>')))
         return _html.table(["claim", ""], rows)
+
+
+def reads_to_date(period: Period, day: dt.date | None) -> bool:
+    """Whether a period, said on ``day`` (the day of publication), reads as a count to
+    date, as a running count's does: it has a start and is open at the end or ends on
+    that day, or it has no start and ends on that day ("so far": counted from the
+    start). The checkers find a running count's series by it, the claim base the
+    blocks of counts to date."""
+    if period.start is None:
+        return day is not None and period.end == day
+    return period.end is None or (period.end == day and period.start < period.end)
 
 
 def unique(claims: Iterable[Claim]) -> list[Claim]:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from ..graph import ClaimGraph
 from ..measures import MeasureLexicon
-from ..model import Claim, Period
+from ..model import Claim, Period, reads_to_date
 from ..places import Gazetteer
 from ..relations import Quantity
 
@@ -33,18 +33,6 @@ __all__ = ["Keys", "period_key", "quantity_key"]
 _SEP = "\x1f"  # the ASCII unit separator: in no measure, place or date
 #: The block's third part for the counts to date of a measure in a place: no date.
 TO_DATE = "to date"
-
-
-def _to_date(claim: Claim) -> bool:
-    """Whether a claim's period reads as a count to date (what a running count is): it
-    has a start, and is open at the end or ends on the day it was published; or it has
-    no start and ends on that day ("so far")."""
-    p, day = claim.period, claim.published_day
-    if p is None:
-        return False
-    if p.start is None:
-        return day is not None and p.end == day
-    return p.end is None or (p.end == day and p.start < p.end)
 
 
 def period_key(period: Period | None) -> str:
@@ -109,7 +97,7 @@ class Keys:
         q = quantity or self.quantity(claim)
         start = claim.period.start.isoformat() if claim.period and claim.period.start else ""
         found = [_SEP.join((q.measure, root, start)) for root in self.roots(q.place)]
-        if _to_date(claim):
+        if claim.period is not None and reads_to_date(claim.period, claim.published_day):
             found += [_SEP.join((q.measure, root, TO_DATE)) for root in self.roots(q.place)]
         if claim.share_of is not None:
             whole = self.place_key(claim.share_place) if claim.share_place else q.place

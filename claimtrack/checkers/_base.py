@@ -26,7 +26,7 @@ from .._registry import Registry
 from .._units import dimension
 from ..errors import RegistryError, ValidationError
 from ..measures import MeasureLexicon
-from ..model import Claim, Period
+from ..model import Claim, Period, reads_to_date
 from ..places import Gazetteer
 from ..relations import Quantity, Verdict
 
@@ -233,11 +233,7 @@ class Context:
             p is not None
             and day is not None
             and claim.kind != "projection"
-            and (
-                (p.start is not None and (p.end is None or (p.end == day and p.start < p.end)))
-                # "so far", "as of" its publication day: to date, counted from the start
-                or (p.start is None and p.end == day)
-            )
+            and reads_to_date(p, day)
         ):
             start = (p.start or dt.date.min, dimension(claim.figure.unit))
             key = (self.measure_key(claim.measure), self.places.key(claim.place), start)
