@@ -92,6 +92,18 @@ def test_another_origin_giving_the_very_figure_later_relays_its_first_statement(
     assert alone.grade(first).credibility != 1 and alone.grade(echo).credibility != 1
 
 
+def test_figures_on_either_side_of_one_number_are_no_echo() -> None:
+    outlet = Source("Daily Paper", kind="media")
+    nearly = toll("nearly 5,000", "2023-02-07", source="WHO")
+    over = toll("more than 5,000", "2023-02-08", source=outlet)
+    assert not linked(nearly, over).verdicts(Relation.RELAYS)
+    # a bound at the very number still states it again
+    exact = toll("5,000", "2023-02-07", source="WHO")
+    at_least = toll("at least 5,000", "2023-02-08", source=outlet)
+    (v,) = linked(exact, at_least).verdicts(Relation.RELAYS)
+    assert v.a.id == at_least.id and v.b.id == exact.id
+
+
 def test_another_counting_origins_equal_figure_within_a_day_corroborates() -> None:
     # the ministry gives the governor's standing toll the next day: a second count of the
     # same state of the count, not an echo; an outlet's own equal figure is an echo
