@@ -296,6 +296,21 @@ class _Sum(Reason):
         return f"{said} located of {stated} for {where}: consistent"
 
 
+def _day_before(share: Claim, total: Claim, key: SeriesKey, context: Context) -> bool:
+    """Whether a total of a running count was given the day before a share of it: a
+    share of the count so far, said a day after the count it rests on ("nearly half of
+    the 216 dead", in the next day's paper), is of that count."""
+    found = context.series_key(total)
+    share_day, total_day = share.published_day, total.published_day
+    return (
+        found is not None
+        and found[2][0] == key[2][0]
+        and share_day is not None
+        and total_day is not None
+        and share_day - total_day == dt.timedelta(days=1)
+    )
+
+
 @checker("derived")
 @attrs.frozen
 class Derived:
@@ -313,14 +328,24 @@ class Derived:
             if claim.derived_from:  # a derived claim never derives again: a fixed point
                 continue
             q = context.quantity(claim)
+            key = context.series_key(claim)
             if claim.figure.unit == "%" and claim.share_of is not None:
                 total_key = context.measure_key(claim.share_of)
                 whole = context.places.key(claim.share_place) if claim.share_place else q.place
                 for total in context.claims_on(total_key, whole, q.period):
                     yield from self._derive(claim, total)
+                if key is not None:
+                    for total in context.topic_claims(total_key, whole):
+                        if _day_before(claim, total, key, context):
+                            yield from self._derive(claim, total)
             elif claim.figure.unit != "%":
                 for share in context.shares_of(q):
                     yield from self._derive(share, claim)
+                if key is not None:
+                    start = key[2][0]
+                    for share in context.running_shares_of(q.measure, q.place, start):
+                        if _day_before(share, claim, key, context):
+                            yield from self._derive(share, claim)
 
     def _derive(self, share: Claim, total: Claim) -> Iterable[Verdict]:
         if total.figure.unit == "%" or total.stance != "asserts" or share.stance != "asserts":

@@ -562,6 +562,33 @@ def test_a_share_of_another_places_total_is_derived() -> None:
     assert derived.place == "Madrid" and round(derived.figure.value) == 45
 
 
+def test_a_share_said_the_day_after_its_running_total_is_derived_from_it() -> None:
+    total = toll("216", "2024-11-14", "CID")
+    share = make_claim("more than 50%", "Paper", measure="deaths aged 70 or over",
+                       place="Turkey", period=START, published="2024-11-15",
+                       share_of="deaths")  # fmt: skip
+    too_late = make_claim("nearly 50%", "Weekly", measure="deaths aged 70 or over",
+                          place="Turkey", period=START, published="2024-11-17",
+                          share_of="deaths")  # fmt: skip
+
+    def derived(g: ClaimGraph) -> set[tuple[str, str]]:
+        return {
+            (v.a.derived_from[0], v.b.id)
+            for v in g.verdicts(Relation.DERIVED_FROM)
+            if v.b.id == total.id
+        }
+
+    # the same whichever comes first: the total, or the share
+    for order in ([total, share, too_late], [share, too_late, total]):
+        g = ClaimGraph(order[:1])
+        g.link()
+        g.add_all(order[1:])
+        g.link()
+        assert derived(g) == {(share.id, total.id)}
+    (made,) = [c for c in linked(total, share).claims() if c.derived_from]
+    assert made.figure.low == 108 and made.figure.high is None
+
+
 @settings(max_examples=20, deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 500), st.booleans()), min_size=1, max_size=6))
 def test_linking_twice_adds_nothing(figures: list[tuple[int, bool]]) -> None:
