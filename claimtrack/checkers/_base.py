@@ -425,6 +425,10 @@ class Context:
                 for c in said.claims
             ):
                 return False
+            if not isinstance(whole.published, dt.datetime):
+                # a whole of that day, at no time: its origin's least figure of the day
+                # is known to precede it, whatever the hour it was given
+                return not self.stale(part)
         return (
             part.moment <= whole.moment and self.latest(part, whole.moment) and not self.stale(part)
         )

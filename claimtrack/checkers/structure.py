@@ -38,9 +38,11 @@ def _freshest(parts: Sequence[Claim], whole: Claim, context: Context) -> list[Cl
     if moment is None:
         return list(parts)
     latest: dict[str | None, list[Claim]] = {}
-    # the parts are in order of publication: only those of the last FRESH before it
+    # the parts are in order of publication: only those of the last FRESH before it, and
+    # for a whole given at no time of day, those of its day (``known_at`` says which)
     first = bisect.bisect_left(parts, moment - FRESH, key=moment_of)
-    last = bisect.bisect_right(parts, moment, key=moment_of)
+    until = moment if isinstance(whole.published, dt.datetime) else _day_end(moment)
+    last = bisect.bisect_right(parts, until, key=moment_of)
     for part in parts[first:last]:
         when = part.moment
         if when is None or moment - when > FRESH or not context.known_at(part, whole):
@@ -52,6 +54,12 @@ def _freshest(parts: Sequence[Claim], whole: Claim, context: Context) -> list[Cl
         if not kept or kept[0].moment == when:
             kept.append(part)
     return [p for kept in latest.values() for p in kept]
+
+
+def _day_end(moment: dt.datetime) -> dt.datetime:
+    """The last moment of a moment's day."""
+    start = dt.datetime.combine(moment.date(), dt.time())
+    return start + dt.timedelta(days=1, microseconds=-1)
 
 
 def _floors(
@@ -109,12 +117,13 @@ class PartWhole:
             key = context.series_key(claim)
             if key is not None:
                 moment = moment_of(claim)
+                day_start = dt.datetime.combine(moment.date(), dt.time())
                 for outer in context.places.ancestors(q.place):
-                    # a part counts for the wholes given from its moment to FRESH after
-                    # it, counted since its start or before
+                    # a part counts for the wholes given from its day (a whole given at
+                    # no time of day) to FRESH after it, counted since its start or before
                     for counted in context.series_around(key, outer):
                         later = context.series_of(counted)
-                        first = bisect.bisect_left(later, moment, key=moment_of)
+                        first = bisect.bisect_left(later, day_start, key=moment_of)
                         last = bisect.bisect_right(later, moment + FRESH, key=moment_of)
                         for whole in later[first:last]:
                             running[whole.id] = whole

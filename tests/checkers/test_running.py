@@ -239,6 +239,30 @@ def test_same_day_untimed_parts_are_checked_at_their_origins_least_figure() -> N
     assert {v.a.id for v in g.verdicts(Relation.PART_OF)} == {morning.id, syria.id}
 
 
+def test_a_whole_given_at_no_time_holds_the_days_least_timed_part() -> None:
+    places = ct.Gazetteer.default()
+    places.add("Turkey and Syria")
+    places.add("Turkey", within="Turkey and Syria")
+    places.add("Syria", within="Turkey and Syria")
+
+    def on_9(figure: str, source: str, place: str, published: str = "2023-02-09") -> Claim:
+        return make_claim(figure, source, measure="deaths", place=place, period=START,
+                          published=published)  # fmt: skip
+
+    whole = on_9("20,451", "Combined", "Turkey and Syria")
+    night = on_9("12,391", "AFAD", "Turkey", "2023-02-09T01:30")
+    noon = on_9("14,014", "AFAD", "Turkey", "2023-02-09T12:00")
+    syria = on_9("3,162", "Syrian authorities", "Syria")
+    # the same whichever comes first into the graph
+    for first, rest in (([whole], [night, noon, syria]), ([night, noon, syria], [whole])):
+        g = ClaimGraph(first, places=places)
+        g.link()
+        g.add_all(rest)
+        g.link()
+        assert {v.a.id for v in g.verdicts(Relation.PART_OF)} == {night.id, syria.id}
+        assert not g.verdicts(Relation.CONTRADICTS)
+
+
 def _syria() -> ct.Gazetteer:
     places = ct.Gazetteer.default()
     places.add("northwest Syria", within="Syria")
