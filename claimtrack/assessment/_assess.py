@@ -523,7 +523,8 @@ def running_estimate(
     (``timeline``), and those given within ``window`` of the freshest one are
     assessed as of that moment like any quantity: relays and sources that speak
     for an origin count once; projections, retracted claims and stale repeats are
-    left out. An origin whose last word is older than that spoke of an earlier
+    left out, and a figure revised later counts until the figure that replaced it
+    is out. An origin whose last word is older than that spoke of an earlier
     state of the count, which has moved on since. None when nothing was counted
     by then.
 
@@ -549,11 +550,15 @@ def running_estimate(
     freshest = max(c.moment for c in latest if c.moment is not None)
     latest = [c for c in latest if c.moment is not None and c.moment >= freshest - window]
     day = moment.date()
+    # a figure revised later was its origin's standing word as of then (``timeline``
+    # keeps it only while so)
     as_then = [
         attrs.evolve(
             c,
             period=Period(c.period.start if c.period else None, day, "day"),
             published=day,
+            status="standing",
+            replaced_by=None,
         )
         for c in latest
     ]

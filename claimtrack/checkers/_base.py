@@ -134,6 +134,10 @@ class Context:
     _places_of: dict[tuple[str, str | None], list[Claim]] = attrs.field(
         factory=lambda: defaultdict(list), repr=False
     )
+    # by (measure of the whole, place of the whole, start): the shares of running counts
+    _running_shares: dict[tuple[str, str | None, Any], list[Claim]] = attrs.field(
+        factory=lambda: defaultdict(list), repr=False
+    )
     _aliases: dict[str, str] = attrs.field(factory=dict, repr=False)
     _measure_keys: dict[str, str] = attrs.field(factory=dict, repr=False)
 
@@ -181,6 +185,10 @@ class Context:
             whole = self.places.key(claim.share_place) if claim.share_place else q.place
             self._shares[(self.measure_key(claim.share_of), whole, q.period)].append(claim)
         series = self.series_key(claim)
+        if claim.share_of is not None and not claim.derived_from and series is not None:
+            whole = self.places.key(claim.share_place) if claim.share_place else q.place
+            start = series[2][0]
+            self._running_shares[(self.measure_key(claim.share_of), whole, start)].append(claim)
         if series is not None and claim.moment is not None:
             members = self._series[series]
             if not members:
@@ -212,6 +220,11 @@ class Context:
         """Percentage claims whose ``share_of`` is this quantity's measure (same place and
         period)."""
         return self._shares.get((quantity.measure, quantity.place, quantity.period), [])
+
+    def running_shares_of(self, measure_key: str, place: str | None, start: Any) -> list[Claim]:
+        """Shares of running counts ("nearly half of the dead so far") whose whole is a
+        running count of this measure and place since ``start``, whatever their day."""
+        return self._running_shares.get((measure_key, place, start), [])
 
     def claims_on(self, measure_key: str, place: str | None, period: Period | None) -> list[Claim]:
         """Claims on a measure, place and period, whatever their unit."""
@@ -412,6 +425,10 @@ class Context:
                 for c in said.claims
             ):
                 return False
+            if not isinstance(whole.published, dt.datetime):
+                # a whole of that day, at no time: its origin's least figure of the day
+                # is known to precede it, whatever the hour it was given
+                return not self.stale(part)
         return (
             part.moment <= whole.moment and self.latest(part, whole.moment) and not self.stale(part)
         )

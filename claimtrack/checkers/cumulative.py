@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from ..figure import Figure
 from ..model import Claim
 from ..relations import Relation, Verdict
 from ._base import Context, checker, moment_of
@@ -50,12 +51,21 @@ def in_order(claims: Iterable[Claim]) -> list[Claim]:
 
 def _states_again(claim: Claim, earlier: Claim) -> bool:
     """Whether a claim states the very number an earlier one did ("at least 76" and
-    76 do; "about 3,600" and 3,283 do not, though they overlap)."""
+    76 do; "about 3,600" and 3,283 do not, though they overlap; "more than 50%" and
+    "nearly 50%" do not: they put the value on either side of the number)."""
     a, b = claim.figure, earlier.figure
     if not b.comparable(a):
         return False
-    x, y = a.to(b.unit).stated_bound(), b.stated_bound()
-    return x is not None and x == y
+    a = a.to(b.unit)
+    x, y = a.stated_bound(), b.stated_bound()
+    return x is not None and x == y and not _either_side(a, b)
+
+
+def _either_side(a: Figure, b: Figure) -> bool:
+    """Whether two figures are ranges on either side of one number, meeting at most
+    there ("nearly 50" and "over 50"; "up to 100" and "at least 100")."""
+    (la, ha), (lb, hb) = a.bounds, b.bounds
+    return (la < ha <= lb < hb) or (lb < hb <= la < ha)
 
 
 def _restates(claim: Claim, earlier: Claim) -> bool:

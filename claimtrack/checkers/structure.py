@@ -38,9 +38,11 @@ def _freshest(parts: Sequence[Claim], whole: Claim, context: Context) -> list[Cl
     if moment is None:
         return list(parts)
     latest: dict[str | None, list[Claim]] = {}
-    # the parts are in order of publication: only those of the last FRESH before it
+    # the parts are in order of publication: only those of the last FRESH before it, and
+    # for a whole given at no time of day, those of its day (``known_at`` says which)
     first = bisect.bisect_left(parts, moment - FRESH, key=moment_of)
-    last = bisect.bisect_right(parts, moment, key=moment_of)
+    until = moment if isinstance(whole.published, dt.datetime) else _day_end(moment)
+    last = bisect.bisect_right(parts, until, key=moment_of)
     for part in parts[first:last]:
         when = part.moment
         if when is None or moment - when > FRESH or not context.known_at(part, whole):
@@ -52,6 +54,12 @@ def _freshest(parts: Sequence[Claim], whole: Claim, context: Context) -> list[Cl
         if not kept or kept[0].moment == when:
             kept.append(part)
     return [p for kept in latest.values() for p in kept]
+
+
+def _day_end(moment: dt.datetime) -> dt.datetime:
+    """The last moment of a moment's day."""
+    start = dt.datetime.combine(moment.date(), dt.time())
+    return start + dt.timedelta(days=1, microseconds=-1)
 
 
 def _floors(
@@ -109,12 +117,13 @@ class PartWhole:
             key = context.series_key(claim)
             if key is not None:
                 moment = moment_of(claim)
+                day_start = dt.datetime.combine(moment.date(), dt.time())
                 for outer in context.places.ancestors(q.place):
-                    # a part counts for the wholes given from its moment to FRESH after
-                    # it, counted since its start or before
+                    # a part counts for the wholes given from its day (a whole given at
+                    # no time of day) to FRESH after it, counted since its start or before
                     for counted in context.series_around(key, outer):
                         later = context.series_of(counted)
-                        first = bisect.bisect_left(later, moment, key=moment_of)
+                        first = bisect.bisect_left(later, day_start, key=moment_of)
                         last = bisect.bisect_right(later, moment + FRESH, key=moment_of)
                         for whole in later[first:last]:
                             running[whole.id] = whole
@@ -296,6 +305,21 @@ class _Sum(Reason):
         return f"{said} located of {stated} for {where}: consistent"
 
 
+def _day_before(share: Claim, total: Claim, key: SeriesKey, context: Context) -> bool:
+    """Whether a total of a running count was given the day before a share of it: a
+    share of the count so far, said a day after the count it rests on ("nearly half of
+    the 216 dead", in the next day's paper), is of that count."""
+    found = context.series_key(total)
+    share_day, total_day = share.published_day, total.published_day
+    return (
+        found is not None
+        and found[2][0] == key[2][0]
+        and share_day is not None
+        and total_day is not None
+        and share_day - total_day == dt.timedelta(days=1)
+    )
+
+
 @checker("derived")
 @attrs.frozen
 class Derived:
@@ -313,14 +337,24 @@ class Derived:
             if claim.derived_from:  # a derived claim never derives again: a fixed point
                 continue
             q = context.quantity(claim)
+            key = context.series_key(claim)
             if claim.figure.unit == "%" and claim.share_of is not None:
                 total_key = context.measure_key(claim.share_of)
                 whole = context.places.key(claim.share_place) if claim.share_place else q.place
                 for total in context.claims_on(total_key, whole, q.period):
                     yield from self._derive(claim, total)
+                if key is not None:
+                    for total in context.topic_claims(total_key, whole):
+                        if _day_before(claim, total, key, context):
+                            yield from self._derive(claim, total)
             elif claim.figure.unit != "%":
                 for share in context.shares_of(q):
                     yield from self._derive(share, claim)
+                if key is not None:
+                    start = key[2][0]
+                    for share in context.running_shares_of(q.measure, q.place, start):
+                        if _day_before(share, claim, key, context):
+                            yield from self._derive(share, claim)
 
     def _derive(self, share: Claim, total: Claim) -> Iterable[Verdict]:
         if total.figure.unit == "%" or total.stance != "asserts" or share.stance != "asserts":

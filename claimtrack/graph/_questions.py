@@ -247,22 +247,48 @@ def timeline(
     graph: ClaimGraph, measure: str, place: str | None, *, as_of: dt.datetime | None = None
 ) -> dict[str, list[Claim]]:
     """A running count's figures per origin, each in the order published: the count's
-    timeline. Only counts and estimates that still stand (no projections, nothing
-    revised, retracted or stale) and, with ``as_of``, published by then; claims
-    without a publication date are left out. ``claimtrack.to_pandas`` of the claims
-    gives it as a table, ``claimtrack.plot_timeline`` as a picture.
+    timeline. Only counts and estimates (no projections, nothing retracted or stale)
+    and, with ``as_of``, published by then; claims without a publication date are
+    left out. A figure later revised was its origin's word until the figure that
+    replaced it: it stays in the series while that figure (one that updates or
+    revises it) is of the same count and follows it there, or is not yet published
+    as of ``as_of``; a revised figure whose replacement the graph does not hold, or
+    holds at another place, is left out. ``claimtrack.to_pandas`` of the claims gives
+    it as a table, ``claimtrack.plot_timeline`` as a picture.
     """
     context = graph.context
     measure_key, place_key = context.measure_key(measure), context.places.key(place)
-    stale = {u for u, _ in relation_pairs(graph, Relation.STALE)[Relation.STALE]}
+    found = relation_pairs(graph, Relation.STALE, Relation.SUPERSEDES, Relation.REVISES)
+    stale = {u for u, _ in found[Relation.STALE]}
+    replaced_by: defaultdict[str, list[str]] = defaultdict(list)
+    for u, w in itertools.chain(found[Relation.SUPERSEDES], found[Relation.REVISES]):
+        replaced_by[w].append(u)
+    topic = {c.id: c for c in context.topic_claims(measure_key, place_key)}
+
+    def stood(claim: Claim, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether a revised figure was still its origin's word as of ``as_of``, or is
+        followed in this series by the figure that replaced it."""
+        if claim.current:
+            return True
+        if claim.status != "revised" or claim.id in seen:
+            return False
+        for later_id in replaced_by.get(claim.id, ()):
+            moment = graph.claim(later_id).moment
+            if as_of is not None and moment is not None and moment > as_of:
+                return True
+            later = topic.get(later_id)
+            if later is not None and later_id not in stale and stood(later, seen | {claim.id}):
+                return True
+        return False
+
     out: dict[str, list[Claim]] = {}
-    for claim in context.topic_claims(measure_key, place_key):
+    for claim in topic.values():
         moment = claim.moment
         if (
             moment is None
             or claim.kind == "projection"
             or claim.stance != "asserts"
-            or not claim.current
+            or not stood(claim)
             or claim.id in stale
             or graph.is_derived(claim)
             or (as_of is not None and moment > as_of)
