@@ -39,8 +39,8 @@ def claims(name: str) -> dict[str, dict[str, Any]]:
     return {row["key"]: row for row in rows}
 
 
-def test_there_are_four_stories_each_with_both_annotations() -> None:
-    assert len(NAMES) == 4
+def test_there_are_five_stories_each_with_both_annotations() -> None:
+    assert len(NAMES) == 5
     for name in NAMES:
         assert (STORIES / f"{name}.expected.json").is_file()
         assert (STORIES / f"{name}.expected2.json").is_file()
