@@ -164,7 +164,8 @@ class Cumulative:
             latest = earlier[-1]
             # a repeat states the very figure again: a running count moves by small steps,
             # so figures within the tolerance of each other are still an update
-            same = [s for s in earlier if _states_again(claim, s)]
+            passed = context.passed_again(claim, earlier)
+            same = [s for s in earlier if _states_again(claim, s) and s.id not in passed]
             if same:
                 repeated = same[-1]
                 if repeated is latest:

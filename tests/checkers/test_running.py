@@ -649,6 +649,39 @@ def test_reliability_below_the_minimum_says_not_enough_data() -> None:
     assert any("not enough data" in row for row in reliability_rows(a.reliability.values()))
 
 
+# -- a count rising again through figures a revision took back -----------------------
+
+
+def test_a_figure_a_revision_took_back_given_again_on_the_rise_is_an_update() -> None:
+    # 99, up to 115, revised down to 97, then 98 and 99 again: the second 99 passes the
+    # first anew (an update of 98), it does not repeat it; a repeat of it relays it, and
+    # the next figure updates it
+    claims = [
+        toll("99", "2023-02-07"),
+        toll("115", "2023-02-10"),
+        toll("97", "2023-02-20", revision=True),
+        toll("98", "2023-03-01"),
+        toll("99", "2023-03-10"),
+        toll("99", "2023-03-15", via=["Paper"]),
+        toll("100", "2023-03-20"),
+    ]
+    g = linked(*claims)
+    assert not g.verdicts(Relation.STALE)
+    by = {(v.relation.value, v.a.id, v.b.id) for v in g.verdicts()}
+    assert ("supersedes", claims[4].id, claims[3].id) in by
+    assert ("relays", claims[5].id, claims[4].id) in by
+    assert ("supersedes", claims[6].id, claims[4].id) in by
+    assert not any(b == claims[0].id for _, a, b in by if a in (claims[4].id, claims[5].id))
+    estimate = ct.running_estimate(g, "deaths", "Turkey", "2023-03-16")
+    assert estimate is not None and estimate.best == 99
+    # giving again a figure the revision took back, far from the latest, is still stale,
+    # and it repeats the statement it gives again
+    g = linked(*claims[:4], toll("115", "2023-03-02", via=["Paper"]))
+    assert ("stale", "115", "98") in kinds(g)
+    g = linked(*claims[:3], toll("50", "2023-02-25", revision=True), toll("97", "2023-03-02"))
+    assert {("stale", "97", "50"), ("relays", "97", "97")} <= kinds(g)
+
+
 # -- the stories ---------------------------------------------------------------------
 
 
