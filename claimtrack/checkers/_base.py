@@ -276,6 +276,22 @@ class Context:
         moments = said.moments
         return bisect.bisect_right(moments, claim.moment) == bisect.bisect_right(moments, moment)
 
+    def replaced(self, claim: Claim, moment: Any) -> bool:
+        """Whether a claim of a running count was replaced by ``moment``: its origin had
+        given another figure since (a restatement of the very figure, by a speaker for
+        the origin or a day later, replaces nothing). False for claims in no series."""
+        said = self._said(claim)
+        if said is None:
+            return False
+        i = bisect.bisect_right(said.moments, claim.moment)
+        j = bisect.bisect_right(said.moments, moment)
+        figure = claim.figure
+        return any(
+            not c.figure.comparable(figure)
+            or c.figure.to(figure.unit).stated_bound() != figure.stated_bound()
+            for c in said.claims[i:j]
+        )
+
     def latest_before(self, key: SeriesKey, origin: str, moment: Any) -> list[Claim]:
         """An origin's statements of a running count published last at or before
         ``moment`` (several when they share that moment)."""

@@ -52,11 +52,14 @@ def in_order(claims: Iterable[Claim]) -> list[Claim]:
 def _states_again(claim: Claim, earlier: Claim) -> bool:
     """Whether a claim states the very number an earlier one did ("at least 76" and
     76 do; "about 3,600" and 3,283 do not, though they overlap; "more than 50%" and
-    "nearly 50%" do not: they put the value on either side of the number)."""
+    "nearly 50%" do not: they put the value on either side of the number; a range
+    states only itself: "1,000 to 1,100" does not state "about 1,050")."""
     a, b = claim.figure, earlier.figure
     if not b.comparable(a):
         return False
     a = a.to(b.unit)
+    if "range" in (a.hedge, b.hedge):  # "1,000 to 1,100" states its ends, not 1,050
+        return a.hedge == b.hedge and a.bounds == b.bounds
     x, y = a.stated_bound(), b.stated_bound()
     return x is not None and x == y and not _either_side(a, b)
 
@@ -277,7 +280,7 @@ class Cumulative:
             gap > self.fresh
             or later.source.kind == "media"
             or not earlier.current
-            or not context.latest(earlier, later.moment)
+            or context.replaced(earlier, later.moment)
         ):
             # the very number another origin gave more than a day before, or one replaced
             # since, or given by an outlet (which counts nothing of its own): repeated

@@ -682,6 +682,34 @@ def test_a_figure_a_revision_took_back_given_again_on_the_rise_is_an_update() ->
     assert {("stale", "97", "50"), ("relays", "97", "97")} <= kinds(g)
 
 
+def test_a_restatement_replaces_nothing_so_a_second_origin_is_no_echo() -> None:
+    # a body gives 97, its chief restates it hours later (past midnight UTC), and an
+    # independent laboratory gives "at least 97" at that moment: the laboratory is a
+    # second origin the same day, not an echo of a figure replaced since
+    first = toll("97", "2023-02-07T22:00", source="Governor")
+    again = toll("97", "2023-02-08T02:00", source=Source("Chief", speaks_for="Governor"))
+    lab = toll("at least 97", "2023-02-08T02:00", source=Source("Lab", kind="agency"))
+    g = linked(first, again, lab)
+    assert not [v for v in g.verdicts(Relation.RELAYS) if lab in (v.a, v.b)]
+    # a figure given again after its origin replaced it is still an echo of the first
+    moved = toll("98", "2023-02-08T01:00", source="Governor")
+    g = linked(first, moved, toll("97", "2023-02-08T02:00", source=Source("Lab", kind="agency")))
+    assert ("relays", "97", "97") in kinds(g)
+
+
+def test_a_range_does_not_state_its_midpoint() -> None:
+    def missing(figure: str, published: str, source: str) -> Claim:
+        return make_claim(figure, Source(source, kind="agency"), measure="missing",
+                          place="Turkey", period=START, published=published)  # fmt: skip
+
+    g = linked(missing("about 1,050", "2023-02-07T14:00", "Governor"),
+               missing("1,000 to 1,100", "2023-02-10T02:00", "Police"))  # fmt: skip
+    assert not g.verdicts(Relation.RELAYS)
+    g = linked(missing("1,000 to 1,100", "2023-02-07T14:00", "Governor"),
+               missing("1,000 to 1,100", "2023-02-10T02:00", "Police"))  # fmt: skip
+    assert [v.relation for v in g.verdicts()] == [Relation.RELAYS]
+
+
 # -- the stories ---------------------------------------------------------------------
 
 
