@@ -213,12 +213,13 @@ class Cumulative:
         """Two origins' figures for one running count, a day or more apart (on one day,
         ``agreement`` compares them): within ``window`` of each other, a later figure
         below another origin's earlier one ``contradicts`` it, since a count to date
-        does not fall; within a day, figures that agree ``corroborate``, the very same
-        figure too; the very same figure ``relays`` the first statement of it (an echo)
-        when given more than a day later, after it was replaced, or by an outlet
-        (``Source.kind`` "media"). Each figure
-        meets the other origins' latest figures before it, and the figures after it
-        of which it is its origin's latest."""
+        does not fall (a declared revision excepted: it corrects its own origin's
+        count; a figure revised later counts while it stood, a retracted one never);
+        within a day, figures that agree ``corroborate``, the very same figure too; the
+        very same figure ``relays`` the first statement of it (an echo) when given more
+        than a day later, after it was replaced (a restatement replaces nothing), or by
+        an outlet (``Source.kind`` "media"). Each figure meets the other origins' latest
+        figures before it, and the figures after it of which it is its origin's latest."""
         tol = context.tolerance
         seen: set[tuple[str, str]] = set()
         window = self.window
@@ -302,7 +303,11 @@ class Cumulative:
             )
             return Verdict.trusted(Relation.RELAYS, later, earlier, 1.0, reason, "cumulative")
         if (
-            not (later.current and earlier.current)
+            # a figure revised later was its origin's word until then (``known_at``); a
+            # retracted one was never a count; a declared revision corrects its origin's
+            # own count on a basis of its own, and disputes no other origin's earlier one
+            "retracted" in (later.status, earlier.status)
+            or later.revision
             or not context.known_at(earlier, later)
             or context.stale(later)
             or not self._first_after(later, earlier, context)

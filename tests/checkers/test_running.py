@@ -710,6 +710,29 @@ def test_a_range_does_not_state_its_midpoint() -> None:
     assert [v.relation for v in g.verdicts()] == [Relation.RELAYS]
 
 
+def test_a_figure_revised_later_still_disagrees_with_what_was_out_when_given() -> None:
+    # the mayor's 850 missing, given the morning after the governor's "about 1,050", is
+    # lower: they disagree, though the mayor's list was revised days later; the revision
+    # itself (388, declared) corrects the mayor's own count and disputes no one
+    def missing(figure: str, published: str, source: str, **kw: object) -> Claim:
+        return make_claim(figure, source, measure="missing", place="Turkey", period=START,
+                          published=published, **kw)  # fmt: skip
+
+    guess = missing("about 1,050", "2023-02-07T14:30", "Governor")
+    listed = missing("850", "2023-02-08T09:00", "Mayor", status="revised")
+    revised = missing("388", "2023-02-09T06:00", "Mayor", revision=True)
+    g = linked(guess, listed, revised)
+    assert ("contradicts", "850", "about 1,050") in kinds(g)
+    assert not [v for v in g.verdicts(Relation.CONTRADICTS) if revised in (v.a, v.b)]
+    # nor when it is the mayor's first figure after the governor's
+    ranged = missing("1,000 to 1,100", "2023-02-08T12:00", "Police")
+    g = linked(missing("850", "2023-02-07T09:00", "Mayor"), ranged, revised)
+    assert not g.verdicts(Relation.CONTRADICTS)
+    # a retracted figure was never a count: it disagrees with nothing
+    g = linked(guess, missing("850", "2023-02-08T09:00", "Mayor", status="retracted"))
+    assert not g.verdicts(Relation.CONTRADICTS)
+
+
 # -- the stories ---------------------------------------------------------------------
 
 
