@@ -288,6 +288,26 @@ def test_a_part_of_an_earlier_day_that_fits_is_not_the_wholes_part() -> None:
     assert [v.relation for v in g.verdicts()] == [Relation.CONTRADICTS]
 
 
+def test_an_estimate_of_the_day_before_is_still_an_estimates_part() -> None:
+    # a damage assessment for the northwest, the evening before a Syria-wide estimate:
+    # estimates are not re-counted by the hour, so it is still the whole's part
+    def damage(figure: str, place: str, published: str, source: str) -> Claim:
+        return make_claim(figure, source, measure="damage", place=place, period=START,
+                          published=published, kind="estimate")  # fmt: skip
+
+    part = damage("$5.5 billion", "northwest Syria", "2023-02-07T21:20", "Mapping agency")
+    whole = damage("nearly $6 billion", "Syria", "2023-02-08T12:30", "Minister")
+    g = ClaimGraph([part, whole], places=_syria())
+    g.link()
+    assert [(v.relation, v.a, v.b) for v in g.verdicts()] == [(Relation.PART_OF, part, whole)]
+    # a tally beside an estimate is still left out: the tally has grown since
+    count = _syrian("1,020", "White Helmets", "northwest Syria", "2023-02-07T21:20")
+    guess = _syrian("about 2,600", "WHO", "Syria", "2023-02-08T12:30", kind="estimate")
+    g = ClaimGraph([count, guess], places=_syria())
+    g.link()
+    assert not g.verdicts()
+
+
 def test_the_least_a_place_holds_is_the_least_any_standing_figure_says() -> None:
     # the rescuers' 2,166 of two days before still stood: the estimate of 4,500 for the
     # northwest is not the least that place holds when the ministry's 1,414 is checked
