@@ -276,6 +276,22 @@ class Context:
         moments = said.moments
         return bisect.bisect_right(moments, claim.moment) == bisect.bisect_right(moments, moment)
 
+    def replaced(self, claim: Claim, moment: Any) -> bool:
+        """Whether a claim of a running count was replaced by ``moment``: its origin had
+        given another figure since (a restatement of the very figure, by a speaker for
+        the origin or a day later, replaces nothing). False for claims in no series."""
+        said = self._said(claim)
+        if said is None:
+            return False
+        i = bisect.bisect_right(said.moments, claim.moment)
+        j = bisect.bisect_right(said.moments, moment)
+        figure = claim.figure
+        return any(
+            not c.figure.comparable(figure)
+            or c.figure.to(figure.unit).stated_bound() != figure.stated_bound()
+            for c in said.claims[i:j]
+        )
+
     def latest_before(self, key: SeriesKey, origin: str, moment: Any) -> list[Claim]:
         """An origin's statements of a running count published last at or before
         ``moment`` (several when they share that moment)."""
@@ -318,9 +334,38 @@ class Context:
                 )
 
             last = earlier[-1]
-            found = not states(last) and any(states(c) for c in earlier[:-1])
+            passed = self.passed_again(claim, earlier)
+            found = not states(last) and any(states(c) for c in earlier[:-1] if c.id not in passed)
             found = found or self.withdrawn(claim, earlier) is not None
         said.stale[claim.id] = found
+        return found
+
+    def passed_again(self, claim: Claim, earlier: Sequence[Claim]) -> set[str]:
+        """The ids of an origin's earlier statements (``earlier``, in order) that a claim
+        passes again rather than repeats: when the claim is a small step up from the
+        origin's latest figure (above it, within the tolerance), those a later declared
+        revision brought the count below (99 given, revised down to 97, then 98 and 99
+        again: the second 99 is the count rising through it anew, an update, not a stale
+        repeat of the first). A figure far from the latest that a revision took back is
+        still given again (see ``withdrawn``). Empty otherwise."""
+        if not earlier or claim.revision:
+            return set()
+        latest = earlier[-1].figure
+        if (
+            not latest.comparable(claim.figure)
+            or claim.figure.to(latest.unit).value <= latest.value
+            or not latest.agrees(claim.figure, self.tolerance)
+        ):
+            return set()
+        floor, found = math.inf, set()
+        for said in reversed(earlier):
+            if not said.figure.comparable(latest):
+                continue
+            value = said.figure.to(latest.unit).value
+            if value > floor:
+                found.add(said.id)
+            if said.revision:
+                floor = min(floor, value)
         return found
 
     def withdrawn(self, claim: Claim, earlier: Sequence[Claim]) -> Claim | None:

@@ -52,11 +52,14 @@ def in_order(claims: Iterable[Claim]) -> list[Claim]:
 def _states_again(claim: Claim, earlier: Claim) -> bool:
     """Whether a claim states the very number an earlier one did ("at least 76" and
     76 do; "about 3,600" and 3,283 do not, though they overlap; "more than 50%" and
-    "nearly 50%" do not: they put the value on either side of the number)."""
+    "nearly 50%" do not: they put the value on either side of the number; a range
+    states only itself: "1,000 to 1,100" does not state "about 1,050")."""
     a, b = claim.figure, earlier.figure
     if not b.comparable(a):
         return False
     a = a.to(b.unit)
+    if "range" in (a.hedge, b.hedge):  # "1,000 to 1,100" states its ends, not 1,050
+        return a.hedge == b.hedge and a.bounds == b.bounds
     x, y = a.stated_bound(), b.stated_bound()
     return x is not None and x == y and not _either_side(a, b)
 
@@ -164,7 +167,8 @@ class Cumulative:
             latest = earlier[-1]
             # a repeat states the very figure again: a running count moves by small steps,
             # so figures within the tolerance of each other are still an update
-            same = [s for s in earlier if _states_again(claim, s)]
+            passed = context.passed_again(claim, earlier)
+            same = [s for s in earlier if _states_again(claim, s) and s.id not in passed]
             if same:
                 repeated = same[-1]
                 if repeated is latest:
@@ -209,12 +213,13 @@ class Cumulative:
         """Two origins' figures for one running count, a day or more apart (on one day,
         ``agreement`` compares them): within ``window`` of each other, a later figure
         below another origin's earlier one ``contradicts`` it, since a count to date
-        does not fall; within a day, figures that agree ``corroborate``, the very same
-        figure too; the very same figure ``relays`` the first statement of it (an echo)
-        when given more than a day later, after it was replaced, or by an outlet
-        (``Source.kind`` "media"). Each figure
-        meets the other origins' latest figures before it, and the figures after it
-        of which it is its origin's latest."""
+        does not fall (a declared revision excepted: it corrects its own origin's
+        count; a figure revised later counts while it stood, a retracted one never);
+        within a day, figures that agree ``corroborate``, the very same figure too; the
+        very same figure ``relays`` the first statement of it (an echo) when given more
+        than a day later, after it was replaced (a restatement replaces nothing), or by
+        an outlet (``Source.kind`` "media"). Each figure meets the other origins' latest
+        figures before it, and the figures after it of which it is its origin's latest."""
         tol = context.tolerance
         seen: set[tuple[str, str]] = set()
         window = self.window
@@ -276,7 +281,7 @@ class Cumulative:
             gap > self.fresh
             or later.source.kind == "media"
             or not earlier.current
-            or not context.latest(earlier, later.moment)
+            or context.replaced(earlier, later.moment)
         ):
             # the very number another origin gave more than a day before, or one replaced
             # since, or given by an outlet (which counts nothing of its own): repeated
@@ -298,7 +303,11 @@ class Cumulative:
             )
             return Verdict.trusted(Relation.RELAYS, later, earlier, 1.0, reason, "cumulative")
         if (
-            not (later.current and earlier.current)
+            # a figure revised later was its origin's word until then (``known_at``); a
+            # retracted one was never a count; a declared revision corrects its origin's
+            # own count on a basis of its own, and disputes no other origin's earlier one
+            "retracted" in (later.status, earlier.status)
+            or later.revision
             or not context.known_at(earlier, later)
             or context.stale(later)
             or not self._first_after(later, earlier, context)

@@ -148,8 +148,14 @@ class PartWhole:
             day = whole.published_day
             for verdict in self._check_wholes(q, [whole], context, parts, floor):
                 # a part of an earlier day that fits is no longer the part the whole holds
-                # (the part has grown since); one that exceeds it still contradicts it
-                if verdict.relation is Relation.PART_OF and verdict.a.published_day != day:
+                # (a tally grows through the day); one that exceeds it still contradicts
+                # it. An estimate of the day before (a damage assessment, both sides
+                # estimates) is not re-counted by the hour: it is still the part.
+                if (
+                    verdict.relation is Relation.PART_OF
+                    and verdict.a.published_day != day
+                    and not verdict.a.kind == whole.kind == "estimate"
+                ):
                     continue
                 yield verdict
 
