@@ -38,7 +38,7 @@ STORIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "stories"
 #: Stories no rule was tuned on: only their totals are printed, never a relation or
 #: a count per kind, so that working on the others cannot peek at them. The one
 #: place a held-out story is named; a name whose files are absent is skipped.
-HELD_OUT: frozenset[str] = frozenset({"new_story"})
+HELD_OUT: frozenset[str] = frozenset({"al_haouz_quake_2023"})
 #: The stories the rules were worked out on, then the held-out ones.
 WORKED = (
     "turkey_syria_quake_2023",
