@@ -788,9 +788,15 @@ def test_the_stories_relations_and_key_estimates(name: str, found: float, spurio
 
 @pytest.mark.parametrize(
     "name",
-    ["turkey_syria_quake_2023", "derna_flood_2023", "valencia_dana_2024", "maui_wildfires_2023"],
+    [
+        "turkey_syria_quake_2023",
+        "derna_flood_2023",
+        "valencia_dana_2024",
+        "maui_wildfires_2023",
+        "al_haouz_quake_2023",  # held out: scored, never tuned on; totals only
+    ],
 )
-def test_the_worked_stories_meet_the_bar_under_the_declared_scoring(name: str) -> None:
+def test_the_stories_meet_the_bar_under_the_declared_scoring(name: str) -> None:
     # found against the editor's list, spurious only what neither annotation lists
     hits, misses, wrong, _ = _stories().evaluate(name, "declared")
     expected = sum(hits.values()) + sum(misses.values())
