@@ -400,6 +400,15 @@ def _place_of(
         # "Sudan's health ministry said cholera had killed 78": with no place named, a
         # national body's figures are of its own country
         place = ctx.homes.get(chosen[0].name.split()[0].lower())
+        owner = _SPEAKER_PLACE.fullmatch(chosen[0].name) if place is None else None
+        if (
+            owner is not None
+            and not owner.group(1).isupper()  # "PG&E" is no country code
+            and place_kind(owner.group(1)) in ("country", "division")
+        ):
+            # "Bangladesh has confirmed five deaths", "California's health department
+            # reported 40": a country or province speaks of its own figures
+            place = owner.group(1)
     if place is None:
         # "Belarus pardoned 30 prisoners", "U.S. employers added 114,000 jobs": the
         # country the sentence opens with
@@ -418,6 +427,10 @@ def _place_of(
             if place is not None:
                 break
     return place
+
+
+# A speaker that is a place, or a place's body: "Bangladesh", "Brazil's space institute".
+_SPEAKER_PLACE = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}?)(?:['’]s\s.*)?")
 
 
 def _scene(ctx: _Context, sentence: tuple[int, int]) -> str | None:
@@ -541,7 +554,7 @@ def _measure_of(
     if (
         event is None
         and noun
-        and noun.lower().split()[-1] in ctx.reader.persons
+        and _persons(ctx, noun.lower().split()[-1])
         and measure not in ctx.lexicon.named
         # "the bus, carrying 40 passengers, ..., killing 12": those it held, not a toll
         and not ctx.reader.holding.search(text, max(sentence[0], figure.start - 30), figure.start)
@@ -553,6 +566,8 @@ def _measure_of(
             _named_after(ctx, figure.end, sentence)
             # "resulted in the death of all 33 passengers": the toll named just before
             or _named_before(ctx, figure.start, (max(sentence[0], figure.start - 25), 0))
+            # "the fatalities included four males and one female": a list of who it was
+            or _listed(ctx, figure.start, sentence)
             or measure
         )
         if (
@@ -772,6 +787,29 @@ def _named_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | N
     if i >= 0 and names[i][0] >= max(sentence[0], end - 160):
         return str(names[i][1])
     return None
+
+
+def _persons(ctx: _Context, word: str) -> bool:
+    """Whether a noun counts people: one of ``person_nouns``, a plural of a demonym
+    ("Cubans"), or a plural in -ians ("Argentinians", "physicians")."""
+    return word in ctx.reader.persons or (
+        word.endswith("s") and (word[:-1] in ctx.homes or word.endswith("ians"))
+    )
+
+
+# Words that open a list of those a named measure counted: "the deaths are", "included".
+_LISTING = re.compile(r"\b(?:included|includes|include|including|are|were|comprised)\b|:")
+
+
+def _listed(ctx: _Context, start: int, sentence: tuple[int, int]) -> str | None:
+    """The named measure before ``start`` in its sentence when a word that opens a list
+    comes between ("the fatalities included four males", "the dead were two Argentinians")."""
+    named = _named_before(ctx, start, sentence)
+    if named is None:
+        return None
+    ends = ctx.named["ends"]
+    i = bisect.bisect_right(ends, start) - 1
+    return named if _LISTING.search(ctx.doc.text, ends[i], start) else None
 
 
 def _named_after(ctx: _Context, start: int, sentence: tuple[int, int]) -> str | None:

@@ -164,6 +164,14 @@ def _offices(rules: ExtractRules) -> re.Pattern[str]:
     return re.compile(rf"{titles}\s+(?:of|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _office_set_off(rules: ExtractRules) -> re.Pattern[str]:
+    """An office's place and a comma before a name: "the former mayor of South Bend, "
+    (Indiana only says where South Bend is, and is no more where a figure holds)."""
+    titles = alternation(rules.section("places")["office_before"])
+    name = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    return re.compile(rf"(?i:{titles})\s+(?:of|from|for)\s+(?:the\s+)?{name},\s*$")
+
+
 def _default_gazetteer() -> Gazetteer:
     global _GAZETTEER
     if _GAZETTEER is None:
@@ -178,7 +186,7 @@ def place_kind(name: str) -> str | None:
     """What a name is in the default gazetteer: "country", "division" (a province,
     state or oblast) or "city"; None when it knows no such place."""
     key = _default_gazetteer().key(name)
-    if key is None:
+    if key is None or key.startswith("~"):  # "~name": a name it does not know
         return None
     return "city" if ":" in key else "division" if "-" in key else "country"
 
@@ -231,6 +239,8 @@ def find_places(
                 m.group("type")
                 or owner.lower() in known
                 or any(p.name.lower() == owner.lower() for p in found)
+                # "in California's Riverside County": any place the gazetteer knows
+                or gazetteer.resolve(owner) is not None
             ):
                 inner = text[m.start("name") : m.end("inner")]
                 name = _clean(inner, type_words)
@@ -271,6 +281,8 @@ def find_places(
                 and gazetteer.resolve(name[compass.end() :]) is not None
             ):
                 name = name[compass.end() :]  # "in Southern Poland": in Poland
+            elif " " in name and "'" not in name and gazetteer.resolve(name) is None:
+                name = _known_tail(gazetteer, name)  # "in the Republican Iowa caucuses"
             cue_word = m.group(0).split(maxsplit=1)[0].lower()
             if (
                 (cue_word in weak or (cue_word in name_cues and " " in name))
@@ -310,6 +322,14 @@ def find_places(
         # States)": an aside in brackets with no figure in it places nothing
         asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
         found = [p for p in found if not any(s < p.start and p.end < e for s, e in asides)]
+    if found and "," in text:
+        set_off = rules.compiled("places.office_set_off", _office_set_off)
+        found = [
+            p
+            for p in found
+            if not set_off.search(text, max(0, (p.at if p.at >= 0 else p.start) - 80), p.at
+                                  if p.at >= 0 else p.start)
+        ]  # fmt: skip
     return _nested(text, found, gazetteer)
 
 
@@ -336,6 +356,25 @@ _OF_TYPE = re.compile(
     re.IGNORECASE,
 )
 _DOMAIN = re.compile(r"\.[a-z]{2,}\b")
+
+
+def _known_tail(gazetteer: Gazetteer, name: str) -> str:
+    """A name the gazetteer does not know, less the capitalised adjectives before a place
+    it knows as a country, province or large city ("Republican Iowa" is Iowa); the name
+    itself when no such place ends it."""
+    words = name.split()
+    for k in range(1, len(words)):
+        if not _ADJECTIVE_WORD.fullmatch(words[k - 1]):
+            break
+        rest = " ".join(words[k:])
+        if gazetteer.notable(rest) is not None:
+            return rest
+    return name
+
+
+# A capitalised adjective ("Republican", "Democratic", "Kurdish"), which may describe a
+# place but starts no name of one ("Imperial College London" is a college).
+_ADJECTIVE_WORD = re.compile(r"[A-Z][a-z]+(?:an|ic|ish|ese|ern|ist)")
 
 
 def _within(gazetteer: Gazetteer, inner: str | None, outer: str) -> bool:

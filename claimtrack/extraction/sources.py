@@ -160,6 +160,7 @@ class _Reader:
         self.trailing = w("sources", "trailing_evidence")
         self.adjectives = w("sources", "subject_adjectives")
         self.openers = w("sources", "subject_openers")
+        self.adverbs = w("sources", "time_adverbs")  # "reported yesterday," is no noun
         self.speakers = self.heads | self.plural | self.titles
         self.number_words = word_set(rules.grammar.lexicon.number_words)
         lexicon = rules.grammar.lexicon
@@ -386,6 +387,7 @@ class _Reader:
             and after[k].lower not in _DETERMINERS
             and after[k].lower not in self.counting
             and after[k].lower not in self.preps
+            and after[k].lower not in self.adverbs
         ):
             k += 1
         return 0 < k < len(after) and after[k].lower in ("of", ",")
