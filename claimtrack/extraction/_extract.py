@@ -545,6 +545,7 @@ def _measure_of(
     timed = unit is None and (
         _SECONDS.match(text, figure.end) is not None
         or figure.figure.text.lower().endswith(("seconds", "second"))
+        or figure.figure.text.count(":") == 2  # "2:14:04"
     )
     if (unit is not None or timed) and not reading.change:
         # "75 miles from the islands" is a distance, "40 years in prison" a prison term

@@ -109,3 +109,27 @@ def test_measure_of_listed_people(text: str, expected: dict[str, str]) -> None:
 )
 def test_source_past_a_time_word(text: str, expected: dict[str, str]) -> None:
     assert read(text, "source") == expected
+
+
+# -- values ------------------------------------------------------------------------
+
+
+def test_times_with_colons_are_durations_in_seconds_but_clock_times_are_not_figures() -> None:
+    claims = extract(
+        "Roe finished the marathon in 2:08:30, ahead of Doe, 2:09:05. The race began at "
+        "08:30:00 local time, and the next at 9:15:00.",
+        DAY,
+    )
+    assert [(c.figure.text, c.figure.value) for c in claims] == [
+        ("2:08:30", 7710),
+        ("2:09:05", 7745),
+    ]
+    assert claims[0].measure == claims[1].measure
+
+
+def test_hyphenated_odds_are_shares() -> None:
+    from claimtrack import Figure
+
+    assert Figure.parse("one-in-five").value == 20
+    assert Figure.parse("three in five").value == 60
+    assert Figure.parse("two-in-three").unit == "%"
