@@ -327,6 +327,38 @@ def _owners_named(
     return out
 
 
+# "Commissioner Jane Roe of the state police": a person's name, then where they serve
+_PERSON_OF = re.compile(
+    r"(?P<person>(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]+)\s+(?:of|from|at)\s+(?:the\s+)?\S.*"
+)
+
+
+def _people_named(rules: ExtractRules, attributions: list[Attribution]) -> list[Attribution]:
+    """Speakers named as a person and the body they serve ("Chief Inspector Jane Roe of
+    the Dayton police") by the person alone, as a reader cites them; a body's name with
+    "of" ("the Bank of England", "the United States Department of State") stays whole."""
+    out = []
+    for a in attributions:
+        m = _PERSON_OF.fullmatch(a.name) if " of " in a.name or " from " in a.name else None
+        if m is not None:
+            words = [w.lower() for w in m.group("person").split()]
+            not_people = (
+                rules.words("sources", "source_heads")
+                | rules.words("sources", "not_person_words")
+                | rules.words("sources", "plural_heads")
+            )
+            titles = rules.words("sources", "person_titles")
+            named = [w for w in words if w not in titles]
+            if (
+                len(named) >= 2
+                and not any(w in not_people for w in named)
+                and place_kind(m.group("person")) is None
+            ):
+                a = a._replace(name=m.group("person"))
+        out.append(a)
+    return out
+
+
 def _context(
     doc: Document,
     rules: ExtractRules,
@@ -338,7 +370,7 @@ def _context(
 ) -> _Context:
     """Find what the figures are read against, once per text."""
     mentioned = find_places(doc, rules)
-    attributions = _owners_named(find_attributions(doc, rules), mentioned)
+    attributions = _people_named(rules, _owners_named(find_attributions(doc, rules), mentioned))
     speakers = {a.name for a in attributions}
     # "according to Outlet B": a name that speaks is not where a figure holds, nor is an
     # owner in the speaker's words ("Russia's defence ministry said Ukraine lost ...")

@@ -133,3 +133,35 @@ def test_hyphenated_odds_are_shares() -> None:
     assert Figure.parse("one-in-five").value == 20
     assert Figure.parse("three in five").value == 60
     assert Figure.parse("two-in-three").unit == "%"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's document opens the sentence: the body gives what it says
+        (
+            "The Weather Bureau's 5 p.m. update had the storm 120 miles east of Miami.",
+            {"120 miles": "Weather Bureau"},
+        ),
+        ("The WMO's latest bulletin put the storm 300 miles offshore.", {"300 miles": "WMO"}),
+        # an owner that is no body's document is no speaker
+        ("Smith's team scored 3 goals.", {"3": "Outlet"}),
+        # a person and the body they serve: the person, as a reader cites them
+        (
+            "According to Chief Inspector Jane Roe of the Dayton police, 14 people died.",
+            {"14": "Chief Inspector Jane Roe"},
+        ),
+        (
+            "Commissioner John Doe of the Ohio Department of Public Safety said 9 were hurt.",
+            {"9": "Commissioner John Doe"},
+        ),
+        # a body's name with "of" stays whole
+        ("The Bank of England said inflation was 3%.", {"3%": "Bank of England"}),
+        (
+            "The United States Department of State said 40 were held.",
+            {"40": "United States Department of State"},
+        ),
+    ],
+)
+def test_source_of_documents_and_people(text: str, expected: dict[str, str]) -> None:
+    assert read(text, "source") == expected
