@@ -560,8 +560,23 @@ def _measure_of(
         measure = _named_before(ctx, figure.start, sentence) or ""
     if measure in ctx.reader.aggregates and before is not None:
         measure = before.measure  # "organisers put the figure at half a million"
-    if not measure and carried and before is not None:
-        measure = before.measure  # "followed by Biden, with 54": what the 60 before counts
+    if (
+        carried
+        and before is not None
+        and (
+            not measure
+            or (
+                reading.noun is None
+                and reading.event is None
+                and change is None
+                and not reading.level
+                and not before.measure.endswith(" change")
+            )
+        )
+    ):
+        # "followed by Biden, with 54": what the 60 before counts; "sentenced to fourteen
+        # years, serving eight": the same measure, read off the unit the first one had
+        measure = before.measure
     if not measure and unit is None:
         # "Sanders had the most delegates, with 60": the things counted, named before
         back = _plural_before(ctx, figure.start, sentence)

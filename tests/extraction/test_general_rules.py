@@ -83,6 +83,16 @@ def test_place_kind_of_an_unknown_name_is_none() -> None:
             "Five of the deceased were foreigners; they were three Peruvians and two Cubans.",
             {"Five": "deaths", "three": "deaths", "two": "deaths"},
         ),
+        # an elliptical figure after one with a unit measures the same
+        (
+            "She was sentenced to twelve years in prison, serving seven before her release.",
+            {"twelve years": "prison term", "seven": "prison term"},
+        ),
+        # but a level after a change is no change
+        (
+            "The index fell 6 percent to 897.",
+            {"6 percent": "stock index change", "897": "stock index"},
+        ),
         # without a toll before them, people are counted as what they are
         ("The bus carried 30 Peruvians to the border.", {"30": "peruvians carried"}),
     ],
