@@ -32,6 +32,7 @@ class PlaceMention(NamedTuple):
     origin: bool = False  # "migrants from Eritrea": where they came from, not where it happened
     bare: bool = False  # named with no cue ("Russia has launched"): maybe an actor, no place
     at: int = -1  # where the name itself starts (after its cue), -1 for ``start``
+    attribute: bool = False  # "5,000 U.S. troops": whose, a place only when no other is
 
 
 class _Compiled(NamedTuple):
@@ -139,6 +140,11 @@ def _named_places(
             continue  # "Vice President of the United States": an office, no place
         if _CURRENCY.match(text, end) or _DOMAIN.match(text, end):
             continue  # "US$300", "US dollars": money; "Portfolio.hu": a website
+        # "U.S. troops", "a UK court": a short name before a noun says whose, and is
+        # where a figure holds only when no other place is named near it
+        attribute = bool(
+            (name.isupper() or _ABBREVIATION.fullmatch(name)) and _ATTRIBUTIVE.match(text, end)
+        )
         if name.isupper() or _ABBREVIATION.fullmatch(name):  # "U.S.", "UAE": the full name
             name = gazetteer.label(gazetteer.resolve(name) or name)
         # "pummeling the northern Philippines", "war-torn Syria": a place described by
@@ -146,8 +152,18 @@ def _named_places(
         described = rules.compiled("places.described", _described).search(
             text, max(0, start - 40), start
         )
-        found.append(PlaceMention(start, end, name, owner, bare=described is None))
+        found.append(
+            PlaceMention(start, end, name, owner, bare=described is None, attribute=attribute)
+        )
     return found
+
+
+# A lowercase noun after a name: no verb, conjunction or preposition ("U.S. troops").
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|"
+    r"did|does|do|and|or|but|to|in|on|at|for|of|with|by|from|as|said|says|also|now|then|"
+    r"yesterday|today|this|that|which|who)\b)(?![a-z]+ed\b)[a-z]"
+)
 
 
 def _described(rules: ExtractRules) -> re.Pattern[str]:
@@ -479,6 +495,8 @@ def _antecedent(
 ) -> str | None:
     known_countries = {c.lower() for c in countries.values()}
     for mention in reversed(found[-20:]):
+        if mention.attribute:
+            continue  # "U.S. troops now in the country": the country is another
         lowered = mention.name.lower()
         if kind == "latest" or (kind == "capital" and lowered in capitals):
             return mention.name
@@ -497,6 +515,29 @@ def choose_place(
     sentence: tuple[int, int],
     next_figure: int,
 ) -> str | None:
+    """The place a figure is about (see ``_choose``); a name said as whose ("a U.S.
+    convoy") only when its sentence names no other place."""
+    chosen = _choose(text, parts, places, starts, figure, clause_end, sentence, next_figure)
+    if chosen is None or not chosen.attribute:
+        return chosen.name if chosen is not None else None
+    lo, hi = bisect.bisect_left(starts, sentence[0]), bisect.bisect_left(starts, sentence[1])
+    others = [p for p in places[lo:hi] if not p.attribute]
+    if not others:
+        return chosen.name
+    # the nearest other place to the figure
+    return min(others, key=lambda p: abs(p.start - figure[0])).name
+
+
+def _choose(
+    text: str,
+    parts: re.Pattern[str],
+    places: list[PlaceMention],
+    starts: list[int],
+    figure: tuple[int, int],
+    clause_end: int,
+    sentence: tuple[int, int],
+    next_figure: int,
+) -> PlaceMention | None:
     """The place a figure is about: the first named after it in its clause, else the
     nearest before it in its sentence, else the first after it in its sentence,
     unless that names where a part of it is ("45 drones, including 11 over Moscow":
@@ -505,7 +546,7 @@ def choose_place(
     start, end = figure
     i = bisect.bisect_left(starts, end)
     if i < len(places) and places[i].start < min(clause_end, next_figure):
-        return _not_origin(places, i, sentence[1]).name
+        return _not_origin(places, i, sentence[1])
     j = bisect.bisect_left(starts, start) - 1
     if j >= 0 and places[j].start >= sentence[0] and places[j].end <= start:
         later = next(
@@ -518,12 +559,12 @@ def choose_place(
         )
         if places[j].bare and later is not None and not parts.search(text, end, later.start):
             # "Russia has launched 12,000 missiles at Ukraine": the actor is no place
-            return later.name
-        return _not_origin(places, j, sentence[1]).name  # "from Sudan, 20,000 ... into Chad"
+            return later
+        return _not_origin(places, j, sentence[1])  # "from Sudan, 20,000 ... into Chad"
     if i < len(places) and places[i].start < sentence[1]:
         if next_figure < places[i].start and parts.search(text, end, places[i].start):
             return None
-        return _not_origin(places, i, sentence[1]).name
+        return _not_origin(places, i, sentence[1])
     return None
 
 

@@ -49,6 +49,21 @@ def read(text: str, field: str) -> dict[str, str | None]:
         ("Ohio's health department reported 45 deaths.", {"45": "Ohio"}),
         # a person whose name the gazetteer does not know is no place
         ("Jane Roe said 40 people had died.", {"40": None}),
+        # a short name before a noun says whose; another place in the sentence wins
+        (
+            "Police in northern Kenya said a bomb wounded 12 people near a U.S. convoy.",
+            {"12": "Kenya"},
+        ),
+        (
+            "The blast was 30 kilometers from Garissa, where U.S. troops train.",
+            {"30 kilometers": "Garissa"},
+        ),
+        (
+            "U.S. troops left Iraq. About 5000 U.S. troops remain in the country.",
+            {"About 5000": "Iraq"},
+        ),
+        # with no other place, it still places the figure
+        ("About 4,000 U.S. troops were sent.", {"About 4,000": "United States"}),
         # "the state's": the place named before
         ("Roe won in Ohio, taking 20 of the state's 30 delegates.", {"20": "Ohio", "30": "Ohio"}),
     ],
