@@ -520,12 +520,17 @@ def choose_place(
     chosen = _choose(text, parts, places, starts, figure, clause_end, sentence, next_figure)
     if chosen is None or not chosen.attribute:
         return chosen.name if chosen is not None else None
-    lo, hi = bisect.bisect_left(starts, sentence[0]), bisect.bisect_left(starts, sentence[1])
+    # within a window of the figure: a sentence with no end is read no further per figure
+    lo = bisect.bisect_left(starts, max(sentence[0], figure[0] - _NEAR))
+    hi = bisect.bisect_left(starts, min(sentence[1], figure[1] + _NEAR))
     others = [p for p in places[lo:hi] if not p.attribute]
     if not others:
         return chosen.name
     # the nearest other place to the figure
     return min(others, key=lambda p: abs(p.start - figure[0])).name
+
+
+_NEAR = 300  # characters either side of a figure where a place may stand in for another
 
 
 def _choose(
