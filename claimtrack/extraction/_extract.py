@@ -359,6 +359,30 @@ def _people_named(rules: ExtractRules, attributions: list[Attribution]) -> list[
     return out
 
 
+# "a survey published in 2017 by the Royal Society": who made the document
+_AUTHOR = re.compile(
+    r"\s+(?:(?:published|released|conducted|issued|compiled|commissioned|carried\s+out)\s+)?"
+    r"(?:(?:in|on|last|this)\s+\S+\s+)?(?:by|from)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,7})"
+)
+
+
+def _authors_named(
+    text: str, rules: ExtractRules, attributions: list[Attribution]
+) -> list[Attribution]:
+    """A document named as the source ("according to a survey") by whoever made it, when
+    the words after it say so ("a survey published in 2017 by the Royal Society")."""
+    nouns = rules.words("sources", "document_nouns")
+    out = []
+    for a in attributions:
+        if a.name.lower() in nouns:
+            m = _AUTHOR.match(text, a.subject[1], min(len(text), a.subject[1] + 160))
+            if m is not None:
+                a = a._replace(name=m.group("name"))
+        out.append(a)
+    return out
+
+
 def _context(
     doc: Document,
     rules: ExtractRules,
@@ -371,6 +395,7 @@ def _context(
     """Find what the figures are read against, once per text."""
     mentioned = find_places(doc, rules)
     attributions = _people_named(rules, _owners_named(find_attributions(doc, rules), mentioned))
+    attributions = _authors_named(doc.text, rules, attributions)
     speakers = {a.name for a in attributions}
     # "according to Outlet B": a name that speaks is not where a figure holds, nor is an
     # owner in the speaker's words ("Russia's defence ministry said Ukraine lost ...")

@@ -180,6 +180,12 @@ def test_hyphenated_odds_are_shares() -> None:
             "Commissioner John Doe of the Ohio Department of Public Safety said 9 were hurt.",
             {"9": "Commissioner John Doe"},
         ),
+        # a document is its author's, when the words after it name them
+        (
+            "According to a survey published in 2017 by the Royal Society, 84% of adults agreed.",
+            {"84%": "Royal Society"},
+        ),
+        ("According to a survey, 84% of adults agreed.", {"84%": "survey"}),
         # a body's name with "of" stays whole
         ("The Bank of England said inflation was 3%.", {"3%": "Bank of England"}),
         (
