@@ -327,6 +327,62 @@ def _owners_named(
     return out
 
 
+# "Commissioner Jane Roe of the state police": a person's name, then where they serve
+_PERSON_OF = re.compile(
+    r"(?P<person>(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]+)\s+(?:of|from|at)\s+(?:the\s+)?\S.*"
+)
+
+
+def _people_named(rules: ExtractRules, attributions: list[Attribution]) -> list[Attribution]:
+    """Speakers named as a person and the body they serve ("Chief Inspector Jane Roe of
+    the Dayton police") by the person alone, as a reader cites them; a body's name with
+    "of" ("the Bank of England", "the United States Department of State") stays whole."""
+    out = []
+    for a in attributions:
+        m = _PERSON_OF.fullmatch(a.name) if " of " in a.name or " from " in a.name else None
+        if m is not None:
+            words = [w.lower() for w in m.group("person").split()]
+            not_people = (
+                rules.words("sources", "source_heads")
+                | rules.words("sources", "not_person_words")
+                | rules.words("sources", "plural_heads")
+            )
+            titles = rules.words("sources", "person_titles")
+            named = [w for w in words if w not in titles]
+            if (
+                len(named) >= 2
+                and not any(w in not_people for w in named)
+                and place_kind(m.group("person")) is None
+            ):
+                a = a._replace(name=m.group("person"))
+        out.append(a)
+    return out
+
+
+# "a survey published in 2017 by the Royal Society": who made the document
+_AUTHOR = re.compile(
+    r"\s+(?:(?:published|released|conducted|issued|compiled|commissioned|carried\s+out)\s+)?"
+    r"(?:(?:in|on|last|this)\s+\S+\s+)?(?:by|from)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,7})"
+)
+
+
+def _authors_named(
+    text: str, rules: ExtractRules, attributions: list[Attribution]
+) -> list[Attribution]:
+    """A document named as the source ("according to a survey") by whoever made it, when
+    the words after it say so ("a survey published in 2017 by the Royal Society")."""
+    nouns = rules.words("sources", "document_nouns")
+    out = []
+    for a in attributions:
+        if a.name.lower() in nouns:
+            m = _AUTHOR.match(text, a.subject[1], min(len(text), a.subject[1] + 160))
+            if m is not None:
+                a = a._replace(name=m.group("name"))
+        out.append(a)
+    return out
+
+
 def _context(
     doc: Document,
     rules: ExtractRules,
@@ -338,7 +394,8 @@ def _context(
 ) -> _Context:
     """Find what the figures are read against, once per text."""
     mentioned = find_places(doc, rules)
-    attributions = _owners_named(find_attributions(doc, rules), mentioned)
+    attributions = _people_named(rules, _owners_named(find_attributions(doc, rules), mentioned))
+    attributions = _authors_named(doc.text, rules, attributions)
     speakers = {a.name for a in attributions}
     # "according to Outlet B": a name that speaks is not where a figure holds, nor is an
     # owner in the speaker's words ("Russia's defence ministry said Ukraine lost ...")
@@ -400,6 +457,15 @@ def _place_of(
         # "Sudan's health ministry said cholera had killed 78": with no place named, a
         # national body's figures are of its own country
         place = ctx.homes.get(chosen[0].name.split()[0].lower())
+        owner = _SPEAKER_PLACE.fullmatch(chosen[0].name) if place is None else None
+        if (
+            owner is not None
+            and not owner.group(1).isupper()  # "PG&E" is no country code
+            and place_kind(owner.group(1)) in ("country", "division")
+        ):
+            # "Bangladesh has confirmed five deaths", "California's health department
+            # reported 40": a country or province speaks of its own figures
+            place = owner.group(1)
     if place is None:
         # "Belarus pardoned 30 prisoners", "U.S. employers added 114,000 jobs": the
         # country the sentence opens with
@@ -418,6 +484,10 @@ def _place_of(
             if place is not None:
                 break
     return place
+
+
+# A speaker that is a place, or a place's body: "Bangladesh", "Brazil's space institute".
+_SPEAKER_PLACE = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}?)(?:['’]s\s.*)?")
 
 
 def _scene(ctx: _Context, sentence: tuple[int, int]) -> str | None:
@@ -515,8 +585,23 @@ def _measure_of(
         measure = _named_before(ctx, figure.start, sentence) or ""
     if measure in ctx.reader.aggregates and before is not None:
         measure = before.measure  # "organisers put the figure at half a million"
-    if not measure and carried and before is not None:
-        measure = before.measure  # "followed by Biden, with 54": what the 60 before counts
+    if (
+        carried
+        and before is not None
+        and (
+            not measure
+            or (
+                reading.noun is None
+                and reading.event is None
+                and change is None
+                and not reading.level
+                and not before.measure.endswith(" change")
+            )
+        )
+    ):
+        # "followed by Biden, with 54": what the 60 before counts; "sentenced to fourteen
+        # years, serving eight": the same measure, read off the unit the first one had
+        measure = before.measure
     if not measure and unit is None:
         # "Sanders had the most delegates, with 60": the things counted, named before
         back = _plural_before(ctx, figure.start, sentence)
@@ -532,6 +617,7 @@ def _measure_of(
     timed = unit is None and (
         _SECONDS.match(text, figure.end) is not None
         or figure.figure.text.lower().endswith(("seconds", "second"))
+        or figure.figure.text.count(":") == 2  # "2:14:04"
     )
     if (unit is not None or timed) and not reading.change:
         # "75 miles from the islands" is a distance, "40 years in prison" a prison term
@@ -541,7 +627,7 @@ def _measure_of(
     if (
         event is None
         and noun
-        and noun.lower().split()[-1] in ctx.reader.persons
+        and _persons(ctx, noun.lower().split()[-1])
         and measure not in ctx.lexicon.named
         # "the bus, carrying 40 passengers, ..., killing 12": those it held, not a toll
         and not ctx.reader.holding.search(text, max(sentence[0], figure.start - 30), figure.start)
@@ -553,6 +639,8 @@ def _measure_of(
             _named_after(ctx, figure.end, sentence)
             # "resulted in the death of all 33 passengers": the toll named just before
             or _named_before(ctx, figure.start, (max(sentence[0], figure.start - 25), 0))
+            # "the fatalities included four males and one female": a list of who it was
+            or _listed(ctx, figure.start, sentence)
             or measure
         )
         if (
@@ -772,6 +860,29 @@ def _named_before(ctx: _Context, end: int, sentence: tuple[int, int]) -> str | N
     if i >= 0 and names[i][0] >= max(sentence[0], end - 160):
         return str(names[i][1])
     return None
+
+
+def _persons(ctx: _Context, word: str) -> bool:
+    """Whether a noun counts people: one of ``person_nouns``, a plural of a demonym
+    ("Cubans"), or a plural in -ians ("Argentinians", "physicians")."""
+    return word in ctx.reader.persons or (
+        word.endswith("s") and (word[:-1] in ctx.homes or word.endswith("ians"))
+    )
+
+
+# Words that open a list of those a named measure counted: "the deaths are", "included".
+_LISTING = re.compile(r"\b(?:included|includes|include|including|are|were|comprised)\b|:")
+
+
+def _listed(ctx: _Context, start: int, sentence: tuple[int, int]) -> str | None:
+    """The named measure before ``start`` in its sentence when a word that opens a list
+    comes between ("the fatalities included four males", "the dead were two Argentinians")."""
+    named = _named_before(ctx, start, sentence)
+    if named is None:
+        return None
+    ends = ctx.named["ends"]
+    i = bisect.bisect_right(ends, start) - 1
+    return named if _LISTING.search(ctx.doc.text, ends[i], start) else None
 
 
 def _named_after(ctx: _Context, start: int, sentence: tuple[int, int]) -> str | None:

@@ -249,6 +249,8 @@ def find_figures(
         found = sorted(
             [*found, *(c for c in compounds if not _overlaps(c, found))], key=lambda f: f.start
         )
+    if ":" in doc.text:
+        found = _durations(doc.text, found)
     unit_words = rules.words("measures", "unit_words")
     found = _restatements(doc.text, _ratios(doc.text, found, policy), unit_words)
     found = _plus_minus(doc.text, _clock_times(doc.text, found))
@@ -399,6 +401,38 @@ def _clock_times(text: str, found: list[Found]) -> list[Found]:
         out.append(Found(item.start, end, figure, numbers))
         i += len(parts)
     return out
+
+
+# "completing the race in 2:14:04": hours, minutes and seconds, a duration in seconds;
+# not a clock time ("at 04:35:11", "10:02:15 UTC"), which a cue before or a zone after marks
+_DURATION = re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)(?![\d:])")
+_CLOCK_BEFORE = re.compile(
+    r"\b(?:at|from|until|till|by|before|after|around|about|since|on)\s+$", re.IGNORECASE
+)
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:a\.?m\b|p\.?m\b|gmt\b|utc\b|bst\b|cet\b|cest\b|hrs\b|local\b|[A-Z]{2,4}T\b|"
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
+    re.IGNORECASE,
+)
+
+
+def _durations(text: str, found: list[Found]) -> list[Found]:
+    """Race and record times written with colons ("2:14:04", "a time of 2:05:45") as one
+    figure each, in seconds (as "47.42 seconds" is); clock times stay no figures."""
+    extra = []
+    for m in _DURATION.finditer(text):
+        start, end = m.span()
+        if _CLOCK_BEFORE.search(text, max(0, start - 12), start) or _CLOCK_AFTER.match(text, end):
+            continue
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        hours, minutes, seconds = int(m.group(1)), int(m.group(2)), float(m.group(3))
+        value = hours * 3600 + minutes * 60 + seconds
+        figure = Figure(int(value) if value.is_integer() else value, text=m.group(0))
+        extra.append(Found(start, end, figure, ((start, end),)))
+    if not extra:
+        return found
+    return sorted([*found, *extra], key=lambda f: f.start)
 
 
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")

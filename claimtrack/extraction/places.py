@@ -32,6 +32,7 @@ class PlaceMention(NamedTuple):
     origin: bool = False  # "migrants from Eritrea": where they came from, not where it happened
     bare: bool = False  # named with no cue ("Russia has launched"): maybe an actor, no place
     at: int = -1  # where the name itself starts (after its cue), -1 for ``start``
+    attribute: bool = False  # "5,000 U.S. troops": whose, a place only when no other is
 
 
 class _Compiled(NamedTuple):
@@ -139,6 +140,11 @@ def _named_places(
             continue  # "Vice President of the United States": an office, no place
         if _CURRENCY.match(text, end) or _DOMAIN.match(text, end):
             continue  # "US$300", "US dollars": money; "Portfolio.hu": a website
+        # "U.S. troops", "a UK court": a short name before a noun says whose, and is
+        # where a figure holds only when no other place is named near it
+        attribute = bool(
+            (name.isupper() or _ABBREVIATION.fullmatch(name)) and _ATTRIBUTIVE.match(text, end)
+        )
         if name.isupper() or _ABBREVIATION.fullmatch(name):  # "U.S.", "UAE": the full name
             name = gazetteer.label(gazetteer.resolve(name) or name)
         # "pummeling the northern Philippines", "war-torn Syria": a place described by
@@ -146,8 +152,18 @@ def _named_places(
         described = rules.compiled("places.described", _described).search(
             text, max(0, start - 40), start
         )
-        found.append(PlaceMention(start, end, name, owner, bare=described is None))
+        found.append(
+            PlaceMention(start, end, name, owner, bare=described is None, attribute=attribute)
+        )
     return found
+
+
+# A lowercase noun after a name: no verb, conjunction or preposition ("U.S. troops").
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|"
+    r"did|does|do|and|or|but|to|in|on|at|for|of|with|by|from|as|said|says|also|now|then|"
+    r"yesterday|today|this|that|which|who)\b)(?![a-z]+ed\b)[a-z]"
+)
 
 
 def _described(rules: ExtractRules) -> re.Pattern[str]:
@@ -164,6 +180,14 @@ def _offices(rules: ExtractRules) -> re.Pattern[str]:
     return re.compile(rf"{titles}\s+(?:of|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _office_set_off(rules: ExtractRules) -> re.Pattern[str]:
+    """An office's place and a comma before a name: "the former mayor of South Bend, "
+    (Indiana only says where South Bend is, and is no more where a figure holds)."""
+    titles = alternation(rules.section("places")["office_before"])
+    name = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    return re.compile(rf"(?i:{titles})\s+(?:of|from|for)\s+(?:the\s+)?{name},\s*$")
+
+
 def _default_gazetteer() -> Gazetteer:
     global _GAZETTEER
     if _GAZETTEER is None:
@@ -178,7 +202,7 @@ def place_kind(name: str) -> str | None:
     """What a name is in the default gazetteer: "country", "division" (a province,
     state or oblast) or "city"; None when it knows no such place."""
     key = _default_gazetteer().key(name)
-    if key is None:
+    if key is None or key.startswith("~"):  # "~name": a name it does not know
         return None
     return "city" if ":" in key else "division" if "-" in key else "country"
 
@@ -231,6 +255,8 @@ def find_places(
                 m.group("type")
                 or owner.lower() in known
                 or any(p.name.lower() == owner.lower() for p in found)
+                # "in California's Riverside County": any place the gazetteer knows
+                or gazetteer.resolve(owner) is not None
             ):
                 inner = text[m.start("name") : m.end("inner")]
                 name = _clean(inner, type_words)
@@ -271,6 +297,8 @@ def find_places(
                 and gazetteer.resolve(name[compass.end() :]) is not None
             ):
                 name = name[compass.end() :]  # "in Southern Poland": in Poland
+            elif " " in name and "'" not in name and gazetteer.resolve(name) is None:
+                name = _known_tail(gazetteer, name)  # "in the Republican Iowa caucuses"
             cue_word = m.group(0).split(maxsplit=1)[0].lower()
             if (
                 (cue_word in weak or (cue_word in name_cues and " " in name))
@@ -310,6 +338,14 @@ def find_places(
         # States)": an aside in brackets with no figure in it places nothing
         asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
         found = [p for p in found if not any(s < p.start and p.end < e for s, e in asides)]
+    if found and "," in text:
+        set_off = rules.compiled("places.office_set_off", _office_set_off)
+        found = [
+            p
+            for p in found
+            if not set_off.search(text, max(0, (p.at if p.at >= 0 else p.start) - 80), p.at
+                                  if p.at >= 0 else p.start)
+        ]  # fmt: skip
     return _nested(text, found, gazetteer)
 
 
@@ -336,6 +372,25 @@ _OF_TYPE = re.compile(
     re.IGNORECASE,
 )
 _DOMAIN = re.compile(r"\.[a-z]{2,}\b")
+
+
+def _known_tail(gazetteer: Gazetteer, name: str) -> str:
+    """A name the gazetteer does not know, less the capitalised adjectives before a place
+    it knows as a country, province or large city ("Republican Iowa" is Iowa); the name
+    itself when no such place ends it."""
+    words = name.split()
+    for k in range(1, len(words)):
+        if not _ADJECTIVE_WORD.fullmatch(words[k - 1]):
+            break
+        rest = " ".join(words[k:])
+        if gazetteer.notable(rest) is not None:
+            return rest
+    return name
+
+
+# A capitalised adjective ("Republican", "Democratic", "Kurdish"), which may describe a
+# place but starts no name of one ("Imperial College London" is a college).
+_ADJECTIVE_WORD = re.compile(r"[A-Z][a-z]+(?:an|ic|ish|ese|ern|ist)")
 
 
 def _within(gazetteer: Gazetteer, inner: str | None, outer: str) -> bool:
@@ -440,6 +495,8 @@ def _antecedent(
 ) -> str | None:
     known_countries = {c.lower() for c in countries.values()}
     for mention in reversed(found[-20:]):
+        if mention.attribute:
+            continue  # "U.S. troops now in the country": the country is another
         lowered = mention.name.lower()
         if kind == "latest" or (kind == "capital" and lowered in capitals):
             return mention.name
@@ -458,6 +515,34 @@ def choose_place(
     sentence: tuple[int, int],
     next_figure: int,
 ) -> str | None:
+    """The place a figure is about (see ``_choose``); a name said as whose ("a U.S.
+    convoy") only when its sentence names no other place."""
+    chosen = _choose(text, parts, places, starts, figure, clause_end, sentence, next_figure)
+    if chosen is None or not chosen.attribute:
+        return chosen.name if chosen is not None else None
+    # within a window of the figure: a sentence with no end is read no further per figure
+    lo = bisect.bisect_left(starts, max(sentence[0], figure[0] - _NEAR))
+    hi = bisect.bisect_left(starts, min(sentence[1], figure[1] + _NEAR))
+    others = [p for p in places[lo:hi] if not p.attribute]
+    if not others:
+        return chosen.name
+    # the nearest other place to the figure
+    return min(others, key=lambda p: abs(p.start - figure[0])).name
+
+
+_NEAR = 300  # characters either side of a figure where a place may stand in for another
+
+
+def _choose(
+    text: str,
+    parts: re.Pattern[str],
+    places: list[PlaceMention],
+    starts: list[int],
+    figure: tuple[int, int],
+    clause_end: int,
+    sentence: tuple[int, int],
+    next_figure: int,
+) -> PlaceMention | None:
     """The place a figure is about: the first named after it in its clause, else the
     nearest before it in its sentence, else the first after it in its sentence,
     unless that names where a part of it is ("45 drones, including 11 over Moscow":
@@ -466,7 +551,7 @@ def choose_place(
     start, end = figure
     i = bisect.bisect_left(starts, end)
     if i < len(places) and places[i].start < min(clause_end, next_figure):
-        return _not_origin(places, i, sentence[1]).name
+        return _not_origin(places, i, sentence[1])
     j = bisect.bisect_left(starts, start) - 1
     if j >= 0 and places[j].start >= sentence[0] and places[j].end <= start:
         later = next(
@@ -479,12 +564,12 @@ def choose_place(
         )
         if places[j].bare and later is not None and not parts.search(text, end, later.start):
             # "Russia has launched 12,000 missiles at Ukraine": the actor is no place
-            return later.name
-        return _not_origin(places, j, sentence[1]).name  # "from Sudan, 20,000 ... into Chad"
+            return later
+        return _not_origin(places, j, sentence[1])  # "from Sudan, 20,000 ... into Chad"
     if i < len(places) and places[i].start < sentence[1]:
         if next_figure < places[i].start and parts.search(text, end, places[i].start):
             return None
-        return _not_origin(places, i, sentence[1]).name
+        return _not_origin(places, i, sentence[1])
     return None
 
 

@@ -160,6 +160,7 @@ class _Reader:
         self.trailing = w("sources", "trailing_evidence")
         self.adjectives = w("sources", "subject_adjectives")
         self.openers = w("sources", "subject_openers")
+        self.adverbs = w("sources", "time_adverbs")  # "reported yesterday," is no noun
         self.speakers = self.heads | self.plural | self.titles
         self.number_words = word_set(rules.grammar.lexicon.number_words)
         lexicon = rules.grammar.lexicon
@@ -386,6 +387,7 @@ class _Reader:
             and after[k].lower not in _DETERMINERS
             and after[k].lower not in self.counting
             and after[k].lower not in self.preps
+            and after[k].lower not in self.adverbs
         ):
             k += 1
         return 0 < k < len(after) and after[k].lower in ("of", ",")
@@ -1170,6 +1172,29 @@ def choose_attributions(
     return [chosen, *[c for c in counters if c is not chosen]]
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _owned_document(
+    rules: ExtractRules, subject: list[Token], words: list[Token], i: int
+) -> Attribution | None:
+    """The body whose document a sentence opens with ("The NHC's 5 p.m. update placed
+    the storm 120 miles ...", "The agency's latest figures show"): the body gives what
+    the document says, whatever its verb."""
+    last = subject[-1]
+    if not _POSSESSIVE_END.search(last.text) or not last.text[:1].isupper():
+        return None
+    nouns = rules.words("sources", "document_nouns")
+    for tok in words[i : i + 8]:
+        if tok.lower in nouns:
+            name = " ".join([*(t.text for t in subject[:-1]), _POSSESSIVE_END.sub("", last.text)])
+            span = (subject[0].start, last.end)
+            return Attribution(span[0], tok.end, name, span, "asserts", False, False)
+        if tok.text in (".", ";"):
+            break
+    return None
+
+
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{2,}s?")
 _SUBJECT_WORD = re.compile(r"[A-Za-z][\w.’'&-]*")
 
@@ -1226,6 +1251,9 @@ def sentence_subject(
         subject.pop()
     if not subject or i >= len(words):
         return None
+    owned = _owned_document(rules, subject, words, i)
+    if owned is not None:
+        return owned
     lows = [t.lower for t in subject]
     if (
         "of" in lows[1:]
