@@ -257,6 +257,25 @@ def test_extract_skips_a_bad_phrase_reports_it_and_keeps_the_rest() -> None:
     assert "finite number" in skips[0].reason and "lone surrogate" in skips[1].reason
 
 
+def test_a_sentence_of_more_figures_than_prose_holds_is_skipped_and_reported() -> None:
+    from claimtrack.extraction._extract import MOST_FIGURES_A_SENTENCE
+
+    dump = "Nearly 12,000 between 3 and " * (MOST_FIGURES_A_SENTENCE // 2 + 1)
+    text = "The ministry said 45 drones were shot down. " + dump + ". Officials said 7 died."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        claims = ct.extract(text)
+    assert [c.figure.text for c in claims] == ["45", "7"]
+    (skip,) = [w.message for w in caught]
+    assert isinstance(skip, ct.SkippedPhraseWarning)
+    assert text[skip.start : skip.end].startswith("Nearly 12,000") and skip.end > len(dump)
+    assert f"holding {MOST_FIGURES_A_SENTENCE + 2:,} figures" in skip.reason
+    assert f"expected at most {MOST_FIGURES_A_SENTENCE:,} figures a sentence" in skip.reason
+    # as many as a sentence may hold are all read
+    kept = ct.extract("Nearly 12,000 between 3 and " * (MOST_FIGURES_A_SENTENCE // 2))
+    assert len(kept) == MOST_FIGURES_A_SENTENCE
+
+
 def test_the_extract_command_reports_a_skipped_phrase_and_succeeds(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text("The ministry said 45 drones were shot down. It said 1e400 people fled.\n")

@@ -160,10 +160,43 @@ def extract(
     doc = Document(text)
     periods = find_periods(doc, rules, day)
     zones = [Zones([(p.start, p.end) for p in periods])]
-    found = find_figures(doc, rules, policy or HedgePolicy(), zones)
+    found = _within_bounds(doc, find_figures(doc, rules, policy or HedgePolicy(), zones))
     if not found:
         return []
     return _claims(doc, rules, found, periods, day, outlet, measures or MeasureLexicon.default())
+
+
+#: The most figures one sentence is read for. Prose holds a handful a sentence; a run
+#: of thousands with no sentence end is a dump (a table pasted without its line ends, a
+#: hostile text), whose figures have no speaker, place or measure a reader would stand
+#: behind, and reading each in context costs its own time: such a sentence is skipped
+#: and reported, and the rest of the text is read.
+MOST_FIGURES_A_SENTENCE = 10_000
+
+
+def _within_bounds(doc: Document, found: list[Found]) -> list[Found]:
+    """The figures of sentences that hold at most ``MOST_FIGURES_A_SENTENCE``; each
+    sentence over it is reported as a ``SkippedPhraseWarning`` and left out."""
+    if len(found) <= MOST_FIGURES_A_SENTENCE:
+        return found
+    counts: dict[int, int] = {}
+    for figure in found:
+        index = doc.sentence_index(figure.start)
+        counts[index] = counts.get(index, 0) + 1
+    over = {i for i, n in counts.items() if n > MOST_FIGURES_A_SENTENCE}
+    if not over:
+        return found
+    for index in sorted(over):
+        start = doc.sentence_starts[index]
+        end = doc.sentence(start)[1]
+        error = ValidationError(
+            "text",
+            f"a sentence of {end - start:,} characters holding {counts[index]:,} figures",
+            f"at most {MOST_FIGURES_A_SENTENCE:,} figures a sentence (split the text at its"
+            " sentence or line ends)",
+        )
+        skipped(start, end, doc.text[start : min(end, start + 60)], error, depth=4)
+    return [f for f in found if doc.sentence_index(f.start) not in over]
 
 
 def extract_all(
