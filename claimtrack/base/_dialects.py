@@ -70,10 +70,9 @@ class SQLite:
             self.connection = sqlite3.connect(
                 path, timeout=timeout, isolation_level=None, check_same_thread=False
             )
-            # a new file's pages: a batch's verdicts land all over their B-trees (keyed
-            # by content hashes), so a batch writes most of their pages; larger pages
-            # mean fewer of them to write, split and checkpoint (no effect on a file
-            # that holds a base already: its pages keep their size)
+            # a new file's pages: larger ones keep the file smaller, and queries as
+            # fast (see benchmarks/README.md); no effect on a file that holds a base
+            # already, whose pages keep their size
             self.connection.execute(f"PRAGMA page_size={PAGE_SIZE}")
             self.connection.execute("PRAGMA journal_mode=WAL")
             # FULL: a committed batch is on disk before add() returns, power cut or not
