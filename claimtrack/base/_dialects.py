@@ -30,6 +30,9 @@ __all__ = ["Database", "connect"]
 #: How long a writer waits for another to finish its batch, in seconds.
 WAIT = 600.0
 
+#: The page size of a new SQLite base, in bytes (SQLite's default is 4096).
+PAGE_SIZE = 8192
+
 # One advisory-lock number for every claim base on a PostgreSQL server ("ctbase").
 _PG_LOCK = 0x6374_6261_7365
 
@@ -67,6 +70,10 @@ class SQLite:
             self.connection = sqlite3.connect(
                 path, timeout=timeout, isolation_level=None, check_same_thread=False
             )
+            # a new file's pages: larger ones keep the file smaller, and queries as
+            # fast (see benchmarks/README.md); no effect on a file that holds a base
+            # already, whose pages keep their size
+            self.connection.execute(f"PRAGMA page_size={PAGE_SIZE}")
             self.connection.execute("PRAGMA journal_mode=WAL")
             # FULL: a committed batch is on disk before add() returns, power cut or not
             self.connection.execute("PRAGMA synchronous=FULL")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ import pytest
 
 import claimtrack as ct
 from claimtrack.base import SCHEMA_VERSION
-from claimtrack.base._dialects import PostgreSQL, SQLite, connect
+from claimtrack.base._dialects import PAGE_SIZE, PostgreSQL, SQLite, connect
 from claimtrack.base._keys import TO_DATE
 from claimtrack.base._schema import create, recount
 from claimtrack.io import converter
@@ -341,3 +342,29 @@ def test_a_base_that_lasts_reads_what_another_writer_changed(new_target: NewTarg
         assert_same_as_everything_linked_at_once(
             base, [s for s in stored if s.id not in base.claims(derived=True).ids]
         )
+
+
+def test_a_new_sqlite_base_has_larger_pages_and_an_older_one_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    def page_size(path: Path) -> int:
+        with sqlite3.connect(path) as db:
+            return int(db.execute("PRAGMA page_size").fetchone()[0])
+
+    new = tmp_path / "new.db"
+    with ct.open(new) as base:
+        base.add([drone("30", "A")])
+    assert PAGE_SIZE != 4096 and page_size(new) == PAGE_SIZE
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as db:  # a base made with SQLite's default pages
+        db.execute("PRAGMA page_size=4096")
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE t (x)")  # a page written: its size is now fixed
+    with sqlite3.connect(old) as db:
+        db.execute("DROP TABLE t")
+    with ct.open(old) as base:
+        base.add([drone("30", "A"), drone("31", "B")])
+        assert len(base) == 2
+    assert page_size(old) == 4096
+    with ct.open(old) as base:
+        assert len(base) == 2
