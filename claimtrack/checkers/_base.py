@@ -181,14 +181,13 @@ class Context:
         self._places_of[(q.measure, q.place)].append(claim)
         if claim.kind == "projection":
             self._projections[(q.measure, q.place)].append(claim)
-        if claim.share_of is not None and not claim.derived_from:
-            whole = self.places.key(claim.share_place) if claim.share_place else q.place
-            self._shares[(self.measure_key(claim.share_of), whole, q.period)].append(claim)
         series = self.series_key(claim)
-        if claim.share_of is not None and not claim.derived_from and series is not None:
+        if claim.share_of is not None and not claim.derived_from:
+            measure = self.measure_key(claim.share_of)
             whole = self.places.key(claim.share_place) if claim.share_place else q.place
-            start = series[2][0]
-            self._running_shares[(self.measure_key(claim.share_of), whole, start)].append(claim)
+            self._shares[(measure, whole, q.period)].append(claim)
+            if series is not None:  # a share of a running count, by the count's start
+                self._running_shares[(measure, whole, series[2][0])].append(claim)
         if series is not None and claim.moment is not None:
             members = self._series[series]
             if not members:

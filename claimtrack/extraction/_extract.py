@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Sized
 from typing import Any, NamedTuple
 
@@ -179,10 +180,8 @@ def _within_bounds(doc: Document, found: list[Found]) -> list[Found]:
     sentence over it is reported as a ``SkippedPhraseWarning`` and left out."""
     if len(found) <= MOST_FIGURES_A_SENTENCE:
         return found
-    counts: dict[int, int] = {}
-    for figure in found:
-        index = doc.sentence_index(figure.start)
-        counts[index] = counts.get(index, 0) + 1
+    indexes = [doc.sentence_index(figure.start) for figure in found]
+    counts = Counter(indexes)
     over = {i for i, n in counts.items() if n > MOST_FIGURES_A_SENTENCE}
     if not over:
         return found
@@ -196,7 +195,7 @@ def _within_bounds(doc: Document, found: list[Found]) -> list[Found]:
             " sentence or line ends)",
         )
         skipped(start, end, doc.text[start : min(end, start + 60)], error, depth=4)
-    return [f for f in found if doc.sentence_index(f.start) not in over]
+    return [f for f, index in zip(found, indexes, strict=True) if index not in over]
 
 
 def extract_all(

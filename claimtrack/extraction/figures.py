@@ -424,12 +424,12 @@ def _durations(text: str, found: list[Found]) -> list[Found]:
         start, end = m.span()
         if _CLOCK_BEFORE.search(text, max(0, start - 12), start) or _CLOCK_AFTER.match(text, end):
             continue
-        if any(f.start < end and start < f.end for f in found):
-            continue
         hours, minutes, seconds = int(m.group(1)), int(m.group(2)), float(m.group(3))
         value = hours * 3600 + minutes * 60 + seconds
         figure = Figure(int(value) if value.is_integer() else value, text=m.group(0))
-        extra.append(Found(start, end, figure, ((start, end),)))
+        duration = Found(start, end, figure, ((start, end),))
+        if not _overlaps(duration, found):
+            extra.append(duration)
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda f: f.start)

@@ -34,6 +34,11 @@ class PlaceMention(NamedTuple):
     at: int = -1  # where the name itself starts (after its cue), -1 for ``start``
     attribute: bool = False  # "5,000 U.S. troops": whose, a place only when no other is
 
+    @property
+    def name_start(self) -> int:
+        """Where the name itself starts: ``at``, else ``start``."""
+        return self.at if self.at >= 0 else self.start
+
 
 class _Compiled(NamedTuple):
     pattern: re.Pattern[str]
@@ -142,10 +147,9 @@ def _named_places(
             continue  # "US$300", "US dollars": money; "Portfolio.hu": a website
         # "U.S. troops", "a UK court": a short name before a noun says whose, and is
         # where a figure holds only when no other place is named near it
-        attribute = bool(
-            (name.isupper() or _ABBREVIATION.fullmatch(name)) and _ATTRIBUTIVE.match(text, end)
-        )
-        if name.isupper() or _ABBREVIATION.fullmatch(name):  # "U.S.", "UAE": the full name
+        short = name.isupper() or _ABBREVIATION.fullmatch(name) is not None
+        attribute = short and _ATTRIBUTIVE.match(text, end) is not None
+        if short:  # "U.S.", "UAE": the full name
             name = gazetteer.label(gazetteer.resolve(name) or name)
         # "pummeling the northern Philippines", "war-torn Syria": a place described by
         # an adjective is where things happen, not an actor ("Russia has launched")
@@ -341,11 +345,8 @@ def find_places(
     if found and "," in text:
         set_off = rules.compiled("places.office_set_off", _office_set_off)
         found = [
-            p
-            for p in found
-            if not set_off.search(text, max(0, (p.at if p.at >= 0 else p.start) - 80), p.at
-                                  if p.at >= 0 else p.start)
-        ]  # fmt: skip
+            p for p in found if not set_off.search(text, max(0, p.name_start - 80), p.name_start)
+        ]
     return _nested(text, found, gazetteer)
 
 
@@ -411,7 +412,7 @@ def _nested(text: str, found: list[PlaceMention], gazetteer: Gazetteer) -> list[
     out: list[PlaceMention] = []
     reached = 0  # the end of the last mention read, kept or not ("Reading, Berkshire, UK")
     for mention in found:
-        at = mention.at if mention.at >= 0 else mention.start
+        at = mention.name_start
         if out and (not mention.owner) and _SET_OFF.fullmatch(text, max(out[-1].end, reached), at):
             outer, inner = gazetteer.resolve(mention.name), gazetteer.resolve(out[-1].name)
             if outer is not None and _within(gazetteer, inner, outer):
